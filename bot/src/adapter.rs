@@ -1,0 +1,183 @@
+//! The boundary every platform implements.
+//!
+//! An adapter connects to its platform, turns platform events into typed
+//! [`Inbound`] events carrying only opaque references, and carries out what
+//! the core asks: send, reply, edit, delete, react. It declares what its
+//! platform can do in [`Capabilities`]; the core renders and splits text to
+//! fit. Platform types (Telegram `ChatId`, serenity `ChannelId`, ruma
+//! `OwnedRoomId`) stay inside the adapter.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use crate::model::{ConversationRef, MessageRef, Platform, UserRef};
+
+/// Who did something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    pub user: UserRef,
+    /// The name to show ("Mette", "@mette:example.org").
+    pub display_name: String,
+    /// Bots (including this one) are never answered.
+    pub is_bot: bool,
+}
+
+/// A file or picture that came with a message; `reference` is whatever the
+/// adapter needs to find it again (a URL, an `mxc://` URI, a file id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub reference: String,
+    pub is_image: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InboundMessage {
+    pub message: MessageRef,
+    pub author: Author,
+    /// The text with any mention of the bot already removed.
+    pub text: String,
+    /// Said to the bot: a command, a mention, a reply to the bot, or a
+    /// private chat. Other group talk is only seen by the guidelines.
+    pub addressed_to_bot: bool,
+    pub private: bool,
+    pub reply_to: Option<MessageRef>,
+    /// The thread the message is in, to answer in the same thread.
+    pub thread: Option<String>,
+    pub attachments: Vec<Attachment>,
+    pub sent_at: DateTime<Utc>,
+}
+
+/// Everything that can happen on a platform that the core cares about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inbound {
+    Message(InboundMessage),
+    Edited {
+        message: MessageRef,
+        author: Author,
+        new_text: String,
+    },
+    Deleted {
+        message: MessageRef,
+    },
+    Reaction {
+        message: MessageRef,
+        author: Author,
+        emoji: String,
+        added: bool,
+    },
+    MemberJoined {
+        conversation: ConversationRef,
+        member: Author,
+        at: DateTime<Utc>,
+    },
+}
+
+impl Inbound {
+    pub fn platform(&self) -> Platform {
+        match self {
+            Inbound::Message(m) => m.message.conversation.platform,
+            Inbound::Edited { message, .. }
+            | Inbound::Deleted { message }
+            | Inbound::Reaction { message, .. } => message.conversation.platform,
+            Inbound::MemberJoined { conversation, .. } => conversation.platform,
+        }
+    }
+
+    pub fn conversation(&self) -> &ConversationRef {
+        match self {
+            Inbound::Message(m) => &m.message.conversation,
+            Inbound::Edited { message, .. }
+            | Inbound::Deleted { message }
+            | Inbound::Reaction { message, .. } => &message.conversation,
+            Inbound::MemberJoined { conversation, .. } => conversation,
+        }
+    }
+}
+
+/// How a platform formats text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFormat {
+    Plain,
+    /// Discord-flavoured Markdown.
+    Markdown,
+    /// The HTML subset Telegram and Matrix accept (`<b>`, `<i>`, `<a>`).
+    Html,
+}
+
+/// How a platform counts message length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LengthUnit {
+    Chars,
+    /// Telegram counts UTF-16 code units.
+    Utf16,
+    Bytes,
+}
+
+/// What a platform can do. Declared by the adapter, never a user setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Capabilities {
+    pub max_message_len: usize,
+    pub length_unit: LengthUnit,
+    pub format: TextFormat,
+    pub threads: bool,
+    pub reactions: bool,
+    pub edits: bool,
+    pub deletes: bool,
+}
+
+/// One rendered message to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    pub conversation: ConversationRef,
+    /// Already rendered for the adapter's [`TextFormat`] and within its length.
+    pub text: String,
+    pub reply_to: Option<MessageRef>,
+    pub thread: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AdapterError {
+    #[error("{platform} is unreachable: {detail}")]
+    Unavailable { platform: Platform, detail: String },
+    #[error("{platform} refused: {detail}")]
+    Refused { platform: Platform, detail: String },
+    #[error("{platform} cannot {what}")]
+    Unsupported { platform: Platform, what: &'static str },
+    #[error("{platform} adapter failed: {detail}")]
+    Other { platform: Platform, detail: String },
+}
+
+#[async_trait]
+pub trait Adapter: Send + Sync {
+    fn platform(&self) -> Platform;
+
+    fn capabilities(&self) -> Capabilities;
+
+    /// Receives from the platform until `shutdown` or until the platform
+    /// ends the session (the console at end of input), pushing every event
+    /// into `inbound`.
+    async fn run(
+        &self,
+        inbound: mpsc::Sender<Inbound>,
+        shutdown: CancellationToken,
+    ) -> Result<(), AdapterError>;
+
+    /// Sends one message and returns the platform's reference to it.
+    async fn send(&self, message: Outgoing) -> Result<MessageRef, AdapterError>;
+
+    async fn edit(&self, message: &MessageRef, text: &str) -> Result<(), AdapterError>;
+
+    async fn delete(&self, message: &MessageRef) -> Result<(), AdapterError>;
+
+    async fn react(&self, message: &MessageRef, emoji: &str) -> Result<(), AdapterError>;
+
+    /// Whether the platform itself makes `user` an admin of `conversation`
+    /// (Telegram chat administrators, Discord permissions, Matrix power levels).
+    async fn is_admin(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+    ) -> Result<bool, AdapterError>;
+}

@@ -1,0 +1,738 @@
+//! The bot's decisions: one inbound event, the stored state and the clock in;
+//! replies out.
+//!
+//! The engine reads and writes through the [`Store`] trait and never talks to
+//! a platform: it returns [`Action`]s, and the runtime has an adapter carry
+//! them out. Every message addressed to the bot gets an answer, including
+//! when something fails on our side.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use tracing::{debug, error, info};
+
+use crate::adapter::{Inbound, InboundMessage};
+use crate::civil::day_bounds;
+use crate::clock::Clock;
+use crate::format;
+use crate::lang::{Language, tr};
+use crate::model::{
+    ConversationRef, ConversationState, EventDetails, MessageRef, NewSubmission, Origin, Status,
+    StoryDetails, Submission, SubmissionKind, UserRef,
+};
+use crate::render::{Doc, Span};
+use crate::store::{Store, StoreError};
+use crate::understand::{
+    self, Command, Context, EventDraft, Meaning, Missing, StoryDraft, Window, is_cancel,
+};
+
+/// Settings the core needs, resolved from the configuration.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    pub tz: Tz,
+    pub default_language: Language,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { tz: chrono_tz::Europe::Copenhagen, default_language: Language::Da }
+    }
+}
+
+/// What the runtime knows about where an event happened.
+#[derive(Debug, Clone, Copy)]
+pub struct Situation {
+    /// The channel's language, used when the message itself gives no clue.
+    pub channel_language: Language,
+    /// The platform (or the config) makes the sender an admin here.
+    pub sender_is_admin: bool,
+}
+
+/// Something the core wants done on a platform.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Reply {
+        conversation: ConversationRef,
+        reply_to: Option<MessageRef>,
+        thread: Option<String>,
+        doc: Doc,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// How many events a "what's on" answer lists before saying "and N more".
+const MAX_LISTED: u32 = 30;
+/// How many clashing events a confirmation names.
+const MAX_CLASHES: usize = 3;
+
+pub struct Bot {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    settings: Settings,
+}
+
+impl Bot {
+    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, settings: Settings) -> Self {
+        Bot { store, clock, settings }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Decides what to do about one inbound event. Never fails: a failure on
+    /// our side becomes a friendly apology to the resident and an error log.
+    pub async fn handle(&self, inbound: &Inbound, situation: &Situation) -> Vec<Action> {
+        let result = match inbound {
+            Inbound::Message(message) => self.on_message(message, situation).await,
+            Inbound::Edited { message, author, new_text } => {
+                if author.is_bot {
+                    return Vec::new();
+                }
+                self.on_edit(message, &author.user, new_text, situation).await
+            }
+            Inbound::Deleted { message } => {
+                // The submission stays: deleting a chat message is not a
+                // request to withdraw, and nothing a resident sent is lost.
+                debug!(message = %message.id, "message deleted on the platform");
+                Ok(Vec::new())
+            }
+            Inbound::Reaction { .. } | Inbound::MemberJoined { .. } => Ok(Vec::new()),
+        };
+        match result {
+            Ok(actions) => actions,
+            Err(e) => {
+                error!(error = %e, "handling an inbound event failed");
+                match inbound {
+                    Inbound::Message(m) if m.addressed_to_bot || m.private => {
+                        let lang = crate::lang::detect(&m.text, situation.channel_language);
+                        vec![reply_to(m, Doc::new().para(tr(lang, "error", &[])))]
+                    }
+                    _ => Vec::new(),
+                }
+            }
+        }
+    }
+
+    fn context(&self, fallback: Language) -> Context {
+        Context { now: self.clock.now(), tz: self.settings.tz, fallback }
+    }
+
+    async fn on_message(&self, msg: &InboundMessage, sit: &Situation) -> Result<Vec<Action>, CoreError> {
+        if msg.author.is_bot {
+            return Ok(Vec::new());
+        }
+        if !msg.addressed_to_bot && !msg.private {
+            return Ok(Vec::new());
+        }
+        let now = self.clock.now();
+        if !self.store.mark_handled(&msg.message, now).await? {
+            debug!(message = %msg.message.id, "already handled; ignoring the redelivery");
+            return Ok(Vec::new());
+        }
+        let ctx = self.context(sit.channel_language);
+        let understood = understand::understand(&msg.text, &ctx);
+        let lang = understood.language;
+        debug!(?understood, "understood");
+
+        let conversation = &msg.message.conversation;
+        let user = &msg.author.user;
+        let state = self.store.conversation_state(conversation, user).await?;
+        if let Some(state) = state
+            && !matches!(understood.meaning, Meaning::Command(_) | Meaning::Query(_))
+            && let Some(doc) = self.follow_up(state, msg, &understood.meaning, lang, &ctx, sit).await?
+        {
+            return Ok(vec![reply_to(msg, doc)]);
+        }
+
+        let doc = match understood.meaning {
+            Meaning::Event(draft) => self.submit_event(msg, draft, lang, &ctx).await?,
+            Meaning::Story(story) => self.submit_story(msg, story, lang).await?,
+            Meaning::Query(window) => self.whats_on(&window, lang).await?,
+            Meaning::Command(command) => self.command(msg, command, lang, &ctx, sit).await?,
+            Meaning::Unknown => unknown(lang),
+        };
+        Ok(vec![reply_to(msg, doc)])
+    }
+
+    /// Handles an answer to a question the bot asked. `None` when the message
+    /// is not such an answer and should be read on its own.
+    async fn follow_up(
+        &self,
+        state: ConversationState,
+        msg: &InboundMessage,
+        meaning: &Meaning,
+        lang: Language,
+        ctx: &Context,
+        sit: &Situation,
+    ) -> Result<Option<Doc>, CoreError> {
+        let conversation = &msg.message.conversation;
+        let user = &msg.author.user;
+        let now = ctx.now;
+        match state {
+            ConversationState::Confirmed { submission } => {
+                self.store.set_conversation_state(conversation, user, None, now).await?;
+                if is_cancel(&msg.text) {
+                    return Ok(Some(self.withdraw(submission, user, lang, sit, "cancelled").await?));
+                }
+                Ok(None)
+            }
+            ConversationState::Awaiting { submission, missing } => {
+                let Some(mut stored) = self.store.submission(submission).await? else {
+                    self.store.set_conversation_state(conversation, user, None, now).await?;
+                    return Ok(None);
+                };
+                if stored.status != Status::Incomplete {
+                    self.store.set_conversation_state(conversation, user, None, now).await?;
+                    return Ok(None);
+                }
+                if is_cancel(&msg.text) {
+                    self.store.set_conversation_state(conversation, user, None, now).await?;
+                    return Ok(Some(self.withdraw(submission, user, lang, sit, "cancelled").await?));
+                }
+                let fragment = understand::event_draft(&msg.text, ctx);
+                let answers = match missing {
+                    Missing::Date => fragment.date.is_some(),
+                    Missing::Time => fragment.start_time.is_some() || fragment.all_day,
+                };
+                if !answers {
+                    if matches!(meaning, Meaning::Event(_) | Meaning::Story(_)) {
+                        // Something new; the earlier one stays saved as incomplete.
+                        self.store.set_conversation_state(conversation, user, None, now).await?;
+                        return Ok(None);
+                    }
+                    let key = match (missing, fragment.invalid_date) {
+                        (Missing::Date, true) => "invalid_date",
+                        (Missing::Date, false) => "ask_again_date",
+                        (Missing::Time, _) => "ask_again_time",
+                    };
+                    let id = submission.to_string();
+                    let title = stored.title().to_string();
+                    return Ok(Some(Doc::new().para(tr(lang, key, &[("id", &id), ("title", &title)]))));
+                }
+                let Some(details) = stored.event.as_mut() else {
+                    return Ok(None);
+                };
+                details.draft.merge(&fragment, false);
+                let draft = details.draft.clone();
+                Ok(Some(self.save_event_changes(stored, draft, lang, ctx, conversation, user, "saved_event").await?))
+            }
+        }
+    }
+
+    async fn submit_event(
+        &self,
+        msg: &InboundMessage,
+        draft: EventDraft,
+        lang: Language,
+        ctx: &Context,
+    ) -> Result<Doc, CoreError> {
+        if draft.title.is_empty() {
+            return Ok(Doc::new().para(tr(lang, "event_needs_title", &[])));
+        }
+        let complete = draft.missing().is_none() && !draft.invalid_date;
+        let new = NewSubmission {
+            kind: SubmissionKind::Event,
+            status: if complete { Status::Published } else { Status::Incomplete },
+            origin: origin(msg),
+            language: lang,
+            anonymous: false,
+            text: msg.text.trim().to_string(),
+            event: Some(EventDetails::from_draft(draft, self.settings.tz)),
+            story: None,
+            created_at: ctx.now,
+        };
+        let saved = self.store.insert_submission(&new).await?;
+        info!(id = saved.id, complete, "event submitted");
+        self.after_event_saved(&saved, lang, ctx, &msg.message.conversation, &msg.author.user, "saved_event")
+            .await
+    }
+
+    /// Stores an edited event draft and answers with the new state.
+    #[allow(clippy::too_many_arguments)]
+    async fn save_event_changes(
+        &self,
+        mut stored: Submission,
+        draft: EventDraft,
+        lang: Language,
+        ctx: &Context,
+        conversation: &ConversationRef,
+        user: &UserRef,
+        heading: &str,
+    ) -> Result<Doc, CoreError> {
+        let complete = draft.missing().is_none() && !draft.invalid_date;
+        stored.event = Some(EventDetails::from_draft(draft, self.settings.tz));
+        stored.status = if complete { Status::Published } else { Status::Incomplete };
+        stored.updated_at = ctx.now;
+        self.store.update_submission(&stored).await?;
+        self.after_event_saved(&stored, lang, ctx, conversation, user, heading).await
+    }
+
+    /// The confirmation (or the question for what is missing) and clashes.
+    async fn after_event_saved(
+        &self,
+        saved: &Submission,
+        lang: Language,
+        ctx: &Context,
+        conversation: &ConversationRef,
+        user: &UserRef,
+        heading: &str,
+    ) -> Result<Doc, CoreError> {
+        let id = saved.id.to_string();
+        let Some(event) = &saved.event else { return Ok(Doc::new()) };
+        let draft = &event.draft;
+        if saved.status == Status::Incomplete {
+            let missing = draft.missing().unwrap_or(Missing::Date);
+            let missing = if draft.invalid_date { Missing::Date } else { missing };
+            self.store
+                .set_conversation_state(
+                    conversation,
+                    user,
+                    Some(ConversationState::Awaiting { submission: saved.id, missing }),
+                    ctx.now,
+                )
+                .await?;
+            let day = draft.date.map(|d| format::date(lang, d, false)).unwrap_or_default();
+            let key = match (missing, draft.invalid_date) {
+                (Missing::Date, true) => "invalid_date",
+                (Missing::Date, false) => "ask_date",
+                (Missing::Time, _) => "ask_time",
+            };
+            return Ok(Doc::new().para(tr(lang, key, &[("id", &id), ("title", &draft.title), ("day", &day)])));
+        }
+        self.store
+            .set_conversation_state(
+                conversation,
+                user,
+                Some(ConversationState::Confirmed { submission: saved.id }),
+                ctx.now,
+            )
+            .await?;
+        let mut doc = Doc::new().para(tr(lang, heading, &[("id", &id)]));
+        doc = doc.append(event_card(lang, draft));
+        if event.starts_at.is_some_and(|s| s < ctx.now) && !draft.all_day {
+            doc = doc.para(tr(lang, "event_in_past", &[("id", &id)]));
+        }
+        doc = doc.para(tr(lang, "event_fix_hint", &[("id", &id)]));
+        doc = doc.append(self.clashes(saved, lang).await?);
+        Ok(doc)
+    }
+
+    /// Other events the same local day: same place or overlapping time first.
+    async fn clashes(&self, saved: &Submission, lang: Language) -> Result<Doc, CoreError> {
+        let tz = self.settings.tz;
+        let Some(event) = &saved.event else { return Ok(Doc::new()) };
+        let (Some(start), Some(date)) = (event.starts_at, event.draft.date) else {
+            return Ok(Doc::new());
+        };
+        let (day_start, day_end) = day_bounds(tz, date);
+        let end = event.visible_until.unwrap_or(start);
+        let mut others: Vec<(u8, Submission)> = self
+            .store
+            .events_between(day_start, day_end, 100)
+            .await?
+            .into_iter()
+            .filter(|o| o.id != saved.id)
+            .filter(|o| o.event.as_ref().and_then(|e| e.starts_at).is_some_and(|s| s >= day_start && s < day_end))
+            .map(|o| {
+                let oe = o.event.as_ref().expect("filtered to events");
+                let same_place = match (&event.draft.location, &oe.draft.location) {
+                    (Some(a), Some(b)) => same_place(a, b),
+                    _ => false,
+                };
+                let o_start = oe.starts_at.unwrap_or(start);
+                let o_end = oe.visible_until.unwrap_or(o_start);
+                let overlaps = o_start < end && start < o_end;
+                let rank = match (same_place, overlaps) {
+                    (true, true) => 0,
+                    (true, false) => 1,
+                    (false, true) => 2,
+                    (false, false) => 3,
+                };
+                (rank, o)
+            })
+            .collect();
+        if others.is_empty() {
+            return Ok(Doc::new());
+        }
+        others.sort_by_key(|(rank, o)| (*rank, o.event.as_ref().and_then(|e| e.starts_at)));
+        let mut doc = Doc::new().para(tr(lang, "clash_intro", &[]));
+        for (rank, other) in others.iter().take(MAX_CLASHES) {
+            let mut spans = vec![Span::Bold(other.title().to_string())];
+            let time = format::event_time(lang, other, tz);
+            if !time.is_empty() {
+                spans.push(Span::Text(format!(", {time}")));
+            }
+            if let Some(place) = other.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
+                spans.push(Span::Text(format!(", {place}")));
+            }
+            let why = match rank {
+                0 => format!(" ({}, {})", tr(lang, "clash_same_place", &[]), tr(lang, "clash_same_time", &[])),
+                1 => format!(" ({})", tr(lang, "clash_same_place", &[])),
+                2 => format!(" ({})", tr(lang, "clash_same_time", &[])),
+                _ => String::new(),
+            };
+            spans.push(Span::Text(why));
+            let by = tr(
+                lang,
+                "by_line",
+                &[
+                    ("name", &other.origin.author_name),
+                    ("platform", &format::platform(lang, other.origin.conversation.platform)),
+                ],
+            );
+            spans.push(Span::Text(format!(" – #{}, {by}", other.id)));
+            doc = doc.item(spans);
+        }
+        if others.len() > MAX_CLASHES {
+            let more = (others.len() - MAX_CLASHES).to_string();
+            doc = doc.para(tr(lang, "clash_more", &[("count", &more)]));
+        }
+        Ok(doc.para(tr(lang, "clash_outro", &[])))
+    }
+
+    async fn submit_story(&self, msg: &InboundMessage, story: StoryDraft, lang: Language) -> Result<Doc, CoreError> {
+        let words = story.text.split_whitespace().count();
+        if words < 3 {
+            return Ok(Doc::new().para(tr(lang, "story_too_short", &[])));
+        }
+        let photo = msg
+            .attachments
+            .iter()
+            .find(|a| a.is_image)
+            .map(|a| a.reference.clone())
+            .or(story.photo);
+        let new = NewSubmission {
+            kind: SubmissionKind::Story,
+            status: Status::Published,
+            origin: origin(msg),
+            language: lang,
+            anonymous: story.anonymous,
+            text: story.text,
+            event: None,
+            story: Some(StoryDetails { link: story.link, photo }),
+            created_at: self.clock.now(),
+        };
+        let saved = self.store.insert_submission(&new).await?;
+        info!(id = saved.id, "story submitted");
+        let id = saved.id.to_string();
+        let naming = if saved.anonymous {
+            tr(lang, "story_anonymous", &[])
+        } else {
+            tr(lang, "story_named", &[("name", &saved.origin.author_name), ("id", &id)])
+        };
+        Ok(Doc::new().para(tr(lang, "saved_story", &[("id", &id)])).para(naming))
+    }
+
+    async fn whats_on(&self, window: &Window, lang: Language) -> Result<Doc, CoreError> {
+        let tz = self.settings.tz;
+        let events = self.store.events_between(window.from_utc(), window.to_utc(), MAX_LISTED + 1).await?;
+        let label = format::window(lang, window);
+        if events.is_empty() {
+            return Ok(Doc::new().para(tr(lang, "whatson_none", &[("window", &label)])));
+        }
+        let mut doc = Doc::new().para(tr(lang, "whatson_heading", &[("window", &label)]));
+        let mut current_day = None;
+        for event in events.iter().take(MAX_LISTED as usize) {
+            let Some(start) = event.event.as_ref().and_then(|e| e.starts_at) else { continue };
+            let day = start.with_timezone(&tz).date_naive();
+            if current_day != Some(day) {
+                let mut heading = format::date(lang, day, false);
+                if let Some(first) = heading.get(..1) {
+                    heading = first.to_uppercase() + &heading[1..];
+                }
+                doc = doc.heading(heading);
+                current_day = Some(day);
+            }
+            doc = doc.item(event_line(lang, event, tz));
+        }
+        if events.len() > MAX_LISTED as usize {
+            // The query stopped at one past the limit, so "more" is at least one.
+            let more = self.store.events_between(window.from_utc(), window.to_utc(), 10_000).await?.len()
+                - MAX_LISTED as usize;
+            doc = doc.para(tr(lang, "whatson_more", &[("count", &more.to_string())]));
+        }
+        Ok(doc)
+    }
+
+    async fn command(
+        &self,
+        msg: &InboundMessage,
+        command: Command,
+        lang: Language,
+        ctx: &Context,
+        sit: &Situation,
+    ) -> Result<Doc, CoreError> {
+        let user = &msg.author.user;
+        Ok(match command {
+            Command::Help => help(lang),
+            Command::Story(story) => self.submit_story(msg, story, lang).await?,
+            Command::Event(Some(draft)) => self.submit_event(msg, draft, lang, ctx).await?,
+            Command::Event(None) => Doc::new().para(tr(lang, "event_needs_title", &[])),
+            Command::WhatsOn(window) => self.whats_on(&window, lang).await?,
+            Command::Delete(Some(id)) => self.withdraw(id, user, lang, sit, "deleted").await?,
+            Command::Delete(None) => Doc::new().para(tr(lang, "which_delete", &[])),
+            Command::Mine => self.mine(user, lang).await?,
+            Command::Correct(Some(id), text) => self.correct(msg, id, &text, lang, ctx, sit).await?,
+            Command::Correct(None, _) => Doc::new().para(tr(lang, "which_correct", &[])),
+            Command::Anonymous(Some(id)) => self.make_anonymous(id, user, lang, sit).await?,
+            Command::Anonymous(None) => Doc::new().para(tr(lang, "which_anonymous", &[])),
+            Command::Unknown(word) => Doc::new().para(tr(lang, "unknown_command", &[("command", &word)])),
+        })
+    }
+
+    /// Loads a submission the sender may change, or the reply saying why not.
+    async fn owned(
+        &self,
+        id: i64,
+        user: &UserRef,
+        lang: Language,
+        sit: &Situation,
+    ) -> Result<Result<Submission, Doc>, CoreError> {
+        let idt = id.to_string();
+        let Some(found) = self.store.submission(id).await? else {
+            return Ok(Err(Doc::new().para(tr(lang, "not_found", &[("id", &idt)]))));
+        };
+        if &found.origin.author != user && !sit.sender_is_admin {
+            info!(id, user = %user.id, "refused: not the author");
+            return Ok(Err(Doc::new().para(tr(lang, "not_yours", &[("id", &idt)]))));
+        }
+        if found.status == Status::Withdrawn {
+            return Ok(Err(Doc::new().para(tr(lang, "already_withdrawn", &[("id", &idt)]))));
+        }
+        Ok(Ok(found))
+    }
+
+    async fn withdraw(
+        &self,
+        id: i64,
+        user: &UserRef,
+        lang: Language,
+        sit: &Situation,
+        done_key: &str,
+    ) -> Result<Doc, CoreError> {
+        let mut found = match self.owned(id, user, lang, sit).await? {
+            Ok(found) => found,
+            Err(refusal) => return Ok(refusal),
+        };
+        found.status = Status::Withdrawn;
+        found.updated_at = self.clock.now();
+        self.store.update_submission(&found).await?;
+        info!(id, "submission withdrawn");
+        Ok(Doc::new().para(tr(lang, done_key, &[("id", &id.to_string())])))
+    }
+
+    async fn correct(
+        &self,
+        msg: &InboundMessage,
+        id: i64,
+        text: &str,
+        lang: Language,
+        ctx: &Context,
+        sit: &Situation,
+    ) -> Result<Doc, CoreError> {
+        let user = &msg.author.user;
+        let mut found = match self.owned(id, user, lang, sit).await? {
+            Ok(found) => found,
+            Err(refusal) => return Ok(refusal),
+        };
+        let idt = id.to_string();
+        match found.kind {
+            SubmissionKind::Event => {
+                let fragment = understand::event_draft(text, ctx);
+                let nothing = fragment.date.is_none()
+                    && fragment.start_time.is_none()
+                    && !fragment.all_day
+                    && fragment.location.is_none()
+                    && fragment.title.is_empty()
+                    && !fragment.invalid_date;
+                if nothing {
+                    return Ok(Doc::new().para(tr(lang, "correct_nothing", &[("id", &idt)])));
+                }
+                let mut draft = found.event.as_ref().map(|e| e.draft.clone()).unwrap_or(fragment.clone());
+                draft.merge(&fragment, true);
+                self.save_event_changes(found, draft, lang, ctx, &msg.message.conversation, user, "updated_event")
+                    .await
+            }
+            SubmissionKind::Story => {
+                if text.split_whitespace().count() < 3 {
+                    return Ok(Doc::new().para(tr(lang, "story_too_short", &[])));
+                }
+                found.text = text.trim().to_string();
+                let (link, photo) = understand::story_links(text);
+                let details = found.story.get_or_insert_with(StoryDetails::default);
+                details.link = link.or(details.link.take());
+                details.photo = photo.or(details.photo.take());
+                found.updated_at = ctx.now;
+                self.store.update_submission(&found).await?;
+                Ok(Doc::new().para(tr(lang, "story_updated", &[("id", &idt)])))
+            }
+        }
+    }
+
+    async fn make_anonymous(&self, id: i64, user: &UserRef, lang: Language, sit: &Situation) -> Result<Doc, CoreError> {
+        let mut found = match self.owned(id, user, lang, sit).await? {
+            Ok(found) => found,
+            Err(refusal) => return Ok(refusal),
+        };
+        let idt = id.to_string();
+        if found.kind != SubmissionKind::Story {
+            return Ok(Doc::new().para(tr(lang, "not_a_story", &[("id", &idt)])));
+        }
+        found.anonymous = true;
+        found.updated_at = self.clock.now();
+        self.store.update_submission(&found).await?;
+        Ok(Doc::new().para(tr(lang, "story_anonymous_done", &[("id", &idt)])))
+    }
+
+    async fn mine(&self, user: &UserRef, lang: Language) -> Result<Doc, CoreError> {
+        let tz = self.settings.tz;
+        let mine = self.store.submissions_by(user, 20).await?;
+        if mine.is_empty() {
+            return Ok(Doc::new().para(tr(lang, "mine_none", &[])));
+        }
+        let mut doc = Doc::new().para(tr(lang, "mine_heading", &[]));
+        for s in &mine {
+            let kind = tr(lang, &format!("kind_{}", s.kind.as_str()), &[]);
+            let status = tr(lang, &format!("status_{}", s.status.as_str()), &[]);
+            let title: String = s.title().chars().take(60).collect();
+            let mut detail = kind;
+            if let Some(start) = s.event.as_ref().and_then(|e| e.starts_at) {
+                detail = format!("{detail}, {}", format::date(lang, start.with_timezone(&tz).date_naive(), false));
+            }
+            doc = doc.item(vec![
+                Span::Text(format!("#{} ", s.id)),
+                Span::Bold(title),
+                Span::Text(format!(" – {detail} – {status}")),
+            ]);
+        }
+        Ok(doc)
+    }
+
+    /// An edited chat message updates the submission it created.
+    async fn on_edit(
+        &self,
+        message: &MessageRef,
+        user: &UserRef,
+        new_text: &str,
+        sit: &Situation,
+    ) -> Result<Vec<Action>, CoreError> {
+        let Some(found) = self.store.submission_from_message(message).await? else {
+            return Ok(Vec::new());
+        };
+        if &found.origin.author != user || found.status == Status::Withdrawn {
+            return Ok(Vec::new());
+        }
+        let ctx = self.context(sit.channel_language);
+        let lang = crate::lang::detect(new_text, found.language);
+        let conversation = &message.conversation;
+        let doc = match found.kind {
+            SubmissionKind::Event => {
+                let mut draft = understand::event_draft(new_text, &ctx);
+                if draft.title.is_empty() {
+                    draft.title = found.title().to_string();
+                }
+                let mut found = found;
+                found.text = new_text.trim().to_string();
+                self.save_event_changes(found, draft, lang, &ctx, conversation, user, "updated_event").await?
+            }
+            SubmissionKind::Story => {
+                let mut found = found;
+                let body = understand::strip_story_prefix(new_text);
+                found.text = body.to_string();
+                found.updated_at = ctx.now;
+                self.store.update_submission(&found).await?;
+                Doc::new().para(tr(lang, "story_updated", &[("id", &found.id.to_string())]))
+            }
+        };
+        Ok(vec![Action::Reply {
+            conversation: conversation.clone(),
+            reply_to: Some(message.clone()),
+            thread: None,
+            doc,
+        }])
+    }
+}
+
+fn origin(msg: &InboundMessage) -> Origin {
+    Origin {
+        conversation: msg.message.conversation.clone(),
+        message_id: Some(msg.message.id.clone()),
+        author: msg.author.user.clone(),
+        author_name: msg.author.display_name.clone(),
+    }
+}
+
+fn reply_to(msg: &InboundMessage, doc: Doc) -> Action {
+    Action::Reply {
+        conversation: msg.message.conversation.clone(),
+        reply_to: Some(msg.message.clone()),
+        thread: msg.thread.clone(),
+        doc,
+    }
+}
+
+fn same_place(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        let s = s.to_lowercase();
+        s.trim_start_matches("the ").trim().to_string()
+    };
+    let (a, b) = (norm(a), norm(b));
+    a == b || a.contains(&b) || b.contains(&a)
+}
+
+/// Title, day, time and place, one per line.
+fn event_card(lang: Language, draft: &EventDraft) -> Doc {
+    let label = |key: &str| Span::Bold(format!("{}: ", tr(lang, key, &[])));
+    let mut doc = Doc::new().item(vec![label("label_title"), Span::Text(draft.title.clone())]);
+    if let Some(date) = draft.date {
+        doc = doc.item(vec![label("label_day"), Span::Text(format::date(lang, date, true))]);
+    }
+    if let Some(time) = format::time_of(lang, draft) {
+        doc = doc.item(vec![label("label_time"), Span::Text(time)]);
+    }
+    let place = draft.location.clone().unwrap_or_else(|| tr(lang, "place_unknown", &[]));
+    doc.item(vec![label("label_place"), Span::Text(place)])
+}
+
+fn event_line(lang: Language, event: &Submission, tz: Tz) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let time = format::event_time(lang, event, tz);
+    if !time.is_empty() {
+        spans.push(Span::Text(format!("{time} ")));
+    }
+    spans.push(Span::Bold(event.title().to_string()));
+    if let Some(place) = event.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
+        spans.push(Span::Text(format!(", {place}")));
+    }
+    spans.push(Span::Text(format!(" (#{})", event.id)));
+    spans
+}
+
+fn help(lang: Language) -> Doc {
+    Doc::new()
+        .para(tr(lang, "help_heading", &[]))
+        .item(vec![Span::Text(tr(lang, "help_event", &[]))])
+        .item(vec![Span::Text(tr(lang, "help_story", &[]))])
+        .item(vec![Span::Text(tr(lang, "help_query", &[]))])
+        .item(vec![Span::Text(tr(lang, "help_mine", &[]))])
+}
+
+fn unknown(lang: Language) -> Doc {
+    Doc::new()
+        .para(tr(lang, "unknown", &[]))
+        .item(vec![Span::Text(tr(lang, "unknown_event", &[]))])
+        .item(vec![Span::Text(tr(lang, "unknown_story", &[]))])
+        .item(vec![Span::Text(tr(lang, "unknown_query", &[]))])
+        .para(tr(lang, "unknown_help", &[]))
+}

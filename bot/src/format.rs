@@ -1,0 +1,77 @@
+//! Dates, times, windows and submissions written out for residents, in
+//! their language, using the translation catalogs.
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
+use chrono_tz::Tz;
+
+use crate::lang::{Language, tr};
+use crate::model::{Platform, Submission};
+use crate::understand::{EventDraft, Window, WindowLabel};
+
+pub fn date(lang: Language, date: NaiveDate, with_year: bool) -> String {
+    let weekday = tr(lang, &format!("weekday_{}", date.weekday().number_from_monday()), &[]);
+    let month = tr(lang, &format!("month_{}", date.month()), &[]);
+    let day = date.day().to_string();
+    let year = date.year().to_string();
+    tr(
+        lang,
+        if with_year { "date_long" } else { "date_short" },
+        &[("weekday", &weekday), ("day", &day), ("month", &month), ("year", &year)],
+    )
+}
+
+pub fn clock(lang: Language, time: NaiveTime) -> String {
+    let sep = tr(lang, "time_separator", &[]);
+    format!("{:02}{sep}{:02}", time.hour(), time.minute())
+}
+
+/// "kl. 10.00–14.00", "2:00 PM"-free 24-hour times, or "hele dagen".
+pub fn time_of(lang: Language, draft: &EventDraft) -> Option<String> {
+    if draft.all_day {
+        return Some(tr(lang, "all_day", &[]));
+    }
+    let start = clock(lang, draft.start_time?);
+    Some(match draft.end_time {
+        Some(end) => tr(lang, "time_range", &[("start", &start), ("end", &clock(lang, end))]),
+        None => tr(lang, "time_single", &[("start", &start)]),
+    })
+}
+
+/// Local start time of a stored event, formatted (for lists).
+pub fn event_time(lang: Language, submission: &Submission, tz: Tz) -> String {
+    let Some(event) = &submission.event else { return String::new() };
+    if event.draft.all_day {
+        return tr(lang, "all_day", &[]);
+    }
+    let local = |t: DateTime<Utc>| t.with_timezone(&tz).time();
+    let Some(start) = event.starts_at else { return String::new() };
+    match event.ends_at {
+        Some(end) => tr(
+            lang,
+            "time_range",
+            &[("start", &clock(lang, local(start))), ("end", &clock(lang, local(end)))],
+        ),
+        None => tr(lang, "time_single", &[("start", &clock(lang, local(start)))]),
+    }
+}
+
+pub fn window(lang: Language, window: &Window) -> String {
+    match window.label {
+        WindowLabel::Today => tr(lang, "window_today", &[]),
+        WindowLabel::Tonight => tr(lang, "window_tonight", &[]),
+        WindowLabel::Tomorrow => tr(lang, "window_tomorrow", &[]),
+        WindowLabel::Day(d) => tr(lang, "window_day", &[("day", &date(lang, d, false))]),
+        WindowLabel::Weekend => tr(lang, "window_weekend", &[]),
+        WindowLabel::NextWeekend => tr(lang, "window_next_weekend", &[]),
+        WindowLabel::ThisWeek => tr(lang, "window_this_week", &[]),
+        WindowLabel::NextWeek => tr(lang, "window_next_week", &[]),
+        WindowLabel::Week(w) => tr(lang, "window_week", &[("week", &w.to_string())]),
+        WindowLabel::ThisMonth => tr(lang, "window_this_month", &[]),
+        WindowLabel::NextMonth => tr(lang, "window_next_month", &[]),
+        WindowLabel::Coming => tr(lang, "window_coming", &[]),
+    }
+}
+
+pub fn platform(lang: Language, platform: Platform) -> String {
+    tr(lang, &format!("platform_{}", platform.as_str()), &[])
+}

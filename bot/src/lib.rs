@@ -1,0 +1,24 @@
+//! The Vores core: the domain, understanding Danish and English messages,
+//! deciding replies, rendering them per platform, and the adapter boundary.
+//!
+//! Nothing in this crate opens a network connection or knows a platform's
+//! own types; adapters depend on it, never the reverse.
+
+pub mod adapter;
+pub mod civil;
+pub mod clock;
+pub mod engine;
+pub mod format;
+pub mod lang;
+pub mod model;
+pub mod render;
+pub mod runtime;
+pub mod store;
+pub mod understand;
+
+pub use adapter::{Adapter, AdapterError, Capabilities, Inbound, InboundMessage, LengthUnit, Outgoing, TextFormat};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use engine::{Action, Bot, Settings, Situation};
+pub use lang::Language;
+pub use model::{ConversationRef, MessageRef, Platform, Submission, UserRef};
+pub use store::{Store, StoreError};

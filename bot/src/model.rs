@@ -1,0 +1,243 @@
+//! The domain: platforms, opaque references into them, and submissions
+//! (events and stories) as the core and storage see them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Language;
+use crate::understand::EventDraft;
+
+/// Which platform something came from. Only a label: the platform's own
+/// types never cross into the core.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    Console,
+    Matrix,
+    Discord,
+    Telegram,
+}
+
+impl Platform {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Console => "console",
+            Platform::Matrix => "matrix",
+            Platform::Discord => "discord",
+            Platform::Telegram => "telegram",
+        }
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("unknown platform {0:?}: use console, matrix, discord or telegram")]
+pub struct UnknownPlatform(String);
+
+impl FromStr for Platform {
+    type Err = UnknownPlatform;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "console" => Ok(Platform::Console),
+            "matrix" => Ok(Platform::Matrix),
+            "discord" => Ok(Platform::Discord),
+            "telegram" => Ok(Platform::Telegram),
+            other => Err(UnknownPlatform(other.to_string())),
+        }
+    }
+}
+
+/// A chat, room, channel or private conversation. `id` is the adapter's own
+/// opaque string (a Telegram chat id, a Matrix room id, …).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ConversationRef {
+    pub platform: Platform,
+    pub id: String,
+}
+
+/// A person on one platform.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UserRef {
+    pub platform: Platform,
+    pub id: String,
+}
+
+/// One message, found by its conversation and the adapter's message id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MessageRef {
+    pub conversation: ConversationRef,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SubmissionKind {
+    Event,
+    Story,
+}
+
+impl SubmissionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubmissionKind::Event => "event",
+            SubmissionKind::Story => "story",
+        }
+    }
+}
+
+impl FromStr for SubmissionKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "event" => Ok(SubmissionKind::Event),
+            "story" => Ok(SubmissionKind::Story),
+            other => Err(format!("unknown submission kind {other:?}")),
+        }
+    }
+}
+
+/// Where a submission stands. Only `Published` submissions answer questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Saved, but a date or time is still missing; the bot has asked for it.
+    Incomplete,
+    Published,
+    /// Withdrawn by its author (or an admin). Kept, never shown.
+    Withdrawn,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Incomplete => "incomplete",
+            Status::Published => "published",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+impl FromStr for Status {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "incomplete" => Ok(Status::Incomplete),
+            "published" => Ok(Status::Published),
+            "withdrawn" => Ok(Status::Withdrawn),
+            other => Err(format!("unknown status {other:?}")),
+        }
+    }
+}
+
+/// Who sent a submission and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub conversation: ConversationRef,
+    /// The message it came from, so an edit of that message can update it.
+    pub message_id: Option<String>,
+    pub author: UserRef,
+    /// The name the author goes by on the platform.
+    pub author_name: String,
+}
+
+/// When and where an event is, as instants. `draft` keeps what the resident
+/// wrote in local terms, so a follow-up answer can complete it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDetails {
+    pub draft: EventDraft,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    /// Until when the event counts as "on" for questions: its end, the end
+    /// of its day when it is all-day, or two hours after an open start.
+    /// Stored so "what's on" is one indexed range query.
+    pub visible_until: Option<DateTime<Utc>>,
+}
+
+impl EventDetails {
+    pub fn from_draft(draft: EventDraft, tz: chrono_tz::Tz) -> Self {
+        let (starts_at, ends_at) = match draft.instants(tz) {
+            Some((start, end)) => (
+                Some(start.with_timezone(&Utc)),
+                end.map(|e| e.with_timezone(&Utc)),
+            ),
+            None => (None, None),
+        };
+        let visible_until = starts_at.map(|start| match (ends_at, draft.all_day || draft.start_time.is_none()) {
+            (Some(end), _) => end,
+            (None, true) => {
+                let date = start.with_timezone(&tz).date_naive();
+                crate::civil::day_bounds(tz, date).1
+            }
+            (None, false) => start + chrono::Duration::hours(2),
+        });
+        EventDetails { draft, starts_at, ends_at, visible_until }
+    }
+}
+
+/// A story's parts beyond its text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StoryDetails {
+    pub link: Option<String>,
+    pub photo: Option<String>,
+}
+
+/// An event or story a resident sent, with its number (`#id`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Submission {
+    pub id: i64,
+    pub kind: SubmissionKind,
+    pub status: Status,
+    pub origin: Origin,
+    pub language: Language,
+    /// Shown without the author's name.
+    pub anonymous: bool,
+    /// What the resident wrote (the story text, or the event message).
+    pub text: String,
+    pub event: Option<EventDetails>,
+    pub story: Option<StoryDetails>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Submission {
+    pub fn title(&self) -> &str {
+        match &self.event {
+            Some(e) => &e.draft.title,
+            None => &self.text,
+        }
+    }
+}
+
+/// A submission before it has a number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewSubmission {
+    pub kind: SubmissionKind,
+    pub status: Status,
+    pub origin: Origin,
+    pub language: Language,
+    pub anonymous: bool,
+    pub text: String,
+    pub event: Option<EventDetails>,
+    pub story: Option<StoryDetails>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What the bot is waiting for from one person in one conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConversationState {
+    /// The bot asked for a missing date or time of this submission.
+    Awaiting { submission: i64, missing: crate::understand::Missing },
+    /// The bot just confirmed this submission; "annuller" cancels it.
+    Confirmed { submission: i64 },
+}

@@ -1,0 +1,362 @@
+//! Understanding messages: is this a command, an event, a story, a "what's
+//! on" question, or something we did not understand?
+//!
+//! Everything here is pure: (text, clock, zone) in, [`Understood`] out. The
+//! same function backs the bot's replies and `vores parse --json`, so an
+//! operator sees exactly what the bot saw.
+
+pub mod scan;
+mod text;
+pub mod window;
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+use regex::Regex;
+
+use crate::civil::{localize, local_today, start_of_day};
+use crate::lang::{self, Language};
+use scan::{Token, TokenKind};
+pub use window::{Window, WindowLabel};
+
+/// What the bot made of one message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Understood {
+    pub language: Language,
+    pub meaning: Meaning,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Meaning {
+    Command(Command),
+    Event(EventDraft),
+    Story(StoryDraft),
+    Query(Window),
+    Unknown,
+}
+
+/// A command, in either language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Help,
+    /// `/historie` with the story text (possibly empty).
+    Story(StoryDraft),
+    /// `/begivenhed` with what followed, already understood (None when empty).
+    Event(Option<EventDraft>),
+    /// `/hvadsker` with an optional window.
+    WhatsOn(Window),
+    /// `/slet #N`; without a number, the resident's latest submission.
+    Delete(Option<i64>),
+    Mine,
+    /// `/ret #N new details`.
+    Correct(Option<i64>, String),
+    /// `/anonym #N`: show the story without the author's name.
+    Anonymous(Option<i64>),
+    /// An unknown `/word`.
+    Unknown(String),
+}
+
+impl Command {
+    /// A stable name for `vores parse --json`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Help => "help",
+            Command::Story(_) => "story",
+            Command::Event(_) => "event",
+            Command::WhatsOn(_) => "whatson",
+            Command::Delete(_) => "delete",
+            Command::Mine => "mine",
+            Command::Correct(..) => "correct",
+            Command::Anonymous(_) => "anonymous",
+            Command::Unknown(_) => "unknown",
+        }
+    }
+}
+
+/// An event as understood from text; pieces may be missing and are then
+/// asked for in a follow-up turn.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct EventDraft {
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub start_time: Option<NaiveTime>,
+    pub end_time: Option<NaiveTime>,
+    pub all_day: bool,
+    pub location: Option<String>,
+    /// The text named a date that does not exist ("31. juni").
+    pub invalid_date: bool,
+}
+
+/// What is still missing before an event can be shown to others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    Date,
+    Time,
+}
+
+impl Missing {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Missing::Date => "date",
+            Missing::Time => "time",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Missing> {
+        match s {
+            "date" => Some(Missing::Date),
+            "time" => Some(Missing::Time),
+            _ => None,
+        }
+    }
+}
+
+impl EventDraft {
+    pub fn missing(&self) -> Option<Missing> {
+        if self.date.is_none() {
+            Some(Missing::Date)
+        } else if self.start_time.is_none() && !self.all_day {
+            Some(Missing::Time)
+        } else {
+            None
+        }
+    }
+
+    /// Start and end as instants. All-day events span the local day(s);
+    /// an end before the start means the event runs past midnight.
+    pub fn instants(&self, tz: Tz) -> Option<(DateTime<Tz>, Option<DateTime<Tz>>)> {
+        let date = self.date?;
+        match self.start_time {
+            Some(start) => {
+                let s = localize(tz, date.and_time(start));
+                let e = self.end_time.map(|end| {
+                    let end_date = if end <= start { date + Days::new(1) } else { date };
+                    localize(tz, end_date.and_time(end))
+                });
+                Some((s, e))
+            }
+            None => Some((start_of_day(tz, date), None)),
+        }
+    }
+
+    /// Fills in what `other` knows and this draft does not, or overrides it:
+    /// used for follow-up answers and `/ret` corrections.
+    pub fn merge(&mut self, other: &EventDraft, other_title_counts: bool) {
+        if other.date.is_some() {
+            self.date = other.date;
+            self.invalid_date = false;
+        } else if other.invalid_date {
+            self.invalid_date = true;
+        }
+        if other.start_time.is_some() {
+            self.start_time = other.start_time;
+            self.end_time = other.end_time;
+            self.all_day = false;
+        }
+        if other.all_day {
+            self.all_day = true;
+            self.start_time = None;
+            self.end_time = None;
+        }
+        if other.location.is_some() {
+            self.location.clone_from(&other.location);
+        }
+        if other_title_counts && !other.title.is_empty() {
+            self.title.clone_from(&other.title);
+        }
+    }
+}
+
+/// A story as written by a resident.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryDraft {
+    pub text: String,
+    pub link: Option<String>,
+    pub photo: Option<String>,
+    pub anonymous: bool,
+}
+
+/// Inputs that decide how a message is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    pub now: DateTime<Utc>,
+    pub tz: Tz,
+    /// The channel's language, used when a message gives no clue.
+    pub fallback: Language,
+}
+
+impl Context {
+    pub fn today(&self) -> NaiveDate {
+        local_today(self.tz, self.now)
+    }
+}
+
+static STORY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(historie|fortælling|story)\s*(\((anonym|anonymous)\))?\s*(anonym|anonymous)?\s*[:\-–]\s*")
+        .expect("static pattern")
+});
+static EVENT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(begivenhed|arrangement|event)\s*[:\-–]\s*").expect("static pattern")
+});
+static SUBMISSION_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^#?(\d{1,12})\b").expect("static pattern"));
+
+/// Reads one message.
+pub fn understand(input: &str, ctx: &Context) -> Understood {
+    let trimmed = input.trim();
+    let language = lang::detect(trimmed, ctx.fallback);
+    if let Some(rest) = trimmed.strip_prefix('/') {
+        return command(rest, ctx);
+    }
+    if let Some(m) = STORY_PREFIX.captures(trimmed) {
+        let anonymous = m.get(3).is_some() || m.get(4).is_some();
+        let prefix_lang = if m[1].eq_ignore_ascii_case("story") { Language::En } else { Language::Da };
+        let body = &trimmed[m.get(0).map_or(0, |g| g.end())..];
+        return Understood {
+            language: lang::detect(body, prefix_lang),
+            meaning: Meaning::Story(story(body, anonymous)),
+        };
+    }
+    if let Some(m) = EVENT_PREFIX.find(trimmed) {
+        let body = &trimmed[m.end()..];
+        return Understood { language, meaning: Meaning::Event(event_draft(body, ctx)) };
+    }
+    let tokens = scan::scan(trimmed, ctx.today());
+    if let Some(window) = window::as_query(trimmed, &tokens, ctx) {
+        return Understood { language, meaning: Meaning::Query(window) };
+    }
+    if text::looks_like_event(trimmed, &tokens) {
+        let draft = event_from_tokens(trimmed, &tokens, ctx);
+        if !draft.title.is_empty() {
+            return Understood { language, meaning: Meaning::Event(draft) };
+        }
+    }
+    Understood { language, meaning: Meaning::Unknown }
+}
+
+/// Reads `text` as an event (the resident said it is one), whatever it holds.
+pub fn event_draft(text: &str, ctx: &Context) -> EventDraft {
+    let tokens = scan::scan(text, ctx.today());
+    event_from_tokens(text, &tokens, ctx)
+}
+
+fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft {
+    let mut draft = EventDraft {
+        title: String::new(),
+        date: None,
+        start_time: None,
+        end_time: None,
+        all_day: false,
+        location: None,
+        invalid_date: false,
+    };
+    for token in tokens {
+        match &token.kind {
+            TokenKind::Date(d) if draft.date.is_none() => draft.date = Some(*d),
+            TokenKind::Tonight if draft.date.is_none() => draft.date = Some(ctx.today()),
+            TokenKind::InvalidDate => draft.invalid_date = true,
+            TokenKind::Time { start, end } if draft.start_time.is_none() => {
+                draft.start_time = Some(*start);
+                draft.end_time = *end;
+            }
+            TokenKind::AllDay => draft.all_day = true,
+            _ => {}
+        }
+    }
+    if draft.start_time.is_some() {
+        draft.all_day = false;
+    }
+    if draft.date.is_some() {
+        draft.invalid_date = false;
+    }
+    let masked = text::mask(text, tokens);
+    let (location, rest) = text::take_location(&masked);
+    draft.location = location;
+    draft.title = text::title(&rest);
+    draft
+}
+
+fn story(body: &str, anonymous: bool) -> StoryDraft {
+    let (link, photo) = text::links(body);
+    StoryDraft { text: body.trim().to_string(), link, photo, anonymous }
+}
+
+fn submission_id(args: &str) -> (Option<i64>, &str) {
+    let args = args.trim_start();
+    match SUBMISSION_ID.captures(args) {
+        Some(c) => (c[1].parse().ok(), args[c.get(0).map_or(0, |g| g.end())..].trim()),
+        None => (None, args.trim()),
+    }
+}
+
+fn command(rest: &str, ctx: &Context) -> Understood {
+    let (word, args) = match rest.find(char::is_whitespace) {
+        Some(i) => (&rest[..i], rest[i..].trim()),
+        None => (rest, ""),
+    };
+    // Telegram writes "/hjælp@VoresBot" in groups.
+    let word = word.split('@').next().unwrap_or(word).to_lowercase();
+    let da = |meaning| Understood { language: Language::Da, meaning: Meaning::Command(meaning) };
+    let en = |meaning| Understood { language: Language::En, meaning: Meaning::Command(meaning) };
+    let by_args = |meaning| Understood {
+        language: lang::detect(args, ctx.fallback),
+        meaning: Meaning::Command(meaning),
+    };
+    let event = |args: &str| {
+        if args.is_empty() { None } else { Some(event_draft(args, ctx)) }
+    };
+    let whats_on = |args: &str| {
+        let tokens = scan::scan(args, ctx.today());
+        window::from_tokens(&tokens, ctx)
+    };
+    match word.as_str() {
+        "hjælp" | "hjaelp" | "hjalp" => da(Command::Help),
+        "help" => en(Command::Help),
+        "start" => by_args(Command::Help),
+        "historie" | "fortælling" => da(Command::Story(story(args, false))),
+        "story" => en(Command::Story(story(args, false))),
+        "begivenhed" | "arrangement" => da(Command::Event(event(args))),
+        "event" => en(Command::Event(event(args))),
+        "hvadsker" | "hvad" | "program" => da(Command::WhatsOn(whats_on(args))),
+        "whatson" | "whats_on" | "events" => en(Command::WhatsOn(whats_on(args))),
+        "slet" | "fortryd" => da(Command::Delete(submission_id(args).0)),
+        "delete" | "withdraw" | "cancel" => en(Command::Delete(submission_id(args).0)),
+        "mine" => by_args(Command::Mine),
+        "ret" => {
+            let (id, rest) = submission_id(args);
+            da(Command::Correct(id, rest.to_string()))
+        }
+        "correct" | "edit" => {
+            let (id, rest) = submission_id(args);
+            en(Command::Correct(id, rest.to_string()))
+        }
+        "anonym" => da(Command::Anonymous(submission_id(args).0)),
+        "anonymous" => en(Command::Anonymous(submission_id(args).0)),
+        _ => by_args(Command::Unknown(word)),
+    }
+}
+
+/// Whether a short follow-up answer means "cancel that".
+pub fn is_cancel(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+    matches!(
+        t.as_str(),
+        "annuller" | "annullér" | "fortryd" | "nej" | "nej tak" | "stop" | "glem det" | "cancel"
+            | "no" | "no thanks" | "forget it" | "never mind" | "nevermind"
+    )
+}
+
+/// The first web link and first picture link in a text.
+pub fn story_links(text: &str) -> (Option<String>, Option<String>) {
+    text::links(text)
+}
+
+/// A story's text without its "Historie:" / "Story:" prefix.
+pub fn strip_story_prefix(text: &str) -> &str {
+    let trimmed = text.trim();
+    match STORY_PREFIX.find(trimmed) {
+        Some(m) => &trimmed[m.end()..],
+        None => trimmed,
+    }
+}

@@ -1,0 +1,413 @@
+//! Finds dates, times, time ranges and "what's on" windows in Danish and
+//! English text.
+//!
+//! The scanner only reports *what* it found and *where* (byte spans into the
+//! original text), resolved against "today" in the local time zone. Deciding
+//! whether a message is an event, a question or chit-chat happens in
+//! [`super::classify`]; turning local dates into UTC instants in [`super::civil`].
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use regex::{Captures, Regex};
+
+/// One thing the scanner recognised, with where it stands in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A calendar day ("lørdag", "15. juni", "20/6", "i morgen").
+    Date(NaiveDate),
+    /// A date that was written but does not exist ("31. juni").
+    InvalidDate,
+    /// A clock time or range ("kl. 10-14", "2-4pm", "14:00").
+    Time {
+        start: NaiveTime,
+        end: Option<NaiveTime>,
+    },
+    /// "hele dagen" / "all day".
+    AllDay,
+    /// A window that only makes sense for questions ("i weekenden", "uge 24").
+    Window(WindowKind),
+    /// "i aften" / "tonight": today, in the evening.
+    Tonight,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowKind {
+    Weekend,
+    NextWeekend,
+    ThisWeek,
+    NextWeek,
+    /// An ISO week, already resolved to the next one to come.
+    IsoWeek { year: i32, week: u32 },
+    ThisMonth,
+    NextMonth,
+}
+
+const WEEKDAYS: &str = r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|loerdag|lordag|søndag|soendag|sondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const MONTHS: &str = r"januar|january|jan|februar|february|feb|marts|march|mar|april|apr|maj|may|juni|june|jun|juli|july|jul|august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|december|dec";
+
+fn weekday_from(word: &str) -> Option<Weekday> {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches("en");
+    Some(match w {
+        "mandag" | "monday" => Weekday::Mon,
+        "tirsdag" | "tuesday" => Weekday::Tue,
+        "onsdag" | "wednesday" => Weekday::Wed,
+        "torsdag" | "thursday" => Weekday::Thu,
+        "fredag" | "friday" => Weekday::Fri,
+        "lørdag" | "loerdag" | "lordag" | "saturday" => Weekday::Sat,
+        "søndag" | "soendag" | "sondag" | "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn month_from(word: &str) -> Option<u32> {
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    Some(match w {
+        "januar" | "january" | "jan" => 1,
+        "februar" | "february" | "feb" => 2,
+        "marts" | "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "maj" | "may" => 5,
+        "juni" | "june" | "jun" => 6,
+        "juli" | "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sept" | "sep" => 9,
+        "oktober" | "october" | "okt" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+fn re(pattern: &str) -> Regex {
+    let full = pattern
+        .replace("WEEKDAY", WEEKDAYS)
+        .replace("MONTH", MONTHS);
+    // The patterns are constants of this file; the unit tests compile all of them.
+    Regex::new(&format!("(?i){full}")).unwrap_or_else(|e| panic!("bad pattern {pattern}: {e}"))
+}
+
+/// Hour/minute pair with an optional am/pm suffix, as written.
+#[derive(Debug, Clone, Copy)]
+struct Clock {
+    hour: u32,
+    minute: u32,
+    meridiem: Option<bool>, // Some(true) = pm
+}
+
+impl Clock {
+    fn parse(hour: Option<regex::Match<'_>>, minute: Option<regex::Match<'_>>, meridiem: Option<regex::Match<'_>>) -> Option<Clock> {
+        let hour: u32 = hour?.as_str().parse().ok()?;
+        let minute: u32 = match minute {
+            Some(m) => m.as_str().parse().ok()?,
+            None => 0,
+        };
+        let meridiem = meridiem.map(|m| m.as_str().to_lowercase().starts_with('p'));
+        if minute > 59 {
+            return None;
+        }
+        match meridiem {
+            Some(_) if !(1..=12).contains(&hour) => None,
+            None if hour > 24 => None,
+            _ => Some(Clock { hour, minute, meridiem }),
+        }
+    }
+
+    fn with_meridiem(self, pm: bool) -> Clock {
+        Clock { meridiem: Some(pm), ..self }
+    }
+
+    fn to_time(self) -> Option<NaiveTime> {
+        let hour = match self.meridiem {
+            Some(true) if self.hour == 12 => 12,
+            Some(true) => self.hour + 12,
+            Some(false) if self.hour == 12 => 0,
+            _ => self.hour % 24,
+        };
+        NaiveTime::from_hms_opt(hour, self.minute, 0)
+    }
+}
+
+fn time_range(start: Clock, end: Option<Clock>) -> Option<TokenKind> {
+    let (start, end) = match end {
+        // "2-4pm": the start borrows the end's am/pm unless that would put it
+        // after the end ("11-2pm" is 11 am to 2 pm).
+        Some(end) if start.meridiem.is_none() && end.meridiem.is_some() => {
+            let pm = end.meridiem == Some(true);
+            let borrowed = start.with_meridiem(pm);
+            let s = if pm && borrowed.to_time()? > end.to_time()? {
+                start.with_meridiem(false)
+            } else {
+                borrowed
+            };
+            (s, Some(end))
+        }
+        other => (start, other),
+    };
+    Some(TokenKind::Time {
+        start: start.to_time()?,
+        end: match end {
+            Some(e) => Some(e.to_time()?),
+            None => None,
+        },
+    })
+}
+
+/// The next `month`/`day` on or after `today` (a date without a year is the
+/// next one to come).
+fn next_month_day(today: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    for year in [today.year(), today.year() + 1, today.year() + 4] {
+        if let Some(d) = NaiveDate::from_ymd_opt(year, month, day)
+            && d >= today
+        {
+            return Some(d);
+        }
+    }
+    None
+}
+
+fn full_year(y: &str) -> Option<i32> {
+    let n: i32 = y.parse().ok()?;
+    Some(if y.len() == 2 { 2000 + n } else { n })
+}
+
+fn date_or_invalid(year: Option<i32>, month: u32, day: u32, today: NaiveDate) -> TokenKind {
+    let date = match year {
+        Some(y) => NaiveDate::from_ymd_opt(y, month, day),
+        None => next_month_day(today, month, day),
+    };
+    date.map_or(TokenKind::InvalidDate, TokenKind::Date)
+}
+
+/// The next `weekday` counting today (`strictly_after`: not today).
+pub fn next_weekday(today: NaiveDate, weekday: Weekday, strictly_after: bool) -> NaiveDate {
+    let ahead = (7 + weekday.num_days_from_monday() as i64
+        - today.weekday().num_days_from_monday() as i64)
+        % 7;
+    let ahead = if ahead == 0 && strictly_after { 7 } else { ahead };
+    today + Days::new(ahead as u64)
+}
+
+type Rule = (Regex, fn(&Captures<'_>, NaiveDate) -> Option<TokenKind>);
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let rules: Vec<(&str, fn(&Captures<'_>, NaiveDate) -> Option<TokenKind>)> = vec![
+        // ISO date, optionally with a time: 2026-06-14, 2026-06-14T10:00
+        (r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?\b", |c, _| {
+            let y = c[1].parse().ok()?;
+            let m = c[2].parse().ok()?;
+            let d = c[3].parse().ok()?;
+            Some(NaiveDate::from_ymd_opt(y, m, d).map_or(TokenKind::InvalidDate, TokenKind::Date))
+        }),
+        // "fra 10 til 12", "fra kl. 10.30 til kl. 12"
+        (r"\bfra\s+(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s+(?:til|-|–)\s+(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\b", |c, _| {
+            time_range(Clock::parse(c.get(1), c.get(2), None)?, Some(Clock::parse(c.get(3), c.get(4), None)?))
+        }),
+        // "kl. 14", "kl 9.30", "klokken 10-14", "kl. 10.00 - 14.00"
+        (r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?(?:\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?)?\b", |c, _| {
+            let end = match c.get(3) {
+                Some(_) => Some(Clock::parse(c.get(3), c.get(4), None)?),
+                None => None,
+            };
+            time_range(Clock::parse(c.get(1), c.get(2), None)?, end)
+        }),
+        // "10am to 3pm", "2-4pm", "from 7:30 to 9pm", "between 2 and 4 pm"
+        (r"\b(?:from\s+|between\s+|at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:-|–|—|to|until|till|and)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)", |c, _| {
+            time_range(Clock::parse(c.get(1), c.get(2), c.get(3))?, Some(Clock::parse(c.get(4), c.get(5), c.get(6))?))
+        }),
+        // "2pm", "at 7:30pm", "10 a.m."
+        (r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)", |c, _| {
+            time_range(Clock::parse(c.get(1), c.get(2), c.get(3))?, None)
+        }),
+        // "at noon", "kl. 12 middag"
+        (r"\b(?:at\s+)?(noon|midday)\b", |_, _| {
+            Some(TokenKind::Time { start: NaiveTime::from_hms_opt(12, 0, 0)?, end: None })
+        }),
+        // Weekday with a day and month name: "Sunday 14 June", "lørdag d. 5. september 2026",
+        // "15. juni", "the 27th of June"
+        (r"\b(?:(WEEKDAY)(?:en)?\s*,?\s*)?(?:(?:d\.|den|the)\s*)?(\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(MONTH)\b\.?(?:,?\s*(\d{4})\b)?", |c, today| {
+            let day = c[2].parse().ok()?;
+            let month = month_from(&c[3])?;
+            let year = match c.get(4) { Some(y) => Some(full_year(y.as_str())?), None => None };
+            Some(date_or_invalid(year, month, day, today))
+        }),
+        // Month name first: "June 27", "Saturday, June 27th 2026"
+        (r"\b(?:(WEEKDAY),?\s+)?(MONTH)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?", |c, today| {
+            let month = month_from(&c[2])?;
+            let day = c[3].parse().ok()?;
+            let year = match c.get(4) { Some(y) => Some(full_year(y.as_str())?), None => None };
+            Some(date_or_invalid(year, month, day, today))
+        }),
+        // Numeric with a slash, day first as in Denmark: "20/6", "20/6-2026", "20/06/26"
+        (r"\b(?:(?:WEEKDAY)(?:en)?\s*,?\s*)?(?:(?:d\.|den)\s*)?(\d{1,2})/(\d{1,2})(?:[/-](\d{4}|\d{2}))?\b", |c, today| {
+            let day = c[1].parse().ok()?;
+            let month = c[2].parse().ok()?;
+            if !(1..=12).contains(&month) { return None; }
+            let year = match c.get(3) { Some(y) => Some(full_year(y.as_str())?), None => None };
+            Some(date_or_invalid(year, month, day, today))
+        }),
+        // Numeric with dots, when it clearly is a date: "d. 17.6.", "17.6.", "17.06.2026", "den 3.7"
+        (r"\b(?:(?:WEEKDAY)(?:en)?\s*,?\s*)?(d\.\s*|den\s+)?(\d{1,2})\.(\d{1,2})(?:(\.)(\d{4}|\d{2})?)?", |c, today| {
+            let day: u32 = c[2].parse().ok()?;
+            let month: u32 = c[3].parse().ok()?;
+            let has_prefix = c.get(1).is_some();
+            let has_trailing_dot = c.get(4).is_some();
+            // Without "d." or a trailing dot, "14.30" and "10.00" are clock
+            // times; only "17.6" and "17.06" read as dates.
+            if !(has_prefix || has_trailing_dot) && c[3].len() == 2 && !(c[3].starts_with('0') && month > 0) {
+                return None;
+            }
+            if !(1..=12).contains(&month) { return None; }
+            let year = match c.get(5) { Some(y) => Some(full_year(y.as_str())?), None => None };
+            Some(date_or_invalid(year, month, day, today))
+        }),
+        // Plain clock times: "14:00", "10:00-14:00", "14.30", "from 10 to 12", "at 10"
+        (r"\b(?:from\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:\s*(?:-|–|—|to|til|until)\s*(\d{1,2})[:.](\d{2}))?\b", |c, _| {
+            let end = match c.get(3) { Some(_) => Some(Clock::parse(c.get(3), c.get(4), None)?), None => None };
+            time_range(Clock::parse(c.get(1), c.get(2), None)?, end)
+        }),
+        (r"\bfrom\s+(\d{1,2})\s+(?:to|until|till)\s+(\d{1,2})\b", |c, _| {
+            time_range(Clock::parse(c.get(1), None, None)?, Some(Clock::parse(c.get(2), None, None)?))
+        }),
+        // Relative days.
+        (r"\b(?:i\s+overmorgen|overmorgen|the\s+day\s+after\s+tomorrow)\b", |_, today| {
+            Some(TokenKind::Date(today + Days::new(2)))
+        }),
+        (r"\b(?:i\s*morgen|tomorrow)\b", |_, today| Some(TokenKind::Date(today + Days::new(1)))),
+        (r"\b(?:i\s+dag|idag|today|(?:i|this)\s+(?:eftermiddag|afternoon|formiddag|morning))\b", |_, today| {
+            Some(TokenKind::Date(today))
+        }),
+        (r"\b(?:i\s+aften|iaften|tonight|this\s+evening|i\s+nat)\b", |_, _| Some(TokenKind::Tonight)),
+        (r"\b(?:hele\s+dagen|all[\s-]+day)\b", |_, _| Some(TokenKind::AllDay)),
+        // Windows for questions.
+        (r"\b(?:næste|naeste|next|kommende)\s+weekend\b", |_, _| Some(TokenKind::Window(WindowKind::NextWeekend))),
+        (r"\b(?:(?:i|denne|this|the|på|in\s+the|over\s+the)\s+)?weekend(?:en)?\b", |_, _| Some(TokenKind::Window(WindowKind::Weekend))),
+        (r"\b(?:næste|naeste|next)\s+(?:uge|week)\b", |_, _| Some(TokenKind::Window(WindowKind::NextWeek))),
+        (r"\b(?:(?:i\s+)?denne\s+uge|i\s+ugen|resten\s+af\s+ugen|this\s+week|the\s+rest\s+of\s+the\s+week)\b", |_, _| Some(TokenKind::Window(WindowKind::ThisWeek))),
+        (r"\b(?:i\s+)?(?:uge|week)\s*(\d{1,2})\b", |c, today| {
+            let week: u32 = c[1].parse().ok()?;
+            let mut year = today.iso_week().year();
+            for _ in 0..2 {
+                if let Some(monday) = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)
+                    && monday + Days::new(6) >= today
+                {
+                    return Some(TokenKind::Window(WindowKind::IsoWeek { year, week }));
+                }
+                year += 1;
+            }
+            None
+        }),
+        (r"\b(?:næste|naeste|next)\s+(?:måned|maaned|month)\b", |_, _| Some(TokenKind::Window(WindowKind::NextMonth))),
+        (r"\b(?:(?:i\s+)?denne\s+måned|this\s+month)\b", |_, _| Some(TokenKind::Window(WindowKind::ThisMonth))),
+        // A weekday on its own: "lørdag", "på søndag", "next Friday", "lørdagen".
+        (r"\b(?:(på|on|this|denne|kommende|førstkommende|coming|(?:på\s+)?(?:næste|naeste)|next)\s+)?(WEEKDAY)(?:en)?\b", |c, today| {
+            let weekday = weekday_from(&c[2])?;
+            let next = c.get(1).is_some_and(|m| {
+                let m = m.as_str().to_lowercase();
+                m.contains("næste") || m.contains("naeste") || m == "next"
+            });
+            Some(TokenKind::Date(next_weekday(today, weekday, next)))
+        }),
+    ];
+    rules.into_iter().map(|(p, f)| (re(p), f)).collect()
+});
+
+/// Scans `text` for dates, times and windows, resolved against `today`.
+/// Tokens never overlap; earlier rules win (they are the more specific ones).
+pub fn scan(text: &str, today: NaiveDate) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::new();
+    for (regex, build) in RULES.iter() {
+        for caps in regex.captures_iter(text) {
+            // Group 0 always exists for a match.
+            let whole = caps.get(0).expect("group 0");
+            let span = whole.range();
+            if tokens.iter().any(|t| t.span.start < span.end && span.start < t.span.end) {
+                continue;
+            }
+            if !boundary_ok(text, &span) {
+                continue;
+            }
+            if let Some(kind) = build(&caps, today) {
+                tokens.push(Token { kind, span });
+            }
+        }
+    }
+    tokens.sort_by_key(|t| t.span.start);
+    tokens
+}
+
+/// Rejects matches glued to surrounding digits or letters that the regex
+/// boundaries let through (e.g. "10.000 kr" must not be a time).
+fn boundary_ok(text: &str, span: &Range<usize>) -> bool {
+    let after = &text[span.end..];
+    let mut rest = after.chars();
+    match (rest.next(), rest.next()) {
+        (Some('.' | ','), Some(c)) if c.is_ascii_digit() => false,
+        (Some(c), _) if c.is_ascii_digit() => false,
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<TokenKind> {
+        let today = NaiveDate::from_ymd_opt(2026, 6, 10).unwrap(); // a Wednesday
+        scan(text, today).into_iter().map(|t| t.kind).collect()
+    }
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    #[test]
+    fn all_rules_compile() {
+        assert!(!RULES.is_empty());
+    }
+
+    #[test]
+    fn finds_danish_range_and_weekday() {
+        assert_eq!(
+            kinds("Byttemarked i Glashuset lørdag kl. 10-14"),
+            vec![
+                TokenKind::Date(d(6, 13)),
+                TokenKind::Time { start: t(10, 0), end: Some(t(14, 0)) }
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_time_is_not_a_date() {
+        assert_eq!(kinds("mødes 14.30"), vec![TokenKind::Time { start: t(14, 30), end: None }]);
+        assert_eq!(kinds("d. 17.6."), vec![TokenKind::Date(d(6, 17))]);
+        assert_eq!(kinds("pris 10.000 kr"), vec![]);
+    }
+
+    #[test]
+    fn english_meridiem_range_borrows_suffix() {
+        assert_eq!(kinds("2-4pm"), vec![TokenKind::Time { start: t(14, 0), end: Some(t(16, 0)) }]);
+        assert_eq!(kinds("11-2pm"), vec![TokenKind::Time { start: t(11, 0), end: Some(t(14, 0)) }]);
+        assert_eq!(kinds("12pm"), vec![TokenKind::Time { start: t(12, 0), end: None }]);
+        assert_eq!(kinds("12am"), vec![TokenKind::Time { start: t(0, 0), end: None }]);
+    }
+
+    #[test]
+    fn week_numbers_roll_to_next_year() {
+        assert_eq!(kinds("uge 24"), vec![TokenKind::Window(WindowKind::IsoWeek { year: 2026, week: 24 })]);
+        assert_eq!(kinds("week 2"), vec![TokenKind::Window(WindowKind::IsoWeek { year: 2027, week: 2 })]);
+    }
+}

@@ -1,0 +1,271 @@
+//! The word-level half of understanding: where the place is, what the title
+//! is, which links a story carries, and whether a message reads like an
+//! event announcement at all.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::scan::{Token, TokenKind};
+
+/// Stands where a date or time was, so a place or title never runs across it.
+const GAP: char = '|';
+
+/// The text with every token replaced by a gap marker.
+pub fn mask(text: &str, tokens: &[Token]) -> String {
+    let clean = text.replace(GAP, " ");
+    let mut out = String::with_capacity(clean.len());
+    let mut at = 0;
+    for token in tokens {
+        out.push_str(&clean[at..token.span.start]);
+        out.push_str(" | ");
+        at = token.span.end;
+    }
+    out.push_str(&clean[at..]);
+    out
+}
+
+static PLACE_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(i|på|paa|ved|hos|at|in|near)\s+").expect("static pattern")
+});
+
+const STOP_WORDS: &[&str] = &[
+    "kl", "kl.", "fra", "til", "og", "med", "for", "hvor", "som", "om", "der", "hvis", "men",
+    "and", "with", "from", "to", "where", "who", "that", "on", "about", "but", "if", "for",
+    "i", "på", "ved", "hos", "in", "at", "near", "-", "–",
+];
+
+/// Words a Danish place in lowercase typically ends with ("biblioteket",
+/// "parken", "haven", "hallerne").
+fn looks_definite(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w.chars().count() >= 4
+        && (w.ends_with("en") || w.ends_with("et") || w.ends_with("ne"))
+        && w.chars().all(char::is_alphabetic)
+}
+
+fn starts_upper_or_digit(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Finds the place ("i Glashuset", "på Bredekærgård", "at the library") and
+/// returns it with the text that remains once it is taken out.
+pub fn take_location(masked: &str) -> (Option<String>, String) {
+    for m in PLACE_PREPOSITION.captures_iter(masked) {
+        let prep = m[1].to_lowercase();
+        let whole = m.get(0).expect("group 0");
+        let after = &masked[whole.end()..];
+        let phrase_end = after
+            .find([GAP, ',', '.', ';', '!', '?', '(', ')', '\n', ':'])
+            .unwrap_or(after.len());
+        let words: Vec<&str> = after[..phrase_end].split_whitespace().collect();
+        let Some(first) = words.first() else { continue };
+        let english = matches!(prep.as_str(), "at" | "in" | "near");
+        let mut taken: Vec<&str> = Vec::new();
+        if english && first.eq_ignore_ascii_case("the") {
+            for w in &words {
+                if taken.len() > 1 && STOP_WORDS.contains(&w.to_lowercase().as_str()) {
+                    break;
+                }
+                taken.push(w);
+                if taken.len() == 5 {
+                    break;
+                }
+            }
+            if taken.len() < 2 {
+                continue;
+            }
+        } else if first.chars().next().is_some_and(char::is_uppercase) {
+            for w in &words {
+                if !starts_upper_or_digit(w) && !(taken.len() == 1 && is_house_number_suffix(w)) {
+                    break;
+                }
+                taken.push(w);
+                if taken.len() == 6 {
+                    break;
+                }
+            }
+        } else if !english && looks_definite(first) {
+            taken.push(first);
+        } else {
+            continue;
+        }
+        let phrase = taken.join(" ");
+        let phrase_start = whole.end() + after.find(taken[0]).unwrap_or(0);
+        let phrase_len = {
+            let last = taken[taken.len() - 1];
+            let last_at = masked[phrase_start..].find(last).unwrap_or(0);
+            last_at + last.len()
+        };
+        let rest = format!(
+            "{} {}",
+            &masked[..whole.start()],
+            &masked[phrase_start + phrase_len..]
+        );
+        return (Some(trim_place(&phrase)), rest);
+    }
+    (None, masked.to_string())
+}
+
+fn is_house_number_suffix(word: &str) -> bool {
+    word.len() <= 3 && word.chars().all(|c| c.is_ascii_alphanumeric())
+        && word.chars().any(|c| c.is_ascii_digit())
+}
+
+fn trim_place(place: &str) -> String {
+    place.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '–')).to_string()
+}
+
+/// Words that carry no title when they stand at either end.
+const EDGE_FILLER: &[&str] = &[
+    "på", "paa", "on", "at", "the", "d.", "d", "den", "fra", "from", "kl.", "kl", "klokken", "i",
+    "in", "og", "and", "til", "to", "ved", "hos", "om", "-", "–", "—", ",", ":", "|", "er",
+    "is", "this", "denne", "næste", "next", "between", "mellem", "starting", "starter",
+    "begins", "begynder", "fra kl.",
+];
+
+/// The title: what is left once date, time and place are taken out, cut to
+/// its first sentence.
+pub fn title(rest: &str) -> String {
+    let joined = rest.replace(GAP, " ");
+    let first_sentence = joined
+        .split_inclusive(['\n', '!'])
+        .next()
+        .unwrap_or(&joined)
+        .to_string();
+    let first_sentence = match first_sentence.find(". ") {
+        Some(i) if i > 3 => first_sentence[..i].to_string(),
+        _ => first_sentence,
+    };
+    let mut words: Vec<&str> = first_sentence.split_whitespace().collect();
+    loop {
+        let before = words.len();
+        while words.last().is_some_and(|w| is_filler(w)) {
+            words.pop();
+        }
+        while words.first().is_some_and(|w| is_filler(w)) {
+            words.remove(0);
+        }
+        if words.len() == before {
+            break;
+        }
+    }
+    let mut title = words.join(" ");
+    title = title
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '-' | '–' | '!'))
+        .to_string();
+    if title.chars().count() > 90 {
+        let mut cut: String = title.chars().take(90).collect();
+        if let Some(space) = cut.rfind(' ') {
+            cut.truncate(space);
+        }
+        title = format!("{cut}…");
+    }
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(first) if title.chars().any(char::is_alphabetic) => {
+            first.to_uppercase().chain(chars).collect()
+        }
+        _ => String::new(),
+    }
+}
+
+fn is_filler(word: &str) -> bool {
+    let w = word.to_lowercase();
+    EDGE_FILLER.contains(&w.as_str()) || w.chars().all(|c| !c.is_alphanumeric())
+}
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"https?://[^\s<>"]+"#).expect("static pattern"));
+
+/// The first web link and the first picture link in a story.
+pub fn links(text: &str) -> (Option<String>, Option<String>) {
+    let mut link = None;
+    let mut photo = None;
+    for m in URL.find_iter(text) {
+        let url = m.as_str().trim_end_matches(['.', ',', ')', '!', '?']);
+        let lower = url.to_lowercase();
+        let is_picture = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic"]
+            .iter()
+            .any(|ext| lower.ends_with(ext));
+        if is_picture {
+            photo.get_or_insert_with(|| url.to_string());
+        } else {
+            link.get_or_insert_with(|| url.to_string());
+        }
+    }
+    (link, photo)
+}
+
+/// Greetings, thanks and plans between friends mention days and times too;
+/// they are not announcements.
+static CHIT_CHAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(vi\s+ses|ses\s|see\s+you|tak\b|tusind\s+tak|mange\s+tak|thanks|thank\s+you|god\s+weekend|godmorgen|godnat|good\s+morning|good\s+night|have\s+a\s+(nice|good|great)|jeg\s+(kommer|er|var|har|skal|kan|glæder)|i'?m\b|i\s+am\b|i'?ll\b|i\s+will\b|i\s+was\b|we\s+were\b|vi\s+var\b|det\s+var|it\s+was|husk\s+at\s+tage|hvem|who\b|hvorfor|why\b|kan\s+nogen|can\s+anyone|could\s+someone|does\s+anyone|er\s+der\s+nogen|is\s+anyone|tillykke|congrat|happy\s+birthday|undskyld|sorry|min\s+|my\s+)",
+    )
+    .expect("static pattern")
+});
+
+const QUESTION_STARTS: &[&str] = &[
+    "hvad", "hvem", "hvor", "hvornår", "hvordan", "hvorfor", "kan", "skal", "er", "har", "vil",
+    "what", "who", "where", "when", "how", "why", "can", "shall", "is", "are", "do", "does",
+    "will", "should", "could", "would", "anyone", "nogen",
+];
+
+pub fn is_question(text: &str) -> bool {
+    let t = text.trim();
+    if t.ends_with('?') {
+        return true;
+    }
+    let first = t
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    QUESTION_STARTS.contains(&first.as_str())
+}
+
+/// Whether an unprompted message reads like an event announcement: it says
+/// when (a day, plus a time or a place) and is not a question or chit-chat.
+pub fn looks_like_event(text: &str, tokens: &[Token]) -> bool {
+    if is_question(text) || CHIT_CHAT.is_match(text) {
+        return false;
+    }
+    let has_date = tokens
+        .iter()
+        .any(|t| matches!(t.kind, TokenKind::Date(_) | TokenKind::Tonight | TokenKind::InvalidDate));
+    let has_time = tokens.iter().any(|t| matches!(t.kind, TokenKind::Time { .. }));
+    let all_day = tokens.iter().any(|t| t.kind == TokenKind::AllDay);
+    let masked = mask(text, tokens);
+    let has_place = take_location(&masked).0.is_some();
+    (has_date && (has_time || has_place || all_day)) || (has_time && has_place)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places() {
+        let cases = [
+            ("Byttemarked i Glashuset | |", Some("Glashuset"), "Byttemarked"),
+            ("Litter pick at Ishøj Strand on | |", Some("Ishøj Strand"), "Litter pick"),
+            ("Strikkeklub på biblioteket | ", Some("biblioteket"), "Strikkeklub"),
+            ("Book club at the library | ", Some("the library"), "Book club"),
+            ("Kom i gang med yoga på Biblioteket |", Some("Biblioteket"), "Kom i gang med yoga"),
+            ("Fællesspisning | ", None, "Fællesspisning"),
+        ];
+        for (input, place, expected_title) in cases {
+            let (found, rest) = take_location(input);
+            assert_eq!(found.as_deref(), place, "{input}");
+            assert_eq!(title(&rest), expected_title, "{input}");
+        }
+    }
+
+    #[test]
+    fn story_links() {
+        let (link, photo) = links("Se https://example.org/a og billede https://x.dk/p.jpg.");
+        assert_eq!(link.as_deref(), Some("https://example.org/a"));
+        assert_eq!(photo.as_deref(), Some("https://x.dk/p.jpg"));
+    }
+}

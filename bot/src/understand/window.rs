@@ -1,0 +1,159 @@
+//! "What's on" questions: recognising them and turning "i weekenden",
+//! "next week" or "uge 24" into a half-open window of instants.
+
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
+
+use super::Context;
+use super::scan::{Token, TokenKind, WindowKind, next_weekday};
+use super::text;
+use crate::civil::{localize, start_of_day};
+
+/// The window a question asks about, `[from, to)`, with how to name it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Window {
+    pub from: DateTime<Tz>,
+    pub to: DateTime<Tz>,
+    pub label: WindowLabel,
+}
+
+/// How the answer names the window ("i weekenden", "tomorrow", "uge 24").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowLabel {
+    Today,
+    Tonight,
+    Tomorrow,
+    Day(NaiveDate),
+    Weekend,
+    NextWeekend,
+    ThisWeek,
+    NextWeek,
+    Week(u32),
+    ThisMonth,
+    NextMonth,
+    Coming,
+}
+
+impl Window {
+    pub fn from_utc(&self) -> DateTime<Utc> {
+        self.from.with_timezone(&Utc)
+    }
+
+    pub fn to_utc(&self) -> DateTime<Utc> {
+        self.to.with_timezone(&Utc)
+    }
+}
+
+const QUESTION_PHRASES: &[&str] = &[
+    "hvad sker", "hvad skal der ske", "sker der noget", "sker der", "hvad foregår", "foregår der",
+    "er der noget", "hvad kan man", "hvad er der", "hvad laver vi", "hvad skal vi", "arrangementer",
+    "begivenheder", "aktiviteter", "what's on", "whats on", "what is on", "what's happening",
+    "whats happening", "what is happening", "anything on", "anything happening",
+    "what's going on", "whats going on", "what is going on", "what can i do", "what can we do",
+    "what to do", "events", "activities", "hvad sker der", "program",
+];
+
+/// Words that may stand around a window without making it something else
+/// ("hvad med i morgen?", "and tomorrow?").
+const WINDOW_FILLER: &[&str] = &[
+    "hvad", "med", "så", "og", "i", "på", "for", "der", "sker", "noget", "hej", "bot", "vores",
+    "tak", "what", "about", "and", "on", "for", "the", "this", "is", "there", "anything", "hi",
+    "hello", "please", "so", "then", "how", "what's", "whats", "events", "event", "happening",
+    "arrangementer",
+];
+
+/// A question about what's on, if `text` is one.
+pub fn as_query(text: &str, tokens: &[Token], ctx: &Context) -> Option<Window> {
+    let lower = text.to_lowercase().replace('’', "'");
+    let asks = QUESTION_PHRASES.iter().any(|p| lower.contains(p));
+    let has_window = tokens.iter().any(|t| {
+        matches!(t.kind, TokenKind::Date(_) | TokenKind::Tonight | TokenKind::Window(_))
+    });
+    if asks {
+        let announces = tokens.iter().any(|t| matches!(t.kind, TokenKind::Time { .. }))
+            && text::take_location(&text::mask(text, tokens)).0.is_some()
+            && !text::is_question(text);
+        if !announces {
+            return Some(from_tokens(tokens, ctx));
+        }
+        return None;
+    }
+    if has_window {
+        let masked = text::mask(text, tokens);
+        let only_window = masked
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .all(|w| WINDOW_FILLER.contains(&w.to_lowercase().as_str()));
+        if only_window {
+            return Some(from_tokens(tokens, ctx));
+        }
+    }
+    None
+}
+
+/// The window named by the first date or window token; the coming seven days
+/// when none is named.
+pub fn from_tokens(tokens: &[Token], ctx: &Context) -> Window {
+    let tz = ctx.tz;
+    let now = ctx.now.with_timezone(&tz);
+    let today = ctx.today();
+    let day = |d: NaiveDate| start_of_day(tz, d);
+    let clip = |from: DateTime<Tz>| if from < now { now } else { from };
+    let named = tokens.iter().find_map(|t| match &t.kind {
+        TokenKind::Date(d) => Some(TokenKind::Date(*d)),
+        TokenKind::Tonight => Some(TokenKind::Tonight),
+        TokenKind::Window(w) => Some(TokenKind::Window(*w)),
+        _ => None,
+    });
+    let (from, to, label) = match named {
+        Some(TokenKind::Date(d)) => {
+            let label = if d == today {
+                WindowLabel::Today
+            } else if d == today + Days::new(1) {
+                WindowLabel::Tomorrow
+            } else {
+                WindowLabel::Day(d)
+            };
+            (clip(day(d)), day(d + Days::new(1)), label)
+        }
+        Some(TokenKind::Tonight) => {
+            let evening = localize(tz, today.and_time(NaiveTime::from_hms_opt(17, 0, 0).expect("valid")));
+            (clip(evening), day(today + Days::new(1)), WindowLabel::Tonight)
+        }
+        Some(TokenKind::Window(kind)) => {
+            let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+            match kind {
+                WindowKind::Weekend => {
+                    let saturday = if matches!(today.weekday(), Weekday::Sat | Weekday::Sun) {
+                        monday + Days::new(5)
+                    } else {
+                        next_weekday(today, Weekday::Sat, false)
+                    };
+                    (clip(day(saturday)), day(saturday + Days::new(2)), WindowLabel::Weekend)
+                }
+                WindowKind::NextWeekend => {
+                    let saturday = monday + Days::new(12);
+                    (day(saturday), day(saturday + Days::new(2)), WindowLabel::NextWeekend)
+                }
+                WindowKind::ThisWeek => (now, day(monday + Days::new(7)), WindowLabel::ThisWeek),
+                WindowKind::NextWeek => {
+                    (day(monday + Days::new(7)), day(monday + Days::new(14)), WindowLabel::NextWeek)
+                }
+                WindowKind::IsoWeek { year, week } => {
+                    let start = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).unwrap_or(today);
+                    (clip(day(start)), day(start + Days::new(7)), WindowLabel::Week(week))
+                }
+                WindowKind::ThisMonth => {
+                    let first = today.with_day(1).unwrap_or(today);
+                    (now, day(first + Months::new(1)), WindowLabel::ThisMonth)
+                }
+                WindowKind::NextMonth => {
+                    let first = today.with_day(1).unwrap_or(today) + Months::new(1);
+                    (day(first), day(first + Months::new(1)), WindowLabel::NextMonth)
+                }
+            }
+        }
+        _ => (now, day(today + Days::new(7)), WindowLabel::Coming),
+    };
+    Window { from, to, label }
+}
