@@ -1,1 +1,502 @@
-//! placeholder
+//! Storage for Vores: the embedded SQLite default (one file, WAL mode) and
+//! PostgreSQL for large deployments, chosen by the database URL.
+//!
+//! Both run the same runtime queries through sqlx's `any` driver; each has
+//! its own migrations because their DDL differs. Storage knows nothing about
+//! platforms: it keeps their opaque ids as text.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Executor, Row};
+use tracing::info;
+use vores_bot::model::{
+    ConversationRef, ConversationState, EventDetails, MessageRef, NewSubmission, Origin, Platform,
+    Status, StoryDetails, Submission, SubmissionKind, UserRef,
+};
+use vores_bot::store::{Store, StoreError};
+use vores_bot::understand::{EventDraft, Missing};
+use vores_bot::Language;
+
+/// The database kind a URL names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(
+        "unsupported database URL {0:?}: use sqlite://FILE (e.g. sqlite://vores.db) or postgres://USER@HOST/DB"
+    )]
+    UnsupportedUrl(String),
+    #[error("cannot open the database at {url}: {source}. Check that the URL is right and the server is running")]
+    Connect { url: String, source: sqlx::Error },
+    #[error("cannot bring the database schema up to date: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// Hides a password in a URL before it is shown or logged.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            match userinfo.find(':') {
+                Some(colon) => format!("{}{}:***{}", &url[..scheme_end + 3], &userinfo[..colon], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+pub struct Database {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Database {
+    /// Opens (creating if needed) the database at `url` and migrates it.
+    pub async fn open(url: &str) -> Result<Database, OpenError> {
+        sqlx::any::install_default_drivers();
+        let (backend, url) = normalise(url)?;
+        let shown = redact_url(&url);
+        let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        let mut options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(30));
+        options = match backend {
+            // One connection for an in-memory database: each connection
+            // would otherwise see its own empty database.
+            Backend::Sqlite if in_memory => options.max_connections(1),
+            Backend::Sqlite => options.max_connections(4),
+            Backend::Postgres => options.max_connections(8),
+        };
+        if backend == Backend::Sqlite {
+            options = options.after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    // Another process (a second `vores console`) may hold the
+                    // write lock briefly; wait instead of failing.
+                    conn.execute("PRAGMA busy_timeout = 5000").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    Ok(())
+                })
+            });
+        }
+        let pool = options
+            .connect(&url)
+            .await
+            .map_err(|source| OpenError::Connect { url: shown.clone(), source })?;
+        if backend == Backend::Sqlite && !in_memory {
+            // WAL lets readers and the writer work at the same time and
+            // survives a crash mid-write; the setting is stored in the file.
+            pool.execute("PRAGMA journal_mode = WAL")
+                .await
+                .map_err(|source| OpenError::Connect { url: shown.clone(), source })?;
+        }
+        match backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
+        }
+        info!(database = %shown, ?backend, "database ready");
+        Ok(Database { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Removes everything (tests only need it; kept here so the SQL for both
+    /// backends lives in one place).
+    pub async fn clear_all(&self) -> Result<(), StoreError> {
+        for statement in [
+            "DELETE FROM conversation_states",
+            "DELETE FROM handled_messages",
+            "DELETE FROM submissions",
+        ] {
+            sqlx::query(statement).execute(&self.pool).await.map_err(db)?;
+        }
+        Ok(())
+    }
+}
+
+/// Accepts `sqlite://file`, `sqlite:file`, a bare `*.db` path and
+/// `postgres://` / `postgresql://` URLs.
+fn normalise(url: &str) -> Result<(Backend, String), OpenError> {
+    let url = url.trim();
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Ok((Backend::Postgres, url.to_string()));
+    }
+    let path = if let Some(rest) = url.strip_prefix("sqlite://") {
+        rest
+    } else if let Some(rest) = url.strip_prefix("sqlite:") {
+        rest
+    } else if !url.contains("://") && !url.is_empty() {
+        url
+    } else {
+        return Err(OpenError::UnsupportedUrl(url.to_string()));
+    };
+    if path.starts_with(":memory:") {
+        return Ok((Backend::Sqlite, "sqlite::memory:".to_string()));
+    }
+    let with_mode = if path.contains("mode=") {
+        format!("sqlite://{path}")
+    } else if path.contains('?') {
+        format!("sqlite://{path}&mode=rwc")
+    } else {
+        format!("sqlite://{path}?mode=rwc")
+    };
+    Ok((Backend::Sqlite, with_mode))
+}
+
+fn db(e: sqlx::Error) -> StoreError {
+    StoreError::Database(e.to_string())
+}
+
+fn secs(t: DateTime<Utc>) -> i64 {
+    t.timestamp()
+}
+
+fn instant(secs: i64) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::from_timestamp(secs, 0).ok_or_else(|| StoreError::Corrupt(format!("timestamp {secs} out of range")))
+}
+
+fn corrupt<E: std::fmt::Display>(what: &'static str) -> impl Fn(E) -> StoreError {
+    move |e| StoreError::Corrupt(format!("{what}: {e}"))
+}
+
+/// The columns a [`Submission`] is read from; a macro so queries stay
+/// literal strings (sqlx refuses SQL built at run time, as it should).
+macro_rules! select_submissions {
+    ($($rest:literal),*) => {
+        concat!(
+            "SELECT id, kind, status, platform, conversation_id, message_id, author_id, author_name, \
+             language, anonymous, body, event_draft, starts_at, ends_at, visible_until, link, photo, \
+             created_at, updated_at FROM submissions ",
+            $($rest),*
+        )
+    };
+}
+
+fn submission_from_row(row: &AnyRow) -> Result<Submission, StoreError> {
+    let platform: Platform = row.try_get::<String, _>("platform").map_err(db)?.parse().map_err(corrupt("platform"))?;
+    let kind: SubmissionKind = row.try_get::<String, _>("kind").map_err(db)?.parse().map_err(corrupt("kind"))?;
+    let status: Status = row.try_get::<String, _>("status").map_err(db)?.parse().map_err(corrupt("status"))?;
+    let language: Language = row.try_get::<String, _>("language").map_err(db)?.parse().map_err(corrupt("language"))?;
+    let conversation = ConversationRef { platform, id: row.try_get("conversation_id").map_err(db)? };
+    let opt_instant = |col: &str| -> Result<Option<DateTime<Utc>>, StoreError> {
+        row.try_get::<Option<i64>, _>(col).map_err(db)?.map(instant).transpose()
+    };
+    let event = match kind {
+        SubmissionKind::Event => {
+            let draft_json: Option<String> = row.try_get("event_draft").map_err(db)?;
+            let draft: EventDraft = serde_json::from_str(draft_json.as_deref().unwrap_or("null"))
+                .map_err(corrupt("event draft"))?;
+            Some(EventDetails {
+                draft,
+                starts_at: opt_instant("starts_at")?,
+                ends_at: opt_instant("ends_at")?,
+                visible_until: opt_instant("visible_until")?,
+            })
+        }
+        SubmissionKind::Story => None,
+    };
+    let story = match kind {
+        SubmissionKind::Story => Some(StoryDetails {
+            link: row.try_get("link").map_err(db)?,
+            photo: row.try_get("photo").map_err(db)?,
+        }),
+        SubmissionKind::Event => None,
+    };
+    Ok(Submission {
+        id: row.try_get("id").map_err(db)?,
+        kind,
+        status,
+        origin: Origin {
+            author: UserRef { platform, id: row.try_get("author_id").map_err(db)? },
+            conversation,
+            message_id: row.try_get("message_id").map_err(db)?,
+            author_name: row.try_get("author_name").map_err(db)?,
+        },
+        language,
+        anonymous: row.try_get::<i64, _>("anonymous").map_err(db)? != 0,
+        text: row.try_get("body").map_err(db)?,
+        event,
+        story,
+        created_at: instant(row.try_get("created_at").map_err(db)?)?,
+        updated_at: instant(row.try_get("updated_at").map_err(db)?)?,
+    })
+}
+
+/// The columns derived from an event's details.
+struct EventColumns {
+    draft: Option<String>,
+    title: Option<String>,
+    location: Option<String>,
+    starts_at: Option<i64>,
+    ends_at: Option<i64>,
+    visible_until: Option<i64>,
+}
+
+fn event_columns(event: Option<&EventDetails>) -> Result<EventColumns, StoreError> {
+    Ok(match event {
+        Some(e) => EventColumns {
+            draft: Some(serde_json::to_string(&e.draft).map_err(corrupt("event draft"))?),
+            title: Some(e.draft.title.clone()),
+            location: e.draft.location.clone(),
+            starts_at: e.starts_at.map(secs),
+            ends_at: e.ends_at.map(secs),
+            visible_until: e.visible_until.map(secs),
+        },
+        None => EventColumns { draft: None, title: None, location: None, starts_at: None, ends_at: None, visible_until: None },
+    })
+}
+
+#[async_trait]
+impl Store for Database {
+    async fn mark_handled(&self, message: &MessageRef, at: DateTime<Utc>) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO handled_messages (platform, conversation_id, message_id, handled_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(message.conversation.platform.as_str())
+        .bind(&message.conversation.id)
+        .bind(&message.id)
+        .bind(secs(at))
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn insert_submission(&self, new: &NewSubmission) -> Result<Submission, StoreError> {
+        let ev = event_columns(new.event.as_ref())?;
+        let story = new.story.clone().unwrap_or_default();
+        let row = sqlx::query(
+            "INSERT INTO submissions (kind, status, platform, conversation_id, message_id, author_id, \
+             author_name, language, anonymous, body, title, location, event_draft, starts_at, ends_at, \
+             visible_until, link, photo, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) \
+             RETURNING id",
+        )
+        .bind(new.kind.as_str())
+        .bind(new.status.as_str())
+        .bind(new.origin.conversation.platform.as_str())
+        .bind(&new.origin.conversation.id)
+        .bind(&new.origin.message_id)
+        .bind(&new.origin.author.id)
+        .bind(&new.origin.author_name)
+        .bind(new.language.code())
+        .bind(i64::from(new.anonymous))
+        .bind(&new.text)
+        .bind(&ev.title)
+        .bind(&ev.location)
+        .bind(&ev.draft)
+        .bind(ev.starts_at)
+        .bind(ev.ends_at)
+        .bind(ev.visible_until)
+        .bind(&story.link)
+        .bind(&story.photo)
+        .bind(secs(new.created_at))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db)?;
+        let id: i64 = row.try_get("id").map_err(db)?;
+        self.submission(id).await?.ok_or(StoreError::NoSuchSubmission(id))
+    }
+
+    async fn update_submission(&self, s: &Submission) -> Result<(), StoreError> {
+        let ev = event_columns(s.event.as_ref())?;
+        let story = s.story.clone().unwrap_or_default();
+        let done = sqlx::query(
+            "UPDATE submissions SET status = $1, anonymous = $2, body = $3, title = $4, location = $5, \
+             event_draft = $6, starts_at = $7, ends_at = $8, visible_until = $9, link = $10, photo = $11, \
+             updated_at = $12, language = $13 WHERE id = $14",
+        )
+        .bind(s.status.as_str())
+        .bind(i64::from(s.anonymous))
+        .bind(&s.text)
+        .bind(&ev.title)
+        .bind(&ev.location)
+        .bind(&ev.draft)
+        .bind(ev.starts_at)
+        .bind(ev.ends_at)
+        .bind(ev.visible_until)
+        .bind(&story.link)
+        .bind(&story.photo)
+        .bind(secs(s.updated_at))
+        .bind(s.language.code())
+        .bind(s.id)
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NoSuchSubmission(s.id));
+        }
+        Ok(())
+    }
+
+    async fn submission(&self, id: i64) -> Result<Option<Submission>, StoreError> {
+        let row = sqlx::query(select_submissions!("WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)?;
+        row.as_ref().map(submission_from_row).transpose()
+    }
+
+    async fn submission_from_message(&self, message: &MessageRef) -> Result<Option<Submission>, StoreError> {
+        let row = sqlx::query(select_submissions!(
+            "WHERE platform = $1 AND conversation_id = $2 AND message_id = $3 ORDER BY id DESC LIMIT 1"
+        ))
+        .bind(message.conversation.platform.as_str())
+        .bind(&message.conversation.id)
+        .bind(&message.id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.as_ref().map(submission_from_row).transpose()
+    }
+
+    async fn submissions_by(&self, author: &UserRef, limit: u32) -> Result<Vec<Submission>, StoreError> {
+        let rows = sqlx::query(select_submissions!(
+            "WHERE platform = $1 AND author_id = $2 AND status <> 'withdrawn' ORDER BY id DESC LIMIT $3"
+        ))
+        .bind(author.platform.as_str())
+        .bind(&author.id)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter().map(submission_from_row).collect()
+    }
+
+    async fn events_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError> {
+        let rows = sqlx::query(select_submissions!(
+            "WHERE kind = 'event' AND status = 'published' AND visible_until > $1 AND starts_at < $2 ",
+            "ORDER BY starts_at, id LIMIT $3"
+        ))
+        .bind(secs(from))
+        .bind(secs(to))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter().map(submission_from_row).collect()
+    }
+
+    async fn conversation_state(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+    ) -> Result<Option<ConversationState>, StoreError> {
+        let row = sqlx::query(
+            "SELECT state, submission_id, missing FROM conversation_states \
+             WHERE platform = $1 AND conversation_id = $2 AND user_id = $3",
+        )
+        .bind(conversation.platform.as_str())
+        .bind(&conversation.id)
+        .bind(&user.id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        let Some(row) = row else { return Ok(None) };
+        let state: String = row.try_get("state").map_err(db)?;
+        let submission: i64 = row.try_get("submission_id").map_err(db)?;
+        let missing: Option<String> = row.try_get("missing").map_err(db)?;
+        Ok(match state.as_str() {
+            "awaiting" => Some(ConversationState::Awaiting {
+                submission,
+                missing: missing
+                    .as_deref()
+                    .and_then(Missing::parse)
+                    .ok_or_else(|| StoreError::Corrupt(format!("awaiting state without what is missing: {missing:?}")))?,
+            }),
+            "confirmed" => Some(ConversationState::Confirmed { submission }),
+            other => return Err(StoreError::Corrupt(format!("unknown conversation state {other:?}"))),
+        })
+    }
+
+    async fn set_conversation_state(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+        state: Option<ConversationState>,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let Some(state) = state else {
+            sqlx::query("DELETE FROM conversation_states WHERE platform = $1 AND conversation_id = $2 AND user_id = $3")
+                .bind(conversation.platform.as_str())
+                .bind(&conversation.id)
+                .bind(&user.id)
+                .execute(&self.pool)
+                .await
+                .map_err(db)?;
+            return Ok(());
+        };
+        let (name, submission, missing) = match state {
+            ConversationState::Awaiting { submission, missing } => ("awaiting", submission, Some(missing.as_str())),
+            ConversationState::Confirmed { submission } => ("confirmed", submission, None),
+        };
+        sqlx::query(
+            "INSERT INTO conversation_states (platform, conversation_id, user_id, state, submission_id, missing, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
+             ON CONFLICT (platform, conversation_id, user_id) DO UPDATE SET \
+             state = excluded.state, submission_id = excluded.submission_id, missing = excluded.missing, \
+             updated_at = excluded.updated_at",
+        )
+        .bind(conversation.platform.as_str())
+        .bind(&conversation.id)
+        .bind(&user.id)
+        .bind(name)
+        .bind(submission)
+        .bind(missing)
+        .bind(secs(at))
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+}
+
+impl FromStr for Backend {
+    type Err = OpenError;
+
+    fn from_str(url: &str) -> Result<Self, Self::Err> {
+        normalise(url).map(|(b, _)| b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_normalised() {
+        assert_eq!(normalise("vores.db").unwrap(), (Backend::Sqlite, "sqlite://vores.db?mode=rwc".into()));
+        assert_eq!(normalise("sqlite:x.db").unwrap().1, "sqlite://x.db?mode=rwc");
+        assert_eq!(normalise("sqlite::memory:").unwrap().1, "sqlite::memory:");
+        assert_eq!(normalise("postgres://a@b/c").unwrap().0, Backend::Postgres);
+        assert!(normalise("mysql://x").is_err());
+    }
+
+    #[test]
+    fn passwords_never_shown() {
+        assert_eq!(redact_url("postgres://vores:s3cret@db/vores"), "postgres://vores:***@db/vores");
+        assert_eq!(redact_url("sqlite://vores.db"), "sqlite://vores.db");
+    }
+}
