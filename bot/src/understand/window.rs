@@ -57,7 +57,7 @@ const QUESTION_PHRASES: &[&str] = &[
 /// ("hvad med i morgen?", "and tomorrow?").
 const WINDOW_FILLER: &[&str] = &[
     "hvad", "med", "så", "og", "i", "på", "for", "der", "sker", "noget", "hej", "bot", "vores",
-    "tak", "what", "about", "and", "on", "for", "the", "this", "is", "there", "anything", "hi",
+    "what", "about", "and", "on", "for", "the", "this", "is", "there", "anything", "hi",
     "hello", "please", "so", "then", "how", "what's", "whats", "events", "event", "happening",
     "arrangementer",
 ];
