@@ -18,7 +18,11 @@ use vores_console::{ConsoleAdapter, ConsoleIdentity};
 use vores_storage::{Database, redact_url};
 
 #[derive(Debug, Parser)]
-#[command(name = "vores", version, about = "Vores: one community bot for a town's Matrix, Discord and Telegram channels")]
+#[command(
+    name = "vores",
+    version,
+    about = "Vores: one community bot for a town's Matrix, Discord and Telegram channels"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalOptions,
@@ -32,7 +36,13 @@ pub struct GlobalOptions {
     #[arg(long, global = true, env = "VORES_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
     /// Database URL: sqlite://FILE (default sqlite://vores.db) or postgres://USER@HOST/DB.
-    #[arg(long, global = true, env = "VORES_DATABASE_URL", value_name = "URL", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "VORES_DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
     pub database: Option<String>,
     /// Pretend it is this instant (RFC 3339, e.g. 2026-06-10T10:00:00+02:00), for demos and tests.
     #[arg(long, global = true, value_name = "RFC3339", value_parser = parse_now)]
@@ -81,7 +91,8 @@ fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
 }
 
 fn parse_language(s: &str) -> Result<Language, String> {
-    s.parse().map_err(|e: vores_bot::lang::UnknownLanguage| e.to_string())
+    s.parse()
+        .map_err(|e: vores_bot::lang::UnknownLanguage| e.to_string())
 }
 
 /// Logs go to standard error (standard output is the conversation). Quiet by
@@ -105,7 +116,11 @@ fn load_config(global: &GlobalOptions) -> anyhow::Result<Config> {
         Some(path) => Ok(Config::load(path)?),
         None => {
             let default = PathBuf::from("vores.toml");
-            if default.exists() { Ok(Config::load(&default)?) } else { Ok(Config::default()) }
+            if default.exists() {
+                Ok(Config::load(&default)?)
+            } else {
+                Ok(Config::default())
+            }
         }
     }
 }
@@ -123,14 +138,20 @@ async fn open_database(global: &GlobalOptions, config: &Config) -> anyhow::Resul
         .clone()
         .or_else(|| config.database_url.clone())
         .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
-    let db = Database::open(&url).await.with_context(|| format!("opening the database {}", redact_url(&url)))?;
+    let db = Database::open(&url)
+        .await
+        .with_context(|| format!("opening the database {}", redact_url(&url)))?;
     Ok(Arc::new(db))
 }
 
 fn directory(config: &Config) -> Directory {
-    let mut dir = Directory { default_language: Some(config.language), ..Directory::default() };
+    let mut dir = Directory {
+        default_language: Some(config.language),
+        ..Directory::default()
+    };
     for channel in &config.channels {
-        dir.languages.insert(channel.conversation.clone(), channel.language);
+        dir.languages
+            .insert(channel.conversation.clone(), channel.language);
     }
     dir.admins.extend(config.admins.iter().cloned());
     dir
@@ -147,7 +168,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let understood = understand::understand(&args.text, &ctx);
             let value = crate::parse_json::to_json(&understood, config.timezone);
-            let text = if args.json { serde_json::to_string(&value)? } else { serde_json::to_string_pretty(&value)? };
+            let text = if args.json {
+                serde_json::to_string(&value)?
+            } else {
+                serde_json::to_string_pretty(&value)?
+            };
             println!("{text}");
             Ok(())
         }
@@ -160,24 +185,45 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 console.channel = channel;
             }
             let mut dir = directory(&config);
-            let conversation = ConversationRef { platform: Platform::Console, id: console.channel.clone() };
+            let conversation = ConversationRef {
+                platform: Platform::Console,
+                id: console.channel.clone(),
+            };
             let language = args
                 .lang
                 .or_else(|| dir.languages.get(&conversation).copied())
                 .unwrap_or(console.language);
             dir.languages.insert(conversation, language);
-            let identity = ConsoleIdentity { channel: console.channel, user: console.user, admin: args.admin };
-            serve(&cli.global, &config, dir, vec![Arc::new(ConsoleAdapter::stdio(identity))]).await
+            let identity = ConsoleIdentity {
+                channel: console.channel,
+                user: console.user,
+                admin: args.admin,
+            };
+            serve(
+                &cli.global,
+                &config,
+                dir,
+                vec![Arc::new(ConsoleAdapter::stdio(identity))],
+            )
+            .await
         }
         Commands::Run => {
             let mut adapters: Vec<Arc<dyn Adapter>> = Vec::new();
             let mut dir = directory(&config);
             if config.console.enabled {
                 let console = &config.console;
-                let conversation = ConversationRef { platform: Platform::Console, id: console.channel.clone() };
-                dir.languages.entry(conversation).or_insert(console.language);
-                let identity =
-                    ConsoleIdentity { channel: console.channel.clone(), user: console.user.clone(), admin: false };
+                let conversation = ConversationRef {
+                    platform: Platform::Console,
+                    id: console.channel.clone(),
+                };
+                dir.languages
+                    .entry(conversation)
+                    .or_insert(console.language);
+                let identity = ConsoleIdentity {
+                    channel: console.channel.clone(),
+                    user: console.user.clone(),
+                    admin: false,
+                };
                 adapters.push(Arc::new(ConsoleAdapter::stdio(identity)));
             }
             if adapters.is_empty() {
@@ -195,7 +241,10 @@ async fn serve(
     adapters: Vec<Arc<dyn Adapter>>,
 ) -> anyhow::Result<()> {
     let db = open_database(global, config).await?;
-    let settings = Settings { tz: config.timezone, default_language: config.language };
+    let settings = Settings {
+        tz: config.timezone,
+        default_language: config.language,
+    };
     let bot = Arc::new(Bot::new(db.clone(), clock(global), settings));
     let shutdown = CancellationToken::new();
     let on_signal = shutdown.clone();

@@ -4,7 +4,9 @@
 use chrono::SecondsFormat;
 use chrono_tz::Tz;
 use serde_json::{Value, json};
-use vores_bot::understand::{Command, EventDraft, Meaning, StoryDraft, Understood, Window, WindowLabel};
+use vores_bot::understand::{
+    Command, EventDraft, Meaning, StoryDraft, Understood, Window, WindowLabel,
+};
 
 fn instant(t: chrono::DateTime<Tz>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, false)

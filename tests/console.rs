@@ -30,7 +30,13 @@ impl Town {
 
     /// Sends `lines` as `user` and returns everything the bot printed.
     fn chat(&self, user: &str, extra: &[&str], lines: &[&str], now: &str) -> String {
-        let mut args = vec!["--database".to_string(), self.url(), "--now".into(), now.into(), "console".into()];
+        let mut args = vec![
+            "--database".to_string(),
+            self.url(),
+            "--now".into(),
+            now.into(),
+            "console".into(),
+        ];
         args.extend(["--user".to_string(), user.to_string()]);
         args.extend(extra.iter().map(|s| s.to_string()));
         let mut child = Command::new(env!("CARGO_BIN_EXE_vores"))
@@ -70,9 +76,17 @@ fn vores_parse(text: &str, now: &str) -> Value {
         .env_remove("VORES_CONFIG")
         .output()
         .expect("vores runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).expect("utf-8");
-    assert_eq!(stdout.trim().lines().count(), 1, "one JSON object on one line: {stdout}");
+    assert_eq!(
+        stdout.trim().lines().count(),
+        1,
+        "one JSON object on one line: {stdout}"
+    );
     serde_json::from_str(stdout.trim()).expect("valid JSON")
 }
 
@@ -86,7 +100,10 @@ fn assert_has(reply: &str, parts: &[&str]) {
 #[track_caller]
 fn assert_lacks(reply: &str, parts: &[&str]) {
     for part in parts {
-        assert!(!reply.contains(part), "did not expect {part:?} in:\n{reply}");
+        assert!(
+            !reply.contains(part),
+            "did not expect {part:?} in:\n{reply}"
+        );
     }
 }
 
@@ -94,19 +111,50 @@ fn assert_lacks(reply: &str, parts: &[&str]) {
 fn events_in_both_languages_answer_the_right_questions() {
     let town = Town::new();
     let swap = town.say("Byttemarked i Glashuset lørdag kl. 10-14");
-    assert_has(&swap, &["#1", "Byttemarked", "lørdag 13. juni 2026", "kl. 10.00–14.00", "Glashuset"]);
+    assert_has(
+        &swap,
+        &[
+            "#1",
+            "Byttemarked",
+            "lørdag 13. juni 2026",
+            "kl. 10.00–14.00",
+            "Glashuset",
+        ],
+    );
 
     let litter = town.say("Litter pick at Ishøj Strand on Sunday 14 June at 10am");
-    assert_has(&litter, &["#2", "Litter pick", "Sunday 14 June 2026", "10:00", "Ishøj Strand", "Thanks"]);
+    assert_has(
+        &litter,
+        &[
+            "#2",
+            "Litter pick",
+            "Sunday 14 June 2026",
+            "10:00",
+            "Ishøj Strand",
+            "Thanks",
+        ],
+    );
 
     let concert = town.say("Koncert i Kulturhuset torsdag kl. 19-21");
-    assert_has(&concert, &["#3", "torsdag 11. juni 2026", "kl. 19.00–21.00"]);
+    assert_has(
+        &concert,
+        &["#3", "torsdag 11. juni 2026", "kl. 19.00–21.00"],
+    );
 
     let later = town.say("Sommerfest på Bredekærgård 27. juni kl. 15");
     assert_has(&later, &["#4", "lørdag 27. juni 2026"]);
 
     let weekend = town.say("hvad sker der i weekenden?");
-    assert_has(&weekend, &["Det sker i weekenden", "Byttemarked", "Litter pick", "Lørdag 13. juni", "Søndag 14. juni"]);
+    assert_has(
+        &weekend,
+        &[
+            "Det sker i weekenden",
+            "Byttemarked",
+            "Litter pick",
+            "Lørdag 13. juni",
+            "Søndag 14. juni",
+        ],
+    );
     assert_lacks(&weekend, &["Koncert", "Sommerfest"]);
 
     let tomorrow = town.say("what's on tomorrow");
@@ -114,13 +162,24 @@ fn events_in_both_languages_answer_the_right_questions() {
     assert_lacks(&tomorrow, &["Byttemarked", "Litter pick", "Sommerfest"]);
 
     let nothing = town.say("hvad sker der i uge 30?");
-    assert_has(&nothing, &["Jeg kender ikke til noget i uge 30", "Byttemarked i Glashuset"]);
+    assert_has(
+        &nothing,
+        &[
+            "Jeg kender ikke til noget i uge 30",
+            "Byttemarked i Glashuset",
+        ],
+    );
 }
 
 #[test]
 fn a_clash_names_the_other_event_and_its_organiser() {
     let town = Town::new();
-    town.chat("forældrenetværket", &[], &["Byttemarked i Glashuset lørdag kl. 10-14"], WEDNESDAY);
+    town.chat(
+        "forældrenetværket",
+        &[],
+        &["Byttemarked i Glashuset lørdag kl. 10-14"],
+        WEDNESDAY,
+    );
     let reply = town.chat(
         "naturfredning",
         &[],
@@ -129,7 +188,15 @@ fn a_clash_names_the_other_event_and_its_organiser() {
     );
     assert_has(
         &reply,
-        &["Obs", "Byttemarked", "samme sted", "samme tid", "#1", "forældrenetværket", "arrangørerne"],
+        &[
+            "Obs",
+            "Byttemarked",
+            "samme sted",
+            "samme tid",
+            "#1",
+            "forældrenetværket",
+            "arrangørerne",
+        ],
     );
     // An event on another day is no clash.
     let other_day = town.say("Strikkeklub på biblioteket søndag kl. 14");
@@ -139,8 +206,13 @@ fn a_clash_names_the_other_event_and_its_organiser() {
 #[test]
 fn a_story_is_stored_and_listed() {
     let town = Town::new();
-    let reply = town.say("Historie: Café Solstrålen fejrede 1 år i dag med kage til alle https://example.org/sol");
-    assert_has(&reply, &["#1", "Tak for din historie", "mette", "/anonym #1"]);
+    let reply = town.say(
+        "Historie: Café Solstrålen fejrede 1 år i dag med kage til alle https://example.org/sol",
+    );
+    assert_has(
+        &reply,
+        &["#1", "Tak for din historie", "mette", "/anonym #1"],
+    );
     let anon = town.say("/anonym #1");
     assert_has(&anon, &["#1 vises nu uden dit navn"]);
     let mine = town.say("/mine");
@@ -185,7 +257,10 @@ fn a_missing_time_is_asked_for_and_the_answer_completes_the_same_submission() {
     let unclear = town.say("det ved jeg ikke helt");
     assert_has(&unclear, &["Jeg fandt intet tidspunkt", "#1"]);
     let done = town.say("kl. 18-20");
-    assert_has(&done, &["#1", "Fællesspisning", "kl. 18.00–20.00", "Medborgerhuset"]);
+    assert_has(
+        &done,
+        &["#1", "Fællesspisning", "kl. 18.00–20.00", "Medborgerhuset"],
+    );
     assert_has(&town.say("hvad sker der på fredag?"), &["Fællesspisning"]);
 }
 
@@ -204,7 +279,16 @@ fn a_correction_moves_the_event() {
     let town = Town::new();
     town.say("Byttemarked i Glashuset lørdag kl. 10-14");
     let fixed = town.say("/ret #1 søndag kl. 11-15");
-    assert_has(&fixed, &["Rettet", "søndag 14. juni 2026", "kl. 11.00–15.00", "Glashuset", "Byttemarked"]);
+    assert_has(
+        &fixed,
+        &[
+            "Rettet",
+            "søndag 14. juni 2026",
+            "kl. 11.00–15.00",
+            "Glashuset",
+            "Byttemarked",
+        ],
+    );
     let english = town.say("/edit #1 at the library");
     assert_has(&english, &["the library"]);
 }
@@ -213,7 +297,14 @@ fn a_correction_moves_the_event() {
 fn nonsense_gets_a_helpful_answer_never_silence() {
     let town = Town::new();
     let reply = town.say("asdfgh qwerty");
-    assert_has(&reply, &["Det forstod jeg ikke helt", "Byttemarked i Glashuset lørdag kl. 10-14", "/hjælp"]);
+    assert_has(
+        &reply,
+        &[
+            "Det forstod jeg ikke helt",
+            "Byttemarked i Glashuset lørdag kl. 10-14",
+            "/hjælp",
+        ],
+    );
     let english = town.chat("sam", &["--lang", "en"], &["hello there bot"], WEDNESDAY);
     assert_has(&english, &["I didn't quite get that", "/help"]);
     let unknown = town.say("/flyv");
@@ -226,14 +317,22 @@ fn every_line_of_a_piped_session_is_answered_in_order() {
     let out = town.chat(
         "mette",
         &[],
-        &["/hjælp", "Byttemarked i Glashuset lørdag kl. 10-14", "/help", "what's on this weekend"],
+        &[
+            "/hjælp",
+            "Byttemarked i Glashuset lørdag kl. 10-14",
+            "/help",
+            "what's on this weekend",
+        ],
         WEDNESDAY,
     );
     let help_da = out.find("Hej!").expect("Danish help");
     let saved = out.find("#1").expect("confirmation");
     let help_en = out.find("Hi!").expect("English help");
     let answer = out.find("What's on this weekend").expect("answer");
-    assert!(help_da < saved && saved < help_en && help_en < answer, "{out}");
+    assert!(
+        help_da < saved && saved < help_en && help_en < answer,
+        "{out}"
+    );
 }
 
 #[test]
@@ -246,7 +345,10 @@ fn parse_json_contract() {
     assert_eq!(event["all_day"], false);
     assert_eq!(event["location"], "Glashuset");
 
-    let winter = vores_parse("Juletræstænding på Torvet 2. januar kl. 16", "2026-12-20T12:00:00+01:00");
+    let winter = vores_parse(
+        "Juletræstænding på Torvet 2. januar kl. 16",
+        "2026-12-20T12:00:00+01:00",
+    );
     assert_eq!(winter["start"], "2027-01-02T16:00:00+01:00");
     assert_eq!(winter["end"], Value::Null);
 
@@ -259,7 +361,10 @@ fn parse_json_contract() {
     assert_eq!(sunday["from"], "2026-06-14T15:30:00+02:00");
     assert_eq!(sunday["to"], "2026-06-15T00:00:00+02:00");
 
-    assert_eq!(vores_parse("Historie: Vi plantede 40 træer", WEDNESDAY)["kind"], "story");
+    assert_eq!(
+        vores_parse("Historie: Vi plantede 40 træer", WEDNESDAY)["kind"],
+        "story"
+    );
     assert_eq!(vores_parse("/hjælp", WEDNESDAY)["kind"], "command");
     assert_eq!(vores_parse("Tak for i dag!", WEDNESDAY)["kind"], "unknown");
 }
@@ -270,12 +375,20 @@ fn operator_errors_say_what_to_do() {
     let bad = dir.path().join("vores.toml");
     std::fs::write(&bad, "timezone = \"Europe/Kobenhavn\"\n").expect("write config");
     let out = Command::new(env!("CARGO_BIN_EXE_vores"))
-        .args(["--config", bad.to_str().expect("utf-8 path"), "parse", "hej"])
+        .args([
+            "--config",
+            bad.to_str().expect("utf-8 path"),
+            "parse",
+            "hej",
+        ])
         .output()
         .expect("vores runs");
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("`timezone`") && stderr.contains("Europe/Copenhagen"), "{stderr}");
+    assert!(
+        stderr.contains("`timezone`") && stderr.contains("Europe/Copenhagen"),
+        "{stderr}"
+    );
 
     let out = Command::new(env!("CARGO_BIN_EXE_vores"))
         .args(["--database", "mysql://x/y", "console"])
@@ -284,7 +397,10 @@ fn operator_errors_say_what_to_do() {
         .expect("vores runs");
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("sqlite://") && stderr.contains("postgres://"), "{stderr}");
+    assert!(
+        stderr.contains("sqlite://") && stderr.contains("postgres://"),
+        "{stderr}"
+    );
 
     let out = Command::new(env!("CARGO_BIN_EXE_vores"))
         .args(["--now", "tomorrow", "parse", "hej"])
@@ -300,10 +416,23 @@ fn the_example_config_runs_the_console() {
     let config = concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/vores.example.toml");
     // The file gives "console-en" English: a message with no language clue
     // is answered in English there, and in Danish in the default channel.
-    let english = town.chat("sam", &["--channel", "console-en", "--config", config], &["asdf qwerty"], WEDNESDAY);
+    let english = town.chat(
+        "sam",
+        &["--channel", "console-en", "--config", config],
+        &["asdf qwerty"],
+        WEDNESDAY,
+    );
     assert!(english.contains("I didn't quite get that"), "{english}");
     let mut child = Command::new(env!("CARGO_BIN_EXE_vores"))
-        .args(["--config", config, "--database", &town.url(), "--now", WEDNESDAY, "run"])
+        .args([
+            "--config",
+            config,
+            "--database",
+            &town.url(),
+            "--now",
+            WEDNESDAY,
+            "run",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -314,6 +443,10 @@ fn the_example_config_runs_the_console() {
         writeln!(stdin, "/hjælp").expect("write");
     }
     let out = child.wait_with_output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Hej!"));
 }

@@ -144,7 +144,10 @@ pub enum AdapterError {
     #[error("{platform} refused: {detail}")]
     Refused { platform: Platform, detail: String },
     #[error("{platform} cannot {what}")]
-    Unsupported { platform: Platform, what: &'static str },
+    Unsupported {
+        platform: Platform,
+        what: &'static str,
+    },
     #[error("{platform} adapter failed: {detail}")]
     Other { platform: Platform, detail: String },
 }

@@ -36,7 +36,10 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { tz: chrono_tz::Europe::Copenhagen, default_language: Language::Da }
+        Settings {
+            tz: chrono_tz::Europe::Copenhagen,
+            default_language: Language::Da,
+        }
     }
 }
 
@@ -79,7 +82,11 @@ pub struct Bot {
 
 impl Bot {
     pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, settings: Settings) -> Self {
-        Bot { store, clock, settings }
+        Bot {
+            store,
+            clock,
+            settings,
+        }
     }
 
     pub fn settings(&self) -> &Settings {
@@ -95,11 +102,16 @@ impl Bot {
     pub async fn handle(&self, inbound: &Inbound, situation: &Situation) -> Vec<Action> {
         let result = match inbound {
             Inbound::Message(message) => self.on_message(message, situation).await,
-            Inbound::Edited { message, author, new_text } => {
+            Inbound::Edited {
+                message,
+                author,
+                new_text,
+            } => {
                 if author.is_bot {
                     return Vec::new();
                 }
-                self.on_edit(message, &author.user, new_text, situation).await
+                self.on_edit(message, &author.user, new_text, situation)
+                    .await
             }
             Inbound::Deleted { message } => {
                 // The submission stays: deleting a chat message is not a
@@ -125,10 +137,18 @@ impl Bot {
     }
 
     fn context(&self, fallback: Language) -> Context {
-        Context { now: self.clock.now(), tz: self.settings.tz, fallback }
+        Context {
+            now: self.clock.now(),
+            tz: self.settings.tz,
+            fallback,
+        }
     }
 
-    async fn on_message(&self, msg: &InboundMessage, sit: &Situation) -> Result<Vec<Action>, CoreError> {
+    async fn on_message(
+        &self,
+        msg: &InboundMessage,
+        sit: &Situation,
+    ) -> Result<Vec<Action>, CoreError> {
         if msg.author.is_bot {
             return Ok(Vec::new());
         }
@@ -150,7 +170,9 @@ impl Bot {
         let state = self.store.conversation_state(conversation, user).await?;
         if let Some(state) = state
             && !matches!(understood.meaning, Meaning::Command(_) | Meaning::Query(_))
-            && let Some(doc) = self.follow_up(state, msg, &understood.meaning, lang, &ctx, sit).await?
+            && let Some(doc) = self
+                .follow_up(state, msg, &understood.meaning, lang, &ctx, sit)
+                .await?
         {
             return Ok(vec![reply_to(msg, doc)]);
         }
@@ -181,24 +203,41 @@ impl Bot {
         let now = ctx.now;
         match state {
             ConversationState::Confirmed { submission } => {
-                self.store.set_conversation_state(conversation, user, None, now).await?;
+                self.store
+                    .set_conversation_state(conversation, user, None, now)
+                    .await?;
                 if is_cancel(&msg.text) {
-                    return Ok(Some(self.withdraw(submission, user, lang, sit, "cancelled").await?));
+                    return Ok(Some(
+                        self.withdraw(submission, user, lang, sit, "cancelled")
+                            .await?,
+                    ));
                 }
                 Ok(None)
             }
-            ConversationState::Awaiting { submission, missing } => {
+            ConversationState::Awaiting {
+                submission,
+                missing,
+            } => {
                 let Some(mut stored) = self.store.submission(submission).await? else {
-                    self.store.set_conversation_state(conversation, user, None, now).await?;
+                    self.store
+                        .set_conversation_state(conversation, user, None, now)
+                        .await?;
                     return Ok(None);
                 };
                 if stored.status != Status::Incomplete {
-                    self.store.set_conversation_state(conversation, user, None, now).await?;
+                    self.store
+                        .set_conversation_state(conversation, user, None, now)
+                        .await?;
                     return Ok(None);
                 }
                 if is_cancel(&msg.text) {
-                    self.store.set_conversation_state(conversation, user, None, now).await?;
-                    return Ok(Some(self.withdraw(submission, user, lang, sit, "cancelled").await?));
+                    self.store
+                        .set_conversation_state(conversation, user, None, now)
+                        .await?;
+                    return Ok(Some(
+                        self.withdraw(submission, user, lang, sit, "cancelled")
+                            .await?,
+                    ));
                 }
                 let fragment = understand::event_draft(&msg.text, ctx);
                 let answers = match missing {
@@ -208,7 +247,9 @@ impl Bot {
                 if !answers {
                     if matches!(meaning, Meaning::Event(_) | Meaning::Story(_)) {
                         // Something new; the earlier one stays saved as incomplete.
-                        self.store.set_conversation_state(conversation, user, None, now).await?;
+                        self.store
+                            .set_conversation_state(conversation, user, None, now)
+                            .await?;
                         return Ok(None);
                     }
                     let key = match (missing, fragment.invalid_date) {
@@ -218,14 +259,29 @@ impl Bot {
                     };
                     let id = submission.to_string();
                     let title = stored.title().to_string();
-                    return Ok(Some(Doc::new().para(tr(lang, key, &[("id", &id), ("title", &title)]))));
+                    return Ok(Some(Doc::new().para(tr(
+                        lang,
+                        key,
+                        &[("id", &id), ("title", &title)],
+                    ))));
                 }
                 let Some(details) = stored.event.as_mut() else {
                     return Ok(None);
                 };
                 details.draft.merge(&fragment, false);
                 let draft = details.draft.clone();
-                Ok(Some(self.save_event_changes(stored, draft, lang, ctx, conversation, user, "saved_event").await?))
+                Ok(Some(
+                    self.save_event_changes(
+                        stored,
+                        draft,
+                        lang,
+                        ctx,
+                        conversation,
+                        user,
+                        "saved_event",
+                    )
+                    .await?,
+                ))
             }
         }
     }
@@ -243,7 +299,11 @@ impl Bot {
         let complete = draft.missing().is_none() && !draft.invalid_date;
         let new = NewSubmission {
             kind: SubmissionKind::Event,
-            status: if complete { Status::Published } else { Status::Incomplete },
+            status: if complete {
+                Status::Published
+            } else {
+                Status::Incomplete
+            },
             origin: origin(msg),
             language: lang,
             anonymous: false,
@@ -254,8 +314,15 @@ impl Bot {
         };
         let saved = self.store.insert_submission(&new).await?;
         info!(id = saved.id, complete, "event submitted");
-        self.after_event_saved(&saved, lang, ctx, &msg.message.conversation, &msg.author.user, "saved_event")
-            .await
+        self.after_event_saved(
+            &saved,
+            lang,
+            ctx,
+            &msg.message.conversation,
+            &msg.author.user,
+            "saved_event",
+        )
+        .await
     }
 
     /// Stores an edited event draft and answers with the new state.
@@ -272,10 +339,15 @@ impl Bot {
     ) -> Result<Doc, CoreError> {
         let complete = draft.missing().is_none() && !draft.invalid_date;
         stored.event = Some(EventDetails::from_draft(draft, self.settings.tz));
-        stored.status = if complete { Status::Published } else { Status::Incomplete };
+        stored.status = if complete {
+            Status::Published
+        } else {
+            Status::Incomplete
+        };
         stored.updated_at = ctx.now;
         self.store.update_submission(&stored).await?;
-        self.after_event_saved(&stored, lang, ctx, conversation, user, heading).await
+        self.after_event_saved(&stored, lang, ctx, conversation, user, heading)
+            .await
     }
 
     /// The confirmation (or the question for what is missing) and clashes.
@@ -289,32 +361,50 @@ impl Bot {
         heading: &str,
     ) -> Result<Doc, CoreError> {
         let id = saved.id.to_string();
-        let Some(event) = &saved.event else { return Ok(Doc::new()) };
+        let Some(event) = &saved.event else {
+            return Ok(Doc::new());
+        };
         let draft = &event.draft;
         if saved.status == Status::Incomplete {
             let missing = draft.missing().unwrap_or(Missing::Date);
-            let missing = if draft.invalid_date { Missing::Date } else { missing };
+            let missing = if draft.invalid_date {
+                Missing::Date
+            } else {
+                missing
+            };
             self.store
                 .set_conversation_state(
                     conversation,
                     user,
-                    Some(ConversationState::Awaiting { submission: saved.id, missing }),
+                    Some(ConversationState::Awaiting {
+                        submission: saved.id,
+                        missing,
+                    }),
                     ctx.now,
                 )
                 .await?;
-            let day = draft.date.map(|d| format::date(lang, d, false)).unwrap_or_default();
+            let day = draft
+                .date
+                .map(|d| format::date(lang, d, false))
+                .unwrap_or_default();
             let key = match (missing, draft.invalid_date) {
                 (Missing::Date, true) => "invalid_date",
                 (Missing::Date, false) => "ask_date",
                 (Missing::Time, _) => "ask_time",
             };
-            return Ok(Doc::new().para(tr(lang, key, &[("id", &id), ("title", &draft.title), ("day", &day)])));
+            return Ok(Doc::new().para(tr(
+                lang,
+                key,
+                &[("id", &id), ("title", &draft.title), ("day", &day)],
+            )));
         }
         self.store
             .set_conversation_state(
                 conversation,
                 user,
-                Some(ConversationState::Confirmed { submission: saved.id }),
+                Some(ConversationState::Confirmed {
+                    submission: saved.id,
+                }),
                 ctx.now,
             )
             .await?;
@@ -331,7 +421,9 @@ impl Bot {
     /// Other events the same local day: same place or overlapping time first.
     async fn clashes(&self, saved: &Submission, lang: Language) -> Result<Doc, CoreError> {
         let tz = self.settings.tz;
-        let Some(event) = &saved.event else { return Ok(Doc::new()) };
+        let Some(event) = &saved.event else {
+            return Ok(Doc::new());
+        };
         let (Some(start), Some(date)) = (event.starts_at, event.draft.date) else {
             return Ok(Doc::new());
         };
@@ -343,7 +435,12 @@ impl Bot {
             .await?
             .into_iter()
             .filter(|o| o.id != saved.id)
-            .filter(|o| o.event.as_ref().and_then(|e| e.starts_at).is_some_and(|s| s >= day_start && s < day_end))
+            .filter(|o| {
+                o.event
+                    .as_ref()
+                    .and_then(|e| e.starts_at)
+                    .is_some_and(|s| s >= day_start && s < day_end)
+            })
             .map(|o| {
                 let oe = o.event.as_ref().expect("filtered to events");
                 let same_place = match (&event.draft.location, &oe.draft.location) {
@@ -377,7 +474,11 @@ impl Bot {
                 spans.push(Span::Text(format!(", {place}")));
             }
             let why = match rank {
-                0 => format!(" ({}, {})", tr(lang, "clash_same_place", &[]), tr(lang, "clash_same_time", &[])),
+                0 => format!(
+                    " ({}, {})",
+                    tr(lang, "clash_same_place", &[]),
+                    tr(lang, "clash_same_time", &[])
+                ),
                 1 => format!(" ({})", tr(lang, "clash_same_place", &[])),
                 2 => format!(" ({})", tr(lang, "clash_same_time", &[])),
                 _ => String::new(),
@@ -388,7 +489,10 @@ impl Bot {
                 "by_line",
                 &[
                     ("name", &other.origin.author_name),
-                    ("platform", &format::platform(lang, other.origin.conversation.platform)),
+                    (
+                        "platform",
+                        &format::platform(lang, other.origin.conversation.platform),
+                    ),
                 ],
             );
             spans.push(Span::Text(format!(" – #{}, {by}", other.id)));
@@ -401,7 +505,12 @@ impl Bot {
         Ok(doc.para(tr(lang, "clash_outro", &[])))
     }
 
-    async fn submit_story(&self, msg: &InboundMessage, story: StoryDraft, lang: Language) -> Result<Doc, CoreError> {
+    async fn submit_story(
+        &self,
+        msg: &InboundMessage,
+        story: StoryDraft,
+        lang: Language,
+    ) -> Result<Doc, CoreError> {
         let words = story.text.split_whitespace().count();
         if words < 3 {
             return Ok(Doc::new().para(tr(lang, "story_too_short", &[])));
@@ -420,7 +529,10 @@ impl Bot {
             anonymous: story.anonymous,
             text: story.text,
             event: None,
-            story: Some(StoryDetails { link: story.link, photo }),
+            story: Some(StoryDetails {
+                link: story.link,
+                photo,
+            }),
             created_at: self.clock.now(),
         };
         let saved = self.store.insert_submission(&new).await?;
@@ -429,14 +541,23 @@ impl Bot {
         let naming = if saved.anonymous {
             tr(lang, "story_anonymous", &[])
         } else {
-            tr(lang, "story_named", &[("name", &saved.origin.author_name), ("id", &id)])
+            tr(
+                lang,
+                "story_named",
+                &[("name", &saved.origin.author_name), ("id", &id)],
+            )
         };
-        Ok(Doc::new().para(tr(lang, "saved_story", &[("id", &id)])).para(naming))
+        Ok(Doc::new()
+            .para(tr(lang, "saved_story", &[("id", &id)]))
+            .para(naming))
     }
 
     async fn whats_on(&self, window: &Window, lang: Language) -> Result<Doc, CoreError> {
         let tz = self.settings.tz;
-        let events = self.store.events_between(window.from_utc(), window.to_utc(), MAX_LISTED + 1).await?;
+        let events = self
+            .store
+            .events_between(window.from_utc(), window.to_utc(), MAX_LISTED + 1)
+            .await?;
         let label = format::window(lang, window);
         if events.is_empty() {
             return Ok(Doc::new().para(tr(lang, "whatson_none", &[("window", &label)])));
@@ -444,7 +565,9 @@ impl Bot {
         let mut doc = Doc::new().para(tr(lang, "whatson_heading", &[("window", &label)]));
         let mut current_day = None;
         for event in events.iter().take(MAX_LISTED as usize) {
-            let Some(start) = event.event.as_ref().and_then(|e| e.starts_at) else { continue };
+            let Some(start) = event.event.as_ref().and_then(|e| e.starts_at) else {
+                continue;
+            };
             let day = start.with_timezone(&tz).date_naive();
             if current_day != Some(day) {
                 let mut heading = format::date(lang, day, false);
@@ -458,7 +581,11 @@ impl Bot {
         }
         if events.len() > MAX_LISTED as usize {
             // The query stopped at one past the limit, so "more" is at least one.
-            let more = self.store.events_between(window.from_utc(), window.to_utc(), 10_000).await?.len()
+            let more = self
+                .store
+                .events_between(window.from_utc(), window.to_utc(), 10_000)
+                .await?
+                .len()
                 - MAX_LISTED as usize;
             doc = doc.para(tr(lang, "whatson_more", &[("count", &more.to_string())]));
         }
@@ -483,11 +610,15 @@ impl Bot {
             Command::Delete(Some(id)) => self.withdraw(id, user, lang, sit, "deleted").await?,
             Command::Delete(None) => Doc::new().para(tr(lang, "which_delete", &[])),
             Command::Mine => self.mine(user, lang).await?,
-            Command::Correct(Some(id), text) => self.correct(msg, id, &text, lang, ctx, sit).await?,
+            Command::Correct(Some(id), text) => {
+                self.correct(msg, id, &text, lang, ctx, sit).await?
+            }
             Command::Correct(None, _) => Doc::new().para(tr(lang, "which_correct", &[])),
             Command::Anonymous(Some(id)) => self.make_anonymous(id, user, lang, sit).await?,
             Command::Anonymous(None) => Doc::new().para(tr(lang, "which_anonymous", &[])),
-            Command::Unknown(word) => Doc::new().para(tr(lang, "unknown_command", &[("command", &word)])),
+            Command::Unknown(word) => {
+                Doc::new().para(tr(lang, "unknown_command", &[("command", &word)]))
+            }
         })
     }
 
@@ -508,7 +639,11 @@ impl Bot {
             return Ok(Err(Doc::new().para(tr(lang, "not_yours", &[("id", &idt)]))));
         }
         if found.status == Status::Withdrawn {
-            return Ok(Err(Doc::new().para(tr(lang, "already_withdrawn", &[("id", &idt)]))));
+            return Ok(Err(Doc::new().para(tr(
+                lang,
+                "already_withdrawn",
+                &[("id", &idt)],
+            ))));
         }
         Ok(Ok(found))
     }
@@ -559,10 +694,22 @@ impl Bot {
                 if nothing {
                     return Ok(Doc::new().para(tr(lang, "correct_nothing", &[("id", &idt)])));
                 }
-                let mut draft = found.event.as_ref().map(|e| e.draft.clone()).unwrap_or(fragment.clone());
+                let mut draft = found
+                    .event
+                    .as_ref()
+                    .map(|e| e.draft.clone())
+                    .unwrap_or(fragment.clone());
                 draft.merge(&fragment, true);
-                self.save_event_changes(found, draft, lang, ctx, &msg.message.conversation, user, "updated_event")
-                    .await
+                self.save_event_changes(
+                    found,
+                    draft,
+                    lang,
+                    ctx,
+                    &msg.message.conversation,
+                    user,
+                    "updated_event",
+                )
+                .await
             }
             SubmissionKind::Story => {
                 if text.split_whitespace().count() < 3 {
@@ -580,7 +727,13 @@ impl Bot {
         }
     }
 
-    async fn make_anonymous(&self, id: i64, user: &UserRef, lang: Language, sit: &Situation) -> Result<Doc, CoreError> {
+    async fn make_anonymous(
+        &self,
+        id: i64,
+        user: &UserRef,
+        lang: Language,
+        sit: &Situation,
+    ) -> Result<Doc, CoreError> {
         let mut found = match self.owned(id, user, lang, sit).await? {
             Ok(found) => found,
             Err(refusal) => return Ok(refusal),
@@ -608,7 +761,10 @@ impl Bot {
             let title: String = s.title().chars().take(60).collect();
             let mut detail = kind;
             if let Some(start) = s.event.as_ref().and_then(|e| e.starts_at) {
-                detail = format!("{detail}, {}", format::date(lang, start.with_timezone(&tz).date_naive(), false));
+                detail = format!(
+                    "{detail}, {}",
+                    format::date(lang, start.with_timezone(&tz).date_naive(), false)
+                );
             }
             doc = doc.item(vec![
                 Span::Text(format!("#{} ", s.id)),
@@ -644,7 +800,16 @@ impl Bot {
                 }
                 let mut found = found;
                 found.text = new_text.trim().to_string();
-                self.save_event_changes(found, draft, lang, &ctx, conversation, user, "updated_event").await?
+                self.save_event_changes(
+                    found,
+                    draft,
+                    lang,
+                    &ctx,
+                    conversation,
+                    user,
+                    "updated_event",
+                )
+                .await?
             }
             SubmissionKind::Story => {
                 let mut found = found;
@@ -696,12 +861,18 @@ fn event_card(lang: Language, draft: &EventDraft) -> Doc {
     let label = |key: &str| Span::Bold(format!("{}: ", tr(lang, key, &[])));
     let mut doc = Doc::new().item(vec![label("label_title"), Span::Text(draft.title.clone())]);
     if let Some(date) = draft.date {
-        doc = doc.item(vec![label("label_day"), Span::Text(format::date(lang, date, true))]);
+        doc = doc.item(vec![
+            label("label_day"),
+            Span::Text(format::date(lang, date, true)),
+        ]);
     }
     if let Some(time) = format::time_of(lang, draft) {
         doc = doc.item(vec![label("label_time"), Span::Text(time)]);
     }
-    let place = draft.location.clone().unwrap_or_else(|| tr(lang, "place_unknown", &[]));
+    let place = draft
+        .location
+        .clone()
+        .unwrap_or_else(|| tr(lang, "place_unknown", &[]));
     doc.item(vec![label("label_place"), Span::Text(place)])
 }
 

@@ -9,14 +9,23 @@ use crate::model::{Platform, Submission};
 use crate::understand::{EventDraft, Window, WindowLabel};
 
 pub fn date(lang: Language, date: NaiveDate, with_year: bool) -> String {
-    let weekday = tr(lang, &format!("weekday_{}", date.weekday().number_from_monday()), &[]);
+    let weekday = tr(
+        lang,
+        &format!("weekday_{}", date.weekday().number_from_monday()),
+        &[],
+    );
     let month = tr(lang, &format!("month_{}", date.month()), &[]);
     let day = date.day().to_string();
     let year = date.year().to_string();
     tr(
         lang,
         if with_year { "date_long" } else { "date_short" },
-        &[("weekday", &weekday), ("day", &day), ("month", &month), ("year", &year)],
+        &[
+            ("weekday", &weekday),
+            ("day", &day),
+            ("month", &month),
+            ("year", &year),
+        ],
     )
 }
 
@@ -32,26 +41,41 @@ pub fn time_of(lang: Language, draft: &EventDraft) -> Option<String> {
     }
     let start = clock(lang, draft.start_time?);
     Some(match draft.end_time {
-        Some(end) => tr(lang, "time_range", &[("start", &start), ("end", &clock(lang, end))]),
+        Some(end) => tr(
+            lang,
+            "time_range",
+            &[("start", &start), ("end", &clock(lang, end))],
+        ),
         None => tr(lang, "time_single", &[("start", &start)]),
     })
 }
 
 /// Local start time of a stored event, formatted (for lists).
 pub fn event_time(lang: Language, submission: &Submission, tz: Tz) -> String {
-    let Some(event) = &submission.event else { return String::new() };
+    let Some(event) = &submission.event else {
+        return String::new();
+    };
     if event.draft.all_day {
         return tr(lang, "all_day", &[]);
     }
     let local = |t: DateTime<Utc>| t.with_timezone(&tz).time();
-    let Some(start) = event.starts_at else { return String::new() };
+    let Some(start) = event.starts_at else {
+        return String::new();
+    };
     match event.ends_at {
         Some(end) => tr(
             lang,
             "time_range",
-            &[("start", &clock(lang, local(start))), ("end", &clock(lang, local(end)))],
+            &[
+                ("start", &clock(lang, local(start))),
+                ("end", &clock(lang, local(end))),
+            ],
         ),
-        None => tr(lang, "time_single", &[("start", &clock(lang, local(start)))]),
+        None => tr(
+            lang,
+            "time_single",
+            &[("start", &clock(lang, local(start)))],
+        ),
     }
 }
 

@@ -16,7 +16,9 @@ pub mod runtime;
 pub mod store;
 pub mod understand;
 
-pub use adapter::{Adapter, AdapterError, Capabilities, Inbound, InboundMessage, LengthUnit, Outgoing, TextFormat};
+pub use adapter::{
+    Adapter, AdapterError, Capabilities, Inbound, InboundMessage, LengthUnit, Outgoing, TextFormat,
+};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use engine::{Action, Bot, Settings, Situation};
 pub use lang::Language;

@@ -173,15 +173,23 @@ impl EventDetails {
             ),
             None => (None, None),
         };
-        let visible_until = starts_at.map(|start| match (ends_at, draft.all_day || draft.start_time.is_none()) {
-            (Some(end), _) => end,
-            (None, true) => {
-                let date = start.with_timezone(&tz).date_naive();
-                crate::civil::day_bounds(tz, date).1
-            }
-            (None, false) => start + chrono::Duration::hours(2),
-        });
-        EventDetails { draft, starts_at, ends_at, visible_until }
+        let visible_until =
+            starts_at.map(
+                |start| match (ends_at, draft.all_day || draft.start_time.is_none()) {
+                    (Some(end), _) => end,
+                    (None, true) => {
+                        let date = start.with_timezone(&tz).date_naive();
+                        crate::civil::day_bounds(tz, date).1
+                    }
+                    (None, false) => start + chrono::Duration::hours(2),
+                },
+            );
+        EventDetails {
+            draft,
+            starts_at,
+            ends_at,
+            visible_until,
+        }
     }
 }
 
@@ -237,7 +245,10 @@ pub struct NewSubmission {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ConversationState {
     /// The bot asked for a missing date or time of this submission.
-    Awaiting { submission: i64, missing: crate::understand::Missing },
+    Awaiting {
+        submission: i64,
+        missing: crate::understand::Missing,
+    },
     /// The bot just confirmed this submission; "annuller" cancels it.
     Confirmed { submission: i64 },
 }

@@ -34,7 +34,8 @@ impl Doc {
     }
 
     pub fn para(mut self, text: impl Into<String>) -> Self {
-        self.blocks.push(Block::Paragraph(vec![Span::Text(text.into())]));
+        self.blocks
+            .push(Block::Paragraph(vec![Span::Text(text.into())]));
         self
     }
 
@@ -49,7 +50,8 @@ impl Doc {
     }
 
     pub fn heading(mut self, text: impl Into<String>) -> Self {
-        self.blocks.push(Block::Heading(vec![Span::Text(text.into())]));
+        self.blocks
+            .push(Block::Heading(vec![Span::Text(text.into())]));
         self
     }
 
@@ -71,11 +73,17 @@ impl Doc {
 fn escape(text: &str, format: TextFormat) -> String {
     match format {
         TextFormat::Plain => text.to_string(),
-        TextFormat::Html => text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"),
+        TextFormat::Html => text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;"),
         TextFormat::Markdown => {
             let mut out = String::with_capacity(text.len());
             for c in text.chars() {
-                if matches!(c, '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']' | '(' | ')') {
+                if matches!(
+                    c,
+                    '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']' | '(' | ')'
+                ) {
                     out.push('\\');
                 }
                 out.push(c);
@@ -140,7 +148,8 @@ fn measure(text: &str, unit: LengthUnit) -> usize {
 /// Renders `doc` for a platform, as one or more messages that each fit.
 pub fn render(doc: &Doc, caps: &Capabilities) -> Vec<String> {
     let max = caps.max_message_len.max(2);
-    let fits = |blocks: &[Block]| measure(&render_blocks(blocks, caps.format), caps.length_unit) <= max;
+    let fits =
+        |blocks: &[Block]| measure(&render_blocks(blocks, caps.format), caps.length_unit) <= max;
     let mut pieces: Vec<Block> = Vec::new();
     for block in &doc.blocks {
         if fits(std::slice::from_ref(block)) {
@@ -184,7 +193,8 @@ fn span_text(span: &Span) -> &str {
 /// Cuts one oversized block into blocks of whole words (a word longer than
 /// a message is the only thing ever cut in the middle).
 fn split_block(block: &Block, fits: &dyn Fn(&[Block]) -> bool) -> Vec<Block> {
-    let (spans, make): (&[Span], fn(Vec<Span>) -> Block) = match block {
+    type MakeBlock = fn(Vec<Span>) -> Block;
+    let (spans, make): (&[Span], MakeBlock) = match block {
         Block::Paragraph(s) => (s, Block::Paragraph),
         Block::Item(s) => (s, Block::Item),
         Block::Heading(s) => (s, Block::Heading),
@@ -223,7 +233,9 @@ fn split_block(block: &Block, fits: &dyn Fn(&[Block]) -> bool) -> Vec<Block> {
             let mut chunk = String::new();
             for c in span_text(&word).chars() {
                 chunk.push(c);
-                if !fits(&[make(vec![with_text(&word, chunk.clone())])]) && chunk.chars().count() > 1 {
+                if !fits(&[make(vec![with_text(&word, chunk.clone())])])
+                    && chunk.chars().count() > 1
+                {
                     chunk.pop();
                     out.push(make(vec![with_text(&word, std::mem::take(&mut chunk))]));
                     chunk.push(c);
@@ -258,16 +270,31 @@ mod tests {
 
     #[test]
     fn escapes_user_text_per_format() {
-        let doc = Doc::new().spans(vec![Span::Bold("A & B".into()), Span::Text(" <3 *wow*".into())]);
-        assert_eq!(render(&doc, &caps(1000, TextFormat::Html)), vec!["<b>A &amp; B</b> &lt;3 *wow*"]);
-        assert_eq!(render(&doc, &caps(1000, TextFormat::Markdown)), vec!["**A & B** <3 \\*wow\\*"]);
-        assert_eq!(render(&doc, &caps(1000, TextFormat::Plain)), vec!["A & B <3 *wow*"]);
+        let doc = Doc::new().spans(vec![
+            Span::Bold("A & B".into()),
+            Span::Text(" <3 *wow*".into()),
+        ]);
+        assert_eq!(
+            render(&doc, &caps(1000, TextFormat::Html)),
+            vec!["<b>A &amp; B</b> &lt;3 *wow*"]
+        );
+        assert_eq!(
+            render(&doc, &caps(1000, TextFormat::Markdown)),
+            vec!["**A & B** <3 \\*wow\\*"]
+        );
+        assert_eq!(
+            render(&doc, &caps(1000, TextFormat::Plain)),
+            vec!["A & B <3 *wow*"]
+        );
     }
 
     #[test]
     fn splits_between_blocks_then_words_never_mid_entity() {
         let long = "Kaffe & kage ".repeat(10);
-        let doc = Doc::new().heading("Uge 24").para(long.clone()).item(vec![Span::Text("Loppemarked".into())]);
+        let doc = Doc::new()
+            .heading("Uge 24")
+            .para(long.clone())
+            .item(vec![Span::Text("Loppemarked".into())]);
         let parts = render(&doc, &caps(40, TextFormat::Html));
         assert!(parts.len() > 2, "{parts:?}");
         for p in &parts {

@@ -115,7 +115,10 @@ async fn handle_one(
         }),
         None => false,
     };
-    let situation = Situation { channel_language: directory.language_of(&conversation), sender_is_admin };
+    let situation = Situation {
+        channel_language: directory.language_of(&conversation),
+        sender_is_admin,
+    };
     for action in bot.handle(&event, &situation).await {
         perform(adapter.as_ref(), action).await;
     }
@@ -123,7 +126,12 @@ async fn handle_one(
 
 async fn perform(adapter: &dyn Adapter, action: Action) {
     match action {
-        Action::Reply { conversation, reply_to, thread, doc } => {
+        Action::Reply {
+            conversation,
+            reply_to,
+            thread,
+            doc,
+        } => {
             let caps = adapter.capabilities();
             for (i, text) in render(&doc, &caps).into_iter().enumerate() {
                 let outgoing = Outgoing {

@@ -5,7 +5,9 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
-use crate::model::{ConversationRef, ConversationState, MessageRef, NewSubmission, Submission, UserRef};
+use crate::model::{
+    ConversationRef, ConversationState, MessageRef, NewSubmission, Submission, UserRef,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -21,7 +23,11 @@ pub enum StoreError {
 pub trait Store: Send + Sync {
     /// Records that a message was handled. Returns false when it already
     /// was, so a redelivered message is not handled twice.
-    async fn mark_handled(&self, message: &MessageRef, at: DateTime<Utc>) -> Result<bool, StoreError>;
+    async fn mark_handled(
+        &self,
+        message: &MessageRef,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
 
     async fn insert_submission(&self, new: &NewSubmission) -> Result<Submission, StoreError>;
 
@@ -31,10 +37,17 @@ pub trait Store: Send + Sync {
     async fn submission(&self, id: i64) -> Result<Option<Submission>, StoreError>;
 
     /// The submission that came from this message, if any.
-    async fn submission_from_message(&self, message: &MessageRef) -> Result<Option<Submission>, StoreError>;
+    async fn submission_from_message(
+        &self,
+        message: &MessageRef,
+    ) -> Result<Option<Submission>, StoreError>;
 
     /// A person's submissions, newest first.
-    async fn submissions_by(&self, author: &UserRef, limit: u32) -> Result<Vec<Submission>, StoreError>;
+    async fn submissions_by(
+        &self,
+        author: &UserRef,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError>;
 
     /// Published events that are on at some point in `[from, to)`, by start.
     /// One indexed range query.

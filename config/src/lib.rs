@@ -121,7 +121,11 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 fn invalid(key: impl Into<String>, message: impl Into<String>) -> ConfigError {
-    ConfigError { file: None, key: Some(key.into()), message: message.into() }
+    ConfigError {
+        file: None,
+        key: Some(key.into()),
+        message: message.into(),
+    }
 }
 
 impl Config {
@@ -153,7 +157,9 @@ impl Config {
             Some(name) => Tz::from_str(&name).map_err(|_| {
                 invalid(
                     "timezone",
-                    format!("unknown time zone {name:?}; use an IANA name such as \"Europe/Copenhagen\""),
+                    format!(
+                        "unknown time zone {name:?}; use an IANA name such as \"Europe/Copenhagen\""
+                    ),
                 )
             })?,
             None => defaults.timezone,
@@ -161,12 +167,21 @@ impl Config {
         let language = parse_language("language", raw.language)?.unwrap_or(defaults.language);
         let database_url = match raw.database_url {
             Some(url) if url.trim().is_empty() => {
-                return Err(invalid("database_url", "is empty; remove it to use sqlite://vores.db, or give a URL"));
-            }
-            Some(url) if !(url.starts_with("sqlite:") || url.starts_with("postgres://") || url.starts_with("postgresql://")) => {
                 return Err(invalid(
                     "database_url",
-                    format!("{url:?} is not a database URL; use sqlite://FILE or postgres://USER@HOST/DB"),
+                    "is empty; remove it to use sqlite://vores.db, or give a URL",
+                ));
+            }
+            Some(url)
+                if !(url.starts_with("sqlite:")
+                    || url.starts_with("postgres://")
+                    || url.starts_with("postgresql://")) =>
+            {
+                return Err(invalid(
+                    "database_url",
+                    format!(
+                        "{url:?} is not a database URL; use sqlite://FILE or postgres://USER@HOST/DB"
+                    ),
                 ));
             }
             other => other,
@@ -174,20 +189,36 @@ impl Config {
         let raw_console = raw.console.unwrap_or_default();
         let console = ConsoleSettings {
             enabled: raw_console.enabled.unwrap_or(defaults.console.enabled),
-            channel: non_empty("console.channel", raw_console.channel)?.unwrap_or(defaults.console.channel),
+            channel: non_empty("console.channel", raw_console.channel)?
+                .unwrap_or(defaults.console.channel),
             user: non_empty("console.user", raw_console.user)?.unwrap_or(defaults.console.user),
             language: parse_language("console.language", raw_console.language)?.unwrap_or(language),
         };
         let mut channels = Vec::with_capacity(raw.channels.len());
         for (i, ch) in raw.channels.into_iter().enumerate() {
             let key = |field: &str| format!("channels[{i}].{field}");
-            let platform: Platform = ch.platform.parse().map_err(|e| invalid(key("platform"), format!("{e}")))?;
+            let platform: Platform = ch
+                .platform
+                .parse()
+                .map_err(|e| invalid(key("platform"), format!("{e}")))?;
             if ch.id.trim().is_empty() {
-                return Err(invalid(key("id"), "is empty; give the platform's id of the chat, room or channel"));
+                return Err(invalid(
+                    key("id"),
+                    "is empty; give the platform's id of the chat, room or channel",
+                ));
             }
-            let conversation = ConversationRef { platform, id: ch.id.clone() };
-            if channels.iter().any(|c: &Channel| c.conversation == conversation) {
-                return Err(invalid(key("id"), format!("{platform} {:?} is listed twice; keep one entry", ch.id)));
+            let conversation = ConversationRef {
+                platform,
+                id: ch.id.clone(),
+            };
+            if channels
+                .iter()
+                .any(|c: &Channel| c.conversation == conversation)
+            {
+                return Err(invalid(
+                    key("id"),
+                    format!("{platform} {:?} is listed twice; keep one entry", ch.id),
+                ));
             }
             channels.push(Channel {
                 name: ch.name.unwrap_or_else(|| ch.id.clone()),
@@ -200,24 +231,45 @@ impl Config {
             let Some((platform, id)) = entry.split_once(':') else {
                 return Err(invalid(
                     format!("admins[{i}]"),
-                    format!("{entry:?} needs the form \"platform:user-id\", e.g. \"telegram:123456\" or \"console:mette\""),
+                    format!(
+                        "{entry:?} needs the form \"platform:user-id\", e.g. \"telegram:123456\" or \"console:mette\""
+                    ),
                 ));
             };
-            let platform: Platform =
-                platform.parse().map_err(|e| invalid(format!("admins[{i}]"), format!("{e}")))?;
-            admins.push(UserRef { platform, id: id.to_string() });
+            let platform: Platform = platform
+                .parse()
+                .map_err(|e| invalid(format!("admins[{i}]"), format!("{e}")))?;
+            admins.push(UserRef {
+                platform,
+                id: id.to_string(),
+            });
         }
-        Ok(Config { timezone, language, database_url, console, channels, admins })
+        Ok(Config {
+            timezone,
+            language,
+            database_url,
+            console,
+            channels,
+            admins,
+        })
     }
 }
 
 fn parse_language(key: &str, value: Option<String>) -> Result<Option<Language>, ConfigError> {
-    value.map(|v| v.parse::<Language>().map_err(|e| invalid(key, e.to_string()))).transpose()
+    value
+        .map(|v| {
+            v.parse::<Language>()
+                .map_err(|e| invalid(key, e.to_string()))
+        })
+        .transpose()
 }
 
 fn non_empty(key: &str, value: Option<String>) -> Result<Option<String>, ConfigError> {
     match value {
-        Some(v) if v.trim().is_empty() => Err(invalid(key, "is empty; remove it to use the default or give a name")),
+        Some(v) if v.trim().is_empty() => Err(invalid(
+            key,
+            "is empty; remove it to use the default or give a name",
+        )),
         other => Ok(other),
     }
 }

@@ -13,13 +13,13 @@ use chrono::{DateTime, Utc};
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor, Row};
 use tracing::info;
+use vores_bot::Language;
 use vores_bot::model::{
     ConversationRef, ConversationState, EventDetails, MessageRef, NewSubmission, Origin, Platform,
     Status, StoryDetails, Submission, SubmissionKind, UserRef,
 };
 use vores_bot::store::{Store, StoreError};
 use vores_bot::understand::{EventDraft, Missing};
-use vores_bot::Language;
 
 /// The database kind a URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +34,9 @@ pub enum OpenError {
         "unsupported database URL {0:?}: use sqlite://FILE (e.g. sqlite://vores.db) or postgres://USER@HOST/DB"
     )]
     UnsupportedUrl(String),
-    #[error("cannot open the database at {url}: {source}. Check that the URL is right and the server is running")]
+    #[error(
+        "cannot open the database at {url}: {source}. Check that the URL is right and the server is running"
+    )]
     Connect { url: String, source: sqlx::Error },
     #[error("cannot bring the database schema up to date: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -46,7 +48,12 @@ pub fn redact_url(url: &str) -> String {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             let userinfo = &url[scheme_end + 3..at];
             match userinfo.find(':') {
-                Some(colon) => format!("{}{}:***{}", &url[..scheme_end + 3], &userinfo[..colon], &url[at..]),
+                Some(colon) => format!(
+                    "{}{}:***{}",
+                    &url[..scheme_end + 3],
+                    &userinfo[..colon],
+                    &url[at..]
+                ),
                 None => url.to_string(),
             }
         }
@@ -91,13 +98,19 @@ impl Database {
         let pool = options
             .connect(&url)
             .await
-            .map_err(|source| OpenError::Connect { url: shown.clone(), source })?;
+            .map_err(|source| OpenError::Connect {
+                url: shown.clone(),
+                source,
+            })?;
         if backend == Backend::Sqlite && !in_memory {
             // WAL lets readers and the writer work at the same time and
             // survives a crash mid-write; the setting is stored in the file.
             pool.execute("PRAGMA journal_mode = WAL")
                 .await
-                .map_err(|source| OpenError::Connect { url: shown.clone(), source })?;
+                .map_err(|source| OpenError::Connect {
+                    url: shown.clone(),
+                    source,
+                })?;
         }
         match backend {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
@@ -123,7 +136,10 @@ impl Database {
             "DELETE FROM handled_messages",
             "DELETE FROM submissions",
         ] {
-            sqlx::query(statement).execute(&self.pool).await.map_err(db)?;
+            sqlx::query(statement)
+                .execute(&self.pool)
+                .await
+                .map_err(db)?;
         }
         Ok(())
     }
@@ -167,7 +183,8 @@ fn secs(t: DateTime<Utc>) -> i64 {
 }
 
 fn instant(secs: i64) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::from_timestamp(secs, 0).ok_or_else(|| StoreError::Corrupt(format!("timestamp {secs} out of range")))
+    DateTime::from_timestamp(secs, 0)
+        .ok_or_else(|| StoreError::Corrupt(format!("timestamp {secs} out of range")))
 }
 
 fn corrupt<E: std::fmt::Display>(what: &'static str) -> impl Fn(E) -> StoreError {
@@ -188,13 +205,35 @@ macro_rules! select_submissions {
 }
 
 fn submission_from_row(row: &AnyRow) -> Result<Submission, StoreError> {
-    let platform: Platform = row.try_get::<String, _>("platform").map_err(db)?.parse().map_err(corrupt("platform"))?;
-    let kind: SubmissionKind = row.try_get::<String, _>("kind").map_err(db)?.parse().map_err(corrupt("kind"))?;
-    let status: Status = row.try_get::<String, _>("status").map_err(db)?.parse().map_err(corrupt("status"))?;
-    let language: Language = row.try_get::<String, _>("language").map_err(db)?.parse().map_err(corrupt("language"))?;
-    let conversation = ConversationRef { platform, id: row.try_get("conversation_id").map_err(db)? };
+    let platform: Platform = row
+        .try_get::<String, _>("platform")
+        .map_err(db)?
+        .parse()
+        .map_err(corrupt("platform"))?;
+    let kind: SubmissionKind = row
+        .try_get::<String, _>("kind")
+        .map_err(db)?
+        .parse()
+        .map_err(corrupt("kind"))?;
+    let status: Status = row
+        .try_get::<String, _>("status")
+        .map_err(db)?
+        .parse()
+        .map_err(corrupt("status"))?;
+    let language: Language = row
+        .try_get::<String, _>("language")
+        .map_err(db)?
+        .parse()
+        .map_err(corrupt("language"))?;
+    let conversation = ConversationRef {
+        platform,
+        id: row.try_get("conversation_id").map_err(db)?,
+    };
     let opt_instant = |col: &str| -> Result<Option<DateTime<Utc>>, StoreError> {
-        row.try_get::<Option<i64>, _>(col).map_err(db)?.map(instant).transpose()
+        row.try_get::<Option<i64>, _>(col)
+            .map_err(db)?
+            .map(instant)
+            .transpose()
     };
     let event = match kind {
         SubmissionKind::Event => {
@@ -222,7 +261,10 @@ fn submission_from_row(row: &AnyRow) -> Result<Submission, StoreError> {
         kind,
         status,
         origin: Origin {
-            author: UserRef { platform, id: row.try_get("author_id").map_err(db)? },
+            author: UserRef {
+                platform,
+                id: row.try_get("author_id").map_err(db)?,
+            },
             conversation,
             message_id: row.try_get("message_id").map_err(db)?,
             author_name: row.try_get("author_name").map_err(db)?,
@@ -257,13 +299,24 @@ fn event_columns(event: Option<&EventDetails>) -> Result<EventColumns, StoreErro
             ends_at: e.ends_at.map(secs),
             visible_until: e.visible_until.map(secs),
         },
-        None => EventColumns { draft: None, title: None, location: None, starts_at: None, ends_at: None, visible_until: None },
+        None => EventColumns {
+            draft: None,
+            title: None,
+            location: None,
+            starts_at: None,
+            ends_at: None,
+            visible_until: None,
+        },
     })
 }
 
 #[async_trait]
 impl Store for Database {
-    async fn mark_handled(&self, message: &MessageRef, at: DateTime<Utc>) -> Result<bool, StoreError> {
+    async fn mark_handled(
+        &self,
+        message: &MessageRef,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "INSERT INTO handled_messages (platform, conversation_id, message_id, handled_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
@@ -311,7 +364,9 @@ impl Store for Database {
         .await
         .map_err(db)?;
         let id: i64 = row.try_get("id").map_err(db)?;
-        self.submission(id).await?.ok_or(StoreError::NoSuchSubmission(id))
+        self.submission(id)
+            .await?
+            .ok_or(StoreError::NoSuchSubmission(id))
     }
 
     async fn update_submission(&self, s: &Submission) -> Result<(), StoreError> {
@@ -354,7 +409,10 @@ impl Store for Database {
         row.as_ref().map(submission_from_row).transpose()
     }
 
-    async fn submission_from_message(&self, message: &MessageRef) -> Result<Option<Submission>, StoreError> {
+    async fn submission_from_message(
+        &self,
+        message: &MessageRef,
+    ) -> Result<Option<Submission>, StoreError> {
         let row = sqlx::query(select_submissions!(
             "WHERE platform = $1 AND conversation_id = $2 AND message_id = $3 ORDER BY id DESC LIMIT 1"
         ))
@@ -367,7 +425,11 @@ impl Store for Database {
         row.as_ref().map(submission_from_row).transpose()
     }
 
-    async fn submissions_by(&self, author: &UserRef, limit: u32) -> Result<Vec<Submission>, StoreError> {
+    async fn submissions_by(
+        &self,
+        author: &UserRef,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError> {
         let rows = sqlx::query(select_submissions!(
             "WHERE platform = $1 AND author_id = $2 AND status <> 'withdrawn' ORDER BY id DESC LIMIT $3"
         ))
@@ -421,13 +483,18 @@ impl Store for Database {
         Ok(match state.as_str() {
             "awaiting" => Some(ConversationState::Awaiting {
                 submission,
-                missing: missing
-                    .as_deref()
-                    .and_then(Missing::parse)
-                    .ok_or_else(|| StoreError::Corrupt(format!("awaiting state without what is missing: {missing:?}")))?,
+                missing: missing.as_deref().and_then(Missing::parse).ok_or_else(|| {
+                    StoreError::Corrupt(format!(
+                        "awaiting state without what is missing: {missing:?}"
+                    ))
+                })?,
             }),
             "confirmed" => Some(ConversationState::Confirmed { submission }),
-            other => return Err(StoreError::Corrupt(format!("unknown conversation state {other:?}"))),
+            other => {
+                return Err(StoreError::Corrupt(format!(
+                    "unknown conversation state {other:?}"
+                )));
+            }
         })
     }
 
@@ -449,7 +516,10 @@ impl Store for Database {
             return Ok(());
         };
         let (name, submission, missing) = match state {
-            ConversationState::Awaiting { submission, missing } => ("awaiting", submission, Some(missing.as_str())),
+            ConversationState::Awaiting {
+                submission,
+                missing,
+            } => ("awaiting", submission, Some(missing.as_str())),
             ConversationState::Confirmed { submission } => ("confirmed", submission, None),
         };
         sqlx::query(
@@ -487,8 +557,14 @@ mod tests {
 
     #[test]
     fn urls_are_normalised() {
-        assert_eq!(normalise("vores.db").unwrap(), (Backend::Sqlite, "sqlite://vores.db?mode=rwc".into()));
-        assert_eq!(normalise("sqlite:x.db").unwrap().1, "sqlite://x.db?mode=rwc");
+        assert_eq!(
+            normalise("vores.db").unwrap(),
+            (Backend::Sqlite, "sqlite://vores.db?mode=rwc".into())
+        );
+        assert_eq!(
+            normalise("sqlite:x.db").unwrap().1,
+            "sqlite://x.db?mode=rwc"
+        );
         assert_eq!(normalise("sqlite::memory:").unwrap().1, "sqlite::memory:");
         assert_eq!(normalise("postgres://a@b/c").unwrap().0, Backend::Postgres);
         assert!(normalise("mysql://x").is_err());
@@ -496,7 +572,10 @@ mod tests {
 
     #[test]
     fn passwords_never_shown() {
-        assert_eq!(redact_url("postgres://vores:s3cret@db/vores"), "postgres://vores:***@db/vores");
+        assert_eq!(
+            redact_url("postgres://vores:s3cret@db/vores"),
+            "postgres://vores:***@db/vores"
+        );
         assert_eq!(redact_url("sqlite://vores.db"), "sqlite://vores.db");
     }
 }

@@ -41,7 +41,10 @@ pub struct ConsoleAdapter {
 
 impl ConsoleAdapter {
     pub fn new(identity: ConsoleIdentity, input: Input, output: Output) -> Self {
-        let session = Utc::now().timestamp_nanos_opt().unwrap_or_default().to_string();
+        let session = Utc::now()
+            .timestamp_nanos_opt()
+            .unwrap_or_default()
+            .to_string();
         ConsoleAdapter {
             identity,
             input: Mutex::new(Some(input)),
@@ -59,11 +62,17 @@ impl ConsoleAdapter {
     }
 
     fn conversation(&self) -> ConversationRef {
-        ConversationRef { platform: Platform::Console, id: self.identity.channel.clone() }
+        ConversationRef {
+            platform: Platform::Console,
+            id: self.identity.channel.clone(),
+        }
     }
 
     fn unsupported(what: &'static str) -> AdapterError {
-        AdapterError::Unsupported { platform: Platform::Console, what }
+        AdapterError::Unsupported {
+            platform: Platform::Console,
+            what,
+        }
     }
 }
 
@@ -85,13 +94,20 @@ impl Adapter for ConsoleAdapter {
         }
     }
 
-    async fn run(&self, inbound: mpsc::Sender<Inbound>, shutdown: CancellationToken) -> Result<(), AdapterError> {
+    async fn run(
+        &self,
+        inbound: mpsc::Sender<Inbound>,
+        shutdown: CancellationToken,
+    ) -> Result<(), AdapterError> {
         let Some(mut input) = self.input.lock().await.take() else {
             // Runs once: a second run would have nothing to read.
             return Ok(());
         };
         let author = Author {
-            user: UserRef { platform: Platform::Console, id: self.identity.user.clone() },
+            user: UserRef {
+                platform: Platform::Console,
+                id: self.identity.user.clone(),
+            },
             display_name: self.identity.user.clone(),
             is_bot: false,
         };
@@ -106,7 +122,10 @@ impl Adapter for ConsoleAdapter {
                 Ok(0) => return Ok(()),
                 Ok(_) => {}
                 Err(e) => {
-                    return Err(AdapterError::Other { platform: Platform::Console, detail: format!("reading input: {e}") });
+                    return Err(AdapterError::Other {
+                        platform: Platform::Console,
+                        detail: format!("reading input: {e}"),
+                    });
                 }
             }
             let text = line.trim();
@@ -115,7 +134,10 @@ impl Adapter for ConsoleAdapter {
             }
             let n = self.next_line.fetch_add(1, Ordering::Relaxed);
             let event = Inbound::Message(InboundMessage {
-                message: MessageRef { conversation: self.conversation(), id: format!("{}-{n}", self.session) },
+                message: MessageRef {
+                    conversation: self.conversation(),
+                    id: format!("{}-{n}", self.session),
+                },
                 author: author.clone(),
                 text: text.to_string(),
                 addressed_to_bot: true,
@@ -144,7 +166,10 @@ impl Adapter for ConsoleAdapter {
             detail: format!("writing output: {e}"),
         })?;
         let n = self.sent.fetch_add(1, Ordering::Relaxed);
-        Ok(MessageRef { conversation: message.conversation, id: format!("{}-out-{n}", self.session) })
+        Ok(MessageRef {
+            conversation: message.conversation,
+            id: format!("{}-out-{n}", self.session),
+        })
     }
 
     async fn edit(&self, _message: &MessageRef, _text: &str) -> Result<(), AdapterError> {
@@ -159,7 +184,11 @@ impl Adapter for ConsoleAdapter {
         Err(ConsoleAdapter::unsupported("react"))
     }
 
-    async fn is_admin(&self, conversation: &ConversationRef, user: &UserRef) -> Result<bool, AdapterError> {
+    async fn is_admin(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+    ) -> Result<bool, AdapterError> {
         Ok(self.identity.admin
             && conversation.platform == Platform::Console
             && user.platform == Platform::Console

@@ -15,7 +15,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use regex::Regex;
 
-use crate::civil::{localize, local_today, start_of_day};
+use crate::civil::{local_today, localize, start_of_day};
 use crate::lang::{self, Language};
 use scan::{Token, TokenKind};
 pub use window::{Window, WindowLabel};
@@ -131,7 +131,11 @@ impl EventDraft {
             Some(start) => {
                 let s = localize(tz, date.and_time(start));
                 let e = self.end_time.map(|end| {
-                    let end_date = if end <= start { date + Days::new(1) } else { date };
+                    let end_date = if end <= start {
+                        date + Days::new(1)
+                    } else {
+                        date
+                    };
                     localize(tz, end_date.and_time(end))
                 });
                 Some((s, e))
@@ -211,7 +215,11 @@ pub fn understand(input: &str, ctx: &Context) -> Understood {
     }
     if let Some(m) = STORY_PREFIX.captures(trimmed) {
         let anonymous = m.get(3).is_some() || m.get(4).is_some();
-        let prefix_lang = if m[1].eq_ignore_ascii_case("story") { Language::En } else { Language::Da };
+        let prefix_lang = if m[1].eq_ignore_ascii_case("story") {
+            Language::En
+        } else {
+            Language::Da
+        };
         let body = &trimmed[m.get(0).map_or(0, |g| g.end())..];
         return Understood {
             language: lang::detect(body, prefix_lang),
@@ -220,19 +228,31 @@ pub fn understand(input: &str, ctx: &Context) -> Understood {
     }
     if let Some(m) = EVENT_PREFIX.find(trimmed) {
         let body = &trimmed[m.end()..];
-        return Understood { language, meaning: Meaning::Event(event_draft(body, ctx)) };
+        return Understood {
+            language,
+            meaning: Meaning::Event(event_draft(body, ctx)),
+        };
     }
     let tokens = scan::scan(trimmed, ctx.today());
     if let Some(window) = window::as_query(trimmed, &tokens, ctx) {
-        return Understood { language, meaning: Meaning::Query(window) };
+        return Understood {
+            language,
+            meaning: Meaning::Query(window),
+        };
     }
     if text::looks_like_event(trimmed, &tokens) {
         let draft = event_from_tokens(trimmed, &tokens, ctx);
         if !draft.title.is_empty() {
-            return Understood { language, meaning: Meaning::Event(draft) };
+            return Understood {
+                language,
+                meaning: Meaning::Event(draft),
+            };
         }
     }
-    Understood { language, meaning: Meaning::Unknown }
+    Understood {
+        language,
+        meaning: Meaning::Unknown,
+    }
 }
 
 /// Reads `text` as an event (the resident said it is one), whatever it holds.
@@ -279,13 +299,21 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
 
 fn story(body: &str, anonymous: bool) -> StoryDraft {
     let (link, photo) = text::links(body);
-    StoryDraft { text: body.trim().to_string(), link, photo, anonymous }
+    StoryDraft {
+        text: body.trim().to_string(),
+        link,
+        photo,
+        anonymous,
+    }
 }
 
 fn submission_id(args: &str) -> (Option<i64>, &str) {
     let args = args.trim_start();
     match SUBMISSION_ID.captures(args) {
-        Some(c) => (c[1].parse().ok(), args[c.get(0).map_or(0, |g| g.end())..].trim()),
+        Some(c) => (
+            c[1].parse().ok(),
+            args[c.get(0).map_or(0, |g| g.end())..].trim(),
+        ),
         None => (None, args.trim()),
     }
 }
@@ -297,14 +325,24 @@ fn command(rest: &str, ctx: &Context) -> Understood {
     };
     // Telegram writes "/hjælp@VoresBot" in groups.
     let word = word.split('@').next().unwrap_or(word).to_lowercase();
-    let da = |meaning| Understood { language: Language::Da, meaning: Meaning::Command(meaning) };
-    let en = |meaning| Understood { language: Language::En, meaning: Meaning::Command(meaning) };
+    let da = |meaning| Understood {
+        language: Language::Da,
+        meaning: Meaning::Command(meaning),
+    };
+    let en = |meaning| Understood {
+        language: Language::En,
+        meaning: Meaning::Command(meaning),
+    };
     let by_args = |meaning| Understood {
         language: lang::detect(args, ctx.fallback),
         meaning: Meaning::Command(meaning),
     };
     let event = |args: &str| {
-        if args.is_empty() { None } else { Some(event_draft(args, ctx)) }
+        if args.is_empty() {
+            None
+        } else {
+            Some(event_draft(args, ctx))
+        }
     };
     let whats_on = |args: &str| {
         let tokens = scan::scan(args, ctx.today());
@@ -342,8 +380,19 @@ pub fn is_cancel(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['.', '!']).to_lowercase();
     matches!(
         t.as_str(),
-        "annuller" | "annullér" | "fortryd" | "nej" | "nej tak" | "stop" | "glem det" | "cancel"
-            | "no" | "no thanks" | "forget it" | "never mind" | "nevermind"
+        "annuller"
+            | "annullér"
+            | "fortryd"
+            | "nej"
+            | "nej tak"
+            | "stop"
+            | "glem det"
+            | "cancel"
+            | "no"
+            | "no thanks"
+            | "forget it"
+            | "never mind"
+            | "nevermind"
     )
 }
 

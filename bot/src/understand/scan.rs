@@ -45,7 +45,10 @@ pub enum WindowKind {
     ThisWeek,
     NextWeek,
     /// An ISO week, already resolved to the next one to come.
-    IsoWeek { year: i32, week: u32 },
+    IsoWeek {
+        year: i32,
+        week: u32,
+    },
     ThisMonth,
     NextMonth,
 }
@@ -105,7 +108,11 @@ struct Clock {
 }
 
 impl Clock {
-    fn parse(hour: Option<regex::Match<'_>>, minute: Option<regex::Match<'_>>, meridiem: Option<regex::Match<'_>>) -> Option<Clock> {
+    fn parse(
+        hour: Option<regex::Match<'_>>,
+        minute: Option<regex::Match<'_>>,
+        meridiem: Option<regex::Match<'_>>,
+    ) -> Option<Clock> {
         let hour: u32 = hour?.as_str().parse().ok()?;
         let minute: u32 = match minute {
             Some(m) => m.as_str().parse().ok()?,
@@ -118,12 +125,19 @@ impl Clock {
         match meridiem {
             Some(_) if !(1..=12).contains(&hour) => None,
             None if hour > 24 => None,
-            _ => Some(Clock { hour, minute, meridiem }),
+            _ => Some(Clock {
+                hour,
+                minute,
+                meridiem,
+            }),
         }
     }
 
     fn with_meridiem(self, pm: bool) -> Clock {
-        Clock { meridiem: Some(pm), ..self }
+        Clock {
+            meridiem: Some(pm),
+            ..self
+        }
     }
 
     fn to_time(self) -> Option<NaiveTime> {
@@ -193,130 +207,230 @@ pub fn next_weekday(today: NaiveDate, weekday: Weekday, strictly_after: bool) ->
     let ahead = (7 + weekday.num_days_from_monday() as i64
         - today.weekday().num_days_from_monday() as i64)
         % 7;
-    let ahead = if ahead == 0 && strictly_after { 7 } else { ahead };
+    let ahead = if ahead == 0 && strictly_after {
+        7
+    } else {
+        ahead
+    };
     today + Days::new(ahead as u64)
 }
 
-type Rule = (Regex, fn(&Captures<'_>, NaiveDate) -> Option<TokenKind>);
+/// Builds a token from a match, given today's date.
+type Build = fn(&Captures<'_>, NaiveDate) -> Option<TokenKind>;
+type Rule = (Regex, Build);
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    let rules: Vec<(&str, fn(&Captures<'_>, NaiveDate) -> Option<TokenKind>)> = vec![
+    let rules: Vec<(&str, Build)> = vec![
         // ISO date, optionally with a time: 2026-06-14, 2026-06-14T10:00
-        (r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?\b", |c, _| {
-            let y = c[1].parse().ok()?;
-            let m = c[2].parse().ok()?;
-            let d = c[3].parse().ok()?;
-            Some(NaiveDate::from_ymd_opt(y, m, d).map_or(TokenKind::InvalidDate, TokenKind::Date))
-        }),
+        (
+            r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?\b",
+            |c, _| {
+                let y = c[1].parse().ok()?;
+                let m = c[2].parse().ok()?;
+                let d = c[3].parse().ok()?;
+                Some(
+                    NaiveDate::from_ymd_opt(y, m, d)
+                        .map_or(TokenKind::InvalidDate, TokenKind::Date),
+                )
+            },
+        ),
         // "fra 10 til 12", "fra kl. 10.30 til kl. 12"
-        (r"\bfra\s+(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s+(?:til|-|–)\s+(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\b", |c, _| {
-            time_range(Clock::parse(c.get(1), c.get(2), None)?, Some(Clock::parse(c.get(3), c.get(4), None)?))
-        }),
+        (
+            r"\bfra\s+(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s+(?:til|-|–)\s+(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\b",
+            |c, _| {
+                time_range(
+                    Clock::parse(c.get(1), c.get(2), None)?,
+                    Some(Clock::parse(c.get(3), c.get(4), None)?),
+                )
+            },
+        ),
         // "kl. 14", "kl 9.30", "klokken 10-14", "kl. 10.00 - 14.00"
-        (r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?(?:\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?)?\b", |c, _| {
-            let end = match c.get(3) {
-                Some(_) => Some(Clock::parse(c.get(3), c.get(4), None)?),
-                None => None,
-            };
-            time_range(Clock::parse(c.get(1), c.get(2), None)?, end)
-        }),
+        (
+            r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?(?:\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?)?\b",
+            |c, _| {
+                let end = match c.get(3) {
+                    Some(_) => Some(Clock::parse(c.get(3), c.get(4), None)?),
+                    None => None,
+                };
+                time_range(Clock::parse(c.get(1), c.get(2), None)?, end)
+            },
+        ),
         // "10am to 3pm", "2-4pm", "from 7:30 to 9pm", "between 2 and 4 pm"
-        (r"\b(?:from\s+|between\s+|at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:-|–|—|to|until|till|and)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)", |c, _| {
-            time_range(Clock::parse(c.get(1), c.get(2), c.get(3))?, Some(Clock::parse(c.get(4), c.get(5), c.get(6))?))
-        }),
+        (
+            r"\b(?:from\s+|between\s+|at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:-|–|—|to|until|till|and)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)",
+            |c, _| {
+                time_range(
+                    Clock::parse(c.get(1), c.get(2), c.get(3))?,
+                    Some(Clock::parse(c.get(4), c.get(5), c.get(6))?),
+                )
+            },
+        ),
         // "2pm", "at 7:30pm", "10 a.m."
-        (r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)", |c, _| {
-            time_range(Clock::parse(c.get(1), c.get(2), c.get(3))?, None)
-        }),
+        (
+            r"\b(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)",
+            |c, _| time_range(Clock::parse(c.get(1), c.get(2), c.get(3))?, None),
+        ),
         // "at noon", "kl. 12 middag"
         (r"\b(?:at\s+)?(noon|midday)\b", |_, _| {
-            Some(TokenKind::Time { start: NaiveTime::from_hms_opt(12, 0, 0)?, end: None })
+            Some(TokenKind::Time {
+                start: NaiveTime::from_hms_opt(12, 0, 0)?,
+                end: None,
+            })
         }),
         // Weekday with a day and month name: "Sunday 14 June", "lørdag d. 5. september 2026",
         // "15. juni", "the 27th of June"
-        (r"\b(?:(WEEKDAY)(?:en)?\s*,?\s*)?(?:(?:d\.|den|the)\s*)?(\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(MONTH)\b\.?(?:,?\s*(\d{4})\b)?", |c, today| {
-            let day = c[2].parse().ok()?;
-            let month = month_from(&c[3])?;
-            let year = match c.get(4) { Some(y) => Some(full_year(y.as_str())?), None => None };
-            Some(date_or_invalid(year, month, day, today))
-        }),
+        (
+            r"\b(?:(WEEKDAY)(?:en)?\s*,?\s*)?(?:(?:d\.|den|the)\s*)?(\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(MONTH)\b\.?(?:,?\s*(\d{4})\b)?",
+            |c, today| {
+                let day = c[2].parse().ok()?;
+                let month = month_from(&c[3])?;
+                let year = match c.get(4) {
+                    Some(y) => Some(full_year(y.as_str())?),
+                    None => None,
+                };
+                Some(date_or_invalid(year, month, day, today))
+            },
+        ),
         // Month name first: "June 27", "Saturday, June 27th 2026"
-        (r"\b(?:(WEEKDAY),?\s+)?(MONTH)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?", |c, today| {
-            let month = month_from(&c[2])?;
-            let day = c[3].parse().ok()?;
-            let year = match c.get(4) { Some(y) => Some(full_year(y.as_str())?), None => None };
-            Some(date_or_invalid(year, month, day, today))
-        }),
+        (
+            r"\b(?:(WEEKDAY),?\s+)?(MONTH)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?",
+            |c, today| {
+                let month = month_from(&c[2])?;
+                let day = c[3].parse().ok()?;
+                let year = match c.get(4) {
+                    Some(y) => Some(full_year(y.as_str())?),
+                    None => None,
+                };
+                Some(date_or_invalid(year, month, day, today))
+            },
+        ),
         // Numeric with a slash, day first as in Denmark: "20/6", "20/6-2026", "20/06/26"
-        (r"\b(?:(?:WEEKDAY)(?:en)?\s*,?\s*)?(?:(?:d\.|den)\s*)?(\d{1,2})/(\d{1,2})(?:[/-](\d{4}|\d{2}))?\b", |c, today| {
-            let day = c[1].parse().ok()?;
-            let month = c[2].parse().ok()?;
-            if !(1..=12).contains(&month) { return None; }
-            let year = match c.get(3) { Some(y) => Some(full_year(y.as_str())?), None => None };
-            Some(date_or_invalid(year, month, day, today))
-        }),
+        (
+            r"\b(?:(?:WEEKDAY)(?:en)?\s*,?\s*)?(?:(?:d\.|den)\s*)?(\d{1,2})/(\d{1,2})(?:[/-](\d{4}|\d{2}))?\b",
+            |c, today| {
+                let day = c[1].parse().ok()?;
+                let month = c[2].parse().ok()?;
+                if !(1..=12).contains(&month) {
+                    return None;
+                }
+                let year = match c.get(3) {
+                    Some(y) => Some(full_year(y.as_str())?),
+                    None => None,
+                };
+                Some(date_or_invalid(year, month, day, today))
+            },
+        ),
         // Numeric with dots, when it clearly is a date: "d. 17.6.", "17.6.", "17.06.2026", "den 3.7"
-        (r"\b(?:(?:WEEKDAY)(?:en)?\s*,?\s*)?(d\.\s*|den\s+)?(\d{1,2})\.(\d{1,2})(?:(\.)(\d{4}|\d{2})?)?", |c, today| {
-            let day: u32 = c[2].parse().ok()?;
-            let month: u32 = c[3].parse().ok()?;
-            let has_prefix = c.get(1).is_some();
-            let has_trailing_dot = c.get(4).is_some();
-            // Without "d." or a trailing dot, "14.30" and "10.00" are clock
-            // times; only "17.6" and "17.06" read as dates.
-            if !(has_prefix || has_trailing_dot) && c[3].len() == 2 && !(c[3].starts_with('0') && month > 0) {
-                return None;
-            }
-            if !(1..=12).contains(&month) { return None; }
-            let year = match c.get(5) { Some(y) => Some(full_year(y.as_str())?), None => None };
-            Some(date_or_invalid(year, month, day, today))
-        }),
+        (
+            r"\b(?:(?:WEEKDAY)(?:en)?\s*,?\s*)?(d\.\s*|den\s+)?(\d{1,2})\.(\d{1,2})(?:(\.)(\d{4}|\d{2})?)?",
+            |c, today| {
+                let day: u32 = c[2].parse().ok()?;
+                let month: u32 = c[3].parse().ok()?;
+                let has_prefix = c.get(1).is_some();
+                let has_trailing_dot = c.get(4).is_some();
+                // Without "d." or a trailing dot, "14.30" and "10.00" are clock
+                // times; only "17.6" and "17.06" read as dates.
+                if !(has_prefix || has_trailing_dot)
+                    && c[3].len() == 2
+                    && !(c[3].starts_with('0') && month > 0)
+                {
+                    return None;
+                }
+                if !(1..=12).contains(&month) {
+                    return None;
+                }
+                let year = match c.get(5) {
+                    Some(y) => Some(full_year(y.as_str())?),
+                    None => None,
+                };
+                Some(date_or_invalid(year, month, day, today))
+            },
+        ),
         // Plain clock times: "14:00", "10:00-14:00", "14.30", "from 10 to 12", "at 10"
-        (r"\b(?:from\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:\s*(?:-|–|—|to|til|until)\s*(\d{1,2})[:.](\d{2}))?\b", |c, _| {
-            let end = match c.get(3) { Some(_) => Some(Clock::parse(c.get(3), c.get(4), None)?), None => None };
-            time_range(Clock::parse(c.get(1), c.get(2), None)?, end)
-        }),
-        (r"\bfrom\s+(\d{1,2})\s+(?:to|until|till)\s+(\d{1,2})\b", |c, _| {
-            time_range(Clock::parse(c.get(1), None, None)?, Some(Clock::parse(c.get(2), None, None)?))
-        }),
+        (
+            r"\b(?:from\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:\s*(?:-|–|—|to|til|until)\s*(\d{1,2})[:.](\d{2}))?\b",
+            |c, _| {
+                let end = match c.get(3) {
+                    Some(_) => Some(Clock::parse(c.get(3), c.get(4), None)?),
+                    None => None,
+                };
+                time_range(Clock::parse(c.get(1), c.get(2), None)?, end)
+            },
+        ),
+        (
+            r"\bfrom\s+(\d{1,2})\s+(?:to|until|till)\s+(\d{1,2})\b",
+            |c, _| {
+                time_range(
+                    Clock::parse(c.get(1), None, None)?,
+                    Some(Clock::parse(c.get(2), None, None)?),
+                )
+            },
+        ),
         // Relative days.
-        (r"\b(?:i\s+overmorgen|overmorgen|the\s+day\s+after\s+tomorrow)\b", |_, today| {
-            Some(TokenKind::Date(today + Days::new(2)))
+        (
+            r"\b(?:i\s+overmorgen|overmorgen|the\s+day\s+after\s+tomorrow)\b",
+            |_, today| Some(TokenKind::Date(today + Days::new(2))),
+        ),
+        (r"\b(?:i\s*morgen|tomorrow)\b", |_, today| {
+            Some(TokenKind::Date(today + Days::new(1)))
         }),
-        (r"\b(?:i\s*morgen|tomorrow)\b", |_, today| Some(TokenKind::Date(today + Days::new(1)))),
-        (r"\b(?:i\s+dag|idag|today|(?:i|this)\s+(?:eftermiddag|afternoon|formiddag|morning))\b", |_, today| {
-            Some(TokenKind::Date(today))
+        (
+            r"\b(?:i\s+dag|idag|today|(?:i|this)\s+(?:eftermiddag|afternoon|formiddag|morning))\b",
+            |_, today| Some(TokenKind::Date(today)),
+        ),
+        (
+            r"\b(?:i\s+aften|iaften|tonight|this\s+evening|i\s+nat)\b",
+            |_, _| Some(TokenKind::Tonight),
+        ),
+        (r"\b(?:hele\s+dagen|all[\s-]+day)\b", |_, _| {
+            Some(TokenKind::AllDay)
         }),
-        (r"\b(?:i\s+aften|iaften|tonight|this\s+evening|i\s+nat)\b", |_, _| Some(TokenKind::Tonight)),
-        (r"\b(?:hele\s+dagen|all[\s-]+day)\b", |_, _| Some(TokenKind::AllDay)),
         // Windows for questions.
-        (r"\b(?:næste|naeste|next|kommende)\s+weekend\b", |_, _| Some(TokenKind::Window(WindowKind::NextWeekend))),
-        (r"\b(?:(?:i|denne|this|the|på|in\s+the|over\s+the)\s+)?weekend(?:en)?\b", |_, _| Some(TokenKind::Window(WindowKind::Weekend))),
-        (r"\b(?:næste|naeste|next)\s+(?:uge|week)\b", |_, _| Some(TokenKind::Window(WindowKind::NextWeek))),
-        (r"\b(?:(?:i\s+)?denne\s+uge|i\s+ugen|resten\s+af\s+ugen|this\s+week|the\s+rest\s+of\s+the\s+week)\b", |_, _| Some(TokenKind::Window(WindowKind::ThisWeek))),
+        (r"\b(?:næste|naeste|next|kommende)\s+weekend\b", |_, _| {
+            Some(TokenKind::Window(WindowKind::NextWeekend))
+        }),
+        (
+            r"\b(?:(?:i|denne|this|the|på|in\s+the|over\s+the)\s+)?weekend(?:en)?\b",
+            |_, _| Some(TokenKind::Window(WindowKind::Weekend)),
+        ),
+        (r"\b(?:næste|naeste|next)\s+(?:uge|week)\b", |_, _| {
+            Some(TokenKind::Window(WindowKind::NextWeek))
+        }),
+        (
+            r"\b(?:(?:i\s+)?denne\s+uge|i\s+ugen|resten\s+af\s+ugen|this\s+week|the\s+rest\s+of\s+the\s+week)\b",
+            |_, _| Some(TokenKind::Window(WindowKind::ThisWeek)),
+        ),
         (r"\b(?:i\s+)?(?:uge|week)\s*(\d{1,2})\b", |c, today| {
             let week: u32 = c[1].parse().ok()?;
-            let mut year = today.iso_week().year();
-            for _ in 0..2 {
+            let this_year = today.iso_week().year();
+            for year in [this_year, this_year + 1] {
                 if let Some(monday) = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)
                     && monday + Days::new(6) >= today
                 {
                     return Some(TokenKind::Window(WindowKind::IsoWeek { year, week }));
                 }
-                year += 1;
             }
             None
         }),
-        (r"\b(?:næste|naeste|next)\s+(?:måned|maaned|month)\b", |_, _| Some(TokenKind::Window(WindowKind::NextMonth))),
-        (r"\b(?:(?:i\s+)?denne\s+måned|this\s+month)\b", |_, _| Some(TokenKind::Window(WindowKind::ThisMonth))),
-        // A weekday on its own: "lørdag", "på søndag", "next Friday", "lørdagen".
-        (r"\b(?:(på|on|this|denne|kommende|førstkommende|coming|(?:på\s+)?(?:næste|naeste)|next)\s+)?(WEEKDAY)(?:en)?\b", |c, today| {
-            let weekday = weekday_from(&c[2])?;
-            let next = c.get(1).is_some_and(|m| {
-                let m = m.as_str().to_lowercase();
-                m.contains("næste") || m.contains("naeste") || m == "next"
-            });
-            Some(TokenKind::Date(next_weekday(today, weekday, next)))
+        (
+            r"\b(?:næste|naeste|next)\s+(?:måned|maaned|month)\b",
+            |_, _| Some(TokenKind::Window(WindowKind::NextMonth)),
+        ),
+        (r"\b(?:(?:i\s+)?denne\s+måned|this\s+month)\b", |_, _| {
+            Some(TokenKind::Window(WindowKind::ThisMonth))
         }),
+        // A weekday on its own: "lørdag", "på søndag", "next Friday", "lørdagen".
+        (
+            r"\b(?:(på|on|this|denne|kommende|førstkommende|coming|(?:på\s+)?(?:næste|naeste)|next)\s+)?(WEEKDAY)(?:en)?\b",
+            |c, today| {
+                let weekday = weekday_from(&c[2])?;
+                let next = c.get(1).is_some_and(|m| {
+                    let m = m.as_str().to_lowercase();
+                    m.contains("næste") || m.contains("naeste") || m == "next"
+                });
+                Some(TokenKind::Date(next_weekday(today, weekday, next)))
+            },
+        ),
     ];
     rules.into_iter().map(|(p, f)| (re(p), f)).collect()
 });
@@ -330,7 +444,10 @@ pub fn scan(text: &str, today: NaiveDate) -> Vec<Token> {
             // Group 0 always exists for a match.
             let whole = caps.get(0).expect("group 0");
             let span = whole.range();
-            if tokens.iter().any(|t| t.span.start < span.end && span.start < t.span.end) {
+            if tokens
+                .iter()
+                .any(|t| t.span.start < span.end && span.start < t.span.end)
+            {
                 continue;
             }
             if !boundary_ok(text, &span) {
@@ -385,29 +502,74 @@ mod tests {
             kinds("Byttemarked i Glashuset lørdag kl. 10-14"),
             vec![
                 TokenKind::Date(d(6, 13)),
-                TokenKind::Time { start: t(10, 0), end: Some(t(14, 0)) }
+                TokenKind::Time {
+                    start: t(10, 0),
+                    end: Some(t(14, 0))
+                }
             ]
         );
     }
 
     #[test]
     fn dotted_time_is_not_a_date() {
-        assert_eq!(kinds("mødes 14.30"), vec![TokenKind::Time { start: t(14, 30), end: None }]);
+        assert_eq!(
+            kinds("mødes 14.30"),
+            vec![TokenKind::Time {
+                start: t(14, 30),
+                end: None
+            }]
+        );
         assert_eq!(kinds("d. 17.6."), vec![TokenKind::Date(d(6, 17))]);
         assert_eq!(kinds("pris 10.000 kr"), vec![]);
     }
 
     #[test]
     fn english_meridiem_range_borrows_suffix() {
-        assert_eq!(kinds("2-4pm"), vec![TokenKind::Time { start: t(14, 0), end: Some(t(16, 0)) }]);
-        assert_eq!(kinds("11-2pm"), vec![TokenKind::Time { start: t(11, 0), end: Some(t(14, 0)) }]);
-        assert_eq!(kinds("12pm"), vec![TokenKind::Time { start: t(12, 0), end: None }]);
-        assert_eq!(kinds("12am"), vec![TokenKind::Time { start: t(0, 0), end: None }]);
+        assert_eq!(
+            kinds("2-4pm"),
+            vec![TokenKind::Time {
+                start: t(14, 0),
+                end: Some(t(16, 0))
+            }]
+        );
+        assert_eq!(
+            kinds("11-2pm"),
+            vec![TokenKind::Time {
+                start: t(11, 0),
+                end: Some(t(14, 0))
+            }]
+        );
+        assert_eq!(
+            kinds("12pm"),
+            vec![TokenKind::Time {
+                start: t(12, 0),
+                end: None
+            }]
+        );
+        assert_eq!(
+            kinds("12am"),
+            vec![TokenKind::Time {
+                start: t(0, 0),
+                end: None
+            }]
+        );
     }
 
     #[test]
     fn week_numbers_roll_to_next_year() {
-        assert_eq!(kinds("uge 24"), vec![TokenKind::Window(WindowKind::IsoWeek { year: 2026, week: 24 })]);
-        assert_eq!(kinds("week 2"), vec![TokenKind::Window(WindowKind::IsoWeek { year: 2027, week: 2 })]);
+        assert_eq!(
+            kinds("uge 24"),
+            vec![TokenKind::Window(WindowKind::IsoWeek {
+                year: 2026,
+                week: 24
+            })]
+        );
+        assert_eq!(
+            kinds("week 2"),
+            vec![TokenKind::Window(WindowKind::IsoWeek {
+                year: 2027,
+                week: 2
+            })]
+        );
     }
 }

@@ -31,8 +31,8 @@ static PLACE_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 
 const STOP_WORDS: &[&str] = &[
     "kl", "kl.", "fra", "til", "og", "med", "for", "hvor", "som", "om", "der", "hvis", "men",
-    "and", "with", "from", "to", "where", "who", "that", "on", "about", "but", "if", "for",
-    "i", "på", "ved", "hos", "in", "at", "near", "-", "–",
+    "and", "with", "from", "to", "where", "who", "that", "on", "about", "but", "if", "for", "i",
+    "på", "ved", "hos", "in", "at", "near", "-", "–",
 ];
 
 /// Words a Danish place in lowercase typically ends with ("biblioteket",
@@ -45,7 +45,9 @@ fn looks_definite(word: &str) -> bool {
 }
 
 fn starts_upper_or_digit(word: &str) -> bool {
-    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    word.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Finds the place ("i Glashuset", "på Bredekærgård", "at the library") and
@@ -77,7 +79,7 @@ pub fn take_location(masked: &str) -> (Option<String>, String) {
             }
         } else if first.chars().next().is_some_and(char::is_uppercase) {
             for w in &words {
-                if !starts_upper_or_digit(w) && !(taken.len() == 1 && is_house_number_suffix(w)) {
+                if !(starts_upper_or_digit(w) || (taken.len() == 1 && is_house_number_suffix(w))) {
                     break;
                 }
                 taken.push(w);
@@ -108,20 +110,23 @@ pub fn take_location(masked: &str) -> (Option<String>, String) {
 }
 
 fn is_house_number_suffix(word: &str) -> bool {
-    word.len() <= 3 && word.chars().all(|c| c.is_ascii_alphanumeric())
+    word.len() <= 3
+        && word.chars().all(|c| c.is_ascii_alphanumeric())
         && word.chars().any(|c| c.is_ascii_digit())
 }
 
 fn trim_place(place: &str) -> String {
-    place.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '–')).to_string()
+    place
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '-' | '–'))
+        .to_string()
 }
 
 /// Words that carry no title when they stand at either end.
 const EDGE_FILLER: &[&str] = &[
     "på", "paa", "on", "at", "the", "d.", "d", "den", "fra", "from", "kl.", "kl", "klokken", "i",
-    "in", "og", "and", "til", "to", "ved", "hos", "om", "-", "–", "—", ",", ":", "|", "er",
-    "is", "this", "denne", "næste", "next", "between", "mellem", "starting", "starter",
-    "begins", "begynder", "fra kl.",
+    "in", "og", "and", "til", "to", "ved", "hos", "om", "-", "–", "—", ",", ":", "|", "er", "is",
+    "this", "denne", "næste", "next", "between", "mellem", "starting", "starter", "begins",
+    "begynder", "fra kl.",
 ];
 
 /// The title: what is left once date, time and place are taken out, cut to
@@ -152,7 +157,9 @@ pub fn title(rest: &str) -> String {
     }
     let mut title = words.join(" ");
     title = title
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '-' | '–' | '!'))
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '-' | '–' | '!')
+        })
         .to_string();
     if title.chars().count() > 90 {
         let mut cut: String = title.chars().take(90).collect();
@@ -231,10 +238,15 @@ pub fn looks_like_event(text: &str, tokens: &[Token]) -> bool {
     if is_question(text) || CHIT_CHAT.is_match(text) {
         return false;
     }
-    let has_date = tokens
+    let has_date = tokens.iter().any(|t| {
+        matches!(
+            t.kind,
+            TokenKind::Date(_) | TokenKind::Tonight | TokenKind::InvalidDate
+        )
+    });
+    let has_time = tokens
         .iter()
-        .any(|t| matches!(t.kind, TokenKind::Date(_) | TokenKind::Tonight | TokenKind::InvalidDate));
-    let has_time = tokens.iter().any(|t| matches!(t.kind, TokenKind::Time { .. }));
+        .any(|t| matches!(t.kind, TokenKind::Time { .. }));
     let all_day = tokens.iter().any(|t| t.kind == TokenKind::AllDay);
     let masked = mask(text, tokens);
     let has_place = take_location(&masked).0.is_some();
@@ -248,11 +260,31 @@ mod tests {
     #[test]
     fn places() {
         let cases = [
-            ("Byttemarked i Glashuset | |", Some("Glashuset"), "Byttemarked"),
-            ("Litter pick at Ishøj Strand on | |", Some("Ishøj Strand"), "Litter pick"),
-            ("Strikkeklub på biblioteket | ", Some("biblioteket"), "Strikkeklub"),
-            ("Book club at the library | ", Some("the library"), "Book club"),
-            ("Kom i gang med yoga på Biblioteket |", Some("Biblioteket"), "Kom i gang med yoga"),
+            (
+                "Byttemarked i Glashuset | |",
+                Some("Glashuset"),
+                "Byttemarked",
+            ),
+            (
+                "Litter pick at Ishøj Strand on | |",
+                Some("Ishøj Strand"),
+                "Litter pick",
+            ),
+            (
+                "Strikkeklub på biblioteket | ",
+                Some("biblioteket"),
+                "Strikkeklub",
+            ),
+            (
+                "Book club at the library | ",
+                Some("the library"),
+                "Book club",
+            ),
+            (
+                "Kom i gang med yoga på Biblioteket |",
+                Some("Biblioteket"),
+                "Kom i gang med yoga",
+            ),
             ("Fællesspisning | ", None, "Fællesspisning"),
         ];
         for (input, place, expected_title) in cases {

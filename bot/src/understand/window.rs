@@ -45,20 +45,77 @@ impl Window {
 }
 
 const QUESTION_PHRASES: &[&str] = &[
-    "hvad sker", "hvad skal der ske", "sker der noget", "sker der", "hvad foregår", "foregår der",
-    "er der noget", "hvad kan man", "hvad er der", "hvad laver vi", "hvad skal vi", "arrangementer",
-    "begivenheder", "aktiviteter", "what's on", "whats on", "what is on", "what's happening",
-    "whats happening", "what is happening", "anything on", "anything happening",
-    "what's going on", "whats going on", "what is going on", "what can i do", "what can we do",
-    "what to do", "events", "activities", "hvad sker der", "program",
+    "hvad sker",
+    "hvad skal der ske",
+    "sker der noget",
+    "sker der",
+    "hvad foregår",
+    "foregår der",
+    "er der noget",
+    "hvad kan man",
+    "hvad er der",
+    "hvad laver vi",
+    "hvad skal vi",
+    "arrangementer",
+    "begivenheder",
+    "aktiviteter",
+    "what's on",
+    "whats on",
+    "what is on",
+    "what's happening",
+    "whats happening",
+    "what is happening",
+    "anything on",
+    "anything happening",
+    "what's going on",
+    "whats going on",
+    "what is going on",
+    "what can i do",
+    "what can we do",
+    "what to do",
+    "events",
+    "activities",
+    "hvad sker der",
+    "program",
 ];
 
 /// Words that may stand around a window without making it something else
 /// ("hvad med i morgen?", "and tomorrow?").
 const WINDOW_FILLER: &[&str] = &[
-    "hvad", "med", "så", "og", "i", "på", "for", "der", "sker", "noget", "hej", "bot", "vores",
-    "what", "about", "and", "on", "for", "the", "this", "is", "there", "anything", "hi",
-    "hello", "please", "so", "then", "how", "what's", "whats", "events", "event", "happening",
+    "hvad",
+    "med",
+    "så",
+    "og",
+    "i",
+    "på",
+    "for",
+    "der",
+    "sker",
+    "noget",
+    "hej",
+    "bot",
+    "vores",
+    "what",
+    "about",
+    "and",
+    "on",
+    "for",
+    "the",
+    "this",
+    "is",
+    "there",
+    "anything",
+    "hi",
+    "hello",
+    "please",
+    "so",
+    "then",
+    "how",
+    "what's",
+    "whats",
+    "events",
+    "event",
+    "happening",
     "arrangementer",
 ];
 
@@ -67,10 +124,15 @@ pub fn as_query(text: &str, tokens: &[Token], ctx: &Context) -> Option<Window> {
     let lower = text.to_lowercase().replace('’', "'");
     let asks = QUESTION_PHRASES.iter().any(|p| lower.contains(p));
     let has_window = tokens.iter().any(|t| {
-        matches!(t.kind, TokenKind::Date(_) | TokenKind::Tonight | TokenKind::Window(_))
+        matches!(
+            t.kind,
+            TokenKind::Date(_) | TokenKind::Tonight | TokenKind::Window(_)
+        )
     });
     if asks {
-        let announces = tokens.iter().any(|t| matches!(t.kind, TokenKind::Time { .. }))
+        let announces = tokens
+            .iter()
+            .any(|t| matches!(t.kind, TokenKind::Time { .. }))
             && text::take_location(&text::mask(text, tokens)).0.is_some()
             && !text::is_question(text);
         if !announces {
@@ -117,8 +179,15 @@ pub fn from_tokens(tokens: &[Token], ctx: &Context) -> Window {
             (clip(day(d)), day(d + Days::new(1)), label)
         }
         Some(TokenKind::Tonight) => {
-            let evening = localize(tz, today.and_time(NaiveTime::from_hms_opt(17, 0, 0).expect("valid")));
-            (clip(evening), day(today + Days::new(1)), WindowLabel::Tonight)
+            let evening = localize(
+                tz,
+                today.and_time(NaiveTime::from_hms_opt(17, 0, 0).expect("valid")),
+            );
+            (
+                clip(evening),
+                day(today + Days::new(1)),
+                WindowLabel::Tonight,
+            )
         }
         Some(TokenKind::Window(kind)) => {
             let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
@@ -129,19 +198,34 @@ pub fn from_tokens(tokens: &[Token], ctx: &Context) -> Window {
                     } else {
                         next_weekday(today, Weekday::Sat, false)
                     };
-                    (clip(day(saturday)), day(saturday + Days::new(2)), WindowLabel::Weekend)
+                    (
+                        clip(day(saturday)),
+                        day(saturday + Days::new(2)),
+                        WindowLabel::Weekend,
+                    )
                 }
                 WindowKind::NextWeekend => {
                     let saturday = monday + Days::new(12);
-                    (day(saturday), day(saturday + Days::new(2)), WindowLabel::NextWeekend)
+                    (
+                        day(saturday),
+                        day(saturday + Days::new(2)),
+                        WindowLabel::NextWeekend,
+                    )
                 }
                 WindowKind::ThisWeek => (now, day(monday + Days::new(7)), WindowLabel::ThisWeek),
-                WindowKind::NextWeek => {
-                    (day(monday + Days::new(7)), day(monday + Days::new(14)), WindowLabel::NextWeek)
-                }
+                WindowKind::NextWeek => (
+                    day(monday + Days::new(7)),
+                    day(monday + Days::new(14)),
+                    WindowLabel::NextWeek,
+                ),
                 WindowKind::IsoWeek { year, week } => {
-                    let start = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).unwrap_or(today);
-                    (clip(day(start)), day(start + Days::new(7)), WindowLabel::Week(week))
+                    let start =
+                        NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).unwrap_or(today);
+                    (
+                        clip(day(start)),
+                        day(start + Days::new(7)),
+                        WindowLabel::Week(week),
+                    )
                 }
                 WindowKind::ThisMonth => {
                     let first = today.with_day(1).unwrap_or(today);
@@ -149,7 +233,11 @@ pub fn from_tokens(tokens: &[Token], ctx: &Context) -> Window {
                 }
                 WindowKind::NextMonth => {
                     let first = today.with_day(1).unwrap_or(today) + Months::new(1);
-                    (day(first), day(first + Months::new(1)), WindowLabel::NextMonth)
+                    (
+                        day(first),
+                        day(first + Months::new(1)),
+                        WindowLabel::NextMonth,
+                    )
                 }
             }
         }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole Vores test suite, as CI runs it: formatting, lints, then every
+# test (unit, parser tables, storage on SQLite *and* PostgreSQL, console end
+# to end). Needs nothing installed by hand: PostgreSQL is started by
+# tests/with-postgres.sh on 127.0.0.1 and stopped afterwards.
+#
+# Usage: bash tests/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Outside the clone so repeated runs (and fresh clones) reuse the build.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/vores-target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+step() { echo "==> $*" >&2; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (all targets, warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo test (SQLite and PostgreSQL)"
+bash tests/with-postgres.sh cargo test --workspace --locked
+
+step "all tests passed"
