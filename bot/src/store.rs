@@ -31,7 +31,9 @@ pub trait Store: Send + Sync {
 
     async fn insert_submission(&self, new: &NewSubmission) -> Result<Submission, StoreError>;
 
-    /// Saves every field of `submission` (found by its id).
+    /// Saves what can change about a submission (found by its id): status,
+    /// language, anonymity, text, event and story details, `updated_at`.
+    /// Kind, origin and `created_at` never change.
     async fn update_submission(&self, submission: &Submission) -> Result<(), StoreError>;
 
     async fn submission(&self, id: i64) -> Result<Option<Submission>, StoreError>;

@@ -80,7 +80,13 @@ impl Database {
         options = match backend {
             // One connection for an in-memory database: each connection
             // would otherwise see its own empty database.
-            Backend::Sqlite if in_memory => options.max_connections(1),
+            // It must also never be closed for idleness or age: the
+            // database lives exactly as long as its one connection.
+            Backend::Sqlite if in_memory => options
+                .max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None),
             Backend::Sqlite => options.max_connections(4),
             Backend::Postgres => options.max_connections(8),
         };

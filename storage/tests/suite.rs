@@ -950,6 +950,55 @@ async fn conversation_states(db: &Database) {
     );
 }
 
+/// Emptying the store between scenarios really removes everything, so no
+/// scenario can pass on what an earlier one left behind.
+async fn clearing_empties_everything(db: &Database) {
+    let t = sent(12, 9, 0, 0);
+    let author = origin(Platform::Telegram, "-1001", Some("77"), "7001", "Søren");
+    let event = insert(
+        db,
+        &new_event(
+            author.clone(),
+            timed_event("Ryddes væk", june(26, 10, 0), None, None),
+            Status::Published,
+            t,
+        ),
+    )
+    .await;
+    let handled = message(Platform::Telegram, "-1001", "77");
+    assert!(db.mark_handled(&handled, t).await.unwrap());
+    let state = ConversationState::Confirmed {
+        submission: event.id,
+    };
+    db.set_conversation_state(&author.conversation, &author.author, Some(state), t)
+        .await
+        .unwrap();
+
+    db.clear_all().await.expect("clear_all");
+    assert!(db.submission(event.id).await.unwrap().is_none());
+    assert!(
+        db.submissions_by(&author.author, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let on = db
+        .events_between(june(26, 0, 0), june(27, 0, 0), 10)
+        .await
+        .unwrap();
+    assert!(on.is_empty());
+    assert_eq!(
+        db.conversation_state(&author.conversation, &author.author)
+            .await
+            .unwrap(),
+        None
+    );
+    assert!(
+        db.mark_handled(&handled, t).await.unwrap(),
+        "clearing should forget handled messages"
+    );
+}
+
 /// Runs every scenario on an empty store.
 async fn run_suite(db: &Database) {
     macro_rules! scenarios {
@@ -961,6 +1010,7 @@ async fn run_suite(db: &Database) {
         };
     }
     scenarios!(
+        clearing_empties_everything,
         handled_messages_are_remembered,
         events_round_trip,
         stories_round_trip,
