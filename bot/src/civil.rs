@@ -1,7 +1,9 @@
 //! Civil (wall-clock) time in the configured zone and its conversion to UTC
 //! instants, correct across daylight-saving switches.
 
-use chrono::{DateTime, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+};
 use chrono_tz::Tz;
 
 /// The instant a local wall-clock time names.
@@ -14,15 +16,14 @@ pub fn localize(tz: Tz, local: NaiveDateTime) -> DateTime<Tz> {
         LocalResult::Single(t) => t,
         LocalResult::Ambiguous(first, _) => first,
         LocalResult::None => {
-            let mut probe = local;
-            // The gap is at most a few hours in any real zone; a day bounds the search.
-            for _ in 0..(24 * 4) {
-                probe += chrono::Duration::minutes(15);
-                if let Some(t) = tz.from_local_datetime(&probe).earliest() {
-                    return t;
-                }
-            }
-            tz.from_utc_datetime(&local)
+            // Read the wall-clock time with the offset in force just before
+            // the gap: 02:30 at +01:00 is 01:30 UTC, which is 03:30 summer time.
+            let before = local - chrono::Duration::hours(6);
+            let offset = match tz.from_local_datetime(&before) {
+                LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.offset().fix(),
+                LocalResult::None => return tz.from_utc_datetime(&local),
+            };
+            tz.from_utc_datetime(&(local - offset))
         }
     }
 }
@@ -60,7 +61,7 @@ mod tests {
     #[test]
     fn spring_gap_moves_forward() {
         let t = localize(chrono_tz::Europe::Copenhagen, dt(2026, 3, 29, 2, 30));
-        assert_eq!(t.hour(), 3);
+        assert_eq!((t.hour(), t.minute()), (3, 30));
         assert_eq!(t.with_timezone(&Utc).hour(), 1);
     }
 

@@ -208,7 +208,8 @@ static SUBMISSION_ID: LazyLock<Regex> =
 
 /// Reads one message.
 pub fn understand(input: &str, ctx: &Context) -> Understood {
-    let trimmed = input.trim();
+    let normalised = scan::normalise(input);
+    let trimmed = normalised.trim();
     let language = lang::detect(trimmed, ctx.fallback);
     if let Some(rest) = trimmed.strip_prefix('/') {
         return command(rest, ctx);
@@ -257,8 +258,9 @@ pub fn understand(input: &str, ctx: &Context) -> Understood {
 
 /// Reads `text` as an event (the resident said it is one), whatever it holds.
 pub fn event_draft(text: &str, ctx: &Context) -> EventDraft {
-    let tokens = scan::scan(text, ctx.today());
-    event_from_tokens(text, &tokens, ctx)
+    let text = scan::normalise(text);
+    let tokens = scan::scan(&text, ctx.today());
+    event_from_tokens(&text, &tokens, ctx)
 }
 
 fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft {

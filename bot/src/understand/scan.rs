@@ -54,6 +54,9 @@ pub enum WindowKind {
 }
 
 const WEEKDAYS: &str = r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|loerdag|lordag|søndag|soendag|sondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+/// Weekdays as written before a date, abbreviations included ("lør. 20/6",
+/// "Sat 20 June"). Abbreviations never stand alone: "man" and "sun" are words.
+const WEEKDAYS_WITH_ABBREVIATIONS: &str = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|loerdag|lordag|søndag|soendag|sondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|man|tirs|tir|ons|tors|tor|fre|lør|lor|søn|son|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?";
 const MONTHS: &str = r"januar|january|jan|februar|february|feb|marts|march|mar|april|apr|maj|may|juni|june|jun|juli|july|jul|august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|december|dec";
 
 fn weekday_from(word: &str) -> Option<Weekday> {
@@ -93,6 +96,7 @@ fn month_from(word: &str) -> Option<u32> {
 
 fn re(pattern: &str) -> Regex {
     let full = pattern
+        .replace("WDANY", WEEKDAYS_WITH_ABBREVIATIONS)
         .replace("WEEKDAY", WEEKDAYS)
         .replace("MONTH", MONTHS);
     // The patterns are constants of this file; the unit tests compile all of them.
@@ -189,6 +193,24 @@ fn next_month_day(today: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
     None
 }
 
+/// The next day numbered `day` on or after `today` ("d. 20." in June is 20 June,
+/// or 20 July when the 20th has passed).
+fn next_day_of_month(today: NaiveDate, day: u32) -> Option<TokenKind> {
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let mut month_start = today.with_day(1)?;
+    for _ in 0..3 {
+        if let Some(d) = month_start.with_day(day)
+            && d >= today
+        {
+            return Some(TokenKind::Date(d));
+        }
+        month_start = month_start.checked_add_months(chrono::Months::new(1))?;
+    }
+    None
+}
+
 fn full_year(y: &str) -> Option<i32> {
     let n: i32 = y.parse().ok()?;
     Some(if y.len() == 2 { 2000 + n } else { n })
@@ -222,21 +244,36 @@ type Rule = (Regex, Build);
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rules: Vec<(&str, Build)> = vec![
         // ISO date, optionally with a time: 2026-06-14, 2026-06-14T10:00
-        (
-            r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?\b",
-            |c, _| {
-                let y = c[1].parse().ok()?;
-                let m = c[2].parse().ok()?;
-                let d = c[3].parse().ok()?;
-                Some(
-                    NaiveDate::from_ymd_opt(y, m, d)
-                        .map_or(TokenKind::InvalidDate, TokenKind::Date),
-                )
-            },
-        ),
+        (r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", |c, _| {
+            let y = c[1].parse().ok()?;
+            let m = c[2].parse().ok()?;
+            let d = c[3].parse().ok()?;
+            Some(NaiveDate::from_ymd_opt(y, m, d).map_or(TokenKind::InvalidDate, TokenKind::Date))
+        }),
         // "fra 10 til 12", "fra kl. 10.30 til kl. 12"
         (
             r"\bfra\s+(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s+(?:til|-|–)\s+(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\b",
+            |c, _| {
+                time_range(
+                    Clock::parse(c.get(1), c.get(2), None)?,
+                    Some(Clock::parse(c.get(3), c.get(4), None)?),
+                )
+            },
+        ),
+        // "kl. 20 til midnat", "from 8pm to midnight"
+        (
+            r"\b(?:kl\.?|klokken|fra|from)\s*(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:-|–|til|to|until|till)\s*(?:kl\.?\s*)?(?:midnat|midnight|24(?:[.:]00)?)\b",
+            |c, _| {
+                let start = Clock::parse(c.get(1), c.get(2), c.get(3))?;
+                Some(TokenKind::Time {
+                    start: start.to_time()?,
+                    end: NaiveTime::from_hms_opt(0, 0, 0),
+                })
+            },
+        ),
+        // "mellem kl. 10 og 14", "between 10 and 12"
+        (
+            r"\b(?:mellem|between)\s+(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\s+(?:og|and)\s+(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?\b",
             |c, _| {
                 time_range(
                     Clock::parse(c.get(1), c.get(2), None)?,
@@ -280,7 +317,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // Weekday with a day and month name: "Sunday 14 June", "lørdag d. 5. september 2026",
         // "15. juni", "the 27th of June"
         (
-            r"\b(?:(WEEKDAY)(?:en)?\s*,?\s*)?(?:(?:d\.|den|the)\s*)?(\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(MONTH)\b\.?(?:,?\s*(\d{4})\b)?",
+            r"\b(?:(WDANY)(?:en)?\s*,?\s*)?(?:(?:d\.|den|the)\s*)?(\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(MONTH)\b\.?(?:,?\s*(\d{4})\b)?",
             |c, today| {
                 let day = c[2].parse().ok()?;
                 let month = month_from(&c[3])?;
@@ -293,7 +330,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Month name first: "June 27", "Saturday, June 27th 2026"
         (
-            r"\b(?:(WEEKDAY),?\s+)?(MONTH)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?",
+            r"\b(?:(WDANY),?\s+)?(MONTH)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?",
             |c, today| {
                 let month = month_from(&c[2])?;
                 let day = c[3].parse().ok()?;
@@ -306,7 +343,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Numeric with a slash, day first as in Denmark: "20/6", "20/6-2026", "20/06/26"
         (
-            r"\b(?:(?:WEEKDAY)(?:en)?\s*,?\s*)?(?:(?:d\.|den)\s*)?(\d{1,2})/(\d{1,2})(?:[/-](\d{4}|\d{2}))?\b",
+            r"\b(?:(?:WDANY)(?:en)?\s*,?\s*)?(?:(?:d\.|den)\s*)?(\d{1,2})/(\d{1,2})(?:[/-](\d{4}|\d{2}))?\b",
             |c, today| {
                 let day = c[1].parse().ok()?;
                 let month = c[2].parse().ok()?;
@@ -322,7 +359,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Numeric with dots, when it clearly is a date: "d. 17.6.", "17.6.", "17.06.2026", "den 3.7"
         (
-            r"\b(?:(?:WEEKDAY)(?:en)?\s*,?\s*)?(d\.\s*|den\s+)?(\d{1,2})\.(\d{1,2})(?:(\.)(\d{4}|\d{2})?)?",
+            r"\b(?:(?:WDANY)(?:en)?\s*,?\s*)?(d\.\s*|den\s+)?(\d{1,2})\.(\d{1,2})(?:(\.)(\d{4}|\d{2})?)?",
             |c, today| {
                 let day: u32 = c[2].parse().ok()?;
                 let month: u32 = c[3].parse().ok()?;
@@ -346,6 +383,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 Some(date_or_invalid(year, month, day, today))
             },
         ),
+        // A day of the month without the month: "lørdag d. 20.", "Saturday the 20th".
+        (
+            r"\b(?:(?:WDANY)(?:en)?\s*,?\s*)?(?:d\.\s*|den\s+)(\d{1,2})\.(?:\s|$)",
+            |c, today| next_day_of_month(today, c[1].parse().ok()?),
+        ),
+        (
+            r"\b(?:(?:WDANY),?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b",
+            |c, today| next_day_of_month(today, c[1].parse().ok()?),
+        ),
         // Plain clock times: "14:00", "10:00-14:00", "14.30", "from 10 to 12", "at 10"
         (
             r"\b(?:from\s+|at\s+)?(\d{1,2})[:.](\d{2})(?:\s*(?:-|–|—|to|til|until)\s*(\d{1,2})[:.](\d{2}))?\b",
@@ -358,7 +404,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             },
         ),
         (
-            r"\bfrom\s+(\d{1,2})\s+(?:to|until|till)\s+(\d{1,2})\b",
+            r"\b(?:from|fra)\s+(\d{1,2})\s+(?:to|until|till|til)\s+(\d{1,2})\b",
             |c, _| {
                 time_range(
                     Clock::parse(c.get(1), None, None)?,
@@ -438,6 +484,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 /// Scans `text` for dates, times and windows, resolved against `today`.
 /// Tokens never overlap; earlier rules win (they are the more specific ones).
 pub fn scan(text: &str, today: NaiveDate) -> Vec<Token> {
+    let text = &normalise(text);
     let mut tokens: Vec<Token> = Vec::new();
     for (regex, build) in RULES.iter() {
         for caps in regex.captures_iter(text) {
@@ -459,7 +506,64 @@ pub fn scan(text: &str, today: NaiveDate) -> Vec<Token> {
         }
     }
     tokens.sort_by_key(|t| t.span.start);
+    bare_range_after_date(text, &mut tokens);
     tokens
+}
+
+/// "2026-06-14T14:00" becomes "2026-06-14 14:00" so the time rules see the
+/// time. The length stays the same, so spans into the result also point into
+/// the original.
+pub fn normalise(text: &str) -> String {
+    ISO_T.replace_all(text, "$1 $2").into_owned()
+}
+
+static ISO_T: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4}-\d{1,2}-\d{1,2})T(\d{1,2}:\d{2})").expect("static pattern")
+});
+
+static BARE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*,?\s*(\d{1,2})(?:[.:](\d{2}))?\s*(?:-|–)\s*(\d{1,2})(?:[.:](\d{2}))?\b")
+        .expect("static pattern")
+});
+
+/// "fredag 18-20": right after a date, a bare range of hours is a time. Only
+/// there: elsewhere "10-12" is as likely an age or a count.
+fn bare_range_after_date(text: &str, tokens: &mut Vec<Token>) {
+    if tokens
+        .iter()
+        .any(|t| matches!(t.kind, TokenKind::Time { .. }))
+    {
+        return;
+    }
+    let Some(date_end) = tokens
+        .iter()
+        .find(|t| matches!(t.kind, TokenKind::Date(_)))
+        .map(|t| t.span.end)
+    else {
+        return;
+    };
+    let Some(c) = BARE_RANGE.captures(&text[date_end..]) else {
+        return;
+    };
+    let whole = c.get(0).expect("group 0");
+    let span = date_end + whole.start()..date_end + whole.end();
+    if tokens
+        .iter()
+        .any(|t| t.span.start < span.end && span.start < t.span.end)
+        || !boundary_ok(text, &span)
+    {
+        return;
+    }
+    let (Some(start), Some(end)) = (
+        Clock::parse(c.get(1), c.get(2), None),
+        Clock::parse(c.get(3), c.get(4), None),
+    ) else {
+        return;
+    };
+    if let Some(kind) = time_range(start, Some(end)) {
+        tokens.push(Token { kind, span });
+        tokens.sort_by_key(|t| t.span.start);
+    }
 }
 
 /// Rejects matches glued to surrounding digits or letters that the regex
@@ -467,11 +571,25 @@ pub fn scan(text: &str, today: NaiveDate) -> Vec<Token> {
 fn boundary_ok(text: &str, span: &Range<usize>) -> bool {
     let after = &text[span.end..];
     let mut rest = after.chars();
-    match (rest.next(), rest.next()) {
-        (Some('.' | ','), Some(c)) if c.is_ascii_digit() => false,
-        (Some(c), _) if c.is_ascii_digit() => false,
-        _ => true,
-    }
+    let glued = match (rest.next(), rest.next()) {
+        (Some('.' | ','), Some(c)) if c.is_ascii_digit() => true,
+        (Some(c), _) if c.is_ascii_digit() => true,
+        _ => false,
+    };
+    // "12.50 kr" and "10-12 år" are a price and an age, not times.
+    let next_word = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let unit = matches!(
+        next_word.as_str(),
+        "kr" | "dkk" | "kroner" | "år" | "årige" | "years" | "personer" | "people" | "stk"
+    );
+    let before = text[..span.start].trim_end();
+    let money_before = before.ends_with("kr.") || before.ends_with("kr") || before.ends_with("DKK");
+    !(glued || unit || money_before)
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ pub fn mask(text: &str, tokens: &[Token]) -> String {
 }
 
 static PLACE_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(i|på|paa|ved|hos|at|in|near)\s+").expect("static pattern")
+    Regex::new(r"(?i)\b(i|på|paa|ved|hos|at|in|near|on)\s+").expect("static pattern")
 });
 
 const STOP_WORDS: &[&str] = &[
@@ -34,6 +34,81 @@ const STOP_WORDS: &[&str] = &[
     "and", "with", "from", "to", "where", "who", "that", "on", "about", "but", "if", "for", "i",
     "på", "ved", "hos", "in", "at", "near", "-", "–",
 ];
+
+/// Nouns that end an English place name ("the town hall", "the old school").
+const PLACE_NOUNS: &[&str] = &[
+    "hall",
+    "house",
+    "park",
+    "centre",
+    "center",
+    "school",
+    "church",
+    "library",
+    "square",
+    "beach",
+    "garden",
+    "gardens",
+    "field",
+    "club",
+    "station",
+    "harbour",
+    "harbor",
+    "lake",
+    "forest",
+    "café",
+    "cafe",
+    "gym",
+    "pool",
+    "court",
+    "courts",
+    "playground",
+    "museum",
+    "theatre",
+    "theater",
+    "hut",
+    "room",
+    "stadium",
+    "arena",
+    "market",
+    "shop",
+    "store",
+    "bar",
+    "pub",
+    "restaurant",
+    "chapel",
+    "farm",
+    "meadow",
+    "green",
+    "pitch",
+    "track",
+    "trail",
+    "bridge",
+    "pier",
+    "marina",
+    "shelter",
+    "barn",
+    "kitchen",
+    "studio",
+    "lounge",
+    "canteen",
+    "building",
+    "centre",
+    "yard",
+    "allotments",
+    "pavilion",
+    "hostel",
+    "hotel",
+    "mosque",
+    "temple",
+    "synagogue",
+    "office",
+];
+
+/// "Kaffe koster 12,50 kr i dag" talks about a price; an announcement with a
+/// clock time may still mention one ("billetter koster 50 kr").
+static PRICE_TALK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(koster|costs?|pris|price)\b").expect("static pattern"));
 
 /// Words a Danish place in lowercase typically ends with ("biblioteket",
 /// "parken", "haven", "hallerne").
@@ -62,17 +137,20 @@ pub fn take_location(masked: &str) -> (Option<String>, String) {
             .unwrap_or(after.len());
         let words: Vec<&str> = after[..phrase_end].split_whitespace().collect();
         let Some(first) = words.first() else { continue };
-        let english = matches!(prep.as_str(), "at" | "in" | "near");
+        let english = matches!(prep.as_str(), "at" | "in" | "near" | "on");
         let mut taken: Vec<&str> = Vec::new();
         if english && first.eq_ignore_ascii_case("the") {
-            for w in &words {
-                if taken.len() > 1 && STOP_WORDS.contains(&w.to_lowercase().as_str()) {
+            // "the library", "the town hall", "the Ishøj Library": the article,
+            // one word, then only words that continue a place name.
+            for (i, w) in words.iter().enumerate() {
+                let continues = i < 2
+                    || w.chars().next().is_some_and(char::is_uppercase)
+                    || PLACE_NOUNS.contains(&w.to_lowercase().as_str());
+                if !continues || STOP_WORDS.contains(&w.to_lowercase().as_str()) || taken.len() == 4
+                {
                     break;
                 }
                 taken.push(w);
-                if taken.len() == 5 {
-                    break;
-                }
             }
             if taken.len() < 2 {
                 continue;
@@ -142,6 +220,17 @@ pub fn title(rest: &str) -> String {
         Some(i) if i > 3 => first_sentence[..i].to_string(),
         _ => first_sentence,
     };
+    // "Loppemarked – alle er velkomne": what follows a spaced dash is a remark.
+    let first_sentence = match [" – ", " - ", " — "]
+        .iter()
+        .filter_map(|d| first_sentence.find(d))
+        .min()
+    {
+        Some(i) if first_sentence[..i].chars().any(char::is_alphabetic) => {
+            first_sentence[..i].to_string()
+        }
+        _ => first_sentence,
+    };
     let mut words: Vec<&str> = first_sentence.split_whitespace().collect();
     loop {
         let before = words.len();
@@ -208,7 +297,16 @@ pub fn links(text: &str) -> (Option<String>, Option<String>) {
 /// they are not announcements.
 static CHIT_CHAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(vi\s+ses|ses\s|see\s+you|tak\b|tusind\s+tak|mange\s+tak|thanks|thank\s+you|god\s+weekend|godmorgen|godnat|good\s+morning|good\s+night|have\s+a\s+(nice|good|great)|jeg\s+(kommer|er|var|har|skal|kan|glæder)|i'?m\b|i\s+am\b|i'?ll\b|i\s+will\b|i\s+was\b|we\s+were\b|vi\s+var\b|det\s+var|it\s+was|husk\s+at\s+tage|hvem|who\b|hvorfor|why\b|kan\s+nogen|can\s+anyone|could\s+someone|does\s+anyone|er\s+der\s+nogen|is\s+anyone|tillykke|congrat|happy\s+birthday|undskyld|sorry|min\s+|my\s+)",
+        r"(?i)^\s*(vi\s+ses|ses\s|see\s+you|tak\b|tusind\s+tak|mange\s+tak|thanks|thank\s+you|god\s+weekend|godmorgen|godnat|good\s+morning|good\s+night|have\s+a\s+(nice|good|great)|jeg\s+(kommer|er|var|har|skal|kan|glæder)|i'?m\b|i\s+am\b|i'?ll\b|i\s+will\b|i\s+was\b|we\s+were\b|vi\s+var\b|det\s+var|it\s+was|husk\s+(at|lige)\b|remember\s+(to|the)\b|don'?t\s+forget|glem\s+ikke|hvem|who\b|hvorfor|why\b|kan\s+nogen|can\s+anyone|could\s+someone|does\s+anyone|er\s+der\s+nogen|is\s+anyone|tillykke|congrat|happy\s+birthday|undskyld|sorry|min\s+|my\s+)",
+    )
+    .expect("static pattern")
+});
+
+/// Notices, reminders, lost-and-found and the past mention days and times
+/// anywhere in a message; none of them is an event to list.
+static NOT_AN_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b((har|holder|er)\s+(lukket|åbent|åben|ferielukket)|bliver\s+(hentet|lukket|tømt|slukket)|kører\s+ikke|er\s+aflyst|(is|are)\s+(closed|cancelled|canceled)|closes|opens\s+at|fundet|forsvundet|bortløbet|mistet|lost|found|missing|i\s+går|i\s+forgårs|i\s+morges|yesterday|last\s+(night|week)|ring\s+(til|på|efter)|call\s+me|mit\s+nummer|my\s+number|godt\s+gået|well\s+done|great\s+job|can'?t\s+make\s+it|kan\s+ikke\s+komme|sælges|til\s+salg|for\s+sale|købes)\b",
     )
     .expect("static pattern")
 });
@@ -219,9 +317,16 @@ const QUESTION_STARTS: &[&str] = &[
     "will", "should", "could", "would", "anyone", "nogen",
 ];
 
+/// A sentence ends at "." or "!" followed by a capital letter ("kl. 14" does not end one).
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.!]\s+\p{Lu}").expect("static pattern"));
+
+/// Whether the message opens with a question. "Sommerfest lørdag kl. 14. Hvem
+/// er med?" is an announcement that ends with a question, not a question.
 pub fn is_question(text: &str) -> bool {
     let t = text.trim();
-    if t.ends_with('?') {
+    let first_end = SENTENCE_END.find(t).map_or(t.len(), |m| m.start() + 1);
+    if t[..first_end].contains('?') || (first_end == t.len() && t.ends_with('?')) {
         return true;
     }
     let first = t
@@ -235,7 +340,7 @@ pub fn is_question(text: &str) -> bool {
 /// Whether an unprompted message reads like an event announcement: it says
 /// when (a day, plus a time or a place) and is not a question or chit-chat.
 pub fn looks_like_event(text: &str, tokens: &[Token]) -> bool {
-    if is_question(text) || CHIT_CHAT.is_match(text) {
+    if is_question(text) || CHIT_CHAT.is_match(text) || NOT_AN_EVENT.is_match(text) {
         return false;
     }
     let has_date = tokens.iter().any(|t| {
@@ -247,6 +352,9 @@ pub fn looks_like_event(text: &str, tokens: &[Token]) -> bool {
     let has_time = tokens
         .iter()
         .any(|t| matches!(t.kind, TokenKind::Time { .. }));
+    if !has_time && PRICE_TALK.is_match(text) {
+        return false;
+    }
     let all_day = tokens.iter().any(|t| t.kind == TokenKind::AllDay);
     let masked = mask(text, tokens);
     let has_place = take_location(&masked).0.is_some();

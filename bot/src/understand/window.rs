@@ -241,7 +241,10 @@ pub fn from_tokens(tokens: &[Token], ctx: &Context) -> Window {
                 }
             }
         }
-        _ => (now, day(today + Days::new(7)), WindowLabel::Coming),
+        _ => {
+            let week_later = localize(tz, now.naive_local() + Days::new(7));
+            (now, week_later, WindowLabel::Coming)
+        }
     };
     Window { from, to, label }
 }
