@@ -9,8 +9,9 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 use tokio_util::sync::CancellationToken;
 use tracing::info;
+use vores_bot::community::{ChannelInfo, Community};
 use vores_bot::model::{ConversationRef, Platform};
-use vores_bot::runtime::{self, Directory};
+use vores_bot::runtime;
 use vores_bot::understand::{self, Context};
 use vores_bot::{Adapter, Bot, Clock, FixedClock, Language, Settings, SystemClock};
 use vores_config::{Config, DEFAULT_DATABASE_URL};
@@ -55,8 +56,40 @@ pub enum Commands {
     Console(ConsoleArgs),
     /// Show how the bot understands a message.
     Parse(ParseArgs),
-    /// Run every adapter the configuration enables.
+    /// Run every adapter the configuration enables, and the digest schedule.
     Run,
+    /// Show or post the weekly digest.
+    Digest(DigestArgs),
+    /// Show which posting guidelines a message would break, and why.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DigestArgs {
+    /// Print the digest that would be posted now (the default).
+    #[arg(long, conflicts_with = "send_now")]
+    pub preview: bool,
+    /// Post it now into every channel of the group (once per channel and period).
+    #[arg(long)]
+    pub send_now: bool,
+    /// The channel whose group (and language) to use.
+    #[arg(long, value_name = "NAME")]
+    pub channel: Option<String>,
+    /// The group, by name (default: the channel's group, or every group with --send-now).
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The channel whose group's rules to use.
+    #[arg(long, value_name = "NAME")]
+    pub channel: Option<String>,
+    /// Print one compact JSON object (otherwise pretty-printed).
+    #[arg(long)]
+    pub json: bool,
+    /// The message to check.
+    pub text: String,
 }
 
 #[derive(Debug, Args)]
@@ -108,6 +141,7 @@ pub fn init_tracing(cli: &Cli) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
 }
 
@@ -144,19 +178,6 @@ async fn open_database(global: &GlobalOptions, config: &Config) -> anyhow::Resul
     Ok(Arc::new(db))
 }
 
-fn directory(config: &Config) -> Directory {
-    let mut dir = Directory {
-        default_language: Some(config.language),
-        ..Directory::default()
-    };
-    for channel in &config.channels {
-        dir.languages
-            .insert(channel.conversation.clone(), channel.language);
-    }
-    dir.admins.extend(config.admins.iter().cloned());
-    dir
-}
-
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = load_config(&cli.global)?;
     match cli.command {
@@ -184,68 +205,224 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             if let Some(channel) = args.channel {
                 console.channel = channel;
             }
-            let mut dir = directory(&config);
             let conversation = ConversationRef {
                 platform: Platform::Console,
                 id: console.channel.clone(),
             };
+            let configured = config
+                .channels
+                .iter()
+                .find(|c| c.conversation == conversation);
             let language = args
                 .lang
-                .or_else(|| dir.languages.get(&conversation).copied())
+                .or(configured.map(|c| c.language))
                 .unwrap_or(console.language);
-            dir.languages.insert(conversation, language);
-            let identity = ConsoleIdentity {
-                channel: console.channel,
-                user: console.user,
-                admin: args.admin,
-            };
+            let name = configured.map_or_else(|| console.channel.clone(), |c| c.name.clone());
+            let community = config.community(&[ChannelInfo {
+                conversation,
+                name,
+                language,
+            }]);
+            let identity = console_identity(console.channel, console.user, args.admin);
             serve(
                 &cli.global,
                 &config,
-                dir,
+                community,
                 vec![Arc::new(ConsoleAdapter::stdio(identity))],
+                false,
             )
             .await
         }
+        Commands::Digest(args) => digest(&cli.global, &config, args).await,
+        Commands::Check(args) => {
+            let community = config.community(&console_channels(&config, None));
+            let conversation = pick_channel(&community, &config, args.channel.as_deref())?;
+            let group = community.group_of(&conversation);
+            let violations = vores_bot::guidelines::check(
+                &group.rules,
+                &args.text,
+                &vores_bot::guidelines::History::default(),
+                clock(&cli.global).now(),
+            );
+            let lang = community.language_of(&conversation);
+            let value = serde_json::json!({
+                "channel": conversation.id,
+                "group": group.name,
+                "ok": violations.is_empty(),
+                "normalised": vores_bot::guidelines::normalise(&args.text),
+                "rules": violations.iter().map(|v| serde_json::json!({
+                    "rule": v.rule.as_str(),
+                    "matched": v.matched,
+                    "action": v.action.as_str(),
+                    "why": vores_bot::lang::tr(lang, &format!("rule_{}", v.rule.as_str()), &[("matched", &v.matched)]),
+                })).collect::<Vec<_>>(),
+            });
+            let text = if args.json {
+                serde_json::to_string(&value)?
+            } else {
+                serde_json::to_string_pretty(&value)?
+            };
+            println!("{text}");
+            Ok(())
+        }
         Commands::Run => {
             let mut adapters: Vec<Arc<dyn Adapter>> = Vec::new();
-            let mut dir = directory(&config);
+            let community = config.community(&console_channels(&config, None));
             if config.console.enabled {
                 let console = &config.console;
-                let conversation = ConversationRef {
-                    platform: Platform::Console,
-                    id: console.channel.clone(),
-                };
-                dir.languages
-                    .entry(conversation)
-                    .or_insert(console.language);
-                let identity = ConsoleIdentity {
-                    channel: console.channel.clone(),
-                    user: console.user.clone(),
-                    admin: false,
-                };
+                let identity =
+                    console_identity(console.channel.clone(), console.user.clone(), false);
                 adapters.push(Arc::new(ConsoleAdapter::stdio(identity)));
             }
             if adapters.is_empty() {
                 bail!("no adapter is enabled: set `[console] enabled = true` in the config file");
             }
-            serve(&cli.global, &config, dir, adapters).await
+            serve(&cli.global, &config, community, adapters, true).await
         }
     }
+}
+
+/// The console channel from the config (unless configured already) so it
+/// belongs to the default group.
+fn console_channels(config: &Config, channel: Option<&str>) -> Vec<ChannelInfo> {
+    let id = channel.unwrap_or(&config.console.channel).to_string();
+    let conversation = ConversationRef {
+        platform: Platform::Console,
+        id: id.clone(),
+    };
+    if config
+        .channels
+        .iter()
+        .any(|c| c.conversation == conversation)
+    {
+        return Vec::new();
+    }
+    vec![ChannelInfo {
+        conversation,
+        name: id,
+        language: config.console.language,
+    }]
+}
+
+/// A channel by configured name or id; the console channel when none is given.
+fn pick_channel(
+    community: &Community,
+    config: &Config,
+    name: Option<&str>,
+) -> anyhow::Result<ConversationRef> {
+    match name {
+        None => Ok(ConversationRef {
+            platform: Platform::Console,
+            id: config.console.channel.clone(),
+        }),
+        Some(name) => match community.channel_named(name) {
+            Some(channel) => Ok(channel.conversation.clone()),
+            None => bail!(
+                "no channel named {name:?}; use a name or id from the [[channels]] in the config, or the console channel {:?}",
+                config.console.channel
+            ),
+        },
+    }
+}
+
+fn console_identity(channel: String, user: String, admin: bool) -> ConsoleIdentity {
+    ConsoleIdentity {
+        channel,
+        user,
+        admin,
+        transcripts: std::env::var_os("VORES_CONSOLE_TRANSCRIPTS").map(PathBuf::from),
+        send_delay: std::env::var("VORES_CONSOLE_SEND_DELAY_MS")
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map(std::time::Duration::from_millis),
+    }
+}
+
+async fn digest(global: &GlobalOptions, config: &Config, args: DigestArgs) -> anyhow::Result<()> {
+    let community = config.community(&console_channels(config, args.channel.as_deref()));
+    let conversation = pick_channel(&community, config, args.channel.as_deref())?;
+    let groups: Vec<usize> = match &args.group {
+        Some(name) => match community.groups.iter().position(|g| &g.name == name) {
+            Some(g) => vec![g],
+            None => bail!(
+                "no group named {name:?}; the groups are: {}",
+                group_names(&community)
+            ),
+        },
+        None if args.send_now && args.channel.is_none() => (0..community.groups.len()).collect(),
+        None => vec![community.group_index(&conversation)],
+    };
+    let language = community.language_of(&conversation);
+    let db = open_database(global, config).await?;
+    let settings = Settings {
+        tz: config.timezone,
+        default_language: config.language,
+    };
+    let bot = Bot::new(db.clone(), clock(global), settings, Arc::new(community));
+    let now = bot.now();
+    if !args.send_now {
+        let group = groups[0];
+        let period = bot.latest_period(group, now);
+        let doc = bot.digest_doc(group, period, language).await?;
+        println!("{}", doc.plain());
+        db.close().await;
+        return Ok(());
+    }
+    let console: Arc<dyn Adapter> = Arc::new(ConsoleAdapter::new(
+        console_identity(
+            config.console.channel.clone(),
+            config.console.user.clone(),
+            false,
+        ),
+        Box::new(tokio::io::BufReader::new(tokio::io::empty())),
+        Box::new(tokio::io::stdout()),
+    ));
+    for group in groups {
+        let period = bot.latest_period(group, now);
+        let queued = bot.queue_digest(group, period).await?;
+        eprintln!(
+            "vores: digest for group {:?} (period {}): queued for {} channel(s), already queued for {}",
+            bot.community().groups[group].name,
+            period.with_timezone(&config.timezone).to_rfc3339(),
+            queued.queued,
+            queued.already
+        );
+    }
+    // Console channels are delivered here; other platforms' channels wait in
+    // the outbox for `vores run`.
+    let delivered = runtime::drain(&bot, console.as_ref()).await;
+    eprintln!("vores: delivered {delivered} digest message(s) to console channels");
+    db.close().await;
+    Ok(())
+}
+
+fn group_names(community: &Community) -> String {
+    community
+        .groups
+        .iter()
+        .map(|g| g.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 async fn serve(
     global: &GlobalOptions,
     config: &Config,
-    dir: Directory,
+    community: Community,
     adapters: Vec<Arc<dyn Adapter>>,
+    schedule_digests: bool,
 ) -> anyhow::Result<()> {
     let db = open_database(global, config).await?;
     let settings = Settings {
         tz: config.timezone,
         default_language: config.language,
     };
-    let bot = Arc::new(Bot::new(db.clone(), clock(global), settings));
+    let bot = Arc::new(Bot::new(
+        db.clone(),
+        clock(global),
+        settings,
+        Arc::new(community),
+    ));
     let shutdown = CancellationToken::new();
     let on_signal = shutdown.clone();
     tokio::spawn(async move {
@@ -254,7 +431,7 @@ async fn serve(
             on_signal.cancel();
         }
     });
-    let result = runtime::run(bot, adapters, dir, shutdown).await;
+    let result = runtime::run(bot, adapters, schedule_digests, shutdown).await;
     db.close().await;
     result.context("an adapter stopped with an error")
 }

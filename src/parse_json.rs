@@ -5,7 +5,7 @@ use chrono::SecondsFormat;
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 use vores_bot::understand::{
-    Command, EventDraft, Meaning, StoryDraft, Understood, Window, WindowLabel,
+    AppealTarget, Command, EventDraft, Meaning, StoryDraft, Understood, Window, WindowLabel,
 };
 
 fn instant(t: chrono::DateTime<Tz>) -> String {
@@ -106,7 +106,32 @@ pub fn to_json(understood: &Understood, tz: Tz) -> Value {
                 Command::Unknown(word) => {
                     map.insert("word".into(), json!(word));
                 }
-                Command::Help | Command::Mine | Command::Event(None) => {}
+                Command::Approve(id) | Command::Unstrike(id) => {
+                    map.insert("id".into(), json!(id));
+                }
+                Command::Reject(id, reason) => {
+                    map.insert("id".into(), json!(id));
+                    map.insert("reason".into(), json!(reason));
+                }
+                Command::Appeal(target, text) => {
+                    let (kind, id) = match target {
+                        Some(AppealTarget::Submission(id)) => (Some("submission"), Some(*id)),
+                        Some(AppealTarget::Moderation(id)) => (Some("moderation"), Some(*id)),
+                        None => (None, None),
+                    };
+                    map.insert("target".into(), json!(kind));
+                    map.insert("id".into(), json!(id));
+                    map.insert("text".into(), json!(text));
+                }
+                Command::Distrust(user) | Command::Trust(user) => {
+                    map.insert("user".into(), json!(user));
+                }
+                Command::Help
+                | Command::Mine
+                | Command::Event(None)
+                | Command::Pending
+                | Command::Log
+                | Command::Rules => {}
             }
         }
     }

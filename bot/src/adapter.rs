@@ -135,6 +135,10 @@ pub struct Outgoing {
     pub text: String,
     pub reply_to: Option<MessageRef>,
     pub thread: Option<String>,
+    /// Stable across retries of the same part; platforms that support it
+    /// (Matrix transaction ids, Discord nonces) use it so a retry after a
+    /// timeout never posts twice.
+    pub idempotency_key: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -175,6 +179,27 @@ pub trait Adapter: Send + Sync {
     async fn delete(&self, message: &MessageRef) -> Result<(), AdapterError>;
 
     async fn react(&self, message: &MessageRef, emoji: &str) -> Result<(), AdapterError>;
+
+    /// A private message to `user` about something in `conversation` (a
+    /// guideline note that should not be said in front of everyone).
+    async fn send_private(
+        &self,
+        user: &UserRef,
+        conversation: &ConversationRef,
+        text: &str,
+    ) -> Result<(), AdapterError>;
+
+    /// Stops `user` from writing in `conversation` for `minutes`.
+    async fn mute(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+        minutes: u32,
+    ) -> Result<(), AdapterError>;
+
+    /// Removes `user` from `conversation` for good.
+    async fn ban(&self, conversation: &ConversationRef, user: &UserRef)
+    -> Result<(), AdapterError>;
 
     /// Whether the platform itself makes `user` an admin of `conversation`
     /// (Telegram chat administrators, Discord permissions, Matrix power levels).

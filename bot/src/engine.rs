@@ -6,7 +6,8 @@
 //! them out. Every message addressed to the bot gets an answer, including
 //! when something fails on our side.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -15,6 +16,7 @@ use tracing::{debug, error, info};
 use crate::adapter::{Inbound, InboundMessage};
 use crate::civil::day_bounds;
 use crate::clock::Clock;
+use crate::community::{Approval, Community};
 use crate::format;
 use crate::lang::{Language, tr};
 use crate::model::{
@@ -55,11 +57,41 @@ pub struct Situation {
 /// Something the core wants done on a platform.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
+    /// Answer in the conversation a message came from.
     Reply {
         conversation: ConversationRef,
         reply_to: Option<MessageRef>,
         thread: Option<String>,
         doc: Doc,
+    },
+    /// Post into any conversation (a decision told to a submitter, an
+    /// announcement); `dedupe_key` makes it happen at most once.
+    Send {
+        conversation: ConversationRef,
+        reply_to: Option<MessageRef>,
+        doc: Doc,
+        dedupe_key: Option<String>,
+    },
+    /// A private note to one person about something in `conversation`.
+    Private {
+        user: UserRef,
+        conversation: ConversationRef,
+        doc: Doc,
+    },
+    Delete {
+        message: MessageRef,
+        /// Who wrote it and which rule, for telling admins if we cannot.
+        author_name: String,
+        rule: String,
+    },
+    Mute {
+        conversation: ConversationRef,
+        user: UserRef,
+        minutes: u32,
+    },
+    Ban {
+        conversation: ConversationRef,
+        user: UserRef,
     },
 }
 
@@ -75,18 +107,45 @@ const MAX_LISTED: u32 = 30;
 const MAX_CLASHES: usize = 3;
 
 pub struct Bot {
-    store: Arc<dyn Store>,
-    clock: Arc<dyn Clock>,
-    settings: Settings,
+    pub(crate) store: Arc<dyn Store>,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) settings: Settings,
+    pub(crate) community: Arc<Community>,
+    /// Each person's recent messages per conversation, for flood and repeat
+    /// rules. Kept in memory: after a restart the count starts again, which
+    /// only ever errs on the lenient side.
+    pub(crate) recent: Mutex<HashMap<(ConversationRef, UserRef), Vec<(DateTime<Utc>, String)>>>,
+    /// Actions decided deep inside a turn (announcements, notices to a
+    /// submitter) that are returned with the turn's reply.
+    pub(crate) extra: Mutex<Vec<Action>>,
+    /// One turn at a time, so `extra` belongs to exactly one turn.
+    pub(crate) turn: tokio::sync::Mutex<()>,
 }
 
 impl Bot {
-    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, settings: Settings) -> Self {
+    pub fn new(
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+        settings: Settings,
+        community: Arc<Community>,
+    ) -> Self {
         Bot {
             store,
             clock,
             settings,
+            community,
+            recent: Mutex::new(HashMap::new()),
+            extra: Mutex::new(Vec::new()),
+            turn: tokio::sync::Mutex::new(()),
         }
+    }
+
+    pub fn community(&self) -> &Community {
+        &self.community
+    }
+
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
     }
 
     pub fn settings(&self) -> &Settings {
@@ -100,6 +159,26 @@ impl Bot {
     /// Decides what to do about one inbound event. Never fails: a failure on
     /// our side becomes a friendly apology to the resident and an error log.
     pub async fn handle(&self, inbound: &Inbound, situation: &Situation) -> Vec<Action> {
+        let _turn = self.turn.lock().await;
+        self.take_later();
+        let mut actions = self.decide(inbound, situation).await;
+        actions.extend(self.take_later());
+        actions
+    }
+
+    /// Queues an action to go out with this turn's reply.
+    pub(crate) fn later(&self, action: Action) {
+        self.extra
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(action);
+    }
+
+    fn take_later(&self) -> Vec<Action> {
+        std::mem::take(&mut *self.extra.lock().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    async fn decide(&self, inbound: &Inbound, situation: &Situation) -> Vec<Action> {
         let result = match inbound {
             Inbound::Message(message) => self.on_message(message, situation).await,
             Inbound::Edited {
@@ -119,7 +198,17 @@ impl Bot {
                 debug!(message = %message.id, "message deleted on the platform");
                 Ok(Vec::new())
             }
-            Inbound::Reaction { .. } | Inbound::MemberJoined { .. } => Ok(Vec::new()),
+            Inbound::MemberJoined {
+                conversation,
+                member,
+                at,
+            } => self
+                .store
+                .member_joined(conversation, &member.user, *at)
+                .await
+                .map(|()| Vec::new())
+                .map_err(CoreError::from),
+            Inbound::Reaction { .. } => Ok(Vec::new()),
         };
         match result {
             Ok(actions) => actions,
@@ -152,12 +241,18 @@ impl Bot {
         if msg.author.is_bot {
             return Ok(Vec::new());
         }
-        if !msg.addressed_to_bot && !msg.private {
-            return Ok(Vec::new());
-        }
         let now = self.clock.now();
         if !self.store.mark_handled(&msg.message, now).await? {
             debug!(message = %msg.message.id, "already handled; ignoring the redelivery");
+            return Ok(Vec::new());
+        }
+        if !msg.private {
+            let violations = self.guideline_violations(msg, sit).await?;
+            if !violations.is_empty() {
+                return self.enforce(msg, violations, sit).await;
+            }
+        }
+        if !msg.addressed_to_bot && !msg.private {
             return Ok(Vec::new());
         }
         let ctx = self.context(sit.channel_language);
@@ -178,9 +273,12 @@ impl Bot {
         }
 
         let doc = match understood.meaning {
-            Meaning::Event(draft) => self.submit_event(msg, draft, lang, &ctx).await?,
-            Meaning::Story(story) => self.submit_story(msg, story, lang).await?,
-            Meaning::Query(window) => self.whats_on(&window, lang).await?,
+            Meaning::Event(draft) => self.submit_event(msg, draft, lang, &ctx, sit).await?,
+            Meaning::Story(story) => self.submit_story(msg, story, lang, sit).await?,
+            Meaning::Query(window) => {
+                self.whats_on(&window, lang, Some(&msg.message.conversation), Some(user))
+                    .await?
+            }
             Meaning::Command(command) => self.command(msg, command, lang, &ctx, sit).await?,
             Meaning::Unknown => unknown(lang),
         };
@@ -279,6 +377,7 @@ impl Bot {
                         conversation,
                         user,
                         "saved_event",
+                        sit,
                     )
                     .await?,
                 ))
@@ -292,6 +391,7 @@ impl Bot {
         draft: EventDraft,
         lang: Language,
         ctx: &Context,
+        sit: &Situation,
     ) -> Result<Doc, CoreError> {
         if draft.title.is_empty() {
             return Ok(Doc::new().para(tr(lang, "event_needs_title", &[])));
@@ -300,7 +400,8 @@ impl Bot {
         let new = NewSubmission {
             kind: SubmissionKind::Event,
             status: if complete {
-                Status::Published
+                self.status_for_new(&msg.message.conversation, &msg.author.user, sit)
+                    .await?
             } else {
                 Status::Incomplete
             },
@@ -336,11 +437,12 @@ impl Bot {
         conversation: &ConversationRef,
         user: &UserRef,
         heading: &str,
+        sit: &Situation,
     ) -> Result<Doc, CoreError> {
         let complete = draft.missing().is_none() && !draft.invalid_date;
         stored.event = Some(EventDetails::from_draft(draft, self.settings.tz));
         stored.status = if complete {
-            Status::Published
+            self.status_after_edit(&stored, sit).await?
         } else {
             Status::Incomplete
         };
@@ -413,8 +515,14 @@ impl Bot {
         if event.starts_at.is_some_and(|s| s < ctx.now) && !draft.all_day {
             doc = doc.para(tr(lang, "event_in_past", &[("id", &id)]));
         }
+        if saved.status == Status::Pending {
+            doc = doc.para(tr(lang, "awaiting_approval", &[]));
+        }
         doc = doc.para(tr(lang, "event_fix_hint", &[("id", &id)]));
         doc = doc.append(self.clashes(saved, lang).await?);
+        if saved.status == Status::Published {
+            self.announce(saved);
+        }
         Ok(doc)
     }
 
@@ -431,7 +539,7 @@ impl Bot {
         let end = event.visible_until.unwrap_or(start);
         let mut others: Vec<(u8, Submission)> = self
             .store
-            .events_between(day_start, day_end, 100)
+            .events_between(day_start, day_end, true, 100)
             .await?
             .into_iter()
             .filter(|o| o.id != saved.id)
@@ -510,6 +618,7 @@ impl Bot {
         msg: &InboundMessage,
         story: StoryDraft,
         lang: Language,
+        sit: &Situation,
     ) -> Result<Doc, CoreError> {
         let words = story.text.split_whitespace().count();
         if words < 3 {
@@ -523,7 +632,9 @@ impl Bot {
             .or(story.photo);
         let new = NewSubmission {
             kind: SubmissionKind::Story,
-            status: Status::Published,
+            status: self
+                .status_for_new(&msg.message.conversation, &msg.author.user, sit)
+                .await?,
             origin: origin(msg),
             language: lang,
             anonymous: story.anonymous,
@@ -547,17 +658,42 @@ impl Bot {
                 &[("name", &saved.origin.author_name), ("id", &id)],
             )
         };
-        Ok(Doc::new()
+        let mut doc = Doc::new()
             .para(tr(lang, "saved_story", &[("id", &id)]))
-            .para(naming))
+            .para(naming);
+        if saved.status == Status::Pending {
+            doc = doc.para(tr(lang, "awaiting_approval", &[]));
+        }
+        Ok(doc)
     }
 
-    async fn whats_on(&self, window: &Window, lang: Language) -> Result<Doc, CoreError> {
+    /// Approved events in the window, from every platform of the asker's
+    /// group, plus the asker's own events that still await approval (marked
+    /// so), so nobody wonders whether theirs was lost.
+    pub(crate) async fn whats_on(
+        &self,
+        window: &Window,
+        lang: Language,
+        asked_in: Option<&ConversationRef>,
+        asker: Option<&UserRef>,
+    ) -> Result<Doc, CoreError> {
         let tz = self.settings.tz;
-        let events = self
+        let group = asked_in.map(|c| self.community.group_index(c));
+        let in_group = |s: &Submission| {
+            group.is_none_or(|g| self.community.group_index(&s.origin.conversation) == g)
+        };
+        let mut events: Vec<Submission> = self
             .store
-            .events_between(window.from_utc(), window.to_utc(), MAX_LISTED + 1)
-            .await?;
+            .events_between(window.from_utc(), window.to_utc(), asker.is_some(), 500)
+            .await?
+            .into_iter()
+            .filter(|s| in_group(s))
+            .filter(|s| {
+                s.status == Status::Published || asker.is_some_and(|a| &s.origin.author == a)
+            })
+            .collect();
+        let total = events.len();
+        events.truncate(MAX_LISTED as usize + 1);
         let label = format::window(lang, window);
         if events.is_empty() {
             return Ok(Doc::new().para(tr(lang, "whatson_none", &[("window", &label)])));
@@ -577,16 +713,17 @@ impl Bot {
                 doc = doc.heading(heading);
                 current_day = Some(day);
             }
-            doc = doc.item(event_line(lang, event, tz));
+            let mut line = event_line(lang, event, tz);
+            if event.status == Status::Pending {
+                line.push(Span::Italic(format!(
+                    " – {}",
+                    tr(lang, "pending_marker", &[])
+                )));
+            }
+            doc = doc.item(line);
         }
-        if events.len() > MAX_LISTED as usize {
-            // The query stopped at one past the limit, so "more" is at least one.
-            let more = self
-                .store
-                .events_between(window.from_utc(), window.to_utc(), 10_000)
-                .await?
-                .len()
-                - MAX_LISTED as usize;
+        if total > MAX_LISTED as usize {
+            let more = total - MAX_LISTED as usize;
             doc = doc.para(tr(lang, "whatson_more", &[("count", &more.to_string())]));
         }
         Ok(doc)
@@ -603,10 +740,13 @@ impl Bot {
         let user = &msg.author.user;
         Ok(match command {
             Command::Help => help(lang),
-            Command::Story(story) => self.submit_story(msg, story, lang).await?,
-            Command::Event(Some(draft)) => self.submit_event(msg, draft, lang, ctx).await?,
+            Command::Story(story) => self.submit_story(msg, story, lang, sit).await?,
+            Command::Event(Some(draft)) => self.submit_event(msg, draft, lang, ctx, sit).await?,
             Command::Event(None) => Doc::new().para(tr(lang, "event_needs_title", &[])),
-            Command::WhatsOn(window) => self.whats_on(&window, lang).await?,
+            Command::WhatsOn(window) => {
+                self.whats_on(&window, lang, Some(&msg.message.conversation), Some(user))
+                    .await?
+            }
             Command::Delete(Some(id)) => self.withdraw(id, user, lang, sit, "deleted").await?,
             Command::Delete(None) => Doc::new().para(tr(lang, "which_delete", &[])),
             Command::Mine => self.mine(user, lang).await?,
@@ -619,6 +759,15 @@ impl Bot {
             Command::Unknown(word) => {
                 Doc::new().para(tr(lang, "unknown_command", &[("command", &word)]))
             }
+            admin @ (Command::Pending
+            | Command::Approve(_)
+            | Command::Reject(..)
+            | Command::Log
+            | Command::Unstrike(_)
+            | Command::Distrust(_)
+            | Command::Trust(_)) => self.admin_command(msg, admin, lang, sit).await?,
+            Command::Appeal(target, text) => self.appeal(msg, target, &text, lang).await?,
+            Command::Rules => self.rules_doc(&msg.message.conversation, lang),
         })
     }
 
@@ -708,6 +857,7 @@ impl Bot {
                     &msg.message.conversation,
                     user,
                     "updated_event",
+                    sit,
                 )
                 .await
             }
@@ -716,6 +866,7 @@ impl Bot {
                     return Ok(Doc::new().para(tr(lang, "story_too_short", &[])));
                 }
                 found.text = text.trim().to_string();
+                found.status = self.status_after_edit(&found, sit).await?;
                 let (link, photo) = understand::story_links(text);
                 let details = found.story.get_or_insert_with(StoryDetails::default);
                 details.link = link.or(details.link.take());
@@ -808,6 +959,7 @@ impl Bot {
                     conversation,
                     user,
                     "updated_event",
+                    sit,
                 )
                 .await?
             }
@@ -829,6 +981,51 @@ impl Bot {
     }
 }
 
+impl Bot {
+    /// Published at once, or waiting for an admin, per the group's policy.
+    pub(crate) async fn status_for_new(
+        &self,
+        conversation: &ConversationRef,
+        author: &UserRef,
+        sit: &Situation,
+    ) -> Result<Status, CoreError> {
+        if sit.sender_is_admin {
+            return Ok(Status::Published);
+        }
+        Ok(match self.community.group_of(conversation).approval {
+            Approval::Never => Status::Published,
+            Approval::Always => Status::Pending,
+            Approval::TrustedAfter(n) => {
+                let trusted = !self.store.trust_revoked(author).await?
+                    && self.store.approved_count(author).await? >= n;
+                if trusted {
+                    Status::Published
+                } else {
+                    Status::Pending
+                }
+            }
+        })
+    }
+
+    /// After a complete edit: an admin's edit keeps what the admins decided
+    /// (a pending item still needs `/godkend`); a resident's edit of shown or
+    /// rejected content goes (back) through approval per the policy.
+    pub(crate) async fn status_after_edit(
+        &self,
+        stored: &Submission,
+        sit: &Situation,
+    ) -> Result<Status, CoreError> {
+        if sit.sender_is_admin {
+            return Ok(match stored.status {
+                Status::Incomplete | Status::Published => Status::Published,
+                other => other,
+            });
+        }
+        self.status_for_new(&stored.origin.conversation, &stored.origin.author, sit)
+            .await
+    }
+}
+
 fn origin(msg: &InboundMessage) -> Origin {
     Origin {
         conversation: msg.message.conversation.clone(),
@@ -838,7 +1035,7 @@ fn origin(msg: &InboundMessage) -> Origin {
     }
 }
 
-fn reply_to(msg: &InboundMessage, doc: Doc) -> Action {
+pub(crate) fn reply_to(msg: &InboundMessage, doc: Doc) -> Action {
     Action::Reply {
         conversation: msg.message.conversation.clone(),
         reply_to: Some(msg.message.clone()),
@@ -857,7 +1054,7 @@ fn same_place(a: &str, b: &str) -> bool {
 }
 
 /// Title, day, time and place, one per line.
-fn event_card(lang: Language, draft: &EventDraft) -> Doc {
+pub(crate) fn event_card(lang: Language, draft: &EventDraft) -> Doc {
     let label = |key: &str| Span::Bold(format!("{}: ", tr(lang, key, &[])));
     let mut doc = Doc::new().item(vec![label("label_title"), Span::Text(draft.title.clone())]);
     if let Some(date) = draft.date {
@@ -876,7 +1073,7 @@ fn event_card(lang: Language, draft: &EventDraft) -> Doc {
     doc.item(vec![label("label_place"), Span::Text(place)])
 }
 
-fn event_line(lang: Language, event: &Submission, tz: Tz) -> Vec<Span> {
+pub(crate) fn event_line(lang: Language, event: &Submission, tz: Tz) -> Vec<Span> {
     let mut spans = Vec::new();
     let time = format::event_time(lang, event, tz);
     if !time.is_empty() {

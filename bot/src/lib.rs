@@ -7,10 +7,14 @@
 pub mod adapter;
 pub mod civil;
 pub mod clock;
+pub mod community;
+pub mod digest;
 pub mod engine;
 pub mod format;
+pub mod guidelines;
 pub mod lang;
 pub mod model;
+pub mod moderation;
 pub mod render;
 pub mod runtime;
 pub mod store;

@@ -112,7 +112,11 @@ impl FromStr for SubmissionKind {
 pub enum Status {
     /// Saved, but a date or time is still missing; the bot has asked for it.
     Incomplete,
+    /// Complete, waiting for an admin's approval.
+    Pending,
     Published,
+    /// An admin said no (with a reason the submitter is told).
+    Rejected,
     /// Withdrawn by its author (or an admin). Kept, never shown.
     Withdrawn,
 }
@@ -121,7 +125,9 @@ impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Incomplete => "incomplete",
+            Status::Pending => "pending",
             Status::Published => "published",
+            Status::Rejected => "rejected",
             Status::Withdrawn => "withdrawn",
         }
     }
@@ -133,7 +139,9 @@ impl FromStr for Status {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "incomplete" => Ok(Status::Incomplete),
+            "pending" => Ok(Status::Pending),
             "published" => Ok(Status::Published),
+            "rejected" => Ok(Status::Rejected),
             "withdrawn" => Ok(Status::Withdrawn),
             other => Err(format!("unknown status {other:?}")),
         }
@@ -214,8 +222,20 @@ pub struct Submission {
     pub text: String,
     pub event: Option<EventDetails>,
     pub story: Option<StoryDetails>,
+    pub review: Review,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// What the admins decided about a submission.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Review {
+    /// When it became visible (approved, or published without approval).
+    pub approved_at: Option<DateTime<Utc>>,
+    /// The admin who decided, as named on their platform.
+    pub reviewer: Option<String>,
+    /// The reason for a rejection, or the submitter's appeal.
+    pub note: Option<String>,
 }
 
 impl Submission {
@@ -251,4 +271,50 @@ pub enum ConversationState {
     },
     /// The bot just confirmed this submission; "annuller" cancels it.
     Confirmed { submission: i64 },
+}
+
+/// One entry in a group's moderation log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModerationEntry {
+    pub id: i64,
+    pub conversation: ConversationRef,
+    pub message_id: Option<String>,
+    pub user: UserRef,
+    pub user_name: String,
+    /// The rule (`banned_word`, …) or `admin_command` for a refused attempt.
+    pub rule: String,
+    pub matched: String,
+    /// `note`, `delete`, `mute`, `ban`, `tell_admins`, `refused`.
+    pub action: String,
+    /// Counts towards escalation.
+    pub strike: bool,
+    pub undone: bool,
+    pub appeal: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A message waiting in the outbox for its platform's adapter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub conversation: ConversationRef,
+    pub reply_to: Option<String>,
+    pub thread: Option<String>,
+    pub doc: crate::render::Doc,
+    /// Parts of the rendered message already delivered (after a crash the
+    /// rest follow, not the whole again).
+    pub parts_sent: u32,
+    pub attempts: u32,
+    pub dedupe_key: Option<String>,
+}
+
+/// A message for the outbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewOutboxItem {
+    pub conversation: ConversationRef,
+    pub reply_to: Option<String>,
+    pub thread: Option<String>,
+    pub doc: crate::render::Doc,
+    /// At most one item per key, ever: a digest per channel and period.
+    pub dedupe_key: Option<String>,
 }

@@ -7,14 +7,14 @@
 
 use crate::adapter::{Capabilities, LengthUnit, TextFormat};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Span {
     Text(String),
     Bold(String),
     Italic(String),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
     Paragraph(Vec<Span>),
     /// A line in a list ("• …").
@@ -23,7 +23,7 @@ pub enum Block {
 }
 
 /// A reply before it is rendered.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Doc {
     pub blocks: Vec<Block>,
 }

@@ -1,9 +1,16 @@
-//! The event loop: adapters push inbound events, the engine decides, and the
-//! adapter of the event's platform carries out the replies.
+//! The event loop: adapters push inbound events, the engine decides, and
+//! everything outgoing goes through the durable outbox, which each
+//! platform's adapter drains.
+//!
+//! Replies are drained right after the event that caused them, so a console
+//! session reads in order; anything a platform could not take (it is down,
+//! rate-limited, or runs in another process) waits in the outbox and is
+//! retried with backoff.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
@@ -11,37 +18,21 @@ use tracing::{Instrument, error, info, info_span, warn};
 
 use crate::adapter::{Adapter, AdapterError, Inbound, Outgoing};
 use crate::engine::{Action, Bot, Situation};
-use crate::lang::Language;
-use crate::model::{ConversationRef, Platform, UserRef};
-use crate::render::render;
+use crate::lang::tr;
+use crate::model::{MessageRef, NewOutboxItem, Platform};
+use crate::render::{Doc, render};
 
-/// What the configuration says about conversations and people.
-#[derive(Debug, Clone, Default)]
-pub struct Directory {
-    /// Each configured conversation's language.
-    pub languages: HashMap<ConversationRef, Language>,
-    /// People the configuration makes admins everywhere.
-    pub admins: HashSet<UserRef>,
-    pub default_language: Option<Language>,
-}
-
-impl Directory {
-    pub fn language_of(&self, conversation: &ConversationRef) -> Language {
-        self.languages
-            .get(conversation)
-            .copied()
-            .or(self.default_language)
-            .unwrap_or(Language::Da)
-    }
-}
+/// After this many failed attempts an outbox item is given up and reported.
+const MAX_ATTEMPTS: u32 = 8;
 
 /// Runs every adapter and handles their events until all adapters have
 /// stopped or `shutdown` is cancelled. Events are handled one at a time in
 /// arrival order, so replies keep the order of the messages they answer.
+/// With `schedule_digests`, each group's digest is queued on its schedule.
 pub async fn run(
     bot: Arc<Bot>,
     adapters: Vec<Arc<dyn Adapter>>,
-    directory: Directory,
+    schedule_digests: bool,
     shutdown: CancellationToken,
 ) -> Result<(), AdapterError> {
     let (tx, mut rx) = mpsc::channel::<Inbound>(256);
@@ -58,13 +49,34 @@ pub async fn run(
         });
     }
     drop(tx);
+    let background = CancellationToken::new();
+    let mut helpers = JoinSet::new();
+    helpers.spawn(retry_loop(
+        bot.clone(),
+        by_platform.clone(),
+        background.clone(),
+    ));
+    if schedule_digests {
+        for group in 0..bot.community().groups.len() {
+            helpers.spawn(digest_loop(
+                bot.clone(),
+                group,
+                by_platform.clone(),
+                background.clone(),
+            ));
+        }
+    }
+    // Whatever waits from an earlier run goes out first.
+    for adapter in by_platform.values() {
+        drain(&bot, adapter.as_ref()).await;
+    }
 
     loop {
         tokio::select! {
             event = rx.recv() => match event {
                 Some(event) => {
                     let span = info_span!("inbound", platform = %event.platform(), conversation = %event.conversation().id);
-                    handle_one(&bot, &by_platform, &directory, event).instrument(span).await;
+                    handle_one(&bot, &by_platform, event).instrument(span).await;
                 }
                 // Every adapter has stopped (the console reached end of input).
                 None => break,
@@ -73,6 +85,8 @@ pub async fn run(
         }
     }
     shutdown.cancel();
+    background.cancel();
+    while helpers.join_next().await.is_some() {}
     let mut first_error = None;
     while let Some(joined) = tasks.join_next().await {
         match joined {
@@ -90,12 +104,7 @@ pub async fn run(
     }
 }
 
-async fn handle_one(
-    bot: &Bot,
-    adapters: &HashMap<Platform, Arc<dyn Adapter>>,
-    directory: &Directory,
-    event: Inbound,
-) {
+async fn handle_one(bot: &Bot, adapters: &HashMap<Platform, Arc<dyn Adapter>>, event: Inbound) {
     let Some(adapter) = adapters.get(&event.platform()) else {
         warn!("event from a platform without an adapter");
         return;
@@ -107,8 +116,9 @@ async fn handle_one(
         Inbound::MemberJoined { member, .. } => Some(&member.user),
         Inbound::Deleted { .. } => None,
     };
+    let community = bot.community();
     let sender_is_admin = match sender {
-        Some(user) if directory.admins.contains(user) => true,
+        Some(user) if community.configured_admin(&conversation, user) => true,
         Some(user) => adapter.is_admin(&conversation, user).await.unwrap_or_else(|e| {
             warn!(error = %e, "could not ask the platform about admin rights; treating as resident");
             false
@@ -116,36 +126,293 @@ async fn handle_one(
         None => false,
     };
     let situation = Situation {
-        channel_language: directory.language_of(&conversation),
+        channel_language: community.language_of(&conversation),
         sender_is_admin,
     };
-    for action in bot.handle(&event, &situation).await {
-        perform(adapter.as_ref(), action).await;
+    let actions = bot.handle(&event, &situation).await;
+    perform(bot, adapters, actions).await;
+}
+
+/// Carries out the engine's actions: messages through the outbox, the rest
+/// directly on the platform.
+pub async fn perform(
+    bot: &Bot,
+    adapters: &HashMap<Platform, Arc<dyn Adapter>>,
+    actions: Vec<Action>,
+) {
+    let now = bot.now();
+    let mut touched: Vec<Platform> = Vec::new();
+    for action in actions {
+        match action {
+            Action::Reply {
+                conversation,
+                reply_to,
+                thread,
+                doc,
+            } => {
+                let platform = conversation.platform;
+                let item = NewOutboxItem {
+                    conversation,
+                    reply_to: reply_to.map(|m| m.id),
+                    thread,
+                    doc,
+                    dedupe_key: None,
+                };
+                enqueue(bot, &item, now).await;
+                touched.push(platform);
+            }
+            Action::Send {
+                conversation,
+                reply_to,
+                doc,
+                dedupe_key,
+            } => {
+                let platform = conversation.platform;
+                let item = NewOutboxItem {
+                    conversation,
+                    reply_to: reply_to.map(|m| m.id),
+                    thread: None,
+                    doc,
+                    dedupe_key,
+                };
+                enqueue(bot, &item, now).await;
+                touched.push(platform);
+            }
+            Action::Private {
+                user,
+                conversation,
+                doc,
+            } => {
+                let Some(adapter) = adapters.get(&user.platform) else {
+                    continue;
+                };
+                let text = render(&doc, &adapter.capabilities()).join("\n\n");
+                if let Err(e) = adapter.send_private(&user, &conversation, &text).await {
+                    // A private note that cannot be delivered (the person
+                    // blocks private messages) is logged, never posted publicly.
+                    warn!(error = %e, user = %user.id, "private note not delivered");
+                }
+            }
+            Action::Delete {
+                message,
+                author_name,
+                rule,
+            } => {
+                let Some(adapter) = adapters.get(&message.conversation.platform) else {
+                    continue;
+                };
+                if let Err(e) = adapter.delete(&message).await {
+                    tell_admins_cannot(bot, &message, &author_name, &rule, "delete", &e).await;
+                    touched.push(message.conversation.platform);
+                }
+            }
+            Action::Mute {
+                conversation,
+                user,
+                minutes,
+            } => {
+                let Some(adapter) = adapters.get(&conversation.platform) else {
+                    continue;
+                };
+                if let Err(e) = adapter.mute(&conversation, &user, minutes).await {
+                    warn!(error = %e, "could not mute");
+                }
+            }
+            Action::Ban { conversation, user } => {
+                let Some(adapter) = adapters.get(&conversation.platform) else {
+                    continue;
+                };
+                if let Err(e) = adapter.ban(&conversation, &user).await {
+                    warn!(error = %e, "could not ban");
+                }
+            }
+        }
+    }
+    touched.sort();
+    touched.dedup();
+    for platform in touched {
+        if let Some(adapter) = adapters.get(&platform) {
+            drain(bot, adapter.as_ref()).await;
+        }
     }
 }
 
-async fn perform(adapter: &dyn Adapter, action: Action) {
-    match action {
-        Action::Reply {
-            conversation,
-            reply_to,
-            thread,
-            doc,
-        } => {
-            let caps = adapter.capabilities();
-            for (i, text) in render(&doc, &caps).into_iter().enumerate() {
-                let outgoing = Outgoing {
-                    conversation: conversation.clone(),
-                    text,
-                    // Only the first part answers the message; the rest follow it.
-                    reply_to: if i == 0 { reply_to.clone() } else { None },
-                    thread: thread.clone(),
-                };
-                if let Err(e) = adapter.send(outgoing).await {
-                    error!(error = %e, "sending a reply failed");
+async fn enqueue(bot: &Bot, item: &NewOutboxItem, now: DateTime<Utc>) {
+    if let Err(e) = bot.store().enqueue(item, now).await {
+        error!(error = %e, conversation = %item.conversation.id, "could not queue a message");
+    }
+}
+
+/// When the platform will not let us remove a message, the admins are told
+/// in the conversation, so the rule is never silently not enforced.
+async fn tell_admins_cannot(
+    bot: &Bot,
+    message: &MessageRef,
+    name: &str,
+    rule: &str,
+    what: &str,
+    e: &AdapterError,
+) {
+    warn!(error = %e, "could not {what} a message");
+    let lang = bot.community().language_of(&message.conversation);
+    let doc = Doc::new().para(tr(
+        lang,
+        "cannot_enforce",
+        &[
+            ("name", name),
+            ("rule", rule),
+            ("what", &tr_what(lang, what)),
+        ],
+    ));
+    let item = NewOutboxItem {
+        conversation: message.conversation.clone(),
+        reply_to: None,
+        thread: None,
+        doc,
+        dedupe_key: Some(format!(
+            "cannot:{what}:{}:{}",
+            message.conversation.id, message.id
+        )),
+    };
+    enqueue(bot, &item, bot.now()).await;
+}
+
+fn tr_what(lang: crate::Language, what: &str) -> String {
+    match (lang, what) {
+        (crate::Language::Da, "delete") => "slette beskeder".to_string(),
+        (crate::Language::En, "delete") => "delete messages".to_string(),
+        (_, other) => other.to_string(),
+    }
+}
+
+/// Delivers what is due in the outbox for one adapter's platform.
+pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
+    let store = bot.store();
+    let platform = adapter.platform();
+    let caps = adapter.capabilities();
+    let mut delivered = 0;
+    let items = match store.due_outbox(platform, bot.now(), 100).await {
+        Ok(items) => items,
+        Err(e) => {
+            error!(error = %e, "could not read the outbox");
+            return 0;
+        }
+    };
+    for item in items {
+        let parts = render(&item.doc, &caps);
+        let mut failed = None;
+        for (index, text) in parts.iter().enumerate().skip(item.parts_sent as usize) {
+            let outgoing = Outgoing {
+                conversation: item.conversation.clone(),
+                text: text.clone(),
+                reply_to: if index == 0 {
+                    item.reply_to.as_ref().map(|id| MessageRef {
+                        conversation: item.conversation.clone(),
+                        id: id.clone(),
+                    })
+                } else {
+                    None
+                },
+                thread: item.thread.clone(),
+                idempotency_key: Some(format!("vores-{}-{index}", item.id)),
+            };
+            match adapter.send(outgoing).await {
+                Ok(_) => {
+                    if let Err(e) = store.outbox_part_sent(item.id, index as u32 + 1).await {
+                        error!(error = %e, "could not record a delivered part");
+                    }
+                }
+                Err(e) => {
+                    failed = Some(e);
                     break;
                 }
             }
         }
+        match failed {
+            None => {
+                delivered += 1;
+                if let Err(e) = store.outbox_done(item.id, bot.now()).await {
+                    error!(error = %e, "could not record a delivery");
+                }
+            }
+            Some(e) => {
+                let attempts = item.attempts + 1;
+                let retry_at = (attempts < MAX_ATTEMPTS).then(|| bot.now() + backoff(attempts));
+                if retry_at.is_none() {
+                    error!(item = item.id, conversation = %item.conversation.id, error = %e, "giving up on a message after {attempts} attempts");
+                } else {
+                    warn!(item = item.id, conversation = %item.conversation.id, error = %e, attempts, "delivery failed; will retry");
+                }
+                if let Err(e) = store.outbox_failed(item.id, &e.to_string(), retry_at).await {
+                    error!(error = %e, "could not record a failed delivery");
+                }
+            }
+        }
+    }
+    delivered
+}
+
+/// 5 s, 10 s, 20 s, … up to an hour.
+pub fn backoff(attempts: u32) -> chrono::Duration {
+    let seconds = 5i64.saturating_mul(1i64 << attempts.min(10));
+    chrono::Duration::seconds(seconds.min(3600))
+}
+
+async fn retry_loop(
+    bot: Arc<Bot>,
+    adapters: HashMap<Platform, Arc<dyn Adapter>>,
+    stop: CancellationToken,
+) {
+    loop {
+        tokio::select! {
+            () = tokio::time::sleep(std::time::Duration::from_secs(5)) => {}
+            () = stop.cancelled() => return,
+        }
+        for adapter in adapters.values() {
+            drain(&bot, adapter.as_ref()).await;
+        }
+    }
+}
+
+/// Queues the group's digest at each scheduled time, and once at start if a
+/// scheduled time passed while the bot was down (within six hours).
+async fn digest_loop(
+    bot: Arc<Bot>,
+    group: usize,
+    adapters: HashMap<Platform, Arc<dyn Adapter>>,
+    stop: CancellationToken,
+) {
+    let name = bot.community().groups[group].name.clone();
+    let latest = bot.latest_period(group, bot.now());
+    let last_done = bot.store().last_digest_period(&name).await.ok().flatten();
+    if last_done.is_none_or(|done| done < latest) && bot.now() - latest < chrono::Duration::hours(6)
+    {
+        queue_and_drain(&bot, group, latest, &adapters).await;
+    }
+    loop {
+        let Some(next) = bot.next_period(group, bot.now()) else {
+            return;
+        };
+        let wait = (next - bot.now()).to_std().unwrap_or_default();
+        tokio::select! {
+            () = tokio::time::sleep(wait) => {}
+            () = stop.cancelled() => return,
+        }
+        queue_and_drain(&bot, group, next, &adapters).await;
+    }
+}
+
+async fn queue_and_drain(
+    bot: &Bot,
+    group: usize,
+    period: DateTime<Utc>,
+    adapters: &HashMap<Platform, Arc<dyn Adapter>>,
+) {
+    if let Err(e) = bot.queue_digest(group, period).await {
+        error!(error = %e, "could not queue the digest");
+        return;
+    }
+    for adapter in adapters.values() {
+        drain(bot, adapter.as_ref()).await;
     }
 }

@@ -6,7 +6,8 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use crate::model::{
-    ConversationRef, ConversationState, MessageRef, NewSubmission, Submission, UserRef,
+    ConversationRef, ConversationState, MessageRef, ModerationEntry, NewOutboxItem, NewSubmission,
+    OutboxItem, Platform, Submission, UserRef,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -17,6 +18,20 @@ pub enum StoreError {
     Corrupt(String),
     #[error("submission #{0} does not exist")]
     NoSuchSubmission(i64),
+}
+
+/// A new moderation log entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewModerationEntry {
+    pub conversation: ConversationRef,
+    pub message_id: Option<String>,
+    pub user: UserRef,
+    pub user_name: String,
+    pub rule: String,
+    pub matched: String,
+    pub action: String,
+    pub strike: bool,
+    pub at: DateTime<Utc>,
 }
 
 #[async_trait]
@@ -32,8 +47,8 @@ pub trait Store: Send + Sync {
     async fn insert_submission(&self, new: &NewSubmission) -> Result<Submission, StoreError>;
 
     /// Saves what can change about a submission (found by its id): status,
-    /// language, anonymity, text, event and story details, `updated_at`.
-    /// Kind, origin and `created_at` never change.
+    /// language, anonymity, text, event and story details, review,
+    /// `updated_at`. Kind, origin and `created_at` never change.
     async fn update_submission(&self, submission: &Submission) -> Result<(), StoreError>;
 
     async fn submission(&self, id: i64) -> Result<Option<Submission>, StoreError>;
@@ -44,16 +59,42 @@ pub trait Store: Send + Sync {
         message: &MessageRef,
     ) -> Result<Option<Submission>, StoreError>;
 
-    /// A person's submissions, newest first.
+    /// A person's submissions, newest first (withdrawn ones left out).
     async fn submissions_by(
         &self,
         author: &UserRef,
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError>;
 
-    /// Published events that are on at some point in `[from, to)`, by start.
+    /// Submissions waiting for an admin, oldest first.
+    async fn pending_submissions(&self, limit: u32) -> Result<Vec<Submission>, StoreError>;
+
+    /// How many of a person's submissions were approved (trust).
+    async fn approved_count(&self, author: &UserRef) -> Result<u32, StoreError>;
+
+    /// Whether an admin revoked a person's trust.
+    async fn trust_revoked(&self, user: &UserRef) -> Result<bool, StoreError>;
+
+    async fn set_trust_revoked(
+        &self,
+        user: &UserRef,
+        revoked: bool,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+
+    /// Events that are on at some point in `[from, to)`, by start: published
+    /// ones, plus pending ones when `include_pending` (for clash warnings).
     /// One indexed range query.
     async fn events_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        include_pending: bool,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError>;
+
+    /// Published stories that became visible in `[from, to)`, oldest first.
+    async fn stories_approved_between(
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
@@ -73,4 +114,90 @@ pub trait Store: Send + Sync {
         state: Option<ConversationState>,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError>;
+
+    /// Counts a message from a member and returns (first seen, messages
+    /// before this one) for the new-member rules.
+    async fn touch_member(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+        at: DateTime<Utc>,
+    ) -> Result<(DateTime<Utc>, u32), StoreError>;
+
+    /// Records when a member joined (their first-seen time).
+    async fn member_joined(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+
+    async fn log_moderation(&self, entry: &NewModerationEntry) -> Result<i64, StoreError>;
+
+    async fn moderation_entry(&self, id: i64) -> Result<Option<ModerationEntry>, StoreError>;
+
+    /// Newest first, for the conversations given.
+    async fn moderation_log(
+        &self,
+        conversations: &[ConversationRef],
+        limit: u32,
+    ) -> Result<Vec<ModerationEntry>, StoreError>;
+
+    /// Strikes not undone against `user` in `conversations` since `since`.
+    async fn strikes_since(
+        &self,
+        user: &UserRef,
+        conversations: &[ConversationRef],
+        since: DateTime<Utc>,
+    ) -> Result<u32, StoreError>;
+
+    async fn undo_moderation(&self, id: i64) -> Result<(), StoreError>;
+
+    async fn appeal_moderation(&self, id: i64, text: &str) -> Result<(), StoreError>;
+
+    /// Entries with an appeal that were not undone, oldest first.
+    async fn open_appeals(
+        &self,
+        conversations: &[ConversationRef],
+        limit: u32,
+    ) -> Result<Vec<ModerationEntry>, StoreError>;
+
+    /// Adds to the outbox; `None` when an item with the same dedupe key exists.
+    async fn enqueue(
+        &self,
+        item: &NewOutboxItem,
+        at: DateTime<Utc>,
+    ) -> Result<Option<i64>, StoreError>;
+
+    /// Items for `platform` that are due, oldest first.
+    async fn due_outbox(
+        &self,
+        platform: Platform,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<OutboxItem>, StoreError>;
+
+    /// One more part of an item was delivered.
+    async fn outbox_part_sent(&self, id: i64, parts_sent: u32) -> Result<(), StoreError>;
+
+    async fn outbox_done(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError>;
+
+    /// Delivery failed; try again at `retry_at`, or give up when `None`.
+    async fn outbox_failed(
+        &self,
+        id: i64,
+        error: &str,
+        retry_at: Option<DateTime<Utc>>,
+    ) -> Result<(), StoreError>;
+
+    /// Records a digest run for (group, period); false if it was recorded before.
+    async fn record_digest_run(
+        &self,
+        group: &str,
+        period: DateTime<Utc>,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
+
+    /// The latest recorded digest period of a group.
+    async fn last_digest_period(&self, group: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
 }

@@ -10,8 +10,11 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use chrono_tz::Tz;
+use regex::Regex;
 use serde::Deserialize;
 use vores_bot::Language;
+use vores_bot::community::{Approval, ChannelInfo, Community, DEFAULT_DIGEST_SCHEDULE, Group};
+use vores_bot::guidelines::{Escalation, LinkPolicy, RuleAction, RuleKind, Rules};
 use vores_bot::model::{ConversationRef, Platform, UserRef};
 
 /// The file as written. Unknown keys are errors, so a typo is never a
@@ -27,6 +30,54 @@ struct RawConfig {
     channels: Vec<RawChannel>,
     #[serde(default)]
     admins: Vec<String>,
+    /// The default group's policy, for channels not in a named group.
+    approval: Option<String>,
+    trusted_after: Option<u32>,
+    announce_approved: Option<bool>,
+    digest_schedule: Option<String>,
+    rules: Option<RawRules>,
+    #[serde(default)]
+    groups: Vec<RawGroup>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    name: String,
+    approval: Option<String>,
+    trusted_after: Option<u32>,
+    announce_approved: Option<bool>,
+    digest_schedule: Option<String>,
+    #[serde(default)]
+    admins: Vec<String>,
+    rules: Option<RawRules>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    #[serde(default)]
+    banned_words: Vec<String>,
+    #[serde(default)]
+    banned_patterns: Vec<String>,
+    spam_filter: Option<bool>,
+    links: Option<String>,
+    #[serde(default)]
+    link_allowlist: Vec<String>,
+    max_links: Option<usize>,
+    max_caps_ratio: Option<f32>,
+    flood_messages: Option<u32>,
+    flood_seconds: Option<u32>,
+    max_repeats: Option<u32>,
+    new_member_hours: Option<u32>,
+    new_member_messages: Option<u32>,
+    max_length: Option<usize>,
+    #[serde(default)]
+    actions: std::collections::BTreeMap<String, String>,
+    strikes_before_escalation: Option<u32>,
+    strike_window_hours: Option<u32>,
+    escalation: Option<String>,
+    mute_minutes: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -45,6 +96,8 @@ struct RawChannel {
     id: String,
     name: Option<String>,
     language: Option<String>,
+    /// The named group the channel belongs to; the default group otherwise.
+    group: Option<String>,
 }
 
 /// Resolved settings the program uses.
@@ -59,6 +112,29 @@ pub struct Config {
     pub channels: Vec<Channel>,
     /// People who are admins everywhere, whatever their platform says.
     pub admins: Vec<UserRef>,
+    /// Groups of channels with their policies; the first is the default group.
+    pub groups: Vec<GroupSettings>,
+}
+
+/// A group as configured, before channels are attached.
+#[derive(Debug, Clone)]
+pub struct GroupSettings {
+    pub name: String,
+    pub approval: Approval,
+    pub announce_approved: bool,
+    pub digest_schedule: cron::Schedule,
+    pub admins: Vec<UserRef>,
+    pub rules: Rules,
+}
+
+impl PartialEq for GroupSettings {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && self.approval == other.approval
+            && self.announce_approved == other.announce_approved
+            && self.digest_schedule.to_string() == other.digest_schedule.to_string()
+            && self.admins == other.admins
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +152,8 @@ pub struct Channel {
     pub conversation: ConversationRef,
     pub name: String,
     pub language: Language,
+    /// Index into `Config::groups`.
+    pub group: usize,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://vores.db";
@@ -94,6 +172,10 @@ impl Default for Config {
             },
             channels: Vec::new(),
             admins: Vec::new(),
+            groups: vec![
+                group_settings("", "default", None, None, None, None, &[], None)
+                    .expect("the default group is valid"),
+            ],
         }
     }
 }
@@ -194,6 +276,38 @@ impl Config {
             user: non_empty("console.user", raw_console.user)?.unwrap_or(defaults.console.user),
             language: parse_language("console.language", raw_console.language)?.unwrap_or(language),
         };
+        let mut groups = vec![group_settings(
+            "",
+            "default",
+            raw.approval,
+            raw.trusted_after,
+            raw.announce_approved,
+            raw.digest_schedule,
+            &[],
+            raw.rules,
+        )?];
+        for (i, g) in raw.groups.into_iter().enumerate() {
+            let prefix = format!("groups[{i}].");
+            if g.name.trim().is_empty() || groups.iter().any(|other| other.name == g.name) {
+                return Err(invalid(
+                    format!("{prefix}name"),
+                    format!(
+                        "{:?} must be a unique, non-empty name (\"default\" is taken)",
+                        g.name
+                    ),
+                ));
+            }
+            groups.push(group_settings(
+                &prefix,
+                &g.name,
+                g.approval,
+                g.trusted_after,
+                g.announce_approved,
+                g.digest_schedule,
+                &g.admins,
+                g.rules,
+            )?);
+        }
         let mut channels = Vec::with_capacity(raw.channels.len());
         for (i, ch) in raw.channels.into_iter().enumerate() {
             let key = |field: &str| format!("channels[{i}].{field}");
@@ -220,30 +334,23 @@ impl Config {
                     format!("{platform} {:?} is listed twice; keep one entry", ch.id),
                 ));
             }
+            let group = match &ch.group {
+                None => 0,
+                Some(name) => groups.iter().position(|g| &g.name == name).ok_or_else(|| {
+                    invalid(
+                        key("group"),
+                        format!("no group named {name:?}; add [[groups]] name = {name:?} or fix the name"),
+                    )
+                })?,
+            };
             channels.push(Channel {
+                group,
                 name: ch.name.unwrap_or_else(|| ch.id.clone()),
                 language: parse_language(&key("language"), ch.language)?.unwrap_or(language),
                 conversation,
             });
         }
-        let mut admins = Vec::with_capacity(raw.admins.len());
-        for (i, entry) in raw.admins.iter().enumerate() {
-            let Some((platform, id)) = entry.split_once(':') else {
-                return Err(invalid(
-                    format!("admins[{i}]"),
-                    format!(
-                        "{entry:?} needs the form \"platform:user-id\", e.g. \"telegram:123456\" or \"console:mette\""
-                    ),
-                ));
-            };
-            let platform: Platform = platform
-                .parse()
-                .map_err(|e| invalid(format!("admins[{i}]"), format!("{e}")))?;
-            admins.push(UserRef {
-                platform,
-                id: id.to_string(),
-            });
-        }
+        let admins = parse_users("admins", &raw.admins)?;
         Ok(Config {
             timezone,
             language,
@@ -251,8 +358,225 @@ impl Config {
             console,
             channels,
             admins,
+            groups,
         })
     }
+
+    /// The core's view: groups with their channels, plus `extra` channels
+    /// (the console channel named on the command line) in the default group
+    /// unless configured.
+    pub fn community(&self, extra: &[ChannelInfo]) -> Community {
+        let mut groups: Vec<Group> = self
+            .groups
+            .iter()
+            .map(|g| Group {
+                name: g.name.clone(),
+                approval: g.approval,
+                announce_approved: g.announce_approved,
+                digest_schedule: g.digest_schedule.clone(),
+                admins: g.admins.iter().cloned().collect(),
+                rules: g.rules.clone(),
+                channels: Vec::new(),
+            })
+            .collect();
+        for channel in &self.channels {
+            groups[channel.group].channels.push(ChannelInfo {
+                conversation: channel.conversation.clone(),
+                name: channel.name.clone(),
+                language: channel.language,
+            });
+        }
+        let mut community =
+            Community::new(groups, self.admins.iter().cloned().collect(), self.language);
+        for channel in extra {
+            community.add_channel(0, channel.clone());
+        }
+        community
+    }
+}
+
+fn parse_users(key: &str, entries: &[String]) -> Result<Vec<UserRef>, ConfigError> {
+    let mut users = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        let Some((platform, id)) = entry.split_once(':') else {
+            return Err(invalid(
+                format!("{key}[{i}]"),
+                format!(
+                    "{entry:?} needs the form \"platform:user-id\", e.g. \"telegram:123456\" or \"console:mette\""
+                ),
+            ));
+        };
+        let platform: Platform = platform
+            .parse()
+            .map_err(|e| invalid(format!("{key}[{i}]"), format!("{e}")))?;
+        users.push(UserRef {
+            platform,
+            id: id.to_string(),
+        });
+    }
+    Ok(users)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn group_settings(
+    prefix: &str,
+    name: &str,
+    approval: Option<String>,
+    trusted_after: Option<u32>,
+    announce_approved: Option<bool>,
+    digest_schedule: Option<String>,
+    admins: &[String],
+    rules: Option<RawRules>,
+) -> Result<GroupSettings, ConfigError> {
+    let key = |k: &str| format!("{prefix}{k}");
+    let approval = match approval.as_deref() {
+        None | Some("always") => Approval::Always,
+        Some("never") => Approval::Never,
+        Some("trusted") => Approval::TrustedAfter(trusted_after.unwrap_or(3)),
+        Some(other) => {
+            return Err(invalid(
+                key("approval"),
+                format!(
+                    "{other:?} is not a policy; use \"always\", \"never\" or \"trusted\" (with trusted_after = N)"
+                ),
+            ));
+        }
+    };
+    let schedule_text = digest_schedule.unwrap_or_else(|| DEFAULT_DIGEST_SCHEDULE.to_string());
+    let digest_schedule = cron::Schedule::from_str(&schedule_text).map_err(|e| {
+        invalid(
+            key("digest_schedule"),
+            format!(
+                "{schedule_text:?} is not a cron schedule ({e}); use seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 18 * * Sun\" for Sundays at 18:00"
+            ),
+        )
+    })?;
+    Ok(GroupSettings {
+        name: name.to_string(),
+        approval,
+        announce_approved: announce_approved.unwrap_or(false),
+        digest_schedule,
+        admins: parse_users(&key("admins"), admins)?,
+        rules: rules_from(&key("rules."), rules.unwrap_or_default())?,
+    })
+}
+
+fn rules_from(prefix: &str, raw: RawRules) -> Result<Rules, ConfigError> {
+    let key = |k: &str| format!("{prefix}{k}");
+    let defaults = Rules::default();
+    let mut patterns = Vec::new();
+    for (i, p) in raw.banned_patterns.iter().enumerate() {
+        patterns.push(Regex::new(&format!("(?i){p}")).map_err(|e| {
+            invalid(
+                format!("{}[{i}]", key("banned_patterns")),
+                format!("is not a valid regular expression: {e}"),
+            )
+        })?);
+    }
+    let links = match raw.links.as_deref() {
+        None | Some("allow") => LinkPolicy::Allow,
+        Some("none") => LinkPolicy::None,
+        Some("allowlist") => {
+            if raw.link_allowlist.is_empty() {
+                return Err(invalid(
+                    key("link_allowlist"),
+                    "is empty; list the allowed domains, e.g. [\"ishoj.dk\"], or set links = \"none\"",
+                ));
+            }
+            LinkPolicy::Allowlist(
+                raw.link_allowlist
+                    .iter()
+                    .map(|d| d.to_lowercase())
+                    .collect(),
+            )
+        }
+        Some(other) => {
+            return Err(invalid(
+                key("links"),
+                format!("{other:?} is not a link policy; use \"allow\", \"none\" or \"allowlist\""),
+            ));
+        }
+    };
+    if let Some(ratio) = raw.max_caps_ratio
+        && !(0.0..=1.0).contains(&ratio)
+    {
+        return Err(invalid(
+            key("max_caps_ratio"),
+            "must be between 0 and 1 (0 turns the rule off), e.g. 0.7",
+        ));
+    }
+    let mut actions = std::collections::HashMap::new();
+    for (rule, action) in &raw.actions {
+        let kind = RuleKind::parse(rule).ok_or_else(|| {
+            let all: Vec<&str> = RuleKind::ALL.iter().map(|k| k.as_str()).collect();
+            invalid(
+                format!("{}{rule}", key("actions.")),
+                format!("is not a rule; use one of {}", all.join(", ")),
+            )
+        })?;
+        let action = match action.as_str() {
+            "note" => RuleAction::Note,
+            "delete" | "hide" => RuleAction::Delete,
+            other => {
+                return Err(invalid(
+                    format!("{}{rule}", key("actions.")),
+                    format!("{other:?} is not an action; use \"note\" or \"delete\""),
+                ));
+            }
+        };
+        actions.insert(kind, action);
+    }
+    let escalation = match raw.escalation.as_deref() {
+        None | Some("tell_admins") => Escalation::TellAdmins,
+        Some("mute") => Escalation::Mute {
+            minutes: raw.mute_minutes.unwrap_or(60),
+        },
+        Some("ban") => Escalation::Ban,
+        Some(other) => {
+            return Err(invalid(
+                key("escalation"),
+                format!("{other:?} is not an escalation; use \"mute\", \"ban\" or \"tell_admins\""),
+            ));
+        }
+    };
+    // 0 turns a counting rule off.
+    let on = |v: Option<u32>, default: Option<u32>| match v {
+        Some(0) => None,
+        Some(n) => Some(n),
+        None => default,
+    };
+    Ok(Rules {
+        banned_patterns: patterns,
+        spam_filter: raw.spam_filter.unwrap_or(defaults.spam_filter),
+        links,
+        max_links: raw.max_links.filter(|n| *n > 0),
+        max_caps_ratio: match raw.max_caps_ratio {
+            Some(r) if r <= 0.0 => None,
+            Some(r) => Some(r),
+            None => defaults.max_caps_ratio,
+        },
+        flood_messages: on(raw.flood_messages, defaults.flood_messages),
+        flood_seconds: raw.flood_seconds.unwrap_or(defaults.flood_seconds).max(1),
+        max_repeats: on(raw.max_repeats, defaults.max_repeats),
+        new_member_hours: on(raw.new_member_hours, defaults.new_member_hours),
+        new_member_messages: on(raw.new_member_messages, defaults.new_member_messages),
+        max_length: match raw.max_length {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None => defaults.max_length,
+        },
+        actions,
+        strikes_before_escalation: raw
+            .strikes_before_escalation
+            .unwrap_or(defaults.strikes_before_escalation),
+        strike_window_hours: raw
+            .strike_window_hours
+            .unwrap_or(defaults.strike_window_hours)
+            .max(1),
+        escalation,
+        ..defaults
+    }
+    .with_banned_words(&raw.banned_words))
 }
 
 fn parse_language(key: &str, value: Option<String>) -> Result<Option<Language>, ConfigError> {

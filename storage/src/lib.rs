@@ -15,10 +15,12 @@ use sqlx::{AnyPool, Executor, Row};
 use tracing::info;
 use vores_bot::Language;
 use vores_bot::model::{
-    ConversationRef, ConversationState, EventDetails, MessageRef, NewSubmission, Origin, Platform,
-    Status, StoryDetails, Submission, SubmissionKind, UserRef,
+    ConversationRef, ConversationState, EventDetails, MessageRef, ModerationEntry, NewOutboxItem,
+    NewSubmission, Origin, OutboxItem, Platform, Review, Status, StoryDetails, Submission,
+    SubmissionKind, UserRef,
 };
-use vores_bot::store::{Store, StoreError};
+use vores_bot::render::Doc;
+use vores_bot::store::{NewModerationEntry, Store, StoreError};
 use vores_bot::understand::{EventDraft, Missing};
 
 /// The database kind a URL names.
@@ -141,6 +143,11 @@ impl Database {
             "DELETE FROM conversation_states",
             "DELETE FROM handled_messages",
             "DELETE FROM submissions",
+            "DELETE FROM trust",
+            "DELETE FROM members",
+            "DELETE FROM moderation_log",
+            "DELETE FROM outbox",
+            "DELETE FROM digest_runs",
         ] {
             sqlx::query(statement)
                 .execute(&self.pool)
@@ -204,7 +211,7 @@ macro_rules! select_submissions {
         concat!(
             "SELECT id, kind, status, platform, conversation_id, message_id, author_id, author_name, \
              language, anonymous, body, event_draft, starts_at, ends_at, visible_until, link, photo, \
-             created_at, updated_at FROM submissions ",
+             approved_at, reviewer, review_note, created_at, updated_at FROM submissions ",
             $($rest),*
         )
     };
@@ -280,8 +287,91 @@ fn submission_from_row(row: &AnyRow) -> Result<Submission, StoreError> {
         text: row.try_get("body").map_err(db)?,
         event,
         story,
+        review: Review {
+            approved_at: opt_instant("approved_at")?,
+            reviewer: row.try_get("reviewer").map_err(db)?,
+            note: row.try_get("review_note").map_err(db)?,
+        },
         created_at: instant(row.try_get("created_at").map_err(db)?)?,
         updated_at: instant(row.try_get("updated_at").map_err(db)?)?,
+    })
+}
+
+/// A `COUNT(*) AS n` as a count.
+fn count(row: &AnyRow) -> Result<u32, StoreError> {
+    let n: i64 = row.try_get("n").map_err(db)?;
+    u32::try_from(n).map_err(corrupt("count"))
+}
+
+/// Each conversation once, in the order given.
+fn distinct(conversations: &[ConversationRef]) -> impl Iterator<Item = &ConversationRef> {
+    let mut seen = std::collections::HashSet::new();
+    conversations.iter().filter(move |c| seen.insert(*c))
+}
+
+/// The columns a [`ModerationEntry`] is read from.
+macro_rules! select_moderation {
+    ($($rest:literal),*) => {
+        concat!(
+            "SELECT id, platform, conversation_id, message_id, user_id, user_name, rule, matched, \
+             action, strike, undone, appeal, created_at FROM moderation_log ",
+            $($rest),*
+        )
+    };
+}
+
+fn moderation_from_row(row: &AnyRow) -> Result<ModerationEntry, StoreError> {
+    let platform: Platform = row
+        .try_get::<String, _>("platform")
+        .map_err(db)?
+        .parse()
+        .map_err(corrupt("platform"))?;
+    Ok(ModerationEntry {
+        id: row.try_get("id").map_err(db)?,
+        conversation: ConversationRef {
+            platform,
+            id: row.try_get("conversation_id").map_err(db)?,
+        },
+        message_id: row.try_get("message_id").map_err(db)?,
+        user: UserRef {
+            platform,
+            id: row.try_get("user_id").map_err(db)?,
+        },
+        user_name: row.try_get("user_name").map_err(db)?,
+        rule: row.try_get("rule").map_err(db)?,
+        matched: row.try_get("matched").map_err(db)?,
+        action: row.try_get("action").map_err(db)?,
+        strike: row.try_get::<i64, _>("strike").map_err(db)? != 0,
+        undone: row.try_get::<i64, _>("undone").map_err(db)? != 0,
+        appeal: row.try_get("appeal").map_err(db)?,
+        created_at: instant(row.try_get("created_at").map_err(db)?)?,
+    })
+}
+
+fn outbox_from_row(row: &AnyRow) -> Result<OutboxItem, StoreError> {
+    let platform: Platform = row
+        .try_get::<String, _>("platform")
+        .map_err(db)?
+        .parse()
+        .map_err(corrupt("platform"))?;
+    let doc: String = row.try_get("doc").map_err(db)?;
+    let doc: Doc = serde_json::from_str(&doc).map_err(corrupt("outbox document"))?;
+    let small = |col: &'static str| -> Result<u32, StoreError> {
+        let n: i64 = row.try_get(col).map_err(db)?;
+        u32::try_from(n).map_err(corrupt(col))
+    };
+    Ok(OutboxItem {
+        id: row.try_get("id").map_err(db)?,
+        conversation: ConversationRef {
+            platform,
+            id: row.try_get("conversation_id").map_err(db)?,
+        },
+        reply_to: row.try_get("reply_to").map_err(db)?,
+        thread: row.try_get("thread").map_err(db)?,
+        doc,
+        parts_sent: small("parts_sent")?,
+        attempts: small("attempts")?,
+        dedupe_key: row.try_get("dedupe_key").map_err(db)?,
     })
 }
 
@@ -340,11 +430,13 @@ impl Store for Database {
     async fn insert_submission(&self, new: &NewSubmission) -> Result<Submission, StoreError> {
         let ev = event_columns(new.event.as_ref())?;
         let story = new.story.clone().unwrap_or_default();
+        // Published straight away (no approval needed): visible from the start.
+        let approved_at = (new.status == Status::Published).then(|| secs(new.created_at));
         let row = sqlx::query(
             "INSERT INTO submissions (kind, status, platform, conversation_id, message_id, author_id, \
              author_name, language, anonymous, body, title, location, event_draft, starts_at, ends_at, \
-             visible_until, link, photo, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) \
+             visible_until, link, photo, approved_at, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20) \
              RETURNING id",
         )
         .bind(new.kind.as_str())
@@ -365,6 +457,7 @@ impl Store for Database {
         .bind(ev.visible_until)
         .bind(&story.link)
         .bind(&story.photo)
+        .bind(approved_at)
         .bind(secs(new.created_at))
         .fetch_one(&self.pool)
         .await
@@ -381,7 +474,8 @@ impl Store for Database {
         let done = sqlx::query(
             "UPDATE submissions SET status = $1, anonymous = $2, body = $3, title = $4, location = $5, \
              event_draft = $6, starts_at = $7, ends_at = $8, visible_until = $9, link = $10, photo = $11, \
-             updated_at = $12, language = $13 WHERE id = $14",
+             updated_at = $12, language = $13, approved_at = $14, reviewer = $15, review_note = $16 \
+             WHERE id = $17",
         )
         .bind(s.status.as_str())
         .bind(i64::from(s.anonymous))
@@ -396,6 +490,9 @@ impl Store for Database {
         .bind(&story.photo)
         .bind(secs(s.updated_at))
         .bind(s.language.code())
+        .bind(None::<i64>)
+        .bind(&s.review.reviewer)
+        .bind(&s.review.note)
         .bind(s.id)
         .execute(&self.pool)
         .await
@@ -448,15 +545,99 @@ impl Store for Database {
         rows.iter().map(submission_from_row).collect()
     }
 
+    async fn pending_submissions(&self, limit: u32) -> Result<Vec<Submission>, StoreError> {
+        let rows = sqlx::query(select_submissions!(
+            "WHERE status = 'pending' ORDER BY id LIMIT $1"
+        ))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter().map(submission_from_row).collect()
+    }
+
+    async fn approved_count(&self, author: &UserRef) -> Result<u32, StoreError> {
+        let row = sqlx::query(
+            "SELECT COUNT(*) AS n FROM submissions \
+             WHERE platform = $1 AND author_id = $2 AND status = 'published'",
+        )
+        .bind(author.platform.as_str())
+        .bind(&author.id)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db)?;
+        count(&row)
+    }
+
+    async fn trust_revoked(&self, user: &UserRef) -> Result<bool, StoreError> {
+        let revoked: Option<i64> =
+            sqlx::query_scalar("SELECT revoked FROM trust WHERE platform = $1 AND user_id = $2")
+                .bind(user.platform.as_str())
+                .bind(&user.id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
+        Ok(revoked.is_some_and(|r| r != 0))
+    }
+
+    async fn set_trust_revoked(
+        &self,
+        user: &UserRef,
+        revoked: bool,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO trust (platform, user_id, revoked, updated_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (platform, user_id) DO UPDATE SET \
+             revoked = excluded.revoked, updated_at = excluded.updated_at",
+        )
+        .bind(user.platform.as_str())
+        .bind(&user.id)
+        .bind(i64::from(revoked))
+        .bind(secs(at))
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
     async fn events_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        include_pending: bool,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError> {
+        let query = if include_pending {
+            sqlx::query(select_submissions!(
+                "WHERE kind = 'event' AND status IN ('published', 'pending') ",
+                "AND visible_until > $1 AND starts_at < $2 ORDER BY starts_at, id LIMIT $3"
+            ))
+        } else {
+            sqlx::query(select_submissions!(
+                "WHERE kind = 'event' AND status = 'published' AND visible_until > $1 AND starts_at < $2 ",
+                "ORDER BY starts_at, id LIMIT $3"
+            ))
+        };
+        let rows = query
+            .bind(secs(from))
+            .bind(secs(to))
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+        rows.iter().map(submission_from_row).collect()
+    }
+
+    async fn stories_approved_between(
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
         let rows = sqlx::query(select_submissions!(
-            "WHERE kind = 'event' AND status = 'published' AND visible_until > $1 AND starts_at < $2 ",
-            "ORDER BY starts_at, id LIMIT $3"
+            "WHERE kind = 'story' AND status = 'published' AND approved_at >= $1 AND approved_at < $2 ",
+            "ORDER BY approved_at, id LIMIT $3"
         ))
         .bind(secs(from))
         .bind(secs(to))
@@ -546,6 +727,305 @@ impl Store for Database {
         .await
         .map_err(db)?;
         Ok(())
+    }
+
+    async fn touch_member(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+        at: DateTime<Utc>,
+    ) -> Result<(DateTime<Utc>, u32), StoreError> {
+        // One statement, so two messages at once are both counted.
+        let row = sqlx::query(
+            "INSERT INTO members (platform, conversation_id, user_id, first_seen, messages) \
+             VALUES ($1, $2, $3, $4, 1) \
+             ON CONFLICT (platform, conversation_id, user_id) DO UPDATE SET \
+             messages = members.messages + 1 \
+             RETURNING first_seen, messages",
+        )
+        .bind(conversation.platform.as_str())
+        .bind(&conversation.id)
+        .bind(&user.id)
+        .bind(secs(at))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db)?;
+        let first_seen = instant(row.try_get("first_seen").map_err(db)?)?;
+        let messages: i64 = row.try_get("messages").map_err(db)?;
+        let before = u32::try_from(messages - 1).map_err(corrupt("member message count"))?;
+        Ok((first_seen, before))
+    }
+
+    async fn member_joined(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO members (platform, conversation_id, user_id, first_seen, messages) \
+             VALUES ($1, $2, $3, $4, 0) ON CONFLICT DO NOTHING",
+        )
+        .bind(conversation.platform.as_str())
+        .bind(&conversation.id)
+        .bind(&user.id)
+        .bind(secs(at))
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
+    async fn log_moderation(&self, entry: &NewModerationEntry) -> Result<i64, StoreError> {
+        let row = sqlx::query(
+            "INSERT INTO moderation_log (platform, conversation_id, message_id, user_id, user_name, \
+             rule, matched, action, strike, undone, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10) RETURNING id",
+        )
+        .bind(entry.conversation.platform.as_str())
+        .bind(&entry.conversation.id)
+        .bind(&entry.message_id)
+        .bind(&entry.user.id)
+        .bind(&entry.user_name)
+        .bind(&entry.rule)
+        .bind(&entry.matched)
+        .bind(&entry.action)
+        .bind(i64::from(entry.strike))
+        .bind(secs(entry.at))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(db)?;
+        row.try_get("id").map_err(db)
+    }
+
+    async fn moderation_entry(&self, id: i64) -> Result<Option<ModerationEntry>, StoreError> {
+        let row = sqlx::query(select_moderation!("WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)?;
+        row.as_ref().map(moderation_from_row).transpose()
+    }
+
+    async fn moderation_log(
+        &self,
+        conversations: &[ConversationRef],
+        limit: u32,
+    ) -> Result<Vec<ModerationEntry>, StoreError> {
+        // One query per conversation (a group has a handful), merged here:
+        // SQL with a variable number of placeholders would have to be built
+        // at run time.
+        let mut entries = Vec::new();
+        for conversation in distinct(conversations) {
+            let rows = sqlx::query(select_moderation!(
+                "WHERE platform = $1 AND conversation_id = $2 ORDER BY id DESC LIMIT $3"
+            ))
+            .bind(conversation.platform.as_str())
+            .bind(&conversation.id)
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+            for row in &rows {
+                entries.push(moderation_from_row(row)?);
+            }
+        }
+        entries.sort_by_key(|e| std::cmp::Reverse(e.id));
+        entries.truncate(limit as usize);
+        Ok(entries)
+    }
+
+    async fn strikes_since(
+        &self,
+        user: &UserRef,
+        conversations: &[ConversationRef],
+        since: DateTime<Utc>,
+    ) -> Result<u32, StoreError> {
+        let mut total = 0;
+        // A person only ever acts in conversations on their own platform.
+        for conversation in distinct(conversations).filter(|c| c.platform == user.platform) {
+            let row = sqlx::query(
+                "SELECT COUNT(*) AS n FROM moderation_log \
+                 WHERE platform = $1 AND conversation_id = $2 AND user_id = $3 \
+                 AND created_at >= $4 AND strike = 1 AND undone = 0",
+            )
+            .bind(conversation.platform.as_str())
+            .bind(&conversation.id)
+            .bind(&user.id)
+            .bind(secs(since))
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)?;
+            total += count(&row)?;
+        }
+        Ok(total)
+    }
+
+    async fn undo_moderation(&self, id: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE moderation_log SET undone = 1 WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn appeal_moderation(&self, id: i64, text: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE moderation_log SET appeal = $1 WHERE id = $2")
+            .bind(text)
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn open_appeals(
+        &self,
+        conversations: &[ConversationRef],
+        limit: u32,
+    ) -> Result<Vec<ModerationEntry>, StoreError> {
+        let mut entries = Vec::new();
+        for conversation in distinct(conversations) {
+            let rows = sqlx::query(select_moderation!(
+                "WHERE platform = $1 AND conversation_id = $2 AND appeal IS NOT NULL AND undone = 0 ",
+                "ORDER BY id LIMIT $3"
+            ))
+            .bind(conversation.platform.as_str())
+            .bind(&conversation.id)
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+            for row in &rows {
+                entries.push(moderation_from_row(row)?);
+            }
+        }
+        entries.sort_by_key(|e| e.id);
+        entries.truncate(limit as usize);
+        Ok(entries)
+    }
+
+    async fn enqueue(
+        &self,
+        item: &NewOutboxItem,
+        at: DateTime<Utc>,
+    ) -> Result<Option<i64>, StoreError> {
+        let doc = serde_json::to_string(&item.doc).map_err(corrupt("outbox document"))?;
+        // With ON CONFLICT DO NOTHING, RETURNING yields no row when the
+        // dedupe key was taken (SQLite and PostgreSQL alike).
+        let row = sqlx::query(
+            "INSERT INTO outbox (platform, conversation_id, reply_to, thread, doc, dedupe_key, status, \
+             parts_sent, attempts, next_attempt_at, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, 0, $7, $7) \
+             ON CONFLICT DO NOTHING RETURNING id",
+        )
+        .bind(item.conversation.platform.as_str())
+        .bind(&item.conversation.id)
+        .bind(&item.reply_to)
+        .bind(&item.thread)
+        .bind(doc)
+        .bind(&item.dedupe_key)
+        .bind(secs(at))
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.map(|row| row.try_get("id").map_err(db)).transpose()
+    }
+
+    async fn due_outbox(
+        &self,
+        platform: Platform,
+        now: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, platform, conversation_id, reply_to, thread, doc, dedupe_key, parts_sent, attempts \
+             FROM outbox WHERE status = 'pending' AND platform = $1 AND next_attempt_at <= $2 \
+             ORDER BY id LIMIT $3",
+        )
+        .bind(platform.as_str())
+        .bind(secs(now))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter().map(outbox_from_row).collect()
+    }
+
+    async fn outbox_part_sent(&self, id: i64, parts_sent: u32) -> Result<(), StoreError> {
+        sqlx::query("UPDATE outbox SET parts_sent = $1 WHERE id = $2")
+            .bind(i64::from(parts_sent))
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn outbox_done(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1 WHERE id = $2")
+            .bind(secs(at))
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn outbox_failed(
+        &self,
+        id: i64,
+        error: &str,
+        retry_at: Option<DateTime<Utc>>,
+    ) -> Result<(), StoreError> {
+        let query = match retry_at {
+            Some(retry_at) => sqlx::query(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2 \
+                 WHERE id = $3",
+            )
+            .bind(error)
+            .bind(secs(retry_at)),
+            None => sqlx::query(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = $1, status = 'failed' \
+                 WHERE id = $2",
+            )
+            .bind(error),
+        };
+        query.bind(id).execute(&self.pool).await.map_err(db)?;
+        Ok(())
+    }
+
+    async fn record_digest_run(
+        &self,
+        group: &str,
+        period: DateTime<Utc>,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "INSERT INTO digest_runs (group_name, period, recorded_at) VALUES ($1, $2, $3) \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(group)
+        .bind(secs(period))
+        .bind(secs(at))
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    async fn last_digest_period(&self, group: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let row =
+            sqlx::query("SELECT MAX(period) AS period FROM digest_runs WHERE group_name = $1")
+                .bind(group)
+                .fetch_one(&self.pool)
+                .await
+                .map_err(db)?;
+        row.try_get::<Option<i64>, _>("period")
+            .map_err(db)?
+            .map(instant)
+            .transpose()
     }
 }
 

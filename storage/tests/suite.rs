@@ -9,10 +9,12 @@ use std::io::Write;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use vores_bot::Language;
 use vores_bot::model::{
-    ConversationRef, ConversationState, EventDetails, MessageRef, NewSubmission, Origin, Platform,
-    Status, StoryDetails, Submission, SubmissionKind, UserRef,
+    ConversationRef, ConversationState, EventDetails, MessageRef, ModerationEntry, NewOutboxItem,
+    NewSubmission, Origin, OutboxItem, Platform, Review, Status, StoryDetails, Submission,
+    SubmissionKind, UserRef,
 };
-use vores_bot::store::{Store, StoreError};
+use vores_bot::render::{Doc, Span};
+use vores_bot::store::{NewModerationEntry, Store, StoreError};
 use vores_bot::understand::{EventDraft, Missing};
 use vores_storage::{Backend, Database};
 
@@ -171,6 +173,11 @@ fn expected(new: &NewSubmission, id: i64) -> Submission {
         text: new.text.clone(),
         event: new.event.clone(),
         story: new.story.clone(),
+        review: Review {
+            approved_at: (new.status == Status::Published).then_some(new.created_at),
+            reviewer: None,
+            note: None,
+        },
         created_at: new.created_at,
         updated_at: new.created_at,
     }
@@ -439,6 +446,11 @@ async fn updates_are_saved(db: &Database) {
         Some("Vor Frue Kirke"),
     ));
     completed.updated_at = sent(5, 10, 5, 0);
+    completed.review = Review {
+        approved_at: Some(sent(5, 10, 5, 0)),
+        reviewer: Some("Åse Admin".to_string()),
+        note: Some("Fin – æøå".to_string()),
+    };
     db.update_submission(&completed)
         .await
         .expect("update_submission");
@@ -453,7 +465,7 @@ async fn updates_are_saved(db: &Database) {
         "updating one submission changed another"
     );
     let on = db
-        .events_between(june(20, 0, 0), june(21, 0, 0), 10)
+        .events_between(june(20, 0, 0), june(21, 0, 0), false, 10)
         .await
         .unwrap();
     assert_eq!(
@@ -493,10 +505,16 @@ async fn updates_are_saved(db: &Database) {
     let mut withdrawn = undone.clone();
     withdrawn.status = Status::Withdrawn;
     withdrawn.updated_at = sent(5, 13, 0, 0);
+    withdrawn.review.reviewer = None;
+    withdrawn.review.note = Some("Trukket tilbage af forfatteren".to_string());
     db.update_submission(&withdrawn).await.unwrap();
-    assert_eq!(fetch(db, withdrawn.id).await.status, Status::Withdrawn);
+    assert_eq!(
+        fetch(db, withdrawn.id).await,
+        withdrawn,
+        "the withdrawal (and its review) was not saved as given"
+    );
     let on = db
-        .events_between(june(20, 0, 0), june(21, 0, 0), 10)
+        .events_between(june(20, 0, 0), june(21, 0, 0), false, 10)
         .await
         .unwrap();
     assert!(
@@ -778,7 +796,7 @@ async fn events_in_a_window(db: &Database) {
         insert(db, &new).await;
     }
 
-    let on = db.events_between(from, to, 50).await.unwrap();
+    let on = db.events_between(from, to, false, 50).await.unwrap();
     assert_eq!(
         titles(&on),
         vec![
@@ -795,7 +813,7 @@ async fn events_in_a_window(db: &Database) {
             .all(|s| s.kind == SubmissionKind::Event && s.status == Status::Published)
     );
 
-    let first_two = db.events_between(from, to, 2).await.unwrap();
+    let first_two = db.events_between(from, to, false, 2).await.unwrap();
     assert_eq!(
         titles(&first_two),
         vec!["Spans the whole window", "Ends one second after the start"],
@@ -803,7 +821,7 @@ async fn events_in_a_window(db: &Database) {
     );
 
     let day_after = db
-        .events_between(june(15, 0, 0), june(16, 0, 0), 50)
+        .events_between(june(15, 0, 0), june(16, 0, 0), false, 50)
         .await
         .unwrap();
     assert_eq!(
@@ -812,7 +830,7 @@ async fn events_in_a_window(db: &Database) {
     );
 
     let later = db
-        .events_between(june(28, 0, 0), june(29, 0, 0), 50)
+        .events_between(june(28, 0, 0), june(29, 0, 0), false, 50)
         .await
         .unwrap();
     assert!(later.is_empty(), "nothing is on then: {:?}", titles(&later));
@@ -973,6 +991,21 @@ async fn clearing_empties_everything(db: &Database) {
     db.set_conversation_state(&author.conversation, &author.author, Some(state), t)
         .await
         .unwrap();
+    db.set_trust_revoked(&author.author, true, t).await.unwrap();
+    db.touch_member(&author.conversation, &author.author, t)
+        .await
+        .unwrap();
+    let logged = db
+        .log_moderation(&moderation(&author.conversation, "7001", "flood", true, t))
+        .await
+        .unwrap();
+    db.appeal_moderation(logged, "Undskyld").await.unwrap();
+    let key = Some("digest:ryddes");
+    db.enqueue(&outgoing(&author.conversation, "Ryddes", key), t)
+        .await
+        .unwrap()
+        .expect("queued");
+    assert!(db.record_digest_run("weekly", t, t).await.unwrap());
 
     db.clear_all().await.expect("clear_all");
     assert!(db.submission(event.id).await.unwrap().is_none());
@@ -983,7 +1016,7 @@ async fn clearing_empties_everything(db: &Database) {
             .is_empty()
     );
     let on = db
-        .events_between(june(26, 0, 0), june(27, 0, 0), 10)
+        .events_between(june(26, 0, 0), june(27, 0, 0), false, 10)
         .await
         .unwrap();
     assert!(on.is_empty());
@@ -996,6 +1029,1238 @@ async fn clearing_empties_everything(db: &Database) {
     assert!(
         db.mark_handled(&handled, t).await.unwrap(),
         "clearing should forget handled messages"
+    );
+    assert!(!db.trust_revoked(&author.author).await.unwrap());
+    let later = t + Duration::hours(1);
+    assert_eq!(
+        db.touch_member(&author.conversation, &author.author, later)
+            .await
+            .unwrap(),
+        (later, 0),
+        "clearing should forget members"
+    );
+    assert!(db.moderation_entry(logged).await.unwrap().is_none());
+    let groups = std::slice::from_ref(&author.conversation);
+    assert!(db.moderation_log(groups, 10).await.unwrap().is_empty());
+    assert!(db.open_appeals(groups, 10).await.unwrap().is_empty());
+    assert_eq!(
+        db.strikes_since(&author.author, groups, t).await.unwrap(),
+        0
+    );
+    assert!(
+        db.due_outbox(Platform::Telegram, later, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        db.enqueue(&outgoing(&author.conversation, "Igen", key), later)
+            .await
+            .unwrap()
+            .is_some(),
+        "clearing should forget dedupe keys"
+    );
+    assert_eq!(db.last_digest_period("weekly").await.unwrap(), None);
+    assert!(db.record_digest_run("weekly", t, later).await.unwrap());
+}
+
+/// An admin's decision: sets the status and the review and saves it.
+async fn decide(
+    db: &Database,
+    submission: &Submission,
+    status: Status,
+    at: DateTime<Utc>,
+    reviewer: &str,
+    note: Option<&str>,
+) -> Submission {
+    let mut decided = submission.clone();
+    decided.status = status;
+    decided.review = Review {
+        approved_at: (status == Status::Published).then_some(at),
+        reviewer: Some(reviewer.to_string()),
+        note: note.map(str::to_string),
+    };
+    decided.updated_at = at;
+    db.update_submission(&decided)
+        .await
+        .expect("update_submission");
+    decided
+}
+
+/// Only a submission published on arrival is visible from its creation; an
+/// admin's decision and reason are kept as given.
+async fn reviews_are_saved(db: &Database) {
+    let author = origin(Platform::Telegram, "-1001", Some("1"), "7001", "Søren");
+    let published = insert(
+        db,
+        &new_story(
+            author.clone(),
+            "Straks",
+            Status::Published,
+            sent(13, 9, 0, 0),
+        ),
+    )
+    .await;
+    assert_eq!(
+        published.review,
+        Review {
+            approved_at: Some(sent(13, 9, 0, 0)),
+            reviewer: None,
+            note: None,
+        },
+        "a submission published on arrival is visible from its creation"
+    );
+    for status in [Status::Pending, Status::Incomplete] {
+        let waiting = insert(
+            db,
+            &new_story(author.clone(), "Venter", status, sent(13, 9, 1, 0)),
+        )
+        .await;
+        assert_eq!(
+            waiting.review,
+            Review::default(),
+            "a {status:?} submission was not approved"
+        );
+    }
+
+    let pending = insert(
+        db,
+        &new_event(
+            author.clone(),
+            timed_event("Vandretur", june(27, 10, 0), None, None),
+            Status::Pending,
+            sent(13, 9, 2, 0),
+        ),
+    )
+    .await;
+    let approved = decide(
+        db,
+        &pending,
+        Status::Published,
+        sent(13, 11, 0, 0),
+        "Åse Admin",
+        None,
+    )
+    .await;
+    assert_eq!(
+        fetch(db, pending.id).await,
+        approved,
+        "the approval was not saved"
+    );
+    assert_eq!(
+        fetch(db, published.id).await,
+        published,
+        "deciding one submission changed another"
+    );
+
+    let to_reject = insert(
+        db,
+        &new_story(
+            author.clone(),
+            "Reklame",
+            Status::Pending,
+            sent(13, 9, 3, 0),
+        ),
+    )
+    .await;
+    let rejected = decide(
+        db,
+        &to_reject,
+        Status::Rejected,
+        sent(13, 12, 0, 0),
+        "Bo",
+        Some("Reklame hører ikke hjemme her – beklager"),
+    )
+    .await;
+    let read = fetch(db, to_reject.id).await;
+    assert_eq!(read, rejected, "the rejection was not saved");
+    assert_eq!(read.status, Status::Rejected);
+    assert_eq!(read.review.approved_at, None);
+    assert_eq!(
+        read.review.note.as_deref(),
+        Some("Reklame hører ikke hjemme her – beklager")
+    );
+}
+
+/// The admins' queue: pending submissions only, oldest first.
+async fn pending_queue(db: &Database) {
+    let someone = origin(Platform::Telegram, "-1001", None, "7001", "Søren");
+    let other = origin(Platform::Discord, "55", None, "66", "Mads");
+    let first = insert(
+        db,
+        &new_story(someone.clone(), "Først", Status::Pending, sent(14, 8, 0, 0)),
+    )
+    .await;
+    for status in [
+        Status::Published,
+        Status::Incomplete,
+        Status::Rejected,
+        Status::Withdrawn,
+    ] {
+        insert(
+            db,
+            &new_story(someone.clone(), "Ikke i køen", status, sent(14, 8, 30, 0)),
+        )
+        .await;
+    }
+    let second = insert(
+        db,
+        &new_event(
+            other.clone(),
+            timed_event("Anden", june(28, 12, 0), None, None),
+            Status::Pending,
+            sent(14, 9, 0, 0),
+        ),
+    )
+    .await;
+    let third = insert(
+        db,
+        &new_story(other.clone(), "Tredje", Status::Pending, sent(14, 10, 0, 0)),
+    )
+    .await;
+
+    let queue = db.pending_submissions(10).await.unwrap();
+    assert_eq!(
+        ids(&queue),
+        vec![first.id, second.id, third.id],
+        "only pending submissions, oldest first"
+    );
+    assert_eq!(
+        queue[1], second,
+        "a queued submission reads back differently"
+    );
+    assert_eq!(
+        ids(&db.pending_submissions(2).await.unwrap()),
+        vec![first.id, second.id],
+        "the limit keeps the oldest"
+    );
+
+    decide(
+        db,
+        &first,
+        Status::Published,
+        sent(14, 11, 0, 0),
+        "Åse",
+        None,
+    )
+    .await;
+    decide(
+        db,
+        &third,
+        Status::Rejected,
+        sent(14, 11, 1, 0),
+        "Åse",
+        Some("Nej"),
+    )
+    .await;
+    assert_eq!(
+        ids(&db.pending_submissions(10).await.unwrap()),
+        vec![second.id],
+        "decided submissions leave the queue"
+    );
+}
+
+/// Trust is earned by published submissions, per person and platform.
+async fn approved_counts(db: &Database) {
+    let soren = user(Platform::Telegram, "7001");
+    assert_eq!(db.approved_count(&soren).await.unwrap(), 0);
+
+    let group = origin(Platform::Telegram, "-1001", None, "7001", "Søren");
+    let private = origin(Platform::Telegram, "7001", None, "7001", "Søren");
+    insert(
+        db,
+        &new_story(group.clone(), "1", Status::Published, sent(15, 8, 0, 0)),
+    )
+    .await;
+    insert(
+        db,
+        &new_story(private.clone(), "2", Status::Published, sent(15, 8, 1, 0)),
+    )
+    .await;
+    let pending = insert(
+        db,
+        &new_story(group.clone(), "3", Status::Pending, sent(15, 8, 2, 0)),
+    )
+    .await;
+    for status in [Status::Incomplete, Status::Rejected, Status::Withdrawn] {
+        insert(
+            db,
+            &new_story(group.clone(), "x", status, sent(15, 8, 3, 0)),
+        )
+        .await;
+    }
+    // The same id on another platform, and someone else in the group.
+    insert(
+        db,
+        &new_story(
+            origin(Platform::Discord, "-1001", None, "7001", "Søren"),
+            "Discord",
+            Status::Published,
+            sent(15, 8, 4, 0),
+        ),
+    )
+    .await;
+    insert(
+        db,
+        &new_story(
+            origin(Platform::Telegram, "-1001", None, "7002", "Mette"),
+            "Mette",
+            Status::Published,
+            sent(15, 8, 5, 0),
+        ),
+    )
+    .await;
+
+    assert_eq!(
+        db.approved_count(&soren).await.unwrap(),
+        2,
+        "only Søren's published submissions on Telegram count"
+    );
+    decide(
+        db,
+        &pending,
+        Status::Published,
+        sent(15, 9, 0, 0),
+        "Åse",
+        None,
+    )
+    .await;
+    assert_eq!(
+        db.approved_count(&soren).await.unwrap(),
+        3,
+        "an approval counts"
+    );
+    assert_eq!(
+        db.approved_count(&user(Platform::Discord, "7001"))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        db.approved_count(&user(Platform::Telegram, "7002"))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        db.approved_count(&user(Platform::Telegram, "9999"))
+            .await
+            .unwrap(),
+        0
+    );
+}
+
+/// An admin can revoke and restore a person's trust.
+async fn trust_toggles(db: &Database) {
+    let soren = user(Platform::Telegram, "7001");
+    let namesake = user(Platform::Discord, "7001");
+    let mette = user(Platform::Telegram, "7002");
+    assert!(
+        !db.trust_revoked(&soren).await.unwrap(),
+        "trust is not revoked until an admin does it"
+    );
+
+    db.set_trust_revoked(&soren, true, sent(16, 9, 0, 0))
+        .await
+        .unwrap();
+    assert!(db.trust_revoked(&soren).await.unwrap());
+    assert!(
+        !db.trust_revoked(&namesake).await.unwrap(),
+        "the same id on another platform is another person"
+    );
+    assert!(!db.trust_revoked(&mette).await.unwrap());
+
+    // Setting it again is fine.
+    db.set_trust_revoked(&soren, true, sent(16, 9, 1, 0))
+        .await
+        .unwrap();
+    assert!(db.trust_revoked(&soren).await.unwrap());
+
+    db.set_trust_revoked(&soren, false, sent(16, 10, 0, 0))
+        .await
+        .unwrap();
+    assert!(
+        !db.trust_revoked(&soren).await.unwrap(),
+        "restoring trust did not stick"
+    );
+    db.set_trust_revoked(&mette, false, sent(16, 10, 0, 0))
+        .await
+        .unwrap();
+    assert!(!db.trust_revoked(&mette).await.unwrap());
+
+    db.set_trust_revoked(&soren, true, sent(16, 11, 0, 0))
+        .await
+        .unwrap();
+    assert!(db.trust_revoked(&soren).await.unwrap());
+    assert!(!db.trust_revoked(&mette).await.unwrap());
+}
+
+/// For clash warnings, pending events count too; other statuses never do.
+async fn events_with_pending(db: &Database) {
+    let from = june(14, 12, 0);
+    let to = june(14, 20, 0);
+    let someone = origin(Platform::Telegram, "-1001", None, "7001", "Søren");
+    let event = |title: &str, start, end, status| {
+        new_event(
+            someone.clone(),
+            timed_event(title, start, Some(end), None),
+            status,
+            sent(9, 0, 0, 0),
+        )
+    };
+    for new in [
+        event(
+            "Pending late",
+            june(14, 18, 0),
+            june(14, 19, 0),
+            Status::Pending,
+        ),
+        event(
+            "Published",
+            june(14, 15, 0),
+            june(14, 16, 0),
+            Status::Published,
+        ),
+        event(
+            "Pending early",
+            june(14, 11, 0),
+            june(14, 13, 0),
+            Status::Pending,
+        ),
+        event(
+            "Pending outside",
+            june(14, 20, 0),
+            june(14, 21, 0),
+            Status::Pending,
+        ),
+        event(
+            "Rejected",
+            june(14, 14, 0),
+            june(14, 15, 0),
+            Status::Rejected,
+        ),
+        event(
+            "Withdrawn",
+            june(14, 14, 0),
+            june(14, 15, 0),
+            Status::Withdrawn,
+        ),
+        event(
+            "Incomplete",
+            june(14, 14, 0),
+            june(14, 15, 0),
+            Status::Incomplete,
+        ),
+        new_story(
+            someone.clone(),
+            "A pending story is never on",
+            Status::Pending,
+            june(14, 15, 0),
+        ),
+    ] {
+        insert(db, &new).await;
+    }
+
+    let published = db.events_between(from, to, false, 50).await.unwrap();
+    assert_eq!(
+        titles(&published),
+        vec!["Published"],
+        "without include_pending only published events are on"
+    );
+    let with_pending = db.events_between(from, to, true, 50).await.unwrap();
+    assert_eq!(
+        titles(&with_pending),
+        vec!["Pending early", "Published", "Pending late"],
+        "wrong events or order with include_pending"
+    );
+    assert_eq!(with_pending[0].status, Status::Pending);
+    assert_eq!(
+        titles(&db.events_between(from, to, true, 2).await.unwrap()),
+        vec!["Pending early", "Published"],
+        "the limit keeps the earliest"
+    );
+}
+
+/// The stories for a digest: published ones that became visible within the
+/// half-open window, by when they did.
+async fn stories_in_a_window(db: &Database) {
+    let from = sent(17, 0, 0, 0);
+    let to = sent(18, 0, 0, 0);
+    let someone = origin(Platform::Telegram, "-1001", None, "7001", "Søren");
+    let published_at = |text: &str, at| new_story(someone.clone(), text, Status::Published, at);
+
+    for new in [
+        published_at("One second before", from - Duration::seconds(1)),
+        published_at("Exactly at the end", to),
+        published_at("Last second", to - Duration::seconds(1)),
+        published_at("Exactly at the start", from),
+        new_story(someone.clone(), "Still pending", Status::Pending, from),
+        new_event(
+            someone.clone(),
+            timed_event("An event is no story", june(17, 12, 0), None, None),
+            Status::Published,
+            sent(17, 6, 0, 0),
+        ),
+    ] {
+        insert(db, &new).await;
+    }
+    // Sent before the window, approved within it: counts by approval, and
+    // sorts by it too (before "Last second", which has a lower id).
+    let sent_early = insert(
+        db,
+        &new_story(
+            someone.clone(),
+            "Approved in the window",
+            Status::Pending,
+            sent(16, 8, 0, 0),
+        ),
+    )
+    .await;
+    decide(
+        db,
+        &sent_early,
+        Status::Published,
+        sent(17, 12, 0, 0),
+        "Åse",
+        None,
+    )
+    .await;
+    // Approved in the window but withdrawn since.
+    let withdrawn = insert(
+        db,
+        &new_story(
+            someone.clone(),
+            "Withdrawn",
+            Status::Published,
+            sent(17, 13, 0, 0),
+        ),
+    )
+    .await;
+    let mut gone = withdrawn.clone();
+    gone.status = Status::Withdrawn;
+    db.update_submission(&gone).await.unwrap();
+    // Sent within the window, approved after it.
+    let late = insert(
+        db,
+        &new_story(
+            someone.clone(),
+            "Approved later",
+            Status::Pending,
+            sent(17, 14, 0, 0),
+        ),
+    )
+    .await;
+    decide(
+        db,
+        &late,
+        Status::Published,
+        to + Duration::hours(1),
+        "Åse",
+        None,
+    )
+    .await;
+
+    let stories = db.stories_approved_between(from, to, 50).await.unwrap();
+    assert_eq!(
+        titles(&stories),
+        vec![
+            "Exactly at the start",
+            "Approved in the window",
+            "Last second"
+        ],
+        "wrong stories or order for [{from}, {to})"
+    );
+    assert!(stories.iter().all(|s| s.kind == SubmissionKind::Story));
+    assert_eq!(
+        titles(&db.stories_approved_between(from, to, 2).await.unwrap()),
+        vec!["Exactly at the start", "Approved in the window"],
+        "the limit keeps the earliest"
+    );
+    assert_eq!(
+        titles(
+            &db.stories_approved_between(to, to + Duration::days(1), 50)
+                .await
+                .unwrap()
+        ),
+        vec!["Exactly at the end", "Approved later"]
+    );
+}
+
+/// Members are counted per conversation: when first seen and how many
+/// messages came before this one.
+async fn members_are_counted(db: &Database) {
+    let group = conversation(Platform::Telegram, "-1001");
+    let other_group = conversation(Platform::Telegram, "-1002");
+    let discord = conversation(Platform::Discord, "-1001");
+    let soren = user(Platform::Telegram, "7001");
+    let mette = user(Platform::Telegram, "7002");
+    let t = sent(18, 9, 0, 0);
+
+    assert_eq!(
+        db.touch_member(&group, &soren, t).await.unwrap(),
+        (t, 0),
+        "a first message has none before it"
+    );
+    assert_eq!(
+        db.touch_member(&group, &soren, t + Duration::minutes(5))
+            .await
+            .unwrap(),
+        (t, 1),
+        "first seen stays, the count goes up"
+    );
+    assert_eq!(
+        db.touch_member(&group, &soren, t + Duration::hours(3))
+            .await
+            .unwrap(),
+        (t, 2)
+    );
+
+    // Someone else, or the same person elsewhere, is counted separately.
+    let later = t + Duration::days(1);
+    assert_eq!(
+        db.touch_member(&group, &mette, later).await.unwrap(),
+        (later, 0)
+    );
+    assert_eq!(
+        db.touch_member(&other_group, &soren, later).await.unwrap(),
+        (later, 0)
+    );
+    assert_eq!(
+        db.touch_member(&discord, &user(Platform::Discord, "7001"), later)
+            .await
+            .unwrap(),
+        (later, 0),
+        "the same ids on another platform are another member"
+    );
+    assert_eq!(
+        db.touch_member(&group, &soren, later).await.unwrap(),
+        (t, 3),
+        "others' messages changed Søren's count"
+    );
+
+    // Joining records the first-seen time without a message.
+    let bo = user(Platform::Telegram, "7003");
+    let joined = sent(19, 8, 0, 0);
+    db.member_joined(&group, &bo, joined).await.unwrap();
+    // Joining again (a rejoin, a redelivered event) resets nothing.
+    db.member_joined(&group, &bo, joined + Duration::days(2))
+        .await
+        .unwrap();
+    assert_eq!(
+        db.touch_member(&group, &bo, joined + Duration::days(3))
+            .await
+            .unwrap(),
+        (joined, 0),
+        "a joined member's first message has none before it, first seen is the join"
+    );
+    assert_eq!(
+        db.touch_member(&group, &bo, joined + Duration::days(4))
+            .await
+            .unwrap(),
+        (joined, 1)
+    );
+
+    // Joining after writing changes neither first-seen nor the count.
+    db.member_joined(&group, &soren, later + Duration::days(1))
+        .await
+        .unwrap();
+    assert_eq!(
+        db.touch_member(&group, &soren, later + Duration::days(2))
+            .await
+            .unwrap(),
+        (t, 4),
+        "member_joined reset an existing member"
+    );
+}
+
+fn moderation(
+    conversation: &ConversationRef,
+    user_id: &str,
+    rule: &str,
+    strike: bool,
+    at: DateTime<Utc>,
+) -> NewModerationEntry {
+    NewModerationEntry {
+        conversation: conversation.clone(),
+        message_id: Some(format!("m-{}", at.timestamp())),
+        user: user(conversation.platform, user_id),
+        user_name: format!("Bruger {user_id}"),
+        rule: rule.to_string(),
+        matched: "GRATIS".to_string(),
+        action: if strike { "delete" } else { "note" }.to_string(),
+        strike,
+        at,
+    }
+}
+
+/// What a freshly logged entry must read back as.
+fn logged(new: &NewModerationEntry, id: i64) -> ModerationEntry {
+    ModerationEntry {
+        id,
+        conversation: new.conversation.clone(),
+        message_id: new.message_id.clone(),
+        user: new.user.clone(),
+        user_name: new.user_name.clone(),
+        rule: new.rule.clone(),
+        matched: new.matched.clone(),
+        action: new.action.clone(),
+        strike: new.strike,
+        undone: false,
+        appeal: None,
+        created_at: new.at,
+    }
+}
+
+fn entry_ids(entries: &[ModerationEntry]) -> Vec<i64> {
+    entries.iter().map(|e| e.id).collect()
+}
+
+/// The moderation log: entries read back as written, and per group newest
+/// first.
+async fn moderation_log_entries(db: &Database) {
+    let a = conversation(Platform::Telegram, "-1001");
+    let b = conversation(Platform::Telegram, "-1002");
+    let elsewhere = conversation(Platform::Discord, "-1001");
+
+    assert!(db.moderation_entry(1).await.unwrap().is_none());
+
+    let first = NewModerationEntry {
+        conversation: a.clone(),
+        message_id: None,
+        user: user(Platform::Telegram, "7001"),
+        user_name: "Søren Ærbø".to_string(),
+        rule: "banned_word".to_string(),
+        matched: "ＦＲＥＥ æøå".to_string(),
+        action: "delete".to_string(),
+        strike: true,
+        at: sent(20, 9, 0, 0),
+    };
+    let mut ids = Vec::new();
+    for new in [
+        first.clone(),
+        moderation(&b, "7002", "link", false, sent(20, 9, 1, 0)),
+        moderation(&elsewhere, "7001", "link", true, sent(20, 9, 2, 0)),
+        moderation(&a, "7003", "admin_command", false, sent(20, 9, 3, 0)),
+        moderation(&b, "7001", "flood", true, sent(20, 9, 4, 0)),
+    ] {
+        let id = db.log_moderation(&new).await.expect("log_moderation");
+        if let Some(last) = ids.last() {
+            assert!(id > *last, "ids must increase: #{id} after #{last}");
+        }
+        ids.push(id);
+        assert_eq!(
+            db.moderation_entry(id).await.unwrap(),
+            Some(logged(&new, id)),
+            "the logged entry reads back differently"
+        );
+    }
+    let [a1, b1, e1, a2, b2] = ids[..] else {
+        unreachable!()
+    };
+    assert!(db.moderation_entry(b2 + 1).await.unwrap().is_none());
+
+    let only_a = db
+        .moderation_log(std::slice::from_ref(&a), 10)
+        .await
+        .unwrap();
+    assert_eq!(entry_ids(&only_a), vec![a2, a1], "group A, newest first");
+    assert_eq!(only_a[1], logged(&first, a1));
+    assert_eq!(
+        entry_ids(
+            &db.moderation_log(&[a.clone(), b.clone()], 10)
+                .await
+                .unwrap()
+        ),
+        vec![b2, a2, b1, a1],
+        "two groups merged, newest first"
+    );
+    assert_eq!(
+        entry_ids(&db.moderation_log(&[b.clone(), a.clone()], 3).await.unwrap()),
+        vec![b2, a2, b1],
+        "the limit keeps the newest across groups"
+    );
+    assert_eq!(
+        entry_ids(
+            &db.moderation_log(&[a.clone(), a.clone()], 10)
+                .await
+                .unwrap()
+        ),
+        vec![a2, a1],
+        "a group given twice is listed once"
+    );
+    assert_eq!(
+        entry_ids(
+            &db.moderation_log(std::slice::from_ref(&elsewhere), 10)
+                .await
+                .unwrap()
+        ),
+        vec![e1],
+        "the same id on another platform is another group"
+    );
+    assert!(db.moderation_log(&[], 10).await.unwrap().is_empty());
+    assert!(
+        db.moderation_log(&[conversation(Platform::Telegram, "-1009")], 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+/// Strikes that count: against that person, in those groups, since then,
+/// not undone.
+async fn strikes_are_counted(db: &Database) {
+    let a = conversation(Platform::Telegram, "-1001");
+    let b = conversation(Platform::Telegram, "-1002");
+    let since = sent(21, 12, 0, 0);
+    let soren = user(Platform::Telegram, "7001");
+
+    for new in [
+        moderation(&a, "7001", "flood", true, since - Duration::seconds(1)),
+        moderation(&a, "7001", "flood", true, since),
+        moderation(&a, "7001", "flood", true, since + Duration::hours(1)),
+        moderation(&a, "7001", "link", false, since + Duration::hours(2)),
+        moderation(&a, "7002", "flood", true, since + Duration::hours(2)),
+        moderation(&b, "7001", "flood", true, since + Duration::hours(3)),
+        moderation(
+            &conversation(Platform::Discord, "-1001"),
+            "7001",
+            "flood",
+            true,
+            since + Duration::hours(3),
+        ),
+    ] {
+        db.log_moderation(&new).await.unwrap();
+    }
+    let undone = db
+        .log_moderation(&moderation(
+            &a,
+            "7001",
+            "flood",
+            true,
+            since + Duration::hours(4),
+        ))
+        .await
+        .unwrap();
+    let counted = db
+        .log_moderation(&moderation(
+            &a,
+            "7001",
+            "flood",
+            true,
+            since + Duration::hours(5),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(
+        db.strikes_since(&soren, std::slice::from_ref(&a), since)
+            .await
+            .unwrap(),
+        4
+    );
+    db.undo_moderation(undone).await.unwrap();
+    assert!(
+        db.moderation_entry(undone).await.unwrap().unwrap().undone,
+        "undo was not saved"
+    );
+    assert!(!db.moderation_entry(counted).await.unwrap().unwrap().undone);
+    // Undoing twice is fine.
+    db.undo_moderation(undone).await.unwrap();
+
+    assert_eq!(
+        db.strikes_since(&soren, std::slice::from_ref(&a), since)
+            .await
+            .unwrap(),
+        3,
+        "expected the strikes at and after `since`, not undone, not notes, not others'"
+    );
+    assert_eq!(
+        db.strikes_since(&soren, &[a.clone(), b.clone()], since)
+            .await
+            .unwrap(),
+        4,
+        "strikes in both groups add up"
+    );
+    assert_eq!(
+        db.strikes_since(&soren, &[a.clone(), a.clone()], since)
+            .await
+            .unwrap(),
+        3,
+        "a group given twice counts once"
+    );
+    assert_eq!(
+        db.strikes_since(&soren, std::slice::from_ref(&b), since)
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        db.strikes_since(
+            &soren,
+            std::slice::from_ref(&a),
+            since - Duration::seconds(1)
+        )
+        .await
+        .unwrap(),
+        4,
+        "`since` is inclusive"
+    );
+    assert_eq!(
+        db.strikes_since(&soren, std::slice::from_ref(&a), since + Duration::hours(6))
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(db.strikes_since(&soren, &[], since).await.unwrap(), 0);
+    assert_eq!(
+        db.strikes_since(
+            &user(Platform::Telegram, "7002"),
+            std::slice::from_ref(&a),
+            since
+        )
+        .await
+        .unwrap(),
+        1
+    );
+    assert_eq!(
+        db.strikes_since(
+            &user(Platform::Discord, "7001"),
+            &[conversation(Platform::Discord, "-1001"), a.clone()],
+            since
+        )
+        .await
+        .unwrap(),
+        1,
+        "the same ids on another platform are another person"
+    );
+}
+
+/// Appeals are kept with their entry; open ones are those not undone.
+async fn appeals_are_open_until_undone(db: &Database) {
+    let a = conversation(Platform::Telegram, "-1001");
+    let b = conversation(Platform::Telegram, "-1002");
+    let t = sent(22, 9, 0, 0);
+    let mut ids = Vec::new();
+    for (group, minutes) in [(&a, 0), (&b, 1), (&a, 2), (&a, 3), (&b, 4)] {
+        ids.push(
+            db.log_moderation(&moderation(
+                group,
+                "7001",
+                "banned_word",
+                true,
+                t + Duration::minutes(minutes),
+            ))
+            .await
+            .unwrap(),
+        );
+    }
+    let [a1, b1, a2, a3, b2] = ids[..] else {
+        unreachable!()
+    };
+    assert!(
+        db.open_appeals(&[a.clone(), b.clone()], 10)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing was appealed yet"
+    );
+
+    // Appealed newest first, so the order below is the entries' own.
+    db.appeal_moderation(b2, "Det var ikke reklame")
+        .await
+        .unwrap();
+    db.appeal_moderation(a3, "Jeg citerede bare – æøå")
+        .await
+        .unwrap();
+    db.appeal_moderation(a1, "Undskyld").await.unwrap();
+    db.appeal_moderation(b1, "Fejl").await.unwrap();
+
+    let entry = db.moderation_entry(a3).await.unwrap().unwrap();
+    assert_eq!(entry.appeal.as_deref(), Some("Jeg citerede bare – æøå"));
+    assert!(!entry.undone);
+    assert_eq!(db.moderation_entry(a2).await.unwrap().unwrap().appeal, None);
+
+    let open = db.open_appeals(&[a.clone(), b.clone()], 10).await.unwrap();
+    assert_eq!(entry_ids(&open), vec![a1, b1, a3, b2], "oldest first");
+    assert_eq!(open[2], entry);
+    assert_eq!(
+        entry_ids(&db.open_appeals(std::slice::from_ref(&a), 10).await.unwrap()),
+        vec![a1, a3],
+        "only the groups asked for"
+    );
+    assert_eq!(
+        entry_ids(&db.open_appeals(&[b.clone(), a.clone()], 2).await.unwrap()),
+        vec![a1, b1],
+        "the limit keeps the oldest across groups"
+    );
+
+    db.undo_moderation(a1).await.unwrap();
+    assert_eq!(
+        entry_ids(&db.open_appeals(&[a.clone(), b.clone()], 10).await.unwrap()),
+        vec![b1, a3, b2],
+        "an undone entry's appeal is settled"
+    );
+    assert_eq!(
+        db.moderation_entry(a1)
+            .await
+            .unwrap()
+            .unwrap()
+            .appeal
+            .as_deref(),
+        Some("Undskyld"),
+        "undoing keeps the appeal"
+    );
+    assert!(db.open_appeals(&[], 10).await.unwrap().is_empty());
+    assert!(
+        db.open_appeals(&[conversation(Platform::Discord, "-1001")], 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+fn outgoing(conversation: &ConversationRef, text: &str, dedupe_key: Option<&str>) -> NewOutboxItem {
+    NewOutboxItem {
+        conversation: conversation.clone(),
+        reply_to: None,
+        thread: None,
+        doc: Doc::new().para(text),
+        dedupe_key: dedupe_key.map(str::to_string),
+    }
+}
+
+/// What a freshly enqueued item must read back as.
+fn queued(new: &NewOutboxItem, id: i64) -> OutboxItem {
+    OutboxItem {
+        id,
+        conversation: new.conversation.clone(),
+        reply_to: new.reply_to.clone(),
+        thread: new.thread.clone(),
+        doc: new.doc.clone(),
+        parts_sent: 0,
+        attempts: 0,
+        dedupe_key: new.dedupe_key.clone(),
+    }
+}
+
+fn outbox_ids(items: &[OutboxItem]) -> Vec<i64> {
+    items.iter().map(|i| i.id).collect()
+}
+
+async fn enqueue(db: &Database, item: &NewOutboxItem, at: DateTime<Utc>) -> i64 {
+    db.enqueue(item, at)
+        .await
+        .expect("enqueue")
+        .expect("a new item should be queued")
+}
+
+/// The outbox: items come back whole, per platform, oldest first, when due;
+/// a dedupe key allows one item ever.
+async fn outbox_delivery(db: &Database) {
+    let group = conversation(Platform::Telegram, "-1001");
+    let discord = conversation(Platform::Discord, "-1001");
+    let t = sent(23, 9, 0, 0);
+
+    let digest = NewOutboxItem {
+        conversation: group.clone(),
+        reply_to: Some("4711".to_string()),
+        thread: Some("emne-7".to_string()),
+        doc: Doc::new()
+            .heading("Ugens historier")
+            .para("Æbler & <pærer> – \"citat\"")
+            .item(vec![
+                Span::Bold("Lørdag".to_string()),
+                Span::Text(" kl. 10: ".to_string()),
+                Span::Italic("Loppemarked".to_string()),
+            ]),
+        dedupe_key: Some("digest:telegram:-1001:2025-06-23".to_string()),
+    };
+    let first = enqueue(db, &digest, t).await;
+    assert_eq!(
+        db.enqueue(&digest, t + Duration::minutes(1)).await.unwrap(),
+        None,
+        "the same dedupe key was queued twice"
+    );
+    let other_content = outgoing(&discord, "Noget andet", digest.dedupe_key.as_deref());
+    assert_eq!(
+        db.enqueue(&other_content, t).await.unwrap(),
+        None,
+        "a dedupe key allows one item whatever its content"
+    );
+    let reply = outgoing(&group, "Svar", None);
+    let second = enqueue(db, &reply, t).await;
+    let third = enqueue(db, &reply, t + Duration::seconds(10)).await;
+    assert!(
+        first < second && second < third,
+        "items without a key never clash, and ids increase"
+    );
+    let on_discord = enqueue(db, &outgoing(&discord, "Discord", None), t).await;
+
+    assert!(
+        db.due_outbox(Platform::Telegram, t - Duration::seconds(1), 10)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing is due before it was queued"
+    );
+    let due = db.due_outbox(Platform::Telegram, t, 10).await.unwrap();
+    assert_eq!(outbox_ids(&due), vec![first, second], "due at `t`");
+    assert_eq!(
+        due[0],
+        queued(&digest, first),
+        "the item reads back differently"
+    );
+    assert_eq!(due[1], queued(&reply, second));
+    let due = db
+        .due_outbox(Platform::Telegram, t + Duration::minutes(1), 10)
+        .await
+        .unwrap();
+    assert_eq!(outbox_ids(&due), vec![first, second, third], "oldest first");
+    assert_eq!(
+        outbox_ids(
+            &db.due_outbox(Platform::Telegram, t + Duration::minutes(1), 2)
+                .await
+                .unwrap()
+        ),
+        vec![first, second],
+        "the limit keeps the oldest"
+    );
+    assert_eq!(
+        outbox_ids(
+            &db.due_outbox(Platform::Discord, t + Duration::minutes(1), 10)
+                .await
+                .unwrap()
+        ),
+        vec![on_discord],
+        "each platform gets its own items"
+    );
+    assert!(
+        db.due_outbox(Platform::Matrix, t + Duration::minutes(1), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // Two of three parts went out, then the connection failed.
+    db.outbox_part_sent(first, 1).await.unwrap();
+    db.outbox_part_sent(first, 2).await.unwrap();
+    let retry_at = t + Duration::minutes(5);
+    db.outbox_failed(first, "HTTP 502", Some(retry_at))
+        .await
+        .unwrap();
+    let later = t + Duration::minutes(1);
+    assert_eq!(
+        outbox_ids(&db.due_outbox(Platform::Telegram, later, 10).await.unwrap()),
+        vec![second, third],
+        "a failed item waits for its retry time"
+    );
+    assert!(
+        !outbox_ids(
+            &db.due_outbox(Platform::Telegram, retry_at - Duration::seconds(1), 10)
+                .await
+                .unwrap()
+        )
+        .contains(&first)
+    );
+    let due = db
+        .due_outbox(Platform::Telegram, retry_at, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        outbox_ids(&due),
+        vec![first, second, third],
+        "the retry is due at its time"
+    );
+    assert_eq!(
+        due[0],
+        OutboxItem {
+            parts_sent: 2,
+            attempts: 1,
+            ..queued(&digest, first)
+        },
+        "parts sent and attempts were not kept"
+    );
+
+    // It fails again, then gets through.
+    let retry_again = retry_at + Duration::minutes(10);
+    db.outbox_failed(first, "timeout", Some(retry_again))
+        .await
+        .unwrap();
+    let due = db
+        .due_outbox(Platform::Telegram, retry_again, 10)
+        .await
+        .unwrap();
+    assert_eq!(due[0].id, first);
+    assert_eq!((due[0].attempts, due[0].parts_sent), (2, 2));
+    db.outbox_part_sent(first, 3).await.unwrap();
+    db.outbox_done(first, retry_again).await.unwrap();
+
+    // Another one gives up for good.
+    db.outbox_failed(second, "chat not found", None)
+        .await
+        .unwrap();
+
+    let far_future = t + Duration::days(365);
+    assert_eq!(
+        outbox_ids(
+            &db.due_outbox(Platform::Telegram, far_future, 10)
+                .await
+                .unwrap()
+        ),
+        vec![third],
+        "sent and given-up items are never due again"
+    );
+    assert_eq!(
+        db.enqueue(&digest, far_future).await.unwrap(),
+        None,
+        "a dedupe key allows one item ever, even after it was sent"
+    );
+    // The Discord item was untouched by all of this.
+    assert_eq!(
+        db.due_outbox(Platform::Discord, far_future, 10)
+            .await
+            .unwrap(),
+        vec![queued(&outgoing(&discord, "Discord", None), on_discord)]
+    );
+}
+
+/// A digest runs once per group and period.
+async fn digest_runs(db: &Database) {
+    let week = sent(23, 7, 0, 0);
+    let at = sent(23, 7, 0, 5);
+    assert_eq!(db.last_digest_period("weekly").await.unwrap(), None);
+
+    assert!(db.record_digest_run("weekly", week, at).await.unwrap());
+    assert!(
+        !db.record_digest_run("weekly", week, at + Duration::minutes(1))
+            .await
+            .unwrap(),
+        "the same period was recorded twice"
+    );
+    assert_eq!(db.last_digest_period("weekly").await.unwrap(), Some(week));
+
+    let next_week = week + Duration::days(7);
+    assert!(db.record_digest_run("weekly", next_week, at).await.unwrap());
+    // A late run of an older period does not move the latest back.
+    let last_week = week - Duration::days(7);
+    assert!(db.record_digest_run("weekly", last_week, at).await.unwrap());
+    assert_eq!(
+        db.last_digest_period("weekly").await.unwrap(),
+        Some(next_week)
+    );
+
+    assert_eq!(
+        db.last_digest_period("daily").await.unwrap(),
+        None,
+        "groups are separate"
+    );
+    assert!(
+        db.record_digest_run("daily", week, at).await.unwrap(),
+        "the same period in another group is another run"
+    );
+    assert_eq!(db.last_digest_period("daily").await.unwrap(), Some(week));
+    assert_eq!(
+        db.last_digest_period("weekly").await.unwrap(),
+        Some(next_week)
     );
 }
 
@@ -1020,6 +2285,18 @@ async fn run_suite(db: &Database) {
         submissions_by_author,
         events_in_a_window,
         conversation_states,
+        reviews_are_saved,
+        pending_queue,
+        approved_counts,
+        trust_toggles,
+        events_with_pending,
+        stories_in_a_window,
+        members_are_counted,
+        moderation_log_entries,
+        strikes_are_counted,
+        appeals_are_open_until_undone,
+        outbox_delivery,
+        digest_runs,
     );
     db.clear_all().await.expect("clear_all");
 }
@@ -1055,6 +2332,22 @@ async fn reopening_keeps_data(url: &str, backend: Backend) {
     db.set_conversation_state(&town, &bo, Some(state), sent(11, 9, 0, 0))
         .await
         .unwrap();
+    db.set_trust_revoked(&bo, true, sent(11, 9, 0, 0))
+        .await
+        .unwrap();
+    db.touch_member(&town, &bo, sent(11, 9, 0, 0))
+        .await
+        .unwrap();
+    let entry = moderation(&town, "@bo:example.org", "link", true, sent(11, 9, 0, 0));
+    let entry_id = db.log_moderation(&entry).await.unwrap();
+    let item = outgoing(&town, "Bevares", Some("digest:reopen"));
+    let item_id = enqueue(&db, &item, sent(11, 9, 0, 0)).await;
+    db.outbox_part_sent(item_id, 1).await.unwrap();
+    assert!(
+        db.record_digest_run("weekly", sent(11, 0, 0, 0), sent(11, 9, 0, 0))
+            .await
+            .unwrap()
+    );
     db.close().await;
     drop(db);
 
@@ -1072,6 +2365,31 @@ async fn reopening_keeps_data(url: &str, backend: Backend) {
     assert_eq!(
         db.conversation_state(&town, &bo).await.unwrap(),
         Some(state)
+    );
+    assert!(db.trust_revoked(&bo).await.unwrap());
+    assert_eq!(
+        db.touch_member(&town, &bo, sent(11, 9, 5, 0))
+            .await
+            .unwrap(),
+        (sent(11, 9, 0, 0), 1)
+    );
+    assert_eq!(
+        db.moderation_entry(entry_id).await.unwrap(),
+        Some(logged(&entry, entry_id))
+    );
+    assert_eq!(
+        db.due_outbox(Platform::Matrix, sent(11, 9, 5, 0), 10)
+            .await
+            .unwrap(),
+        vec![OutboxItem {
+            parts_sent: 1,
+            ..queued(&item, item_id)
+        }]
+    );
+    assert_eq!(db.enqueue(&item, sent(11, 9, 5, 0)).await.unwrap(), None);
+    assert_eq!(
+        db.last_digest_period("weekly").await.unwrap(),
+        Some(sent(11, 0, 0, 0))
     );
     let next = insert(
         &db,

@@ -5,7 +5,9 @@
 //! blank line. It is the reference adapter: it implements the whole
 //! [`Adapter`] trait, so tests drive the bot exactly as residents do.
 
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::Utc;
@@ -20,12 +22,18 @@ type Input = Box<dyn AsyncBufRead + Unpin + Send>;
 type Output = Box<dyn AsyncWrite + Unpin + Send>;
 
 /// Who is typing and where.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ConsoleIdentity {
     pub channel: String,
     pub user: String,
     /// `--admin`: the console stands in for the platform's own admin list.
     pub admin: bool,
+    /// Also append every message to `<dir>/<channel>.txt`, once per
+    /// idempotency key: the console's stand-in for a platform that
+    /// recognises a retried send (Matrix transaction ids, Discord nonces).
+    pub transcripts: Option<PathBuf>,
+    /// Wait this long before each send (lets tests interrupt a digest midway).
+    pub send_delay: Option<Duration>,
 }
 
 pub struct ConsoleAdapter {
@@ -155,8 +163,30 @@ impl Adapter for ConsoleAdapter {
     }
 
     async fn send(&self, message: Outgoing) -> Result<MessageRef, AdapterError> {
+        if let Some(delay) = self.identity.send_delay {
+            tokio::time::sleep(delay).await;
+        }
         let mut out = self.output.lock().await;
+        if let Some(dir) = &self.identity.transcripts {
+            let first_time = append_once(dir, &message).map_err(|e| AdapterError::Unavailable {
+                platform: Platform::Console,
+                detail: format!("writing the transcript in {}: {e}", dir.display()),
+            })?;
+            if !first_time {
+                // Delivered before a crash: the platform dedupes, we print nothing.
+                let n = self.sent.fetch_add(1, Ordering::Relaxed);
+                return Ok(MessageRef {
+                    conversation: message.conversation,
+                    id: format!("{}-out-{n}", self.session),
+                });
+            }
+        }
+        let header = (message.conversation.id != self.identity.channel)
+            .then(|| format!("[#{}]\n", message.conversation.id));
         let write = async {
+            if let Some(header) = &header {
+                out.write_all(header.as_bytes()).await?;
+            }
             out.write_all(message.text.as_bytes()).await?;
             out.write_all(b"\n\n").await?;
             out.flush().await
@@ -184,6 +214,41 @@ impl Adapter for ConsoleAdapter {
         Err(ConsoleAdapter::unsupported("react"))
     }
 
+    async fn send_private(
+        &self,
+        user: &UserRef,
+        _conversation: &ConversationRef,
+        text: &str,
+    ) -> Result<(), AdapterError> {
+        let mut out = self.output.lock().await;
+        let write = async {
+            out.write_all(format!("[privat til {}]\n{text}\n\n", user.id).as_bytes())
+                .await?;
+            out.flush().await
+        };
+        write.await.map_err(|e| AdapterError::Unavailable {
+            platform: Platform::Console,
+            detail: format!("writing output: {e}"),
+        })
+    }
+
+    async fn mute(
+        &self,
+        _conversation: &ConversationRef,
+        _user: &UserRef,
+        _minutes: u32,
+    ) -> Result<(), AdapterError> {
+        Err(ConsoleAdapter::unsupported("mute people"))
+    }
+
+    async fn ban(
+        &self,
+        _conversation: &ConversationRef,
+        _user: &UserRef,
+    ) -> Result<(), AdapterError> {
+        Err(ConsoleAdapter::unsupported("ban people"))
+    }
+
     async fn is_admin(
         &self,
         conversation: &ConversationRef,
@@ -194,4 +259,44 @@ impl Adapter for ConsoleAdapter {
             && user.platform == Platform::Console
             && user.id == self.identity.user)
     }
+}
+
+/// Appends a message to its channel's transcript unless its idempotency key
+/// is already there. Returns whether it was written. The file is synced so a
+/// crash right after cannot lose the line.
+fn append_once(dir: &Path, message: &Outgoing) -> std::io::Result<bool> {
+    use std::io::Write;
+    std::fs::create_dir_all(dir)?;
+    let safe: String = message
+        .conversation
+        .id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let path = dir.join(format!("{safe}.txt"));
+    let marker = message
+        .idempotency_key
+        .as_ref()
+        .map(|k| format!("--- {k} ---\n"));
+    if let Some(marker) = &marker
+        && std::fs::read_to_string(&path)
+            .unwrap_or_default()
+            .contains(marker.as_str())
+    {
+        return Ok(false);
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)?;
+    let entry = format!("{}{}\n", marker.unwrap_or_default(), message.text);
+    file.write_all(entry.as_bytes())?;
+    file.sync_data()?;
+    Ok(true)
 }

@@ -53,8 +53,32 @@ pub enum Command {
     Correct(Option<i64>, String),
     /// `/anonym #N`: show the story without the author's name.
     Anonymous(Option<i64>),
+    /// Admins: what waits for approval (`/afventer`).
+    Pending,
+    /// Admins: `/godkend #N`.
+    Approve(Option<i64>),
+    /// Admins: `/afvis #N reason`.
+    Reject(Option<i64>, String),
+    /// Admins: the moderation log.
+    Log,
+    /// Admins: undo a strike (`/ophæv M7`).
+    Unstrike(Option<i64>),
+    /// Residents: appeal a rejection (`#12`) or a moderation action (`M7`).
+    Appeal(Option<AppealTarget>, String),
+    /// The group's rules in plain words.
+    Rules,
+    /// Admins: revoke or restore a person's trust.
+    Distrust(String),
+    Trust(String),
     /// An unknown `/word`.
     Unknown(String),
+}
+
+/// What an appeal is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppealTarget {
+    Submission(i64),
+    Moderation(i64),
 }
 
 impl Command {
@@ -69,6 +93,15 @@ impl Command {
             Command::Mine => "mine",
             Command::Correct(..) => "correct",
             Command::Anonymous(_) => "anonymous",
+            Command::Pending => "pending",
+            Command::Approve(_) => "approve",
+            Command::Reject(..) => "reject",
+            Command::Log => "log",
+            Command::Unstrike(_) => "unstrike",
+            Command::Appeal(..) => "appeal",
+            Command::Rules => "rules",
+            Command::Distrust(_) => "distrust",
+            Command::Trust(_) => "trust",
             Command::Unknown(_) => "unknown",
         }
     }
@@ -320,6 +353,32 @@ fn submission_id(args: &str) -> (Option<i64>, &str) {
     }
 }
 
+static MODERATION_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^#?m?(\d{1,12})\b").expect("static pattern"));
+
+/// "M7" (or "7") from the moderation log.
+fn moderation_id(args: &str) -> (Option<i64>, &str) {
+    let args = args.trim_start();
+    match MODERATION_ID.captures(args) {
+        Some(c) => (
+            c[1].parse().ok(),
+            args[c.get(0).map_or(0, |g| g.end())..].trim(),
+        ),
+        None => (None, args.trim()),
+    }
+}
+
+/// "#12 …" appeals a submission, "M7 …" a moderation action.
+fn appeal_target(args: &str) -> (Option<AppealTarget>, &str) {
+    let trimmed = args.trim_start();
+    if trimmed.starts_with(['m', 'M']) {
+        let (id, rest) = moderation_id(trimmed);
+        return (id.map(AppealTarget::Moderation), rest);
+    }
+    let (id, rest) = submission_id(trimmed);
+    (id.map(AppealTarget::Submission), rest)
+}
+
 fn command(rest: &str, ctx: &Context) -> Understood {
     let (word, args) = match rest.find(char::is_whitespace) {
         Some(i) => (&rest[..i], rest[i..].trim()),
@@ -373,6 +432,35 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         }
         "anonym" => da(Command::Anonymous(submission_id(args).0)),
         "anonymous" => en(Command::Anonymous(submission_id(args).0)),
+        "afventer" | "kø" => da(Command::Pending),
+        "pending" | "queue" => en(Command::Pending),
+        "godkend" => da(Command::Approve(submission_id(args).0)),
+        "approve" => en(Command::Approve(submission_id(args).0)),
+        "afvis" => {
+            let (id, reason) = submission_id(args);
+            da(Command::Reject(id, reason.to_string()))
+        }
+        "reject" => {
+            let (id, reason) = submission_id(args);
+            en(Command::Reject(id, reason.to_string()))
+        }
+        "log" => by_args(Command::Log),
+        "ophæv" | "ophaev" => da(Command::Unstrike(moderation_id(args).0)),
+        "unstrike" | "undo" => en(Command::Unstrike(moderation_id(args).0)),
+        "klage" => {
+            let (target, text) = appeal_target(args);
+            da(Command::Appeal(target, text.to_string()))
+        }
+        "appeal" => {
+            let (target, text) = appeal_target(args);
+            en(Command::Appeal(target, text.to_string()))
+        }
+        "regler" => da(Command::Rules),
+        "rules" => en(Command::Rules),
+        "mistro" => da(Command::Distrust(args.trim().to_string())),
+        "distrust" => en(Command::Distrust(args.trim().to_string())),
+        "stol" | "tillid" => da(Command::Trust(args.trim().to_string())),
+        "trust" => en(Command::Trust(args.trim().to_string())),
         _ => by_args(Command::Unknown(word)),
     }
 }

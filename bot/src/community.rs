@@ -1,0 +1,156 @@
+//! How a deployment is organised: groups of channels that share admins,
+//! an approval policy, posting guidelines and a digest schedule.
+//!
+//! Resolved from the configuration; the core only reads it.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::guidelines::Rules;
+use crate::lang::Language;
+use crate::model::{ConversationRef, UserRef};
+
+/// Whether residents' submissions wait for an admin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Approval {
+    /// Every submission from a resident waits for an admin.
+    Always,
+    /// Submissions are shown at once.
+    Never,
+    /// A resident with this many approved submissions (and trust not
+    /// revoked) is shown at once; others wait.
+    TrustedAfter(u32),
+}
+
+/// A conversation the bot serves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelInfo {
+    pub conversation: ConversationRef,
+    pub name: String,
+    pub language: Language,
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub name: String,
+    pub approval: Approval,
+    /// Post approved events into every channel of the group.
+    pub announce_approved: bool,
+    /// Cron expression (with seconds) for the weekly digest, in local time.
+    pub digest_schedule: cron::Schedule,
+    pub admins: HashSet<UserRef>,
+    pub rules: Rules,
+    pub channels: Vec<ChannelInfo>,
+}
+
+/// All groups; conversations nobody configured belong to the first group,
+/// the default one.
+#[derive(Debug, Clone)]
+pub struct Community {
+    pub groups: Vec<Group>,
+    /// Admins everywhere.
+    pub admins: HashSet<UserRef>,
+    pub default_language: Language,
+    by_conversation: HashMap<ConversationRef, (usize, usize)>,
+}
+
+/// Sunday 18:00: the default digest time.
+pub const DEFAULT_DIGEST_SCHEDULE: &str = "0 0 18 * * Sun";
+
+impl Community {
+    /// `groups` must not be empty; the first is the default group.
+    pub fn new(
+        groups: Vec<Group>,
+        admins: HashSet<UserRef>,
+        default_language: Language,
+    ) -> Community {
+        assert!(
+            !groups.is_empty(),
+            "a community has at least its default group"
+        );
+        let mut by_conversation = HashMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            for (c, channel) in group.channels.iter().enumerate() {
+                by_conversation
+                    .entry(channel.conversation.clone())
+                    .or_insert((g, c));
+            }
+        }
+        Community {
+            groups,
+            admins,
+            default_language,
+            by_conversation,
+        }
+    }
+
+    /// A single default group with default rules: what runs with no config.
+    pub fn simple(default_language: Language) -> Community {
+        Community::new(
+            vec![Group {
+                name: "default".to_string(),
+                approval: Approval::Always,
+                announce_approved: false,
+                digest_schedule: DEFAULT_DIGEST_SCHEDULE
+                    .parse()
+                    .expect("the default schedule parses"),
+                admins: HashSet::new(),
+                rules: Rules::default(),
+                channels: Vec::new(),
+            }],
+            HashSet::new(),
+            default_language,
+        )
+    }
+
+    /// Adds a channel to a group (the console channel given on the command line).
+    pub fn add_channel(&mut self, group: usize, channel: ChannelInfo) {
+        if let Some(&(g, c)) = self.by_conversation.get(&channel.conversation) {
+            self.groups[g].channels[c].language = channel.language;
+            return;
+        }
+        let g = group.min(self.groups.len() - 1);
+        self.by_conversation.insert(
+            channel.conversation.clone(),
+            (g, self.groups[g].channels.len()),
+        );
+        self.groups[g].channels.push(channel);
+    }
+
+    pub fn group_index(&self, conversation: &ConversationRef) -> usize {
+        self.by_conversation
+            .get(conversation)
+            .map_or(0, |&(g, _)| g)
+    }
+
+    pub fn group_of(&self, conversation: &ConversationRef) -> &Group {
+        &self.groups[self.group_index(conversation)]
+    }
+
+    pub fn group_named(&self, name: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.name == name)
+    }
+
+    pub fn channel(&self, conversation: &ConversationRef) -> Option<&ChannelInfo> {
+        self.by_conversation
+            .get(conversation)
+            .map(|&(g, c)| &self.groups[g].channels[c])
+    }
+
+    /// A channel by its configured name or its id.
+    pub fn channel_named(&self, name: &str) -> Option<&ChannelInfo> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.channels.iter())
+            .find(|c| c.name == name || c.conversation.id == name)
+    }
+
+    pub fn language_of(&self, conversation: &ConversationRef) -> Language {
+        self.channel(conversation)
+            .map_or(self.default_language, |c| c.language)
+    }
+
+    /// Admin by configuration: everywhere, or in this conversation's group.
+    pub fn configured_admin(&self, conversation: &ConversationRef, user: &UserRef) -> bool {
+        self.admins.contains(user) || self.group_of(conversation).admins.contains(user)
+    }
+}

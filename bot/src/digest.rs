@@ -1,0 +1,205 @@
+//! The weekly digest: the coming week's approved events, the stories
+//! approved since the last digest and a line of thanks, in every channel of
+//! a group, exactly once per channel and period.
+//!
+//! Exactly once rests on two records: each (group, period) digest is put in
+//! the outbox under a dedupe key per channel before anything is sent, and
+//! the outbox remembers each part it delivered. A crash at any point leaves
+//! either nothing queued (the next run queues it) or queued items that are
+//! delivered once.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Days, Utc};
+use tracing::info;
+
+use crate::engine::{Bot, CoreError, event_line};
+use crate::format;
+use crate::lang::{Language, tr};
+use crate::model::{NewOutboxItem, Submission};
+use crate::render::{Doc, Span};
+
+/// How many events and stories a digest lists at most.
+const MAX_ITEMS: u32 = 60;
+
+/// What `queue_digest` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Queued {
+    /// Channels that got a digest queued now.
+    pub queued: usize,
+    /// Channels that already had this period's digest.
+    pub already: usize,
+}
+
+impl Bot {
+    /// The latest scheduled digest time of `group` at or before `now`.
+    pub fn latest_period(&self, group: usize, now: DateTime<Utc>) -> DateTime<Utc> {
+        let tz = self.settings.tz;
+        let schedule = &self.community.groups[group].digest_schedule;
+        let start = (now - chrono::Duration::days(400)).with_timezone(&tz);
+        schedule
+            .after(&start)
+            .take_while(|t| t.with_timezone(&Utc) <= now)
+            .last()
+            .map_or(now, |t| t.with_timezone(&Utc))
+    }
+
+    /// The scheduled time before `period` (where "since the last digest" starts).
+    pub fn previous_period(&self, group: usize, period: DateTime<Utc>) -> DateTime<Utc> {
+        let earlier = self.latest_period(group, period - chrono::Duration::seconds(1));
+        if earlier >= period {
+            period - chrono::Duration::days(7)
+        } else {
+            earlier
+        }
+    }
+
+    /// The next scheduled digest time of `group` after `now`.
+    pub fn next_period(&self, group: usize, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let tz = self.settings.tz;
+        self.community.groups[group]
+            .digest_schedule
+            .after(&now.with_timezone(&tz))
+            .next()
+            .map(|t| t.with_timezone(&Utc))
+    }
+
+    fn in_group(&self, group: usize, s: &Submission) -> bool {
+        self.community.group_index(&s.origin.conversation) == group
+    }
+
+    /// The digest of `group` for `period`, in `lang`.
+    pub async fn digest_doc(
+        &self,
+        group: usize,
+        period: DateTime<Utc>,
+        lang: Language,
+    ) -> Result<Doc, CoreError> {
+        let tz = self.settings.tz;
+        let since = self.previous_period(group, period);
+        let local_start = period.with_timezone(&tz);
+        let week_end = crate::civil::localize(tz, local_start.naive_local() + Days::new(7))
+            .with_timezone(&Utc);
+        let events: Vec<Submission> = self
+            .store
+            .events_between(period, week_end, false, MAX_ITEMS)
+            .await?
+            .into_iter()
+            .filter(|s| self.in_group(group, s))
+            .collect();
+        let stories: Vec<Submission> = self
+            .store
+            .stories_approved_between(since, period, MAX_ITEMS)
+            .await?
+            .into_iter()
+            .filter(|s| self.in_group(group, s))
+            .collect();
+
+        let name = &self.community.groups[group].name;
+        let mut doc = Doc::new().heading(tr(lang, "digest_heading", &[("group", name)]));
+        if events.is_empty() {
+            doc = doc.para(tr(lang, "digest_no_events", &[]));
+        } else {
+            doc = doc.para(tr(lang, "digest_events", &[]));
+            let mut current_day = None;
+            for event in &events {
+                let Some(start) = event.event.as_ref().and_then(|e| e.starts_at) else {
+                    continue;
+                };
+                let day = start.with_timezone(&tz).date_naive();
+                if current_day != Some(day) {
+                    let heading = format::date(lang, day, false);
+                    let mut chars = heading.chars();
+                    let heading: String = chars
+                        .next()
+                        .map(|c| c.to_uppercase().chain(chars).collect())
+                        .unwrap_or_default();
+                    doc = doc.heading(heading);
+                    current_day = Some(day);
+                }
+                doc = doc.item(event_line(lang, event, tz));
+            }
+        }
+        if !stories.is_empty() {
+            doc = doc.para(tr(lang, "digest_stories", &[]));
+            for story in &stories {
+                let mut spans = vec![Span::Text(story.text.clone())];
+                if !story.anonymous {
+                    spans.push(Span::Italic(format!(
+                        " – {}",
+                        tr(
+                            lang,
+                            "digest_story_by",
+                            &[("name", &story.origin.author_name)]
+                        )
+                    )));
+                }
+                doc = doc.item(spans);
+            }
+        }
+        let contributors: BTreeSet<&str> = stories
+            .iter()
+            .chain(
+                events
+                    .iter()
+                    .filter(|e| e.created_at >= since && e.created_at < period),
+            )
+            .filter(|s| !s.anonymous)
+            .map(|s| s.origin.author_name.as_str())
+            .collect();
+        if !contributors.is_empty() {
+            let names: Vec<&str> = contributors.into_iter().collect();
+            let joined = match names.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{} {} {last}", rest.join(", "), tr(lang, "digest_and", &[]))
+                }
+                _ => names.join(""),
+            };
+            doc = doc.para(tr(lang, "digest_thanks", &[("names", &joined)]));
+        }
+        Ok(doc.para(tr(lang, "digest_invite", &[])))
+    }
+
+    /// Puts `period`'s digest in the outbox for every channel of `group`;
+    /// channels that already have it are left alone.
+    pub async fn queue_digest(
+        &self,
+        group: usize,
+        period: DateTime<Utc>,
+    ) -> Result<Queued, CoreError> {
+        let now = self.clock.now();
+        let name = self.community.groups[group].name.clone();
+        let mut result = Queued::default();
+        let mut docs: Vec<(Language, Doc)> = Vec::new();
+        for channel in self.community.groups[group].channels.clone() {
+            let doc = match docs.iter().find(|(l, _)| *l == channel.language) {
+                Some((_, doc)) => doc.clone(),
+                None => {
+                    let doc = self.digest_doc(group, period, channel.language).await?;
+                    docs.push((channel.language, doc.clone()));
+                    doc
+                }
+            };
+            let key = format!(
+                "digest:{name}:{}:{}:{}",
+                period.timestamp(),
+                channel.conversation.platform,
+                channel.conversation.id
+            );
+            let item = NewOutboxItem {
+                conversation: channel.conversation.clone(),
+                reply_to: None,
+                thread: None,
+                doc,
+                dedupe_key: Some(key),
+            };
+            match self.store.enqueue(&item, now).await? {
+                Some(_) => result.queued += 1,
+                None => result.already += 1,
+            }
+        }
+        self.store.record_digest_run(&name, period, now).await?;
+        info!(group = %name, %period, queued = result.queued, already = result.already, "digest queued");
+        Ok(result)
+    }
+}

@@ -1,0 +1,533 @@
+//! Posting guidelines: each group's rules, and checking one message against
+//! them. Pure: the message, the sender's recent history and the clock in;
+//! the rules it breaks out.
+//!
+//! Words are matched after normalising the text the way evaders don't
+//! expect: compatibility forms folded ("ＦＲＥＥ" → "free"), case folded,
+//! zero-width and direction-override characters removed, Cyrillic and Greek
+//! look-alikes mapped to Latin, and digits standing in for letters read as
+//! letters ("fr33 m0ney" → "free money").
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Duration, Utc};
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+/// Which guideline a message broke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RuleKind {
+    BannedWord,
+    BannedPattern,
+    Spam,
+    Links,
+    Caps,
+    Flood,
+    Repeat,
+    NewMember,
+    Length,
+}
+
+impl RuleKind {
+    pub const ALL: [RuleKind; 9] = [
+        RuleKind::BannedWord,
+        RuleKind::BannedPattern,
+        RuleKind::Spam,
+        RuleKind::Links,
+        RuleKind::Caps,
+        RuleKind::Flood,
+        RuleKind::Repeat,
+        RuleKind::NewMember,
+        RuleKind::Length,
+    ];
+
+    /// The name used in the config file, logs and `vores check`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleKind::BannedWord => "banned_word",
+            RuleKind::BannedPattern => "banned_pattern",
+            RuleKind::Spam => "spam",
+            RuleKind::Links => "links",
+            RuleKind::Caps => "caps",
+            RuleKind::Flood => "flood",
+            RuleKind::Repeat => "repeat",
+            RuleKind::NewMember => "new_member",
+            RuleKind::Length => "length",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RuleKind> {
+        RuleKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// What happens to a message that breaks a rule (besides a strike).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleAction {
+    /// A friendly private note saying what to change.
+    Note,
+    /// Hide or delete the message (where the platform allows), plus the note.
+    Delete,
+}
+
+impl RuleAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleAction::Note => "note",
+            RuleAction::Delete => "delete",
+        }
+    }
+}
+
+/// What happens after too many strikes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Escalation {
+    Mute { minutes: u32 },
+    Ban,
+    TellAdmins,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkPolicy {
+    Allow,
+    None,
+    /// Only links to these domains (and their subdomains).
+    Allowlist(Vec<String>),
+}
+
+/// One group's guidelines.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// Normalised banned words and phrases.
+    pub banned_words: Vec<String>,
+    pub banned_patterns: Vec<Regex>,
+    /// The built-in list of common spam phrases.
+    pub spam_filter: bool,
+    pub links: LinkPolicy,
+    pub max_links: Option<usize>,
+    /// Share of capital letters (0–1) above which a message is shouting.
+    pub max_caps_ratio: Option<f32>,
+    /// At most this many messages within `flood_seconds`.
+    pub flood_messages: Option<u32>,
+    pub flood_seconds: u32,
+    /// The same message this many times within ten minutes is too many.
+    pub max_repeats: Option<u32>,
+    /// No links during a member's first hours …
+    pub new_member_hours: Option<u32>,
+    /// … or first messages.
+    pub new_member_messages: Option<u32>,
+    pub max_length: Option<usize>,
+    pub actions: HashMap<RuleKind, RuleAction>,
+    pub strikes_before_escalation: u32,
+    pub strike_window_hours: u32,
+    pub escalation: Escalation,
+}
+
+impl Default for Rules {
+    /// Gentle defaults that never trouble ordinary talk: spam phrases,
+    /// floods and repeats are removed; shouting and very long messages get a
+    /// note. Banned words and link limits are each group's own choice.
+    fn default() -> Self {
+        Rules {
+            banned_words: Vec::new(),
+            banned_patterns: Vec::new(),
+            spam_filter: true,
+            links: LinkPolicy::Allow,
+            max_links: None,
+            max_caps_ratio: Some(0.7),
+            flood_messages: Some(6),
+            flood_seconds: 10,
+            max_repeats: Some(3),
+            new_member_hours: None,
+            new_member_messages: None,
+            max_length: Some(4000),
+            actions: HashMap::new(),
+            strikes_before_escalation: 3,
+            strike_window_hours: 24,
+            escalation: Escalation::TellAdmins,
+        }
+    }
+}
+
+impl Rules {
+    pub fn action_for(&self, rule: RuleKind) -> RuleAction {
+        self.actions.get(&rule).copied().unwrap_or(match rule {
+            RuleKind::Caps | RuleKind::Length => RuleAction::Note,
+            _ => RuleAction::Delete,
+        })
+    }
+
+    /// Sets banned words from what an admin wrote, normalised.
+    pub fn with_banned_words<I: IntoIterator<Item = S>, S: AsRef<str>>(mut self, words: I) -> Self {
+        self.banned_words = words
+            .into_iter()
+            .map(|w| normalise(w.as_ref()).trim().to_string())
+            .filter(|w| !w.is_empty())
+            .collect();
+        self
+    }
+}
+
+/// What we know about the sender in this conversation.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// Their earlier messages here (time, normalised text), oldest first.
+    pub recent: Vec<(DateTime<Utc>, String)>,
+    /// When they joined or were first seen.
+    pub member_since: Option<DateTime<Utc>>,
+    /// How many messages they had sent here before this one.
+    pub messages_before: u32,
+}
+
+/// One broken rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    pub rule: RuleKind,
+    /// The part of the message that broke it (or a measure, like "82% capitals").
+    pub matched: String,
+    pub action: RuleAction,
+}
+
+const ZERO_WIDTH_AND_BIDI: &[char] = &[
+    '\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{2060}', '\u{2061}', '\u{2062}',
+    '\u{2063}', '\u{2064}', '\u{FEFF}', '\u{00AD}', '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}',
+    '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\u{034F}', '\u{180E}',
+];
+
+/// Cyrillic and Greek letters that look like Latin ones.
+fn latin_look_alike(c: char) -> char {
+    match c {
+        'а' | 'α' => 'a',
+        'в' | 'β' => 'b',
+        'с' | 'ϲ' => 'c',
+        'е' | 'ё' | 'ε' => 'e',
+        'һ' | 'н' => 'h',
+        'і' | 'ї' | 'ι' | 'ı' => 'i',
+        'ј' => 'j',
+        'к' | 'κ' => 'k',
+        'м' => 'm',
+        'η' | 'п' => 'n',
+        'о' | 'ο' | 'σ' => 'o',
+        'р' | 'ρ' => 'p',
+        'ѕ' => 's',
+        'т' | 'τ' => 't',
+        'υ' | 'μ' => 'u',
+        'ν' => 'v',
+        'ш' | 'ω' => 'w',
+        'х' | 'χ' => 'x',
+        'у' | 'γ' => 'y',
+        'ʐ' => 'z',
+        other => other,
+    }
+}
+
+/// Digits and symbols standing in for letters inside a word.
+fn letter_for(c: char) -> Option<char> {
+    Some(match c {
+        '0' => 'o',
+        '1' | '!' | '|' => 'i',
+        '3' | '€' => 'e',
+        '4' | '@' => 'a',
+        '5' | '$' => 's',
+        '7' => 't',
+        '8' => 'b',
+        _ => return None,
+    })
+}
+
+/// Folds a text for matching (see the module docs).
+pub fn normalise(text: &str) -> String {
+    let folded: String = text
+        .nfkc()
+        .filter(|c| !ZERO_WIDTH_AND_BIDI.contains(c))
+        .flat_map(char::to_lowercase)
+        .map(latin_look_alike)
+        .collect();
+    // Read digits as letters only inside words that also have letters, so
+    // "kl. 10" and "2026" stay numbers.
+    folded
+        .split_inclusive(|c: char| c.is_whitespace())
+        .map(|word| {
+            let has_letter = word.chars().any(char::is_alphabetic);
+            let has_stand_in = word.chars().any(|c| letter_for(c).is_some());
+            if has_letter && has_stand_in {
+                let trimmed = word.trim_end_matches(['!', '.', ',', '?', ':', ';']);
+                let tail = &word[trimmed.len()..];
+                let mapped: String = trimmed
+                    .chars()
+                    .map(|c| letter_for(c).unwrap_or(c))
+                    .collect();
+                format!("{mapped}{tail}")
+            } else {
+                word.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Letters and digits only: catches "f.r.e.e" and "f r e e".
+fn squashed(normalised: &str) -> String {
+    normalised.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:dk|com|org|net|io|ly|me|info|biz|xyz|ru|eu|de|se|no|co|app|gg|tk)(?:/[^\s<>]*)?\b")
+        .expect("static pattern")
+});
+
+/// Links in a message with their domains.
+pub fn links(text: &str) -> Vec<(String, String)> {
+    URL.find_iter(text)
+        .map(|m| {
+            let link = m
+                .as_str()
+                .trim_end_matches(['.', ',', ')', '!', '?'])
+                .to_string();
+            let without_scheme = link
+                .trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .trim_start_matches("HTTPS://")
+                .trim_start_matches("HTTP://");
+            let domain = without_scheme
+                .split(['/', '?', '#', ':'])
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("www.")
+                .to_lowercase();
+            (link, domain)
+        })
+        .collect()
+}
+
+/// Common spam in Danish and English, matched after normalising.
+const SPAM_PHRASES: &[&str] = &[
+    "free money",
+    "gratis penge",
+    "easy money",
+    "nemme penge",
+    "earn money fast",
+    "tjen penge hurtigt",
+    "tjen hurtige penge",
+    "make money online",
+    "work from home and earn",
+    "bitcoin",
+    "crypto",
+    "kryptovaluta",
+    "forex",
+    "binary options",
+    "investment opportunity",
+    "investeringsmulighed",
+    "guaranteed profit",
+    "garanteret gevinst",
+    "casino",
+    "viagra",
+    "onlyfans",
+    "whatsapp me",
+    "skriv til mig på whatsapp",
+    "write me on whatsapp",
+    "dm me for",
+    "you have won",
+    "du har vundet",
+    "claim your prize",
+    "hent din præmie",
+    "lottery winner",
+    "sugar daddy",
+    "cheap followers",
+    "billige følgere",
+    "loan offer",
+    "lån uden sikkerhed",
+    "100% gratis",
+    "double your money",
+    "fordoble dine penge",
+    "telegram me",
+];
+
+static SPAM: LazyLock<Regex> =
+    LazyLock::new(|| word_list_regex(SPAM_PHRASES.iter().copied()).expect("static list"));
+
+fn word_list_regex<'a>(words: impl Iterator<Item = &'a str>) -> Option<Regex> {
+    let alternatives: Vec<String> = words.map(regex::escape).collect();
+    if alternatives.is_empty() {
+        return None;
+    }
+    Regex::new(&format!(
+        r"(?:^|[^\p{{L}}\p{{N}}])({})(?:$|[^\p{{L}}\p{{N}}])",
+        alternatives.join("|")
+    ))
+    .ok()
+}
+
+fn find_listed(list_regex: Option<&Regex>, list: &[String], normalised: &str) -> Option<String> {
+    if let Some(found) = list_regex.and_then(|re| re.captures(normalised)) {
+        return Some(found[1].to_string());
+    }
+    // Evasions with separators ("f.r.e.e m.o.n.e.y"): only long entries, so
+    // short words never match inside ordinary Danish words.
+    let squashed_text = squashed(normalised);
+    list.iter()
+        .find(|w| squashed(w).chars().count() >= 6 && squashed_text.contains(&squashed(w)))
+        .cloned()
+}
+
+/// The rules `text` breaks, most serious first.
+pub fn check(rules: &Rules, text: &str, history: &History, now: DateTime<Utc>) -> Vec<Violation> {
+    let mut found: Vec<(RuleKind, String)> = Vec::new();
+    let normalised = normalise(text);
+
+    let banned_re = word_list_regex(rules.banned_words.iter().map(String::as_str));
+    if let Some(word) = find_listed(banned_re.as_ref(), &rules.banned_words, &normalised) {
+        found.push((RuleKind::BannedWord, word));
+    }
+    for pattern in &rules.banned_patterns {
+        if let Some(m) = pattern.find(&normalised).or_else(|| pattern.find(text)) {
+            found.push((RuleKind::BannedPattern, m.as_str().to_string()));
+            break;
+        }
+    }
+    if rules.spam_filter {
+        let spam: Vec<String> = SPAM_PHRASES.iter().map(|s| s.to_string()).collect();
+        if let Some(phrase) = find_listed(Some(&SPAM), &spam, &normalised) {
+            found.push((RuleKind::Spam, phrase));
+        }
+    }
+
+    let message_links = links(text);
+    let is_new = rules.new_member_hours.is_some_and(|h| {
+        history
+            .member_since
+            .is_some_and(|since| now - since < Duration::hours(i64::from(h)))
+    }) || rules
+        .new_member_messages
+        .is_some_and(|n| history.messages_before < n);
+    if is_new && !message_links.is_empty() {
+        found.push((RuleKind::NewMember, message_links[0].0.clone()));
+    } else {
+        let disallowed = message_links.iter().find(|(_, domain)| match &rules.links {
+            LinkPolicy::Allow => false,
+            LinkPolicy::None => true,
+            LinkPolicy::Allowlist(allowed) => !allowed
+                .iter()
+                .any(|a| domain == a || domain.ends_with(&format!(".{a}"))),
+        });
+        if let Some((link, _)) = disallowed {
+            found.push((RuleKind::Links, link.clone()));
+        } else if let Some(max) = rules.max_links
+            && message_links.len() > max
+        {
+            found.push((RuleKind::Links, format!("{} links", message_links.len())));
+        }
+    }
+
+    if let Some(max_ratio) = rules.max_caps_ratio {
+        let without_links = URL.replace_all(text, "");
+        let letters: Vec<char> = without_links
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+        if letters.len() >= 15 {
+            let ratio = upper as f32 / letters.len() as f32;
+            if ratio > max_ratio {
+                found.push((
+                    RuleKind::Caps,
+                    format!("{}% capitals", (ratio * 100.0).round()),
+                ));
+            }
+        }
+    }
+
+    if let Some(limit) = rules.flood_messages {
+        let window = Duration::seconds(i64::from(rules.flood_seconds));
+        let in_window = history
+            .recent
+            .iter()
+            .filter(|(t, _)| now - *t < window)
+            .count()
+            + 1;
+        if in_window > limit as usize {
+            found.push((
+                RuleKind::Flood,
+                format!("{in_window} messages in {} seconds", rules.flood_seconds),
+            ));
+        }
+    }
+    if let Some(max) = rules.max_repeats {
+        let same = history
+            .recent
+            .iter()
+            .filter(|(t, earlier)| now - *t < Duration::minutes(10) && *earlier == normalised)
+            .count()
+            + 1;
+        if same >= max as usize && max > 0 {
+            found.push((
+                RuleKind::Repeat,
+                format!("{same}× \"{}\"", shorten(text, 40)),
+            ));
+        }
+    }
+    if let Some(max) = rules.max_length {
+        let len = text.chars().count();
+        if len > max {
+            found.push((RuleKind::Length, format!("{len} characters")));
+        }
+    }
+
+    found
+        .into_iter()
+        .map(|(rule, matched)| Violation {
+            rule,
+            matched,
+            action: rules.action_for(rule),
+        })
+        .collect()
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(max).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalising_defeats_common_evasions() {
+        assert_eq!(normalise("fr33 m0ney"), "free money");
+        assert_eq!(normalise("ＦＲＥＥ"), "free");
+        assert_eq!(normalise("fr\u{200B}ee"), "free");
+        assert_eq!(normalise("frее"), "free"); // Cyrillic е
+        assert_eq!(normalise("Kom kl. 10 d. 17.6."), "kom kl. 10 d. 17.6.");
+        assert_eq!(
+            normalise("Søndag på Bredekærgård"),
+            "søndag på bredekærgård"
+        );
+    }
+
+    #[test]
+    fn spam_is_caught_after_normalising() {
+        let rules = Rules::default();
+        let none = History::default();
+        let now = Utc::now();
+        for spam in [
+            "FR33 M0NEY here!!",
+            "ＦＲＥＥ ＭＯＮＥＹ",
+            "f.r.e.e m.o.n.e.y",
+            "Tjen penge hurtigt med b1tc0in",
+        ] {
+            let v = check(&rules, spam, &none, now);
+            assert!(v.iter().any(|v| v.rule == RuleKind::Spam), "{spam}: {v:?}");
+        }
+        for fine in [
+            "Byttemarked i Glashuset lørdag kl. 10-14",
+            "Vi ses på lørdag!",
+            "Klassefest for 3.b",
+        ] {
+            assert!(check(&rules, fine, &none, now).is_empty(), "{fine}");
+        }
+    }
+}
