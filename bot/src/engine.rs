@@ -106,6 +106,9 @@ const MAX_LISTED: u32 = 30;
 /// How many clashing events a confirmation names.
 const MAX_CLASHES: usize = 3;
 
+/// Each person's recent (time, normalised text) per conversation.
+pub(crate) type RecentMessages = HashMap<(ConversationRef, UserRef), Vec<(DateTime<Utc>, String)>>;
+
 pub struct Bot {
     pub(crate) store: Arc<dyn Store>,
     pub(crate) clock: Arc<dyn Clock>,
@@ -114,7 +117,7 @@ pub struct Bot {
     /// Each person's recent messages per conversation, for flood and repeat
     /// rules. Kept in memory: after a restart the count starts again, which
     /// only ever errs on the lenient side.
-    pub(crate) recent: Mutex<HashMap<(ConversationRef, UserRef), Vec<(DateTime<Utc>, String)>>>,
+    pub(crate) recent: Mutex<RecentMessages>,
     /// Actions decided deep inside a turn (announcements, notices to a
     /// submitter) that are returned with the turn's reply.
     pub(crate) extra: Mutex<Vec<Action>>,
@@ -263,8 +266,10 @@ impl Bot {
         let conversation = &msg.message.conversation;
         let user = &msg.author.user;
         let state = self.store.conversation_state(conversation, user).await?;
+        // A bare "lørdag" reads as a question on its own, but right after
+        // "Hvilken dag er det?" it is the answer: queries may be answers.
         if let Some(state) = state
-            && !matches!(understood.meaning, Meaning::Command(_) | Meaning::Query(_))
+            && !matches!(understood.meaning, Meaning::Command(_))
             && let Some(doc) = self
                 .follow_up(state, msg, &understood.meaning, lang, &ctx, sit)
                 .await?
@@ -337,13 +342,30 @@ impl Bot {
                             .await?,
                     ));
                 }
-                let fragment = understand::event_draft(&msg.text, ctx);
+                // Answers are in the language of the submission unless they
+                // clearly say otherwise ("14:00" says nothing).
+                let lang = crate::lang::detect(&msg.text, stored.language);
+                let mut fragment = understand::event_draft(&msg.text, ctx);
+                if missing == Missing::Time && fragment.start_time.is_none() {
+                    fragment.start_time = understand::bare_hour(&msg.text);
+                }
                 let answers = match missing {
                     Missing::Date => fragment.date.is_some(),
                     Missing::Time => fragment.start_time.is_some() || fragment.all_day,
                 };
+                // A message with its own title is a new submission, not an
+                // answer ("Koncert i Kulturhuset fredag kl 20" while we wait
+                // for a time for the swap market).
+                let is_new = matches!(meaning, Meaning::Event(d) if !d.title.is_empty())
+                    || matches!(meaning, Meaning::Story(_));
+                if is_new {
+                    self.store
+                        .set_conversation_state(conversation, user, None, now)
+                        .await?;
+                    return Ok(None);
+                }
                 if !answers {
-                    if matches!(meaning, Meaning::Event(_) | Meaning::Story(_)) {
+                    if matches!(meaning, Meaning::Query(_)) {
                         // Something new; the earlier one stays saved as incomplete.
                         self.store
                             .set_conversation_state(conversation, user, None, now)
@@ -447,6 +469,9 @@ impl Bot {
             Status::Incomplete
         };
         stored.updated_at = ctx.now;
+        if stored.status == Status::Published && stored.review.approved_at.is_none() {
+            stored.review.approved_at = Some(ctx.now);
+        }
         self.store.update_submission(&stored).await?;
         self.after_event_saved(&stored, lang, ctx, conversation, user, heading)
             .await
@@ -867,6 +892,9 @@ impl Bot {
                 }
                 found.text = text.trim().to_string();
                 found.status = self.status_after_edit(&found, sit).await?;
+                if found.status == Status::Published && found.review.approved_at.is_none() {
+                    found.review.approved_at = Some(ctx.now);
+                }
                 let (link, photo) = understand::story_links(text);
                 let details = found.story.get_or_insert_with(StoryDetails::default);
                 details.link = link.or(details.link.take());

@@ -490,7 +490,7 @@ impl Store for Database {
         .bind(&story.photo)
         .bind(secs(s.updated_at))
         .bind(s.language.code())
-        .bind(None::<i64>)
+        .bind(s.review.approved_at.map(secs))
         .bind(&s.review.reviewer)
         .bind(&s.review.note)
         .bind(s.id)

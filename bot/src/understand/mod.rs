@@ -11,7 +11,7 @@ pub mod window;
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 use regex::Regex;
 
@@ -319,6 +319,20 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
             _ => {}
         }
     }
+    if let (Some(start), Some(end)) = (draft.start_time, draft.end_time)
+        && end < start
+    {
+        // "kl 10-2" means until two in the afternoon; "kl 22-02" runs past
+        // midnight; "kl 14-10" is a slip, and a wrong end is worse than none.
+        let afternoon = end + chrono::Duration::hours(12);
+        draft.end_time = if end.hour() <= 7 && afternoon > start {
+            Some(afternoon)
+        } else if start.hour() >= 17 {
+            Some(end)
+        } else {
+            None
+        };
+    }
     if draft.start_time.is_some() {
         draft.all_day = false;
     }
@@ -462,6 +476,23 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         "stol" | "tillid" => da(Command::Trust(args.trim().to_string())),
         "trust" => en(Command::Trust(args.trim().to_string())),
         _ => by_args(Command::Unknown(word)),
+    }
+}
+
+/// "10", "at 10", "kl 10": a bare hour as the answer to "what time?".
+/// Hours 1–7 are read as afternoon (nobody meets at 3 at night).
+pub fn bare_hour(text: &str) -> Option<NaiveTime> {
+    let t = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+    let t = t
+        .trim_start_matches("at ")
+        .trim_start_matches("kl")
+        .trim_start_matches('.')
+        .trim();
+    let hour: u32 = t.parse().ok()?;
+    match hour {
+        1..=7 => NaiveTime::from_hms_opt(hour + 12, 0, 0),
+        8..=23 => NaiveTime::from_hms_opt(hour, 0, 0),
+        _ => None,
     }
 }
 

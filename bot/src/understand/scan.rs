@@ -283,13 +283,33 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // "kl. 14", "kl 9.30", "klokken 10-14", "kl. 10.00 - 14.00"
         (
-            r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?(?:\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?)?\b",
+            r"\b(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?(?:\s*(?:-|–|—|til)\s*(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?)?(?:\s*(am|pm|a\.m\.|p\.m\.)|\s+(?:om\s+aftenen|om\s+eftermiddagen|i\s+aften))?\b",
             |c, _| {
+                // "kl 7 pm" and "kl. 8 om aftenen" are evening times.
+                let evening = c.get(0).is_some_and(|m| {
+                    let m = m.as_str().to_lowercase();
+                    m.contains("aften") || m.contains("eftermiddag")
+                });
+                let meridiem = c.get(5);
+                let mut start = Clock::parse(c.get(1), c.get(2), None)?;
                 let end = match c.get(3) {
-                    Some(_) => Some(Clock::parse(c.get(3), c.get(4), None)?),
+                    Some(_) => Some(Clock::parse(c.get(3), c.get(4), meridiem)?),
                     None => None,
                 };
-                time_range(Clock::parse(c.get(1), c.get(2), None)?, end)
+                if end.is_none() && meridiem.is_some() {
+                    start = Clock::parse(c.get(1), c.get(2), meridiem)?;
+                }
+                if evening && start.hour < 12 {
+                    start.hour += 12;
+                    let end = end.map(|mut e| {
+                        if e.hour < 12 {
+                            e.hour += 12;
+                        }
+                        e
+                    });
+                    return time_range(start, end);
+                }
+                time_range(start, end)
             },
         ),
         // "10am to 3pm", "2-4pm", "from 7:30 to 9pm", "between 2 and 4 pm"
@@ -554,12 +574,19 @@ fn bare_range_after_date(text: &str, tokens: &mut Vec<Token>) {
     {
         return;
     }
-    let (Some(start), Some(end)) = (
+    let (Some(mut start), Some(mut end)) = (
         Clock::parse(c.get(1), c.get(2), None),
         Clock::parse(c.get(3), c.get(4), None),
     ) else {
         return;
     };
+    // "lørdag 2-4" is an afternoon, not the middle of the night.
+    if start.hour <= 7 && end.hour <= 12 {
+        start.hour += 12;
+        if end.hour < 12 {
+            end.hour += 12;
+        }
+    }
     if let Some(kind) = time_range(start, Some(end)) {
         tokens.push(Token { kind, span });
         tokens.sort_by_key(|t| t.span.start);
