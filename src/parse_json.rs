@@ -51,6 +51,7 @@ fn window_fields(window: &Window) -> serde_json::Map<String, Value> {
         WindowLabel::Week(w) => format!("week_{w}"),
         WindowLabel::ThisMonth => "this_month".to_string(),
         WindowLabel::NextMonth => "next_month".to_string(),
+        WindowLabel::Month(m) => format!("month_{m}"),
         WindowLabel::Coming => "next_7_days".to_string(),
     };
     let mut map = serde_json::Map::new();

@@ -285,7 +285,18 @@ impl Bot {
                     .await?
             }
             Meaning::Command(command) => self.command(msg, command, lang, &ctx, sit).await?,
-            Meaning::Unknown => unknown(lang),
+            Meaning::Unknown if is_cancel(&msg.text) => {
+                Doc::new().para(tr(lang, "nothing_to_cancel", &[]))
+            }
+            Meaning::Unknown => match understand::small_talk(&msg.text) {
+                Some(understand::SmallTalk::Thanks) => {
+                    Doc::new().para(tr(lang, "thanks_reply", &[]))
+                }
+                Some(understand::SmallTalk::Greeting) => {
+                    Doc::new().para(tr(lang, "greeting_reply", &[]))
+                }
+                None => unknown(lang),
+            },
         };
         Ok(vec![reply_to(msg, doc)])
     }
@@ -536,7 +547,12 @@ impl Bot {
             )
             .await?;
         let mut doc = Doc::new().para(tr(lang, heading, &[("id", &id)]));
-        doc = doc.append(event_card(lang, draft));
+        doc = doc.append(stored_card(lang, saved, self.settings.tz));
+        if let Some(date) = draft.date
+            && (date - ctx.today()).num_days() > 300
+        {
+            doc = doc.para(tr(lang, "event_next_year", &[("id", &id)]));
+        }
         if event.starts_at.is_some_and(|s| s < ctx.now) && !draft.all_day {
             doc = doc.para(tr(lang, "event_in_past", &[("id", &id)]));
         }
@@ -567,7 +583,7 @@ impl Bot {
             .events_between(day_start, day_end, true, 100)
             .await?
             .into_iter()
-            .filter(|o| o.id != saved.id)
+            .filter(|o| o.id != saved.id && o.origin.author != saved.origin.author)
             .filter(|o| {
                 o.event
                     .as_ref()
@@ -606,7 +622,9 @@ impl Bot {
             if let Some(place) = other.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
                 spans.push(Span::Text(format!(", {place}")));
             }
+            let duplicate = other.title().to_lowercase() == saved.title().to_lowercase();
             let why = match rank {
+                _ if duplicate => format!(" ({})", tr(lang, "clash_duplicate", &[])),
                 0 => format!(
                     " ({}, {})",
                     tr(lang, "clash_same_place", &[]),
@@ -804,13 +822,25 @@ impl Bot {
         lang: Language,
         sit: &Situation,
     ) -> Result<Result<Submission, Doc>, CoreError> {
+        self.owned_for(id, user, lang, sit, "not_yours").await
+    }
+
+    /// Like [`Bot::owned`], refusing with `refusal_key`.
+    async fn owned_for(
+        &self,
+        id: i64,
+        user: &UserRef,
+        lang: Language,
+        sit: &Situation,
+        refusal_key: &str,
+    ) -> Result<Result<Submission, Doc>, CoreError> {
         let idt = id.to_string();
         let Some(found) = self.store.submission(id).await? else {
             return Ok(Err(Doc::new().para(tr(lang, "not_found", &[("id", &idt)]))));
         };
         if &found.origin.author != user && !sit.sender_is_admin {
             info!(id, user = %user.id, "refused: not the author");
-            return Ok(Err(Doc::new().para(tr(lang, "not_yours", &[("id", &idt)]))));
+            return Ok(Err(Doc::new().para(tr(lang, refusal_key, &[("id", &idt)]))));
         }
         if found.status == Status::Withdrawn {
             return Ok(Err(Doc::new().para(tr(
@@ -830,7 +860,10 @@ impl Bot {
         sit: &Situation,
         done_key: &str,
     ) -> Result<Doc, CoreError> {
-        let mut found = match self.owned(id, user, lang, sit).await? {
+        let mut found = match self
+            .owned_for(id, user, lang, sit, "not_yours_delete")
+            .await?
+        {
             Ok(found) => found,
             Err(refusal) => return Ok(refusal),
         };
@@ -858,12 +891,20 @@ impl Bot {
         let idt = id.to_string();
         match found.kind {
             SubmissionKind::Event => {
-                let fragment = understand::event_draft(text, ctx);
+                let lower = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+                if matches!(
+                    lower.as_str(),
+                    "aflyst" | "aflyses" | "cancelled" | "canceled" | "called off"
+                ) {
+                    return self.withdraw(id, user, lang, sit, "deleted").await;
+                }
+                let fragment = understand::correction(text, ctx);
                 let nothing = fragment.date.is_none()
                     && fragment.start_time.is_none()
                     && !fragment.all_day
                     && fragment.location.is_none()
                     && fragment.title.is_empty()
+                    && fragment.end_only.is_none()
                     && !fragment.invalid_date;
                 if nothing {
                     return Ok(Doc::new().para(tr(lang, "correct_nothing", &[("id", &idt)])));
@@ -872,8 +913,18 @@ impl Bot {
                     .event
                     .as_ref()
                     .map(|e| e.draft.clone())
-                    .unwrap_or(fragment.clone());
-                draft.merge(&fragment, true);
+                    .unwrap_or_else(|| fragment.draft());
+                let old_end = draft.end_time;
+                draft.merge(&fragment.draft(), true);
+                if fragment.keeps_end
+                    && let (Some(start), Some(end)) = (draft.start_time, old_end)
+                    && end > start
+                {
+                    draft.end_time = Some(end);
+                }
+                if let Some(end) = fragment.end_only {
+                    draft.end_time = Some(end);
+                }
                 self.save_event_changes(
                     found,
                     draft,
@@ -1082,6 +1133,36 @@ fn same_place(a: &str, b: &str) -> bool {
 }
 
 /// Title, day, time and place, one per line.
+/// The card for a stored event: day and time as the stored instants read
+/// in local time (so a time in the spring DST gap shows as it will happen).
+fn stored_card(lang: Language, saved: &Submission, tz: Tz) -> Doc {
+    let Some(event) = &saved.event else {
+        return Doc::new();
+    };
+    let label = |key: &str| Span::Bold(format!("{}: ", tr(lang, key, &[])));
+    let mut doc = Doc::new().item(vec![
+        label("label_title"),
+        Span::Text(event.draft.title.clone()),
+    ]);
+    if let Some(start) = event.starts_at {
+        let day = start.with_timezone(&tz).date_naive();
+        doc = doc.item(vec![
+            label("label_day"),
+            Span::Text(format::date(lang, day, true)),
+        ]);
+        doc = doc.item(vec![
+            label("label_time"),
+            Span::Text(format::event_time(lang, saved, tz)),
+        ]);
+    }
+    let place = event
+        .draft
+        .location
+        .clone()
+        .unwrap_or_else(|| tr(lang, "place_unknown", &[]));
+    doc.item(vec![label("label_place"), Span::Text(place)])
+}
+
 pub(crate) fn event_card(lang: Language, draft: &EventDraft) -> Doc {
     let label = |key: &str| Span::Bold(format!("{}: ", tr(lang, key, &[])));
     let mut doc = Doc::new().item(vec![label("label_title"), Span::Text(draft.title.clone())]);

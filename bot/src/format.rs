@@ -92,6 +92,11 @@ pub fn window(lang: Language, window: &Window) -> String {
         WindowLabel::Week(w) => tr(lang, "window_week", &[("week", &w.to_string())]),
         WindowLabel::ThisMonth => tr(lang, "window_this_month", &[]),
         WindowLabel::NextMonth => tr(lang, "window_next_month", &[]),
+        WindowLabel::Month(m) => tr(
+            lang,
+            "window_month",
+            &[("month", &tr(lang, &format!("month_{m}"), &[]))],
+        ),
         WindowLabel::Coming => tr(lang, "window_coming", &[]),
     }
 }

@@ -496,6 +496,147 @@ pub fn bare_hour(text: &str) -> Option<NaiveTime> {
     }
 }
 
+/// What `/ret #N …` asks to change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub start_time: Option<NaiveTime>,
+    pub end_time: Option<NaiveTime>,
+    pub all_day: bool,
+    pub location: Option<String>,
+    pub invalid_date: bool,
+    /// "til kl. 16", "slut kl. 16", "until 4pm": only the end changes.
+    pub end_only: Option<NaiveTime>,
+    /// "fra kl. 11": a new start, the old end stays.
+    pub keeps_end: bool,
+}
+
+impl Correction {
+    pub fn draft(&self) -> EventDraft {
+        EventDraft {
+            title: self.title.clone(),
+            date: self.date,
+            start_time: self.start_time,
+            end_time: self.end_time,
+            all_day: self.all_day,
+            location: self.location.clone(),
+            invalid_date: self.invalid_date,
+        }
+    }
+}
+
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(sted|place|adresse|address|where|hvor|titel|title|navn|name)\s*:\s*(.+)$")
+        .expect("static pattern")
+});
+static END_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:til|slut|slutter|until|till|ends?(?:\s+at)?)\s+")
+        .expect("static pattern")
+});
+static STREET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\p{L}.\- ]*(vej|gade|allé|alle|stræde|plads|torv|park|road|street|square)\s*\d+\s*\p{L}?$").expect("static pattern")
+});
+
+/// Reads the text of `/ret #N …`.
+pub fn correction(text: &str, ctx: &Context) -> Correction {
+    let from_draft = |d: EventDraft| Correction {
+        title: d.title,
+        date: d.date,
+        start_time: d.start_time,
+        end_time: d.end_time,
+        all_day: d.all_day,
+        location: d.location,
+        invalid_date: d.invalid_date,
+        end_only: None,
+        keeps_end: false,
+    };
+    let empty = || from_draft(event_draft("", ctx));
+    if let Some(c) = LABELLED.captures(text) {
+        let value = c[2].trim().to_string();
+        let mut out = empty();
+        match c[1].to_lowercase().as_str() {
+            "titel" | "title" | "navn" | "name" => out.title = value,
+            _ => out.location = Some(value),
+        }
+        return out;
+    }
+    if let Some(m) = END_ONLY.find(text) {
+        let rest = format!(
+            "kl. {}",
+            text[m.end()..]
+                .trim()
+                .trim_start_matches("kl.")
+                .trim_start_matches("kl")
+                .trim()
+        );
+        let parsed = event_draft(&rest, ctx);
+        let end = parsed
+            .start_time
+            .or_else(|| bare_hour(text[m.end()..].trim()));
+        if let Some(end) = end {
+            let mut out = empty();
+            out.end_only = Some(end);
+            return out;
+        }
+    }
+    let draft = event_draft(text, ctx);
+    let keeps_end = draft.end_time.is_none()
+        && draft.start_time.is_some()
+        && ["fra ", "from "]
+            .iter()
+            .any(|p| text.trim_start().to_lowercase().starts_with(p));
+    let mut out = from_draft(draft);
+    out.keeps_end = keeps_end;
+    if out.location.is_none() && STREET.is_match(out.title.trim()) {
+        out.location = Some(std::mem::take(&mut out.title));
+    }
+    out
+}
+
+/// Greetings and thanks deserve a short, warm answer, not the help text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmallTalk {
+    Greeting,
+    Thanks,
+}
+
+pub fn small_talk(text: &str) -> Option<SmallTalk> {
+    let t = text
+        .trim()
+        .trim_end_matches(|c: char| {
+            c.is_ascii_punctuation() || c.is_whitespace() || !c.is_alphanumeric()
+        })
+        .to_lowercase();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 {
+        return None;
+    }
+    let first = words[0];
+    if matches!(
+        first,
+        "tak" | "tusind" | "mange" | "thanks" | "thank" | "thx" | "cheers"
+    ) {
+        return Some(SmallTalk::Thanks);
+    }
+    if matches!(
+        first,
+        "hej"
+            | "hejsa"
+            | "hallo"
+            | "goddag"
+            | "godmorgen"
+            | "hi"
+            | "hello"
+            | "hey"
+            | "salam"
+            | "merhaba"
+    ) {
+        return Some(SmallTalk::Greeting);
+    }
+    None
+}
+
 /// Whether a short follow-up answer means "cancel that".
 pub fn is_cancel(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['.', '!']).to_lowercase();

@@ -50,6 +50,11 @@ pub enum WindowKind {
         week: u32,
     },
     ThisMonth,
+    /// A named month ("i juli"), the next one to come.
+    Month {
+        year: i32,
+        month: u32,
+    },
     NextMonth,
 }
 
@@ -477,6 +482,15 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 }
             }
             None
+        }),
+        (r"\b(?:i|in|during|for|hele)\s+(MONTH)\b", |c, today| {
+            let month = month_from(&c[1])?;
+            let year = if month >= today.month() {
+                today.year()
+            } else {
+                today.year() + 1
+            };
+            Some(TokenKind::Window(WindowKind::Month { year, month }))
         }),
         (
             r"\b(?:næste|naeste|next)\s+(?:måned|maaned|month)\b",

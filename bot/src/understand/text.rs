@@ -105,6 +105,15 @@ const PLACE_NOUNS: &[&str] = &[
     "office",
 ];
 
+/// Words that name a gathering: with a day, "Byttemarked lørdag" is an
+/// event even before it says when or where exactly.
+static EVENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(fest|marked|koncert|møde|workshop|foredrag|spisning|løb\b|klub|café|yoga|fodbold|banko|quiz|party|concert|meeting|market|festival|dinner|breakfast|brunch|picnic|piknik|gåtur|walk\b|club|class\b|kursus|træning|training|gudstjeneste|forestilling|udstilling|exhibition|sankthans|fastelavn|iftar|loppe|bazar|basar|affaldsindsamling|litter pick|oprydning|clean-?up|tur til|excursion|udflugt|lektiecafé|strik|sang|choir|kor\b|dans|dance|teater|theatre|theater|film)",
+    )
+    .expect("static pattern")
+});
+
 /// "Kaffe koster 12,50 kr i dag" talks about a price; an announcement with a
 /// clock time may still mention one ("billetter koster 50 kr").
 static PRICE_TALK: LazyLock<Regex> =
@@ -358,7 +367,8 @@ pub fn looks_like_event(text: &str, tokens: &[Token]) -> bool {
     let all_day = tokens.iter().any(|t| t.kind == TokenKind::AllDay);
     let masked = mask(text, tokens);
     let has_place = take_location(&masked).0.is_some();
-    (has_date && (has_time || has_place || all_day)) || (has_time && has_place)
+    (has_date && (has_time || has_place || all_day || EVENT_WORD.is_match(text)))
+        || (has_time && has_place)
 }
 
 #[cfg(test)]

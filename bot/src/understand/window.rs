@@ -31,6 +31,8 @@ pub enum WindowLabel {
     Week(u32),
     ThisMonth,
     NextMonth,
+    /// A named month (1–12).
+    Month(u32),
     Coming,
 }
 
@@ -230,6 +232,14 @@ pub fn from_tokens(tokens: &[Token], ctx: &Context) -> Window {
                 WindowKind::ThisMonth => {
                     let first = today.with_day(1).unwrap_or(today);
                     (now, day(first + Months::new(1)), WindowLabel::ThisMonth)
+                }
+                WindowKind::Month { year, month } => {
+                    let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(today);
+                    (
+                        clip(day(first)),
+                        day(first + Months::new(1)),
+                        WindowLabel::Month(month),
+                    )
                 }
                 WindowKind::NextMonth => {
                     let first = today.with_day(1).unwrap_or(today) + Months::new(1);
