@@ -106,6 +106,10 @@ pub struct ConsoleArgs {
     /// The channel's language when a message gives no clue.
     #[arg(long, value_name = "da|en", value_parser = parse_language)]
     pub lang: Option<Language>,
+    /// Act like a group chat: only commands and lines starting with "@vores"
+    /// are for the bot; other lines are ordinary talk the guidelines check.
+    #[arg(long)]
+    pub group_chat: bool,
 }
 
 #[derive(Debug, Args)]
@@ -223,7 +227,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 name,
                 language,
             }]);
-            let identity = console_identity(console.channel, console.user, args.admin);
+            let mut identity = console_identity(console.channel, console.user, args.admin);
+            identity.group_chat = args.group_chat;
             serve(
                 &cli.global,
                 &config,
@@ -335,6 +340,7 @@ fn console_identity(channel: String, user: String, admin: bool) -> ConsoleIdenti
             .ok()
             .and_then(|ms| ms.parse().ok())
             .map(std::time::Duration::from_millis),
+        group_chat: false,
     }
 }
 

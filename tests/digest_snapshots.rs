@@ -74,7 +74,10 @@ fn rendered(doc: &Doc, name: &str, format: TextFormat, unit: LengthUnit, max: us
     assert!(!parts.is_empty(), "a digest is never silent");
     let mut out = format!("===== {name} ({format:?}, at most {max} {unit:?}) =====\n");
     for (n, part) in parts.iter().enumerate() {
-        assert!(measure(part, unit) <= max, "part longer than {max}: {part:?}");
+        assert!(
+            measure(part, unit) <= max,
+            "part longer than {max}: {part:?}"
+        );
         if format == TextFormat::Html {
             check_html(part);
         }
@@ -93,7 +96,9 @@ fn check_html(part: &str) {
     for (pos, _) in part.match_indices('&') {
         let tail = &part[pos..];
         assert!(
-            ["&amp;", "&lt;", "&gt;"].iter().any(|e| tail.starts_with(e)),
+            ["&amp;", "&lt;", "&gt;"]
+                .iter()
+                .any(|e| tail.starts_with(e)),
             "broken entity at {tail:?} in {part:?}"
         );
     }
@@ -208,7 +213,14 @@ impl Town {
 
     /// Stores a published story; `approved` is when an admin approved it,
     /// or `None` when it was published at once.
-    async fn story(&mut self, author: &str, anonymous: bool, text: &str, created: &str, approved: Option<&str>) {
+    async fn story(
+        &mut self,
+        author: &str,
+        anonymous: bool,
+        text: &str,
+        created: &str,
+        approved: Option<&str>,
+    ) {
         let new = NewSubmission {
             kind: SubmissionKind::Story,
             status: if approved.is_some() {
@@ -233,7 +245,10 @@ impl Town {
                 note: None,
             };
             story.updated_at = at(approved);
-            self.db.update_submission(&story).await.expect("story approved");
+            self.db
+                .update_submission(&story)
+                .await
+                .expect("story approved");
         }
     }
 
@@ -440,7 +455,13 @@ async fn busy_week_split_into_short_messages() {
     let town = busy_town().await;
     let doc = town.digest(Language::Da).await;
     let split = [
-        rendered(&doc, "short markdown", TextFormat::Markdown, LengthUnit::Chars, 300),
+        rendered(
+            &doc,
+            "short markdown",
+            TextFormat::Markdown,
+            LengthUnit::Chars,
+            300,
+        ),
         rendered(&doc, "short html", TextFormat::Html, LengthUnit::Utf16, 300),
     ]
     .join("\n");
@@ -450,9 +471,47 @@ async fn busy_week_split_into_short_messages() {
 #[tokio::test]
 async fn empty_week_still_invites() {
     let town = Town::new().await;
-    for (lang, name) in [(Language::Da, "digest_empty_da"), (Language::En, "digest_empty_en")] {
+    for (lang, name) in [
+        (Language::Da, "digest_empty_da"),
+        (Language::En, "digest_empty_en"),
+    ] {
         let doc = town.digest(lang).await;
-        assert!(doc.blocks.len() >= 3, "heading, no events, invitation: {doc:?}");
+        assert!(
+            doc.blocks.len() >= 3,
+            "heading, no events, invitation: {doc:?}"
+        );
         insta::assert_snapshot!(name, all_formats(&doc));
     }
+}
+
+/// A quiet week: no events in the coming seven days, one story from one
+/// person, and an event sent this week for a date further ahead.
+#[tokio::test]
+async fn quiet_week_with_one_story() {
+    let mut town = Town::new().await;
+    town.story(
+        "Søren",
+        false,
+        "Bænken ved søen er blevet malet – tak til den, der gjorde det!",
+        "2026-06-04T12:00:00+02:00",
+        None,
+    )
+    .await;
+    town.event(
+        Status::Published,
+        "Lone",
+        false,
+        "Sankthansbål 23. juni kl. 20 ved Ishøj Strand",
+        "Sankthansbål",
+        (6, 23),
+        Some(("20:00", None)),
+        Some("Ishøj Strand"),
+        "2026-06-05T18:00:00+02:00",
+    )
+    .await;
+    let doc = town.digest(Language::Da).await;
+    let plain = doc.plain();
+    assert!(plain.contains("Bænken ved søen"), "{plain}");
+    assert!(!plain.contains("Sankthansbål"), "{plain}");
+    insta::assert_snapshot!("digest_quiet_da", all_formats(&doc));
 }

@@ -377,10 +377,8 @@ impl Bot {
                 }
                 if !answers {
                     if matches!(meaning, Meaning::Query(_)) {
-                        // Something new; the earlier one stays saved as incomplete.
-                        self.store
-                            .set_conversation_state(conversation, user, None, now)
-                            .await?;
+                        // A question in between: answer it and keep waiting
+                        // for the missing piece.
                         return Ok(None);
                     }
                     let key = match (missing, fragment.invalid_date) {

@@ -34,6 +34,10 @@ pub struct ConsoleIdentity {
     pub transcripts: Option<PathBuf>,
     /// Wait this long before each send (lets tests interrupt a digest midway).
     pub send_delay: Option<Duration>,
+    /// Behave like a group chat: only commands and lines starting with
+    /// "@vores" are said to the bot; other lines are ordinary talk that only
+    /// the posting guidelines look at.
+    pub group_chat: bool,
 }
 
 pub struct ConsoleAdapter {
@@ -140,6 +144,14 @@ impl Adapter for ConsoleAdapter {
             if text.is_empty() {
                 continue;
             }
+            let (addressed, text) = if self.identity.group_chat {
+                match strip_mention(text) {
+                    Some(rest) => (true, rest),
+                    None => (text.starts_with('/'), text),
+                }
+            } else {
+                (true, text)
+            };
             let n = self.next_line.fetch_add(1, Ordering::Relaxed);
             let event = Inbound::Message(InboundMessage {
                 message: MessageRef {
@@ -148,7 +160,7 @@ impl Adapter for ConsoleAdapter {
                 },
                 author: author.clone(),
                 text: text.to_string(),
-                addressed_to_bot: true,
+                addressed_to_bot: addressed,
                 private: false,
                 reply_to: None,
                 thread: None,
@@ -299,4 +311,10 @@ fn append_once(dir: &Path, message: &Outgoing) -> std::io::Result<bool> {
     file.write_all(entry.as_bytes())?;
     file.sync_data()?;
     Ok(true)
+}
+
+/// "@vores …" (any case, with or without a colon) is said to the bot.
+fn strip_mention(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    lower.starts_with("@vores").then(|| text["@vores".len()..].trim_start_matches([':', ',', ' ']))
 }
