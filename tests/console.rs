@@ -305,7 +305,12 @@ fn nonsense_gets_a_helpful_answer_never_silence() {
             "/hjælp",
         ],
     );
-    let english = town.chat("sam", &["--lang", "en"], &["purple monkey dishwasher"], WEDNESDAY);
+    let english = town.chat(
+        "sam",
+        &["--lang", "en"],
+        &["purple monkey dishwasher"],
+        WEDNESDAY,
+    );
     assert_has(&english, &["I didn't quite get that", "/help"]);
     let unknown = town.say("/flyv");
     assert_has(&unknown, &["/flyv", "/hjælp"]);

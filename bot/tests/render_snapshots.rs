@@ -109,12 +109,12 @@ fn check_html(part: &str) {
     let mut rest = part;
     while let Some(pos) = rest.find(['&', '<', '>']) {
         let tail = &rest[pos..];
-        if tail.starts_with('&') {
-            let entity = ["&amp;", "&lt;", "&gt;"]
+        if let Some(after) = tail.strip_prefix('&') {
+            let entity = ["amp;", "lt;", "gt;"]
                 .into_iter()
-                .find(|e| tail.starts_with(e));
+                .find(|e| after.starts_with(e));
             assert!(entity.is_some(), "broken entity at {tail:?} in {part:?}");
-            rest = &tail[1..];
+            rest = after;
         } else if tail.starts_with('>') {
             panic!("unescaped '>' at {tail:?} in {part:?}");
         } else {

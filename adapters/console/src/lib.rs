@@ -316,5 +316,7 @@ fn append_once(dir: &Path, message: &Outgoing) -> std::io::Result<bool> {
 /// "@vores …" (any case, with or without a colon) is said to the bot.
 fn strip_mention(text: &str) -> Option<&str> {
     let lower = text.to_lowercase();
-    lower.starts_with("@vores").then(|| text["@vores".len()..].trim_start_matches([':', ',', ' ']))
+    lower
+        .starts_with("@vores")
+        .then(|| text["@vores".len()..].trim_start_matches([':', ',', ' ']))
 }
