@@ -192,7 +192,7 @@ fn a_submission_waits_for_an_admin_then_answers_and_reaches_the_digest() {
     // The submitter is told where they submitted; every channel gets the announcement.
     assert_has(
         &approved,
-        &["Godt nyt! Din begivenhed «Byttemarked» (#1) er godkendt"],
+        &["Godt nyt! Din begivenhed »Byttemarked« (#1) er godkendt"],
     );
     assert_has(&town.transcript("strand"), &["Ny begivenhed: Byttemarked"]);
     assert_has(

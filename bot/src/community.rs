@@ -31,7 +31,10 @@ pub struct ChannelInfo {
 
 #[derive(Debug, Clone)]
 pub struct Group {
+    /// The name the config and commands use.
     pub name: String,
+    /// The name residents see ("Vores Ishøj").
+    pub title: String,
     pub approval: Approval,
     /// Post approved events into every channel of the group.
     pub announce_approved: bool,
@@ -88,6 +91,7 @@ impl Community {
         Community::new(
             vec![Group {
                 name: "default".to_string(),
+                title: "Vores".to_string(),
                 approval: Approval::Always,
                 announce_approved: false,
                 digest_schedule: DEFAULT_DIGEST_SCHEDULE

@@ -8,8 +8,6 @@
 //! either nothing queued (the next run queues it) or queued items that are
 //! delivered once.
 
-use std::collections::BTreeSet;
-
 use chrono::{DateTime, Days, Utc};
 use tracing::info;
 
@@ -95,8 +93,29 @@ impl Bot {
             .filter(|s| self.in_group(group, s))
             .collect();
 
-        let name = &self.community.groups[group].name;
-        let mut doc = Doc::new().heading(tr(lang, "digest_heading", &[("group", name)]));
+        // Only what starts in the coming week: an event already under way
+        // was in the last digest.
+        let events: Vec<Submission> = events
+            .into_iter()
+            .filter(|e| {
+                e.event
+                    .as_ref()
+                    .and_then(|d| d.starts_at)
+                    .is_some_and(|s| s >= period)
+            })
+            .collect();
+        // Everyone whose story or event was shared since the last digest,
+        // whenever their event takes place.
+        let contributed: Vec<Submission> = self
+            .store
+            .events_between(since, period + chrono::Duration::days(366), false, 1000)
+            .await?
+            .into_iter()
+            .filter(|s| self.in_group(group, s) && s.created_at >= since && s.created_at < period)
+            .collect();
+
+        let title = &self.community.groups[group].title;
+        let mut doc = Doc::new().heading(tr(lang, "digest_heading", &[("group", title)]));
         if events.is_empty() {
             doc = doc.para(tr(lang, "digest_no_events", &[]));
         } else {
@@ -125,37 +144,41 @@ impl Bot {
             for story in &stories {
                 let mut spans = vec![Span::Text(story.text.clone())];
                 if !story.anonymous {
-                    spans.push(Span::Italic(format!(
-                        " – {}",
-                        tr(
-                            lang,
-                            "digest_story_by",
-                            &[("name", &story.origin.author_name)]
-                        )
+                    spans.push(Span::Text(" – ".to_string()));
+                    spans.push(Span::Italic(tr(
+                        lang,
+                        "digest_story_by",
+                        &[("name", &story.origin.author_name)],
                     )));
                 }
                 doc = doc.item(spans);
             }
         }
-        let contributors: BTreeSet<&str> = stories
+        let mut names: Vec<&str> = stories
             .iter()
-            .chain(
-                events
-                    .iter()
-                    .filter(|e| e.created_at >= since && e.created_at < period),
-            )
+            .chain(contributed.iter())
             .filter(|s| !s.anonymous)
             .map(|s| s.origin.author_name.as_str())
             .collect();
-        if !contributors.is_empty() {
-            let names: Vec<&str> = contributors.into_iter().collect();
+        names.sort_by_key(|n| danish_sort_key(n));
+        names.dedup();
+        if !names.is_empty() {
             let joined = match names.split_last() {
                 Some((last, rest)) if !rest.is_empty() => {
                     format!("{} {} {last}", rest.join(", "), tr(lang, "digest_and", &[]))
                 }
                 _ => names.join(""),
             };
-            doc = doc.para(tr(lang, "digest_thanks", &[("names", &joined)]));
+            let key = if names.len() == 1 {
+                "digest_thanks_one"
+            } else {
+                "digest_thanks"
+            };
+            doc = doc.para(tr(lang, key, &[("names", &joined)]));
+        }
+        if events.is_empty() && stories.is_empty() {
+            // The empty-week text already invites submissions.
+            return Ok(doc);
         }
         Ok(doc.para(tr(lang, "digest_invite", &[])))
     }
@@ -202,4 +225,17 @@ impl Bot {
         info!(group = %name, %period, queued = result.queued, already = result.already, "digest queued");
         Ok(result)
     }
+}
+
+/// Sorts names the Danish way: case-insensitive, with æ, ø, å after z.
+fn danish_sort_key(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'æ' | 'ä' => '{',
+            'ø' | 'ö' => '|',
+            'å' => '}',
+            other => other,
+        })
+        .collect()
 }

@@ -217,7 +217,31 @@ fn latin_look_alike(c: char) -> char {
         'ш' | 'ω' => 'w',
         'х' | 'χ' => 'x',
         'у' | 'γ' => 'y',
-        'ʐ' => 'z',
+        'ʐ' | 'ᴢ' => 'z',
+        // "Fancy text" small capitals, which compatibility folding leaves alone.
+        'ᴀ' => 'a',
+        'ʙ' => 'b',
+        'ᴄ' => 'c',
+        'ᴅ' => 'd',
+        'ᴇ' => 'e',
+        'ꜰ' => 'f',
+        'ɢ' => 'g',
+        'ʜ' => 'h',
+        'ɪ' => 'i',
+        'ᴊ' => 'j',
+        'ᴋ' => 'k',
+        'ʟ' => 'l',
+        'ᴍ' => 'm',
+        'ɴ' => 'n',
+        'ᴏ' => 'o',
+        'ᴘ' => 'p',
+        'ʀ' => 'r',
+        'ꜱ' => 's',
+        'ᴛ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ʏ' => 'y',
         other => other,
     }
 }
@@ -238,8 +262,8 @@ fn letter_for(c: char) -> Option<char> {
 
 /// Folds a text for matching (see the module docs).
 pub fn normalise(text: &str) -> String {
-    let folded: String = text
-        .nfkc()
+    let folded: String = strip_accents(&text.nfkc().collect::<String>())
+        .chars()
         .filter(|c| !ZERO_WIDTH_AND_BIDI.contains(c))
         .flat_map(char::to_lowercase)
         .map(latin_look_alike)
@@ -252,7 +276,9 @@ pub fn normalise(text: &str) -> String {
             let has_letter = word.chars().any(char::is_alphabetic);
             let has_stand_in = word.chars().any(|c| letter_for(c).is_some());
             if has_letter && has_stand_in {
-                let trimmed = word.trim_end_matches(['!', '.', ',', '?', ':', ';']);
+                let trimmed = word
+                    .trim_end()
+                    .trim_end_matches(['!', '.', ',', '?', ':', ';']);
                 let tail = &word[trimmed.len()..];
                 let mapped: String = trimmed
                     .chars()
@@ -266,41 +292,135 @@ pub fn normalise(text: &str) -> String {
         .collect()
 }
 
-/// Letters and digits only: catches "f.r.e.e" and "f r e e".
+/// "frëë" → "free", but "å" stays "å": Danish letters are letters of their
+/// own, while accents on others are a common way round a word list.
+fn strip_accents(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = ' ';
+    for c in text.nfd() {
+        let combining = ('\u{0300}'..='\u{036F}').contains(&c);
+        if combining && !(c == '\u{030A}' && matches!(previous, 'a' | 'A')) {
+            continue;
+        }
+        out.push(c);
+        previous = c;
+    }
+    out.nfc().collect()
+}
+
+/// Letters and digits only.
 fn squashed(normalised: &str) -> String {
     normalised.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// Other readings of a normalised text that evaders rely on: "1" as "l"
+/// ("0n1yfans"), "aa"/"ae"/"oe" typed for "å"/"æ"/"ø" on foreign keyboards,
+/// and letters spaced out ("f.r.e.e m.o.n.e.y", "l u d e r") joined up. The
+/// joined reading is always last.
+fn readings(normalised: &str, original: &str) -> Vec<String> {
+    let l_for_1: String = original
+        .chars()
+        .map(|c| if c == '1' { 'l' } else { c })
+        .collect();
+    vec![
+        normalised.to_string(),
+        normalise(&l_for_1),
+        normalised
+            .replace("aa", "å")
+            .replace("ae", "æ")
+            .replace("oe", "ø"),
+        join_spaced_letters(normalised),
+    ]
+}
+
+/// Joins runs of single letters or digits, whatever separates them:
+/// "f.r.e.e m.o.n.e.y" → "freemoney", "f r 3 3" → "free".
+fn join_spaced_letters(normalised: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for token in normalised
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
+        let mut chars = token.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            run.push(letter_for(c).unwrap_or(c));
+            continue;
+        }
+        if !run.is_empty() {
+            words.push(std::mem::take(&mut run));
+        }
+        words.push(token.to_string());
+    }
+    if !run.is_empty() {
+        words.push(run);
+    }
+    words.join(" ")
+}
+
+/// Links with a scheme or "www.", and bare domains with a known ending.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:dk|com|org|net|io|ly|me|info|biz|xyz|ru|eu|de|se|no|co|app|gg|tk)(?:/[^\s<>]*)?\b")
+    Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:dk|com|org|net|io|ly|me|info|biz|xyz|ru|eu|de|se|no|co|app|gg|tk|shop|online|top|site|click|link|live|store|fun|club|win|bid|cn|su)(?:/[^\s<>]*)?\b")
+        .expect("static pattern")
+});
+
+/// "bit[.]ly", "bit(.)ly" and "bit dot ly" are links too.
+static DISGUISED_DOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))\s*|\s+dot\s+")
         .expect("static pattern")
 });
 
 /// Links in a message with their domains.
 pub fn links(text: &str) -> Vec<(String, String)> {
-    URL.find_iter(text)
+    // Full-width letters and disguised dots fold into an ordinary link first.
+    let folded: String = text
+        .nfkc()
+        .filter(|c| !ZERO_WIDTH_AND_BIDI.contains(c))
+        .collect();
+    let folded = DISGUISED_DOT.replace_all(&folded, ".");
+    URL.find_iter(&folded)
+        // The domain of an e-mail address is not a link.
+        .filter(|m| !folded[..m.start()].ends_with('@'))
+        // "sammen.Se billederne" is a missing space, not a link: a bare
+        // domain's ending is all lower or all upper case.
+        .filter(|m| {
+            let text = m.as_str();
+            let lower = text.to_lowercase();
+            if lower.starts_with("http") || lower.starts_with("www.") {
+                return true;
+            }
+            let host = text.split('/').next().unwrap_or(text);
+            let ending = host.rsplit('.').next().unwrap_or("");
+            ending.chars().all(|c| c.is_lowercase()) || ending.chars().all(|c| c.is_uppercase())
+        })
         .map(|m| {
             let link = m
                 .as_str()
-                .trim_end_matches(['.', ',', ')', '!', '?'])
+                .trim_end_matches(['.', ',', ')', '!', '?', '…', ';', '"', '\'', '»', '«', ':'])
                 .to_string();
-            let without_scheme = link
-                .trim_start_matches("https://")
-                .trim_start_matches("http://")
-                .trim_start_matches("HTTPS://")
-                .trim_start_matches("HTTP://");
-            let domain = without_scheme
-                .split(['/', '?', '#', ':'])
+            let lower = link.to_lowercase();
+            let without_scheme = lower
+                .strip_prefix("https://")
+                .or_else(|| lower.strip_prefix("http://"))
+                .unwrap_or(&lower);
+            let host = without_scheme.split(['/', '?', '#']).next().unwrap_or("");
+            // "ishoj.dk@phish.ru" goes to phish.ru.
+            let host = host.rsplit('@').next().unwrap_or(host);
+            let domain = host
+                .split(':')
                 .next()
                 .unwrap_or("")
                 .trim_start_matches("www.")
-                .to_lowercase();
+                .to_string();
             (link, domain)
         })
+        .filter(|(_, domain)| domain.contains('.'))
         .collect()
 }
 
 /// Common spam in Danish and English, matched after normalising.
+/// Phrases, not single words that ordinary talk also uses ("a bitcoin talk
+/// at the library", "du har vundet gavekurven").
 const SPAM_PHRASES: &[&str] = &[
     "free money",
     "gratis penge",
@@ -311,24 +431,21 @@ const SPAM_PHRASES: &[&str] = &[
     "tjen hurtige penge",
     "make money online",
     "work from home and earn",
-    "bitcoin",
-    "crypto",
-    "kryptovaluta",
-    "forex",
+    "invest in bitcoin",
+    "bitcoin investment",
+    "crypto investment",
+    "crypto trading",
+    "invester i bitcoin",
+    "forex trading",
     "binary options",
     "investment opportunity",
     "investeringsmulighed",
     "guaranteed profit",
     "garanteret gevinst",
-    "casino",
+    "online casino",
+    "casino bonus",
     "viagra",
     "onlyfans",
-    "whatsapp me",
-    "skriv til mig på whatsapp",
-    "write me on whatsapp",
-    "dm me for",
-    "you have won",
-    "du har vundet",
     "claim your prize",
     "hent din præmie",
     "lottery winner",
@@ -337,36 +454,45 @@ const SPAM_PHRASES: &[&str] = &[
     "billige følgere",
     "loan offer",
     "lån uden sikkerhed",
-    "100% gratis",
     "double your money",
     "fordoble dine penge",
-    "telegram me",
+    "you have been selected",
+    "du er blevet udvalgt",
 ];
 
 static SPAM: LazyLock<Regex> =
     LazyLock::new(|| word_list_regex(SPAM_PHRASES.iter().copied()).expect("static list"));
 
+/// Whole words only, with Danish and English endings ("luderen",
+/// "perkere"), so "pik" never matches "piknik".
 fn word_list_regex<'a>(words: impl Iterator<Item = &'a str>) -> Option<Regex> {
     let alternatives: Vec<String> = words.map(regex::escape).collect();
     if alternatives.is_empty() {
         return None;
     }
     Regex::new(&format!(
-        r"(?:^|[^\p{{L}}\p{{N}}])({})(?:$|[^\p{{L}}\p{{N}}])",
+        r"(?:^|[^\p{{L}}\p{{N}}])((?:{})(?:en|er|erne|et|ene|e|s|es)?)(?:$|[^\p{{L}}\p{{N}}])",
         alternatives.join("|")
     ))
     .ok()
 }
 
-fn find_listed(list_regex: Option<&Regex>, list: &[String], normalised: &str) -> Option<String> {
-    if let Some(found) = list_regex.and_then(|re| re.captures(normalised)) {
-        return Some(found[1].to_string());
+fn find_listed(list_regex: Option<&Regex>, list: &[String], readings: &[String]) -> Option<String> {
+    // The joined reading (last) has lost its punctuation, so "gratis. Penge"
+    // would read as a phrase: it is only compared word by word below.
+    for reading in &readings[..readings.len().saturating_sub(1)] {
+        if let Some(found) = list_regex.and_then(|re| re.captures(reading)) {
+            return Some(found[1].to_string());
+        }
     }
-    // Evasions with separators ("f.r.e.e m.o.n.e.y"): only long entries, so
-    // short words never match inside ordinary Danish words.
-    let squashed_text = squashed(normalised);
+    // A phrase spelled out letter by letter joins into one word
+    // ("f.r.e.e m.o.n.e.y" → "freemoney"): compare whole words only.
+    let joined = readings.last().map(String::as_str).unwrap_or("");
     list.iter()
-        .find(|w| squashed(w).chars().count() >= 6 && squashed_text.contains(&squashed(w)))
+        .find(|w| {
+            let target = squashed(w);
+            target.chars().count() >= 4 && joined.split(' ').any(|word| word == target)
+        })
         .cloned()
 }
 
@@ -375,8 +501,9 @@ pub fn check(rules: &Rules, text: &str, history: &History, now: DateTime<Utc>) -
     let mut found: Vec<(RuleKind, String)> = Vec::new();
     let normalised = normalise(text);
 
+    let readings = readings(&normalised, text);
     let banned_re = word_list_regex(rules.banned_words.iter().map(String::as_str));
-    if let Some(word) = find_listed(banned_re.as_ref(), &rules.banned_words, &normalised) {
+    if let Some(word) = find_listed(banned_re.as_ref(), &rules.banned_words, &readings) {
         found.push((RuleKind::BannedWord, word));
     }
     for pattern in &rules.banned_patterns {
@@ -387,7 +514,7 @@ pub fn check(rules: &Rules, text: &str, history: &History, now: DateTime<Utc>) -
     }
     if rules.spam_filter {
         let spam: Vec<String> = SPAM_PHRASES.iter().map(|s| s.to_string()).collect();
-        if let Some(phrase) = find_listed(Some(&SPAM), &spam, &normalised) {
+        if let Some(phrase) = find_listed(Some(&SPAM), &spam, &readings) {
             found.push((RuleKind::Spam, phrase));
         }
     }
@@ -453,13 +580,16 @@ pub fn check(rules: &Rules, text: &str, history: &History, now: DateTime<Utc>) -
         }
     }
     if let Some(max) = rules.max_repeats {
+        // Compared on letters and digits, so "!" added does not make it new;
+        // very short messages ("Tak 🙂") may repeat.
+        let key = squashed(&normalised);
         let same = history
             .recent
             .iter()
-            .filter(|(t, earlier)| now - *t < Duration::minutes(10) && *earlier == normalised)
+            .filter(|(t, earlier)| now - *t < Duration::minutes(10) && squashed(earlier) == key)
             .count()
             + 1;
-        if same >= max as usize && max > 0 {
+        if same >= max as usize && max > 0 && key.chars().count() >= 10 {
             found.push((
                 RuleKind::Repeat,
                 format!("{same}× \"{}\"", shorten(text, 40)),

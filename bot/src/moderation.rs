@@ -683,7 +683,7 @@ impl Bot {
                 ("what", &what),
             ],
         ));
-        let mut doc = Doc::new().para(tr(lang, "rules_heading", &[("group", &group.name)]));
+        let mut doc = Doc::new().para(tr(lang, "rules_heading", &[("group", &group.title)]));
         for line in lines {
             doc = doc.item(vec![Span::Text(line)]);
         }

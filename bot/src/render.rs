@@ -80,10 +80,11 @@ fn escape(text: &str, format: TextFormat) -> String {
         TextFormat::Markdown => {
             let mut out = String::with_capacity(text.len());
             for c in text.chars() {
-                if matches!(
-                    c,
-                    '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']' | '(' | ')'
-                ) {
+                // "#" and ">" only mean something at the start of a line.
+                let at_start = out.is_empty() || out.ends_with('\n');
+                if matches!(c, '\\' | '*' | '_' | '~' | '`' | '|' | '[' | ']')
+                    || (at_start && matches!(c, '#' | '>'))
+                {
                     out.push('\\');
                 }
                 out.push(c);
@@ -94,6 +95,23 @@ fn escape(text: &str, format: TextFormat) -> String {
 }
 
 fn render_span(span: &Span, format: TextFormat) -> String {
+    // Markers hug the text: Discord reads "* text*" as a literal asterisk,
+    // so surrounding spaces go outside "*…*" and "<i>…</i>".
+    if let Span::Bold(t) | Span::Italic(t) = span
+        && format != TextFormat::Plain
+        && t.trim() != t
+    {
+        let inner = t.trim();
+        let lead = &t[..t.len() - t.trim_start().len()];
+        let trail = &t[t.trim_end().len()..];
+        if inner.is_empty() {
+            return t.clone();
+        }
+        return format!(
+            "{lead}{}{trail}",
+            render_span(&with_text(span, inner.to_string()), format)
+        );
+    }
     match (span, format) {
         (Span::Text(t), f) => escape(t, f),
         (Span::Bold(t), TextFormat::Plain) | (Span::Italic(t), TextFormat::Plain) => t.clone(),
@@ -164,16 +182,57 @@ pub fn render(doc: &Doc, caps: &Capabilities) -> Vec<String> {
         current.push(piece);
         if !fits(&current) {
             let piece = current.pop().expect("just pushed");
+            // A heading, or an introduction to a list, goes with what it
+            // introduces rather than ending a message on its own.
+            let mut carried = Vec::new();
+            while current.len() > 1 && current.last().is_some_and(introduces) {
+                carried.insert(0, current.pop().expect("non-empty"));
+            }
             if !current.is_empty() {
                 messages.push(render_blocks(&current, caps.format).trim_end().to_string());
             }
-            current = vec![piece];
+            carried.push(piece);
+            current = if fits(&carried) {
+                carried
+            } else {
+                let piece = carried.pop().expect("just pushed");
+                if !carried.is_empty() {
+                    messages.push(render_blocks(&carried, caps.format).trim_end().to_string());
+                }
+                vec![piece]
+            };
         }
     }
     if !current.is_empty() {
         messages.push(render_blocks(&current, caps.format).trim_end().to_string());
     }
     messages
+}
+
+/// Headings and paragraphs ending in ":" introduce what follows.
+fn introduces(block: &Block) -> bool {
+    match block {
+        Block::Heading(_) => true,
+        Block::Paragraph(spans) => spans
+            .last()
+            .is_some_and(|s| span_text(s).trim_end().ends_with(':')),
+        Block::Item(_) => false,
+    }
+}
+
+/// Joins neighbouring spans of the same kind, so a split line renders
+/// "**Stor loppemarked**", not "**Stor ****loppemarked**".
+fn merge_spans(spans: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match (out.last_mut(), &span) {
+            (Some(Span::Text(a)), Span::Text(b))
+            | (Some(Span::Bold(a)), Span::Bold(b))
+            | (Some(Span::Italic(a)), Span::Italic(b)) => a.push_str(b),
+            _ => out.push(span),
+        }
+    }
+    out
 }
 
 fn with_text(span: &Span, text: String) -> Span {
@@ -194,11 +253,12 @@ fn span_text(span: &Span) -> &str {
 /// a message is the only thing ever cut in the middle).
 fn split_block(block: &Block, fits: &dyn Fn(&[Block]) -> bool) -> Vec<Block> {
     type MakeBlock = fn(Vec<Span>) -> Block;
-    let (spans, make): (&[Span], MakeBlock) = match block {
+    let (spans, base): (&[Span], MakeBlock) = match block {
         Block::Paragraph(s) => (s, Block::Paragraph),
         Block::Item(s) => (s, Block::Item),
         Block::Heading(s) => (s, Block::Heading),
     };
+    let make = |spans: Vec<Span>| base(merge_spans(spans));
     // Words keep their trailing whitespace so rejoining loses nothing.
     let mut words: Vec<Span> = Vec::new();
     for span in spans {
@@ -248,6 +308,13 @@ fn split_block(block: &Block, fits: &dyn Fn(&[Block]) -> bool) -> Vec<Block> {
     }
     if !line.is_empty() {
         out.push(make(line));
+    }
+    // One list item cut in pieces is still one item: only its first piece
+    // gets the bullet.
+    for piece in out.iter_mut().skip(1) {
+        if let Block::Item(spans) = piece {
+            *piece = Block::Paragraph(std::mem::take(spans));
+        }
     }
     out
 }

@@ -36,6 +36,8 @@ struct RawConfig {
     announce_approved: Option<bool>,
     digest_schedule: Option<String>,
     rules: Option<RawRules>,
+    /// The name residents see for the default group.
+    title: Option<String>,
     #[serde(default)]
     groups: Vec<RawGroup>,
 }
@@ -44,6 +46,7 @@ struct RawConfig {
 #[serde(deny_unknown_fields)]
 struct RawGroup {
     name: String,
+    title: Option<String>,
     approval: Option<String>,
     trusted_after: Option<u32>,
     announce_approved: Option<bool>,
@@ -120,6 +123,7 @@ pub struct Config {
 #[derive(Debug, Clone)]
 pub struct GroupSettings {
     pub name: String,
+    pub title: String,
     pub approval: Approval,
     pub announce_approved: bool,
     pub digest_schedule: cron::Schedule,
@@ -130,6 +134,7 @@ pub struct GroupSettings {
 impl PartialEq for GroupSettings {
     fn eq(&self, other: &Self) -> bool {
         self.name == other.name
+            && self.title == other.title
             && self.approval == other.approval
             && self.announce_approved == other.announce_approved
             && self.digest_schedule.to_string() == other.digest_schedule.to_string()
@@ -286,6 +291,7 @@ impl Config {
             &[],
             raw.rules,
         )?];
+        groups[0].title = raw.title.unwrap_or_else(|| "Vores".to_string());
         for (i, g) in raw.groups.into_iter().enumerate() {
             let prefix = format!("groups[{i}].");
             if g.name.trim().is_empty() || groups.iter().any(|other| other.name == g.name) {
@@ -297,7 +303,7 @@ impl Config {
                     ),
                 ));
             }
-            groups.push(group_settings(
+            let mut group = group_settings(
                 &prefix,
                 &g.name,
                 g.approval,
@@ -306,7 +312,9 @@ impl Config {
                 g.digest_schedule,
                 &g.admins,
                 g.rules,
-            )?);
+            )?;
+            group.title = g.title.unwrap_or_else(|| g.name.clone());
+            groups.push(group);
         }
         let mut channels = Vec::with_capacity(raw.channels.len());
         for (i, ch) in raw.channels.into_iter().enumerate() {
@@ -371,6 +379,7 @@ impl Config {
             .iter()
             .map(|g| Group {
                 name: g.name.clone(),
+                title: g.title.clone(),
                 approval: g.approval,
                 announce_approved: g.announce_approved,
                 digest_schedule: g.digest_schedule.clone(),
@@ -453,6 +462,11 @@ fn group_settings(
     })?;
     Ok(GroupSettings {
         name: name.to_string(),
+        title: if name == "default" {
+            "Vores".to_string()
+        } else {
+            name.to_string()
+        },
         approval,
         announce_approved: announce_approved.unwrap_or(false),
         digest_schedule,
