@@ -285,6 +285,30 @@ fn tr_what(lang: crate::Language, what: &str) -> String {
     }
 }
 
+/// Tells the admins, in another channel of the same group, that a channel
+/// could not be reached, so a missing digest never goes unnoticed.
+async fn report_given_up(bot: &Bot, failed: &crate::model::ConversationRef, item: i64, e: &AdapterError) {
+    let community = bot.community();
+    let group = community.group_of(failed);
+    let Some(other) = group.channels.iter().find(|c| &c.conversation != failed) else {
+        return;
+    };
+    let name = community.channel(failed).map_or_else(|| failed.id.clone(), |c| c.name.clone());
+    let doc = Doc::new().para(tr(
+        other.language,
+        "delivery_failed",
+        &[("channel", &name), ("error", &e.to_string())],
+    ));
+    let notice = NewOutboxItem {
+        conversation: other.conversation.clone(),
+        reply_to: None,
+        thread: None,
+        doc,
+        dedupe_key: Some(format!("given-up:{item}")),
+    };
+    enqueue(bot, &notice, bot.now()).await;
+}
+
 /// Delivers what is due in the outbox for one adapter's platform.
 pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
     let store = bot.store();
@@ -340,6 +364,7 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                 let retry_at = (attempts < MAX_ATTEMPTS).then(|| bot.now() + backoff(attempts));
                 if retry_at.is_none() {
                     error!(item = item.id, conversation = %item.conversation.id, error = %e, "giving up on a message after {attempts} attempts");
+                    report_given_up(bot, &item.conversation, item.id, &e).await;
                 } else {
                     warn!(item = item.id, conversation = %item.conversation.id, error = %e, attempts, "delivery failed; will retry");
                 }
