@@ -17,6 +17,7 @@ use vores_bot::{Adapter, Bot, Clock, FixedClock, Language, Settings, SystemClock
 use vores_config::{Config, DEFAULT_DATABASE_URL};
 use vores_console::{ConsoleAdapter, ConsoleIdentity};
 use vores_storage::{Database, redact_url};
+use vores_telegram::{TelegramAdapter, TelegramSettings};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -279,10 +280,34 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     console_identity(console.channel.clone(), console.user.clone(), false);
                 adapters.push(Arc::new(ConsoleAdapter::stdio(identity)));
             }
-            if adapters.is_empty() {
-                bail!("no adapter is enabled: set `[console] enabled = true` in the config file");
+            let db = open_database(&cli.global, &config).await?;
+            if let Some(telegram) = &config.telegram {
+                let settings = TelegramSettings {
+                    token: secret(
+                        "VORES_TELEGRAM_TOKEN",
+                        telegram.token_file.as_deref(),
+                        "telegram.token_file",
+                    )?,
+                    api_url: telegram.api_url.clone(),
+                    poll_timeout: telegram.poll_timeout,
+                    chats: config
+                        .channels
+                        .iter()
+                        .filter(|c| c.conversation.platform == Platform::Telegram)
+                        .filter_map(|c| c.conversation.id.parse().ok())
+                        .collect(),
+                };
+                let adapter = TelegramAdapter::connect(settings, db.clone())
+                    .await
+                    .context("starting Telegram")?;
+                adapters.push(Arc::new(adapter));
             }
-            serve(&cli.global, &config, community, adapters, true).await
+            if adapters.is_empty() {
+                bail!(
+                    "no adapter is enabled: set `[console] enabled = true` or add a [telegram] section to the config file"
+                );
+            }
+            serve_with(&cli.global, &config, db, community, adapters, true).await
         }
     }
 }
@@ -411,6 +436,33 @@ fn group_names(community: &Community) -> String {
         .join(", ")
 }
 
+/// A secret from the environment, or else from a file; never from the config.
+fn secret(var: &str, file: Option<&std::path::Path>, key: &str) -> anyhow::Result<String> {
+    if let Ok(value) = std::env::var(var)
+        && !value.trim().is_empty()
+    {
+        return Ok(value.trim().to_string());
+    }
+    match file {
+        Some(path) => {
+            let value = std::fs::read_to_string(path).with_context(|| {
+                format!(
+                    "reading `{key}` ({}); check the path and that the bot may read it",
+                    path.display()
+                )
+            })?;
+            let value = value.trim().to_string();
+            if value.is_empty() {
+                bail!("`{key}` ({}) is empty; put the token in it", path.display());
+            }
+            Ok(value)
+        }
+        None => bail!(
+            "no token: set {var} in the environment, or `{key}` in the config to a file holding it"
+        ),
+    }
+}
+
 async fn serve(
     global: &GlobalOptions,
     config: &Config,
@@ -419,6 +471,17 @@ async fn serve(
     schedule_digests: bool,
 ) -> anyhow::Result<()> {
     let db = open_database(global, config).await?;
+    serve_with(global, config, db, community, adapters, schedule_digests).await
+}
+
+async fn serve_with(
+    global: &GlobalOptions,
+    config: &Config,
+    db: Arc<Database>,
+    community: Community,
+    adapters: Vec<Arc<dyn Adapter>>,
+    schedule_digests: bool,
+) -> anyhow::Result<()> {
     let settings = Settings {
         tz: config.timezone,
         default_language: config.language,
@@ -432,10 +495,23 @@ async fn serve(
     let shutdown = CancellationToken::new();
     let on_signal = shutdown.clone();
     tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            info!("interrupted; shutting down");
-            on_signal.cancel();
+        let terminate = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut signal) => {
+                    signal.recv().await;
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                    std::future::pending::<()>().await;
+                }
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            () = terminate => {}
         }
+        info!("asked to stop; shutting down");
+        on_signal.cancel();
     });
     let result = runtime::run(bot, adapters, schedule_digests, shutdown).await;
     db.close().await;

@@ -15,8 +15,8 @@ use vores_bot::community::{ChannelInfo, Community};
 use vores_bot::model::{ConversationRef, MessageRef, Platform, UserRef};
 use vores_bot::runtime::drain;
 use vores_bot::{
-    Adapter, AdapterError, Bot, Capabilities, Clock, Inbound, Language, LengthUnit, Outgoing, Settings,
-    TextFormat,
+    Adapter, AdapterError, Bot, Capabilities, Clock, Inbound, Language, LengthUnit, Outgoing,
+    Settings, TextFormat,
 };
 use vores_storage::Database;
 
@@ -62,21 +62,42 @@ impl Adapter for FlakyPlatform {
         }
     }
 
-    async fn run(&self, _: mpsc::Sender<Inbound>, _: CancellationToken) -> Result<(), AdapterError> {
+    async fn run(
+        &self,
+        _: mpsc::Sender<Inbound>,
+        _: CancellationToken,
+    ) -> Result<(), AdapterError> {
         Ok(())
     }
 
     async fn send(&self, message: Outgoing) -> Result<MessageRef, AdapterError> {
         let id = message.conversation.id.clone();
-        *self.attempts.lock().expect("lock").entry(id.clone()).or_default() += 1;
+        *self
+            .attempts
+            .lock()
+            .expect("lock")
+            .entry(id.clone())
+            .or_default() += 1;
         if self.down.lock().expect("lock").contains(&id) {
-            return Err(AdapterError::Unavailable { platform: Platform::Console, detail: "down".into() });
+            return Err(AdapterError::Unavailable {
+                platform: Platform::Console,
+                detail: "down".into(),
+            });
         }
-        let key = message.idempotency_key.clone().expect("the outbox always gives a key");
+        let key = message
+            .idempotency_key
+            .clone()
+            .expect("the outbox always gives a key");
         if self.seen_keys.lock().expect("lock").insert(key) {
-            self.delivered.lock().expect("lock").push((id.clone(), message.text));
+            self.delivered
+                .lock()
+                .expect("lock")
+                .push((id.clone(), message.text));
         }
-        Ok(MessageRef { conversation: message.conversation, id: format!("m{id}") })
+        Ok(MessageRef {
+            conversation: message.conversation,
+            id: format!("m{id}"),
+        })
     }
 
     async fn edit(&self, _: &MessageRef, _: &str) -> Result<(), AdapterError> {
@@ -91,7 +112,12 @@ impl Adapter for FlakyPlatform {
         Ok(())
     }
 
-    async fn send_private(&self, _: &UserRef, _: &ConversationRef, _: &str) -> Result<(), AdapterError> {
+    async fn send_private(
+        &self,
+        _: &UserRef,
+        _: &ConversationRef,
+        _: &str,
+    ) -> Result<(), AdapterError> {
         Ok(())
     }
 
@@ -110,7 +136,10 @@ impl Adapter for FlakyPlatform {
 
 fn channel(id: &str) -> ChannelInfo {
     ChannelInfo {
-        conversation: ConversationRef { platform: Platform::Console, id: id.to_string() },
+        conversation: ConversationRef {
+            platform: Platform::Console,
+            id: id.to_string(),
+        },
         name: id.to_string(),
         language: Language::Da,
     }
@@ -118,13 +147,20 @@ fn channel(id: &str) -> ChannelInfo {
 
 async fn town() -> (Arc<Bot>, Arc<TestClock>, Arc<FlakyPlatform>) {
     let db = Database::open("sqlite::memory:").await.expect("database");
-    let now = DateTime::parse_from_rfc3339("2026-06-14T18:00:00+02:00").expect("time").with_timezone(&Utc);
+    let now = DateTime::parse_from_rfc3339("2026-06-14T18:00:00+02:00")
+        .expect("time")
+        .with_timezone(&Utc);
     let clock = Arc::new(TestClock(Mutex::new(now)));
     let mut community = Community::simple(Language::Da);
     for id in ["a", "b", "c"] {
         community.add_channel(0, channel(id));
     }
-    let bot = Bot::new(Arc::new(db), clock.clone(), Settings::default(), Arc::new(community));
+    let bot = Bot::new(
+        Arc::new(db),
+        clock.clone(),
+        Settings::default(),
+        Arc::new(community),
+    );
     (Arc::new(bot), clock, Arc::new(FlakyPlatform::default()))
 }
 
@@ -168,7 +204,10 @@ async fn a_channel_that_is_down_is_retried_and_the_others_are_not_held_back() {
         assert_eq!(delivered_to(&platform, id).len(), 1, "{id}");
     }
     // Queuing the same period again changes nothing.
-    assert_eq!(bot.queue_digest(0, period).await.expect("queued").already, 3);
+    assert_eq!(
+        bot.queue_digest(0, period).await.expect("queued").already,
+        3
+    );
     clock.advance(Duration::hours(2));
     drain(&bot, platform.as_ref()).await;
     assert_eq!(platform.delivered.lock().expect("lock").len(), 3);
@@ -184,7 +223,11 @@ async fn a_channel_that_keeps_failing_is_reported_to_the_admins() {
         drain(&bot, platform.as_ref()).await;
         clock.advance(Duration::hours(1));
     }
-    assert_eq!(platform.attempts.lock().expect("lock")["c"], 8, "gives up after eight attempts");
+    assert_eq!(
+        platform.attempts.lock().expect("lock")["c"],
+        8,
+        "gives up after eight attempts"
+    );
     let notices: Vec<String> = delivered_to(&platform, "a")
         .into_iter()
         .chain(delivered_to(&platform, "b"))

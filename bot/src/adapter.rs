@@ -72,6 +72,15 @@ pub enum Inbound {
         member: Author,
         at: DateTime<Utc>,
     },
+    /// Someone pressed a button under one of the bot's messages.
+    Button {
+        /// The bot's message the button is under.
+        message: MessageRef,
+        author: Author,
+        data: String,
+        /// The platform's id of this press (it is handled once).
+        press_id: String,
+    },
 }
 
 impl Inbound {
@@ -80,7 +89,8 @@ impl Inbound {
             Inbound::Message(m) => m.message.conversation.platform,
             Inbound::Edited { message, .. }
             | Inbound::Deleted { message }
-            | Inbound::Reaction { message, .. } => message.conversation.platform,
+            | Inbound::Reaction { message, .. }
+            | Inbound::Button { message, .. } => message.conversation.platform,
             Inbound::MemberJoined { conversation, .. } => conversation.platform,
         }
     }
@@ -90,7 +100,8 @@ impl Inbound {
             Inbound::Message(m) => &m.message.conversation,
             Inbound::Edited { message, .. }
             | Inbound::Deleted { message }
-            | Inbound::Reaction { message, .. } => &message.conversation,
+            | Inbound::Reaction { message, .. }
+            | Inbound::Button { message, .. } => &message.conversation,
             Inbound::MemberJoined { conversation, .. } => conversation,
         }
     }
@@ -139,6 +150,8 @@ pub struct Outgoing {
     /// (Matrix transaction ids, Discord nonces) use it so a retry after a
     /// timeout never posts twice.
     pub idempotency_key: Option<String>,
+    /// Buttons, on the last part of a split message.
+    pub buttons: Vec<crate::render::Button>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -200,6 +213,12 @@ pub trait Adapter: Send + Sync {
     /// Removes `user` from `conversation` for good.
     async fn ban(&self, conversation: &ConversationRef, user: &UserRef)
     -> Result<(), AdapterError>;
+
+    /// Called when the core has finished with an event the adapter pushed,
+    /// so the adapter can move its platform cursor past it (and not before:
+    /// a crash in between means the event is delivered again, and the core
+    /// recognises it).
+    async fn acknowledge(&self, _event: &Inbound) {}
 
     /// Whether the platform itself makes `user` an admin of `conversation`
     /// (Telegram chat administrators, Discord permissions, Matrix power levels).

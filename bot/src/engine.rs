@@ -212,6 +212,15 @@ impl Bot {
                 .map(|()| Vec::new())
                 .map_err(CoreError::from),
             Inbound::Reaction { .. } => Ok(Vec::new()),
+            Inbound::Button {
+                message,
+                author,
+                data,
+                press_id,
+            } => {
+                self.on_button(message, author, data, press_id, situation)
+                    .await
+            }
         };
         match result {
             Ok(actions) => actions,
@@ -244,20 +253,91 @@ impl Bot {
         if msg.author.is_bot {
             return Ok(Vec::new());
         }
-        let now = self.clock.now();
-        if !self.store.mark_handled(&msg.message, now).await? {
+        if self.store.is_handled(&msg.message).await? {
             debug!(message = %msg.message.id, "already handled; ignoring the redelivery");
             return Ok(Vec::new());
         }
-        if !msg.private {
-            let violations = self.guideline_violations(msg, sit).await?;
-            if !violations.is_empty() {
-                return self.enforce(msg, violations, sit).await;
-            }
-        }
-        if !msg.addressed_to_bot && !msg.private {
+        // Marked handled only after the work: a crash in between means the
+        // platform delivers it again, and saving a submission is idempotent
+        // per source message, so nothing is lost and nothing doubled.
+        let violations = if msg.private {
+            Vec::new()
+        } else {
+            self.guideline_violations(msg, sit).await?
+        };
+        let actions = if !violations.is_empty() {
+            self.enforce(msg, violations, sit).await?
+        } else if !msg.addressed_to_bot && !msg.private {
+            Vec::new()
+        } else {
+            self.respond(msg, sit).await?
+        };
+        self.store
+            .mark_handled(&msg.message, self.clock.now())
+            .await?;
+        Ok(actions)
+    }
+
+    /// A button under one of our messages: the same as typing the command.
+    async fn on_button(
+        &self,
+        message: &MessageRef,
+        author: &crate::adapter::Author,
+        data: &str,
+        press_id: &str,
+        sit: &Situation,
+    ) -> Result<Vec<Action>, CoreError> {
+        let press = MessageRef {
+            conversation: message.conversation.clone(),
+            id: format!("press:{press_id}"),
+        };
+        if author.is_bot || self.store.is_handled(&press).await? {
             return Ok(Vec::new());
         }
+        let lang = sit.channel_language;
+        let (verb, id) = data.split_once(':').unwrap_or((data, ""));
+        let danish = lang == Language::Da;
+        let text = match verb {
+            "cancel" => Some(format!("/{} #{id}", if danish { "slet" } else { "delete" })),
+            "approve" => Some(format!(
+                "/{} #{id}",
+                if danish { "godkend" } else { "approve" }
+            )),
+            _ => None,
+        };
+        let msg = InboundMessage {
+            message: message.clone(),
+            author: author.clone(),
+            text: text.clone().unwrap_or_default(),
+            addressed_to_bot: true,
+            private: false,
+            reply_to: None,
+            thread: None,
+            attachments: Vec::new(),
+            sent_at: self.clock.now(),
+        };
+        let actions = match (verb, text) {
+            (_, Some(_)) => self.respond(&msg, sit).await?,
+            ("fix", None) => vec![reply_to(
+                &msg,
+                Doc::new().para(tr(lang, "button_fix_hint", &[("id", id)])),
+            )],
+            ("reject", None) => vec![reply_to(
+                &msg,
+                Doc::new().para(tr(lang, "reject_needs_reason", &[("id", id)])),
+            )],
+            _ => Vec::new(),
+        };
+        self.store.mark_handled(&press, self.clock.now()).await?;
+        Ok(actions)
+    }
+
+    /// Understands a message said to the bot and answers it.
+    async fn respond(
+        &self,
+        msg: &InboundMessage,
+        sit: &Situation,
+    ) -> Result<Vec<Action>, CoreError> {
         let ctx = self.context(sit.channel_language);
         let understood = understand::understand(&msg.text, &ctx);
         let lang = understood.language;
@@ -557,7 +637,11 @@ impl Bot {
         if saved.status == Status::Pending {
             doc = doc.para(tr(lang, "awaiting_approval", &[]));
         }
-        doc = doc.para(tr(lang, "event_fix_hint", &[("id", &id)]));
+        doc = doc
+            .para(tr(lang, "event_fix_hint", &[("id", &id)]))
+            .button(tr(lang, "button_ok", &[]), format!("ok:{id}"))
+            .button(tr(lang, "button_fix", &[]), format!("fix:{id}"))
+            .button(tr(lang, "button_cancel", &[]), format!("cancel:{id}"));
         doc = doc.append(self.clashes(saved, lang).await?);
         if saved.status == Status::Published {
             self.announce(saved);

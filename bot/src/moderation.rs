@@ -383,6 +383,16 @@ impl Bot {
                     spans.push(Span::Italic(format!(" ({})", shorten(note, 80))));
                 }
                 doc = doc.item(spans);
+                let id = s.id.to_string();
+                doc = doc
+                    .button(
+                        tr(lang, "button_approve", &[("id", &id)]),
+                        format!("approve:{id}"),
+                    )
+                    .button(
+                        tr(lang, "button_reject", &[("id", &id)]),
+                        format!("reject:{id}"),
+                    );
             }
             doc = doc.para(tr(lang, "pending_hint", &[]));
         }

@@ -26,6 +26,19 @@ pub enum Block {
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Doc {
     pub blocks: Vec<Block>,
+    /// Buttons under the reply, on platforms that have them (Telegram
+    /// inline keyboards, Discord components); elsewhere the text says the
+    /// same as a command.
+    #[serde(default)]
+    pub buttons: Vec<Button>,
+}
+
+/// A button: what it says, and the data that comes back when pressed
+/// (at most 64 bytes, Telegram's limit for callback data).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Button {
+    pub label: String,
+    pub data: String,
 }
 
 impl Doc {
@@ -57,6 +70,15 @@ impl Doc {
 
     pub fn append(mut self, other: Doc) -> Self {
         self.blocks.extend(other.blocks);
+        self.buttons.extend(other.buttons);
+        self
+    }
+
+    pub fn button(mut self, label: impl Into<String>, data: impl Into<String>) -> Self {
+        self.buttons.push(Button {
+            label: label.into(),
+            data: data.into(),
+        });
         self
     }
 

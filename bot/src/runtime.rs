@@ -112,7 +112,9 @@ async fn handle_one(bot: &Bot, adapters: &HashMap<Platform, Arc<dyn Adapter>>, e
     let conversation = event.conversation().clone();
     let sender = match &event {
         Inbound::Message(m) => Some(&m.author.user),
-        Inbound::Edited { author, .. } | Inbound::Reaction { author, .. } => Some(&author.user),
+        Inbound::Edited { author, .. }
+        | Inbound::Reaction { author, .. }
+        | Inbound::Button { author, .. } => Some(&author.user),
         Inbound::MemberJoined { member, .. } => Some(&member.user),
         Inbound::Deleted { .. } => None,
     };
@@ -131,6 +133,7 @@ async fn handle_one(bot: &Bot, adapters: &HashMap<Platform, Arc<dyn Adapter>>, e
     };
     let actions = bot.handle(&event, &situation).await;
     perform(bot, adapters, actions).await;
+    adapter.acknowledge(&event).await;
 }
 
 /// Carries out the engine's actions: messages through the outbox, the rest
@@ -287,13 +290,20 @@ fn tr_what(lang: crate::Language, what: &str) -> String {
 
 /// Tells the admins, in another channel of the same group, that a channel
 /// could not be reached, so a missing digest never goes unnoticed.
-async fn report_given_up(bot: &Bot, failed: &crate::model::ConversationRef, item: i64, e: &AdapterError) {
+async fn report_given_up(
+    bot: &Bot,
+    failed: &crate::model::ConversationRef,
+    item: i64,
+    e: &AdapterError,
+) {
     let community = bot.community();
     let group = community.group_of(failed);
     let Some(other) = group.channels.iter().find(|c| &c.conversation != failed) else {
         return;
     };
-    let name = community.channel(failed).map_or_else(|| failed.id.clone(), |c| c.name.clone());
+    let name = community
+        .channel(failed)
+        .map_or_else(|| failed.id.clone(), |c| c.name.clone());
     let doc = Doc::new().para(tr(
         other.language,
         "delivery_failed",
@@ -339,6 +349,11 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                 },
                 thread: item.thread.clone(),
                 idempotency_key: Some(format!("vores-{}-{index}", item.id)),
+                buttons: if index + 1 == parts.len() {
+                    item.doc.buttons.clone()
+                } else {
+                    Vec::new()
+                },
             };
             match adapter.send(outgoing).await {
                 Ok(_) => {

@@ -44,7 +44,22 @@ pub trait Store: Send + Sync {
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError>;
 
+    /// Whether a message was handled already.
+    async fn is_handled(&self, message: &MessageRef) -> Result<bool, StoreError>;
+
+    /// Saves a new submission. When one from the same message exists (the
+    /// message was delivered again after a crash), returns that one instead.
     async fn insert_submission(&self, new: &NewSubmission) -> Result<Submission, StoreError>;
+
+    /// A platform cursor (the next Telegram update id, a Matrix sync token).
+    async fn cursor(&self, name: &str) -> Result<Option<String>, StoreError>;
+
+    async fn set_cursor(
+        &self,
+        name: &str,
+        value: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
 
     /// Saves what can change about a submission (found by its id): status,
     /// language, anonymity, text, event and story details, review,

@@ -38,6 +38,7 @@ struct RawConfig {
     rules: Option<RawRules>,
     /// The name residents see for the default group.
     title: Option<String>,
+    telegram: Option<RawTelegram>,
     #[serde(default)]
     groups: Vec<RawGroup>,
 }
@@ -85,6 +86,15 @@ struct RawRules {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawTelegram {
+    enabled: Option<bool>,
+    api_url: Option<String>,
+    token_file: Option<PathBuf>,
+    poll_timeout: Option<u32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawConsole {
     enabled: Option<bool>,
     channel: Option<String>,
@@ -117,6 +127,17 @@ pub struct Config {
     pub admins: Vec<UserRef>,
     /// Groups of channels with their policies; the first is the default group.
     pub groups: Vec<GroupSettings>,
+    /// Set when Telegram is enabled.
+    pub telegram: Option<TelegramConfig>,
+}
+
+/// Telegram, when enabled. The token itself is never in the config: it
+/// comes from `VORES_TELEGRAM_TOKEN` or from `token_file`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TelegramConfig {
+    pub api_url: Option<String>,
+    pub token_file: Option<PathBuf>,
+    pub poll_timeout: u32,
 }
 
 /// A group as configured, before channels are attached.
@@ -177,6 +198,7 @@ impl Default for Config {
             },
             channels: Vec::new(),
             admins: Vec::new(),
+            telegram: None,
             groups: vec![
                 group_settings("", "default", None, None, None, None, &[], None)
                     .expect("the default group is valid"),
@@ -359,7 +381,28 @@ impl Config {
             });
         }
         let admins = parse_users("admins", &raw.admins)?;
+        let telegram = match raw.telegram {
+            Some(t) if t.enabled.unwrap_or(true) => {
+                if let Some(url) = &t.api_url
+                    && !(url.starts_with("http://") || url.starts_with("https://"))
+                {
+                    return Err(invalid(
+                        "telegram.api_url",
+                        format!(
+                            "{url:?} is not an http(s) URL; leave it out for https://api.telegram.org"
+                        ),
+                    ));
+                }
+                Some(TelegramConfig {
+                    api_url: t.api_url,
+                    token_file: t.token_file,
+                    poll_timeout: t.poll_timeout.unwrap_or(25).clamp(1, 50),
+                })
+            }
+            _ => None,
+        };
         Ok(Config {
+            telegram,
             timezone,
             language,
             database_url,

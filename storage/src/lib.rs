@@ -143,6 +143,7 @@ impl Database {
             "DELETE FROM conversation_states",
             "DELETE FROM handled_messages",
             "DELETE FROM submissions",
+            "DELETE FROM cursors",
             "DELETE FROM trust",
             "DELETE FROM members",
             "DELETE FROM moderation_log",
@@ -427,7 +428,63 @@ impl Store for Database {
         Ok(done.rows_affected() == 1)
     }
 
+    async fn is_handled(&self, message: &MessageRef) -> Result<bool, StoreError> {
+        let row = sqlx::query(
+            "SELECT 1 AS one FROM handled_messages WHERE platform = $1 AND conversation_id = $2 AND message_id = $3",
+        )
+        .bind(message.conversation.platform.as_str())
+        .bind(&message.conversation.id)
+        .bind(&message.id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(row.is_some())
+    }
+
+    async fn cursor(&self, name: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT value FROM cursors WHERE name = $1")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)?;
+        row.map(|r| r.try_get::<String, _>("value").map_err(db))
+            .transpose()
+    }
+
+    async fn set_cursor(
+        &self,
+        name: &str,
+        value: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO cursors (name, value, updated_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+        )
+        .bind(name)
+        .bind(value)
+        .bind(secs(at))
+        .execute(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(())
+    }
+
     async fn insert_submission(&self, new: &NewSubmission) -> Result<Submission, StoreError> {
+        // The same message delivered again (after a crash before it was
+        // marked handled) must not make a second submission.
+        if let Some(message_id) = &new.origin.message_id {
+            let source = MessageRef {
+                conversation: new.origin.conversation.clone(),
+                id: message_id.clone(),
+            };
+            if let Some(existing) = self.submission_from_message(&source).await?
+                && existing.kind == new.kind
+                && existing.text == new.text
+            {
+                return Ok(existing);
+            }
+        }
         let ev = event_columns(new.event.as_ref())?;
         let story = new.story.clone().unwrap_or_default();
         // Published straight away (no approval needed): visible from the start.

@@ -425,7 +425,7 @@ async fn updates_are_saved(db: &Database) {
     let bystander = insert(
         db,
         &new_story(
-            asker.clone(),
+            origin(Platform::Telegram, "-1001", Some("201"), "7001", "Søren"),
             "En uberørt historie",
             Status::Published,
             sent(5, 10, 1, 0),
@@ -2297,6 +2297,7 @@ async fn run_suite(db: &Database) {
         appeals_are_open_until_undone,
         outbox_delivery,
         digest_runs,
+        redelivery_is_recognised,
     );
     db.clear_all().await.expect("clear_all");
 }
@@ -2469,4 +2470,57 @@ async fn postgres() {
     db.close().await;
     drop(db);
     reopening_keeps_data(&url, Backend::Postgres).await;
+}
+
+/// A message delivered again after a crash makes no second submission;
+/// handled messages and cursors persist.
+async fn redelivery_is_recognised(db: &Database) {
+    db.clear_all().await.expect("clear");
+    let from = origin(Platform::Telegram, "-1009", Some("77"), "7009", "Lone");
+    let first = insert(
+        db,
+        &new_story(
+            from.clone(),
+            "Sankthans ved stranden",
+            Status::Pending,
+            sent(5, 9, 0, 0),
+        ),
+    )
+    .await;
+    let again = insert(
+        db,
+        &new_story(
+            from,
+            "Sankthans ved stranden",
+            Status::Pending,
+            sent(5, 9, 0, 5),
+        ),
+    )
+    .await;
+    assert_eq!(first.id, again.id, "the same message made two submissions");
+    let message = MessageRef {
+        conversation: conversation(Platform::Telegram, "-1009"),
+        id: "77".to_string(),
+    };
+    assert!(!db.is_handled(&message).await.expect("is_handled"));
+    assert!(
+        db.mark_handled(&message, sent(5, 9, 1, 0))
+            .await
+            .expect("mark")
+    );
+    assert!(db.is_handled(&message).await.expect("is_handled"));
+    assert_eq!(db.cursor("telegram:offset").await.expect("cursor"), None);
+    db.set_cursor("telegram:offset", "41", sent(5, 9, 2, 0))
+        .await
+        .expect("set");
+    db.set_cursor("telegram:offset", "42", sent(5, 9, 3, 0))
+        .await
+        .expect("set");
+    assert_eq!(
+        db.cursor("telegram:offset")
+            .await
+            .expect("cursor")
+            .as_deref(),
+        Some("42")
+    );
 }

@@ -1,0 +1,735 @@
+//! The Telegram adapter: long-polls the Bot API with teloxide's client,
+//! turns updates into the core's inbound events, and sends, deletes, mutes
+//! and bans within Telegram's rules.
+//!
+//! Delivery: an update's offset is confirmed to Telegram only after the core
+//! has finished with every event of the batch (Telegram forgets confirmed
+//! updates), and the next offset is kept in the database, so a restart
+//! neither drops nor repeats a submission. Sends are paced per chat and
+//! overall, honour `retry_after` on 429, and retry 5xx answers and network
+//! errors with backoff; what still fails goes back to the core's outbox.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use async_trait::async_trait;
+use chrono::Utc;
+use teloxide::payloads::{
+    BanChatMemberSetters, GetUpdatesSetters, RestrictChatMemberSetters, SendMessageSetters,
+};
+use teloxide::requests::Requester;
+use teloxide::types::{
+    AllowedUpdate, ChatId, ChatMemberKind, ChatPermissions, InlineKeyboardButton,
+    InlineKeyboardMarkup, Message, MessageId, ParseMode, ReplyParameters, ThreadId, Update,
+    UpdateKind, User, UserId,
+};
+use teloxide::{ApiError, Bot, RequestError};
+use tokio::sync::{Notify, mpsc};
+use tokio_util::sync::CancellationToken;
+use tracing::{debug, info, warn};
+use vores_bot::adapter::{Author, InboundMessage};
+use vores_bot::model::{ConversationRef, MessageRef, Platform, UserRef};
+use vores_bot::{
+    Adapter, AdapterError, Capabilities, Inbound, LengthUnit, Outgoing, Store, TextFormat,
+};
+
+/// The database cursor holding the next update id to ask for.
+const OFFSET_CURSOR: &str = "telegram:offset";
+/// How long Telegram's admin list of a chat is trusted.
+const ADMIN_CACHE: Duration = Duration::from_secs(60);
+/// Telegram: about one message a second per chat, 20 a minute per group,
+/// 30 a second overall.
+const PER_CHAT_GAP: Duration = Duration::from_millis(1000);
+const PER_GROUP_PER_MINUTE: usize = 20;
+const OVERALL_GAP: Duration = Duration::from_millis(34);
+/// Telegram deletes messages only within 48 hours.
+const DELETE_WINDOW_HOURS: i64 = 48;
+
+/// How to reach Telegram.
+#[derive(Clone)]
+pub struct TelegramSettings {
+    pub token: String,
+    /// The Bot API server (default the public one).
+    pub api_url: Option<String>,
+    /// Long-poll timeout in seconds.
+    pub poll_timeout: u32,
+    /// The chats the config names, to check the bot's rights at start.
+    pub chats: Vec<i64>,
+}
+
+impl std::fmt::Debug for TelegramSettings {
+    // The token never reaches a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TelegramSettings")
+            .field("api_url", &self.api_url)
+            .field("poll_timeout", &self.poll_timeout)
+            .field("chats", &self.chats)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Default)]
+struct Pacing {
+    last_per_chat: HashMap<i64, Instant>,
+    group_sends: HashMap<i64, Vec<Instant>>,
+    last_overall: Option<Instant>,
+}
+
+/// Events of the current batch the core has not finished with.
+#[derive(Default)]
+struct InFlight {
+    /// update id → events still open.
+    open: BTreeMap<u32, usize>,
+    /// event key → update id.
+    keys: HashMap<String, u32>,
+}
+
+pub struct TelegramAdapter {
+    bot: Bot,
+    bot_id: u64,
+    username: String,
+    store: Arc<dyn Store>,
+    poll_timeout: u32,
+    admins: Mutex<HashMap<i64, (Instant, Vec<u64>)>>,
+    pacing: tokio::sync::Mutex<Pacing>,
+    in_flight: Mutex<InFlight>,
+    batch_done: Notify,
+}
+
+fn platform_error(e: impl std::fmt::Display) -> AdapterError {
+    AdapterError::Other {
+        platform: Platform::Telegram,
+        detail: e.to_string(),
+    }
+}
+
+impl TelegramAdapter {
+    /// Checks the token and the API (failing fast with what to do), warns
+    /// about privacy mode and missing rights, and is then ready to run.
+    pub async fn connect(
+        settings: TelegramSettings,
+        store: Arc<dyn Store>,
+    ) -> Result<Self, AdapterError> {
+        let mut bot = Bot::new(settings.token.clone());
+        let api = settings
+            .api_url
+            .clone()
+            .unwrap_or_else(|| "https://api.telegram.org".to_string());
+        if let Some(url) = &settings.api_url {
+            let parsed = url.parse().map_err(|e| AdapterError::Refused {
+                platform: Platform::Telegram,
+                detail: format!(
+                    "api_url {url:?} is not a URL ({e}); use e.g. https://api.telegram.org"
+                ),
+            })?;
+            bot = bot.set_api_url(parsed);
+        }
+        let me = match bot.get_me().await {
+            Ok(me) => me,
+            Err(RequestError::Api(ApiError::InvalidToken)) => {
+                return Err(AdapterError::Refused {
+                    platform: Platform::Telegram,
+                    detail: "Telegram does not accept the bot token; check VORES_TELEGRAM_TOKEN (or the token file) against @BotFather".into(),
+                });
+            }
+            Err(e) => {
+                return Err(AdapterError::Unavailable {
+                    platform: Platform::Telegram,
+                    detail: format!(
+                        "cannot reach the Bot API at {api} ({e}); check the network and `api_url`"
+                    ),
+                });
+            }
+        };
+        let username = me.user.username.clone().unwrap_or_default();
+        if !me.can_read_all_group_messages {
+            warn!(
+                bot = %username,
+                "Telegram privacy mode is on: in groups the bot only sees commands, mentions and replies, \
+                 so posting guidelines cannot be enforced there. Turn it off in @BotFather (/setprivacy) \
+                 or make the bot an admin of the group"
+            );
+        }
+        let adapter = TelegramAdapter {
+            bot,
+            bot_id: me.user.id.0,
+            username,
+            store,
+            poll_timeout: settings.poll_timeout,
+            admins: Mutex::new(HashMap::new()),
+            pacing: tokio::sync::Mutex::new(Pacing::default()),
+            in_flight: Mutex::new(InFlight::default()),
+            batch_done: Notify::new(),
+        };
+        for chat in settings.chats {
+            adapter.check_rights(chat).await;
+        }
+        info!(bot = %adapter.username, "connected to Telegram");
+        Ok(adapter)
+    }
+
+    /// Says in the log what the bot may not do in a group, so a rule that
+    /// cannot be enforced is never a surprise.
+    async fn check_rights(&self, chat: i64) {
+        if chat > 0 {
+            return; // A private chat has no admins.
+        }
+        match self.bot.get_chat_administrators(ChatId(chat)).await {
+            Ok(members) => {
+                let mine = members.iter().find(|m| m.user.id.0 == self.bot_id);
+                let (delete, restrict) = match mine.map(|m| &m.kind) {
+                    Some(ChatMemberKind::Owner(_)) => (true, true),
+                    Some(ChatMemberKind::Administrator(a)) => {
+                        (a.can_delete_messages, a.can_restrict_members)
+                    }
+                    _ => (false, false),
+                };
+                if !delete {
+                    warn!(
+                        chat,
+                        "the bot may not delete messages here (can_delete_messages); guideline breaches will be reported to the admins instead"
+                    );
+                }
+                if !restrict {
+                    warn!(
+                        chat,
+                        "the bot may not mute or ban here (can_restrict_members); escalations will be reported to the admins instead"
+                    );
+                }
+            }
+            Err(e) => {
+                warn!(chat, error = %e, "could not read the chat's admins; is the bot in the chat?")
+            }
+        }
+    }
+
+    fn conversation(chat: ChatId) -> ConversationRef {
+        ConversationRef {
+            platform: Platform::Telegram,
+            id: chat.0.to_string(),
+        }
+    }
+
+    fn author(user: &User) -> Author {
+        let mut name = user.first_name.clone();
+        if let Some(last) = &user.last_name {
+            name = format!("{name} {last}");
+        }
+        Author {
+            user: UserRef {
+                platform: Platform::Telegram,
+                id: user.id.0.to_string(),
+            },
+            display_name: name,
+            is_bot: user.is_bot,
+        }
+    }
+
+    fn key(event: &Inbound) -> String {
+        match event {
+            Inbound::Message(m) => format!("m:{}:{}", m.message.conversation.id, m.message.id),
+            Inbound::Edited {
+                message, new_text, ..
+            } => format!("e:{}:{}:{new_text}", message.conversation.id, message.id),
+            Inbound::Button { press_id, .. } => format!("b:{press_id}"),
+            Inbound::MemberJoined {
+                conversation,
+                member,
+                ..
+            } => format!("j:{}:{}", conversation.id, member.user.id),
+            Inbound::Deleted { message } => format!("d:{}:{}", message.conversation.id, message.id),
+            Inbound::Reaction {
+                message,
+                author,
+                emoji,
+                ..
+            } => {
+                format!(
+                    "r:{}:{}:{}:{emoji}",
+                    message.conversation.id, message.id, author.user.id
+                )
+            }
+        }
+    }
+
+    /// What the bot should see of a message: said to it (private chat, a
+    /// command, a mention, a reply to it), with the mention taken out.
+    fn inbound_message(&self, msg: &Message) -> Option<InboundMessage> {
+        let from = msg.from.as_ref()?;
+        if from.id.0 == self.bot_id {
+            return None;
+        }
+        let text = msg.text().or_else(|| msg.caption())?;
+        let private = msg.chat.is_private();
+        let mention = format!("@{}", self.username);
+        let mentioned =
+            !self.username.is_empty() && text.to_lowercase().contains(&mention.to_lowercase());
+        let replied_to_bot = msg
+            .reply_to_message()
+            .and_then(|r| r.from.as_ref())
+            .is_some_and(|u| u.id.0 == self.bot_id);
+        let command = text.trim_start().starts_with('/');
+        let cleaned = if mentioned && !command {
+            let lower = text.to_lowercase();
+            let at = lower.find(&mention.to_lowercase()).unwrap_or(0);
+            format!("{}{}", &text[..at], &text[at + mention.len()..])
+                .trim()
+                .trim_start_matches([':', ','])
+                .trim()
+                .to_string()
+        } else {
+            text.to_string()
+        };
+        let conversation = Self::conversation(msg.chat.id);
+        Some(InboundMessage {
+            message: MessageRef {
+                conversation: conversation.clone(),
+                id: msg.id.0.to_string(),
+            },
+            author: Self::author(from),
+            text: cleaned,
+            addressed_to_bot: private || command || mentioned || replied_to_bot,
+            private,
+            reply_to: msg.reply_to_message().map(|r| MessageRef {
+                conversation: conversation.clone(),
+                id: r.id.0.to_string(),
+            }),
+            thread: msg
+                .thread_id
+                .filter(|_| msg.is_topic_message)
+                .map(|t| t.0.0.to_string()),
+            attachments: Vec::new(),
+            sent_at: msg.date,
+        })
+    }
+
+    /// The core's events for one update (none for what we do not handle).
+    async fn events(&self, update: &Update) -> Vec<Inbound> {
+        match &update.kind {
+            UpdateKind::Message(msg) => {
+                if let Some(members) = msg.new_chat_members() {
+                    return members
+                        .iter()
+                        .filter(|u| u.id.0 != self.bot_id)
+                        .map(|u| Inbound::MemberJoined {
+                            conversation: Self::conversation(msg.chat.id),
+                            member: Self::author(u),
+                            at: msg.date,
+                        })
+                        .collect();
+                }
+                self.inbound_message(msg)
+                    .into_iter()
+                    .map(Inbound::Message)
+                    .collect()
+            }
+            UpdateKind::EditedMessage(msg) => match (msg.from.as_ref(), msg.text()) {
+                (Some(from), Some(text)) if from.id.0 != self.bot_id => vec![Inbound::Edited {
+                    message: MessageRef {
+                        conversation: Self::conversation(msg.chat.id),
+                        id: msg.id.0.to_string(),
+                    },
+                    author: Self::author(from),
+                    new_text: text.to_string(),
+                }],
+                _ => Vec::new(),
+            },
+            UpdateKind::CallbackQuery(query) => {
+                // Always answered at once, so the button stops spinning.
+                if let Err(e) = self.bot.answer_callback_query(query.id.clone()).await {
+                    warn!(error = %e, "could not answer a button press");
+                }
+                let (Some(message), Some(data)) = (&query.message, &query.data) else {
+                    return Vec::new();
+                };
+                vec![Inbound::Button {
+                    message: MessageRef {
+                        conversation: Self::conversation(message.chat().id),
+                        id: message.id().0.to_string(),
+                    },
+                    author: Self::author(&query.from),
+                    data: data.clone(),
+                    press_id: query.id.0.clone(),
+                }]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    async fn next_offset(&self) -> i32 {
+        match self.store.cursor(OFFSET_CURSOR).await {
+            Ok(Some(v)) => v.parse().unwrap_or(0),
+            Ok(None) => 0,
+            Err(e) => {
+                warn!(error = %e, "could not read the saved Telegram offset; starting from what Telegram still holds");
+                0
+            }
+        }
+    }
+
+    fn batch_open(&self) -> bool {
+        !self
+            .in_flight
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .open
+            .is_empty()
+    }
+
+    /// Waits for Telegram's limits before a send to `chat`.
+    async fn pace(&self, chat: i64) {
+        let mut pacing = self.pacing.lock().await;
+        let now = Instant::now();
+        let mut wait = Duration::ZERO;
+        if let Some(last) = pacing.last_per_chat.get(&chat) {
+            wait = wait.max(PER_CHAT_GAP.saturating_sub(now - *last));
+        }
+        if let Some(last) = pacing.last_overall {
+            wait = wait.max(OVERALL_GAP.saturating_sub(now - last));
+        }
+        if chat < 0 {
+            let sends = pacing.group_sends.entry(chat).or_default();
+            sends.retain(|t| now - *t < Duration::from_secs(60));
+            if sends.len() >= PER_GROUP_PER_MINUTE {
+                wait = wait.max(Duration::from_secs(60).saturating_sub(now - sends[0]));
+            }
+        }
+        if !wait.is_zero() {
+            tokio::time::sleep(wait).await;
+        }
+        let sent_at = Instant::now();
+        pacing.last_per_chat.insert(chat, sent_at);
+        pacing.last_overall = Some(sent_at);
+        if chat < 0 {
+            pacing.group_sends.entry(chat).or_default().push(sent_at);
+        }
+    }
+
+    fn chat_of(conversation: &ConversationRef) -> Result<ChatId, AdapterError> {
+        conversation
+            .id
+            .parse()
+            .map(ChatId)
+            .map_err(|_| AdapterError::Refused {
+                platform: Platform::Telegram,
+                detail: format!("{:?} is not a Telegram chat id", conversation.id),
+            })
+    }
+}
+
+/// Whether a failed request is worth trying again soon.
+fn retryable(e: &RequestError) -> Option<Duration> {
+    match e {
+        RequestError::RetryAfter(s) => Some(Duration::from_secs(u64::from(s.seconds()).min(120))),
+        RequestError::Network(_) | RequestError::Io(_) => Some(Duration::from_millis(500)),
+        RequestError::Api(ApiError::Unknown(text))
+            if text.contains("Internal")
+                || text.contains("Bad Gateway")
+                || text.contains("Gateway")
+                || text.contains("Too Many") =>
+        {
+            Some(Duration::from_millis(500))
+        }
+        _ => None,
+    }
+}
+
+fn refused(e: RequestError) -> AdapterError {
+    match e {
+        RequestError::Network(_) | RequestError::Io(_) => AdapterError::Unavailable {
+            platform: Platform::Telegram,
+            detail: e.to_string(),
+        },
+        other => AdapterError::Refused {
+            platform: Platform::Telegram,
+            detail: other.to_string(),
+        },
+    }
+}
+
+#[async_trait]
+impl Adapter for TelegramAdapter {
+    fn platform(&self) -> Platform {
+        Platform::Telegram
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            max_message_len: 4096,
+            length_unit: LengthUnit::Utf16,
+            format: TextFormat::Html,
+            threads: true,
+            reactions: false,
+            edits: true,
+            deletes: true,
+        }
+    }
+
+    async fn run(
+        &self,
+        inbound: mpsc::Sender<Inbound>,
+        shutdown: CancellationToken,
+    ) -> Result<(), AdapterError> {
+        let mut offset = self.next_offset().await;
+        let mut failures: u32 = 0;
+        loop {
+            let request = self
+                .bot
+                .get_updates()
+                .offset(offset)
+                .timeout(self.poll_timeout)
+                .allowed_updates(vec![
+                    AllowedUpdate::Message,
+                    AllowedUpdate::EditedMessage,
+                    AllowedUpdate::CallbackQuery,
+                ]);
+            let updates = tokio::select! {
+                result = request => result,
+                () = shutdown.cancelled() => return Ok(()),
+            };
+            let updates = match updates {
+                Ok(updates) => {
+                    failures = 0;
+                    updates
+                }
+                Err(e) => {
+                    failures += 1;
+                    let wait = retryable(&e).unwrap_or(Duration::from_secs(1)) * failures.min(30);
+                    warn!(error = %e, ?wait, "polling Telegram failed; trying again");
+                    tokio::select! {
+                        () = tokio::time::sleep(wait) => continue,
+                        () = shutdown.cancelled() => return Ok(()),
+                    }
+                }
+            };
+            if updates.is_empty() {
+                continue;
+            }
+            let last = updates.iter().map(|u| u.id.0).max().unwrap_or(0);
+            for update in &updates {
+                let events = self.events(update).await;
+                {
+                    let mut flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+                    if !events.is_empty() {
+                        *flight.open.entry(update.id.0).or_default() += events.len();
+                    }
+                    for event in &events {
+                        flight.keys.insert(Self::key(event), update.id.0);
+                    }
+                }
+                for event in events {
+                    if inbound.send(event).await.is_err() {
+                        return Ok(());
+                    }
+                }
+            }
+            // Telegram forgets updates once a later offset is asked for, so
+            // the next poll waits until the core has finished this batch.
+            while self.batch_open() {
+                tokio::select! {
+                    () = self.batch_done.notified() => {}
+                    () = tokio::time::sleep(Duration::from_millis(200)) => {}
+                    () = shutdown.cancelled() => return Ok(()),
+                }
+            }
+            offset = last as i32 + 1;
+            if let Err(e) = self
+                .store
+                .set_cursor(OFFSET_CURSOR, &offset.to_string(), Utc::now())
+                .await
+            {
+                warn!(error = %e, "could not save the Telegram offset; a restart may see this batch again (it is recognised)");
+            }
+            debug!(offset, "batch done");
+        }
+    }
+
+    async fn acknowledge(&self, event: &Inbound) {
+        let mut flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(update) = flight.keys.remove(&Self::key(event)) else {
+            return;
+        };
+        if let Some(open) = flight.open.get_mut(&update) {
+            *open = open.saturating_sub(1);
+            if *open == 0 {
+                flight.open.remove(&update);
+            }
+        }
+        if flight.open.is_empty() {
+            self.batch_done.notify_waiters();
+        }
+    }
+
+    async fn send(&self, message: Outgoing) -> Result<MessageRef, AdapterError> {
+        let chat = Self::chat_of(&message.conversation)?;
+        let keyboard = (!message.buttons.is_empty()).then(|| {
+            InlineKeyboardMarkup::new(message.buttons.chunks(2).map(|row| {
+                row.iter()
+                    .map(|b| {
+                        // callback_data is at most 64 bytes.
+                        let mut data = b.data.clone();
+                        while data.len() > 64 {
+                            data.pop();
+                        }
+                        InlineKeyboardButton::callback(b.label.clone(), data)
+                    })
+                    .collect::<Vec<_>>()
+            }))
+        });
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            self.pace(chat.0).await;
+            let mut request = self
+                .bot
+                .send_message(chat, message.text.clone())
+                .parse_mode(ParseMode::Html);
+            if let Some(reply) = &message.reply_to
+                && let Ok(id) = reply.id.parse()
+            {
+                request = request.reply_parameters(
+                    ReplyParameters::new(MessageId(id)).allow_sending_without_reply(),
+                );
+            }
+            if let Some(thread) = message.thread.as_ref().and_then(|t| t.parse().ok()) {
+                request = request.message_thread_id(ThreadId(MessageId(thread)));
+            }
+            if let Some(keyboard) = &keyboard {
+                request = request.reply_markup(keyboard.clone());
+            }
+            match request.await {
+                Ok(sent) => {
+                    return Ok(MessageRef {
+                        conversation: message.conversation,
+                        id: sent.id.0.to_string(),
+                    });
+                }
+                Err(e) => match retryable(&e) {
+                    Some(wait) if attempt < 6 => {
+                        let wait = if matches!(e, RequestError::RetryAfter(_)) {
+                            wait
+                        } else {
+                            wait * 2u32.pow(attempt)
+                        };
+                        warn!(error = %e, ?wait, attempt, "sending to Telegram failed; retrying");
+                        tokio::time::sleep(wait).await;
+                    }
+                    _ => return Err(refused(e)),
+                },
+            }
+        }
+    }
+
+    async fn edit(&self, message: &MessageRef, text: &str) -> Result<(), AdapterError> {
+        let chat = Self::chat_of(&message.conversation)?;
+        let id: i32 = message.id.parse().map_err(platform_error)?;
+        self.bot
+            .edit_message_text(chat, MessageId(id), text.to_string())
+            .await
+            .map(|_| ())
+            .map_err(refused)
+    }
+
+    async fn delete(&self, message: &MessageRef) -> Result<(), AdapterError> {
+        let chat = Self::chat_of(&message.conversation)?;
+        let id: i32 = message.id.parse().map_err(platform_error)?;
+        match self.bot.delete_message(chat, MessageId(id)).await {
+            Ok(_) => Ok(()),
+            Err(RequestError::Api(ApiError::MessageCantBeDeleted)) => Err(AdapterError::Refused {
+                platform: Platform::Telegram,
+                detail: format!(
+                    "Telegram will not delete it: the bot needs the admin right can_delete_messages, and only messages under {DELETE_WINDOW_HOURS} hours old can be deleted"
+                ),
+            }),
+            Err(e) => Err(refused(e)),
+        }
+    }
+
+    async fn react(&self, _message: &MessageRef, _emoji: &str) -> Result<(), AdapterError> {
+        Err(AdapterError::Unsupported {
+            platform: Platform::Telegram,
+            what: "react",
+        })
+    }
+
+    async fn send_private(
+        &self,
+        user: &UserRef,
+        _conversation: &ConversationRef,
+        text: &str,
+    ) -> Result<(), AdapterError> {
+        let id: i64 = user.id.parse().map_err(platform_error)?;
+        self.pace(id).await;
+        self.bot
+            .send_message(ChatId(id), text.to_string())
+            .parse_mode(ParseMode::Html)
+            .await
+            .map(|_| ())
+            .map_err(refused)
+    }
+
+    async fn mute(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+        minutes: u32,
+    ) -> Result<(), AdapterError> {
+        let chat = Self::chat_of(conversation)?;
+        let id: u64 = user.id.parse().map_err(platform_error)?;
+        self.bot
+            .restrict_chat_member(chat, UserId(id), ChatPermissions::empty())
+            .until_date(Utc::now() + chrono::Duration::minutes(i64::from(minutes)))
+            .await
+            .map(|_| ())
+            .map_err(refused)
+    }
+
+    async fn ban(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+    ) -> Result<(), AdapterError> {
+        let chat = Self::chat_of(conversation)?;
+        let id: u64 = user.id.parse().map_err(platform_error)?;
+        self.bot
+            .ban_chat_member(chat, UserId(id))
+            .revoke_messages(false)
+            .await
+            .map(|_| ())
+            .map_err(refused)
+    }
+
+    async fn is_admin(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+    ) -> Result<bool, AdapterError> {
+        let chat = Self::chat_of(conversation)?;
+        if chat.0 > 0 {
+            return Ok(false);
+        }
+        let user_id: u64 = user.id.parse().map_err(platform_error)?;
+        if let Some((at, admins)) = self
+            .admins
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&chat.0)
+            && at.elapsed() < ADMIN_CACHE
+        {
+            return Ok(admins.contains(&user_id));
+        }
+        let members = self
+            .bot
+            .get_chat_administrators(chat)
+            .await
+            .map_err(refused)?;
+        let admins: Vec<u64> = members.iter().map(|m| m.user.id.0).collect();
+        let is_admin = admins.contains(&user_id);
+        self.admins
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(chat.0, (Instant::now(), admins));
+        Ok(is_admin)
+    }
+}
