@@ -123,6 +123,9 @@ pub struct Bot {
     pub(crate) extra: Mutex<Vec<Action>>,
     /// One turn at a time, so `extra` belongs to exactly one turn.
     pub(crate) turn: tokio::sync::Mutex<()>,
+    /// One outbox drain at a time: two drainers would both send an item
+    /// that is due.
+    pub(crate) draining: tokio::sync::Mutex<()>,
 }
 
 impl Bot {
@@ -140,6 +143,7 @@ impl Bot {
             recent: Mutex::new(HashMap::new()),
             extra: Mutex::new(Vec::new()),
             turn: tokio::sync::Mutex::new(()),
+            draining: tokio::sync::Mutex::new(()),
         }
     }
 

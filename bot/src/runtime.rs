@@ -145,7 +145,7 @@ pub async fn perform(
 ) {
     let now = bot.now();
     let mut touched: Vec<Platform> = Vec::new();
-    for action in actions {
+    for (index, action) in actions.into_iter().enumerate() {
         match action {
             Action::Reply {
                 conversation,
@@ -154,12 +154,26 @@ pub async fn perform(
                 doc,
             } => {
                 let platform = conversation.platform;
+                // A message handled again after a crash (before it was
+                // marked handled) gives the same reply; the key keeps it to one.
+                let dedupe_key = reply_to.as_ref().map(|m| {
+                    use std::hash::{Hash, Hasher};
+                    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                    doc.plain().hash(&mut hasher);
+                    format!(
+                        "reply:{}:{}:{}:{index}:{:x}",
+                        platform,
+                        m.conversation.id,
+                        m.id,
+                        hasher.finish()
+                    )
+                });
                 let item = NewOutboxItem {
                     conversation,
                     reply_to: reply_to.map(|m| m.id),
                     thread,
                     doc,
-                    dedupe_key: None,
+                    dedupe_key,
                 };
                 enqueue(bot, &item, now).await;
                 touched.push(platform);
@@ -321,6 +335,7 @@ async fn report_given_up(
 
 /// Delivers what is due in the outbox for one adapter's platform.
 pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
+    let _one_at_a_time = bot.draining.lock().await;
     let store = bot.store();
     let platform = adapter.platform();
     let caps = adapter.capabilities();

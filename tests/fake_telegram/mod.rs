@@ -553,7 +553,12 @@ impl FakeTelegram {
     }
 
     /// Makes the bot an administrator of the chat with these rights.
-    pub fn set_bot_rights(&self, chat_id: i64, can_delete_messages: bool, can_restrict_members: bool) {
+    pub fn set_bot_rights(
+        &self,
+        chat_id: i64,
+        can_delete_messages: bool,
+        can_restrict_members: bool,
+    ) {
         self.lock().chat_mut(chat_id).bot_rights = Some(BotRights {
             can_delete_messages,
             can_restrict_members,
@@ -602,7 +607,14 @@ impl FakeTelegram {
         self.post(chat_id, from, text, None, Some(to_message_id))
     }
 
-    fn post(&self, chat_id: i64, from: &FakeUser, text: &str, thread: Option<i32>, reply_to: Option<i32>) -> i32 {
+    fn post(
+        &self,
+        chat_id: i64,
+        from: &FakeUser,
+        text: &str,
+        thread: Option<i32>,
+        reply_to: Option<i32>,
+    ) -> i32 {
         assert!(!text.is_empty(), "Telegram messages cannot be empty");
         let mut s = self.lock();
         s.users.insert(from.id, from.clone());
@@ -667,7 +679,10 @@ impl FakeTelegram {
             .messages
             .get_mut(&message_id)
             .unwrap_or_else(|| panic!("fake Telegram: no message {message_id} in chat {chat_id}"));
-        assert_eq!(msg.from_id, from.id, "users can only edit their own messages");
+        assert_eq!(
+            msg.from_id, from.id,
+            "users can only edit their own messages"
+        );
         msg.json["text"] = json!(new_text);
         let entities = auto_entities(new_text);
         if let Some(o) = msg.json.as_object_mut() {
@@ -695,7 +710,10 @@ impl FakeTelegram {
             .messages
             .get(&message_id)
             .unwrap_or_else(|| panic!("fake Telegram: no message {message_id} in chat {chat_id}"));
-        assert!(msg.by_bot, "fake Telegram: message {message_id} is not the bot's");
+        assert!(
+            msg.by_bot,
+            "fake Telegram: message {message_id} is not the bot's"
+        );
         let has_button = msg
             .json
             .pointer("/reply_markup/inline_keyboard")
@@ -713,7 +731,8 @@ impl FakeTelegram {
         s.next_callback += 1;
         let id = (4_417_000_000_000_000_000u64 + s.next_callback).to_string();
         s.callbacks.insert(id.clone(), false);
-        let chat_instance = ((chat_id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) as i64).to_string();
+        let chat_instance =
+            ((chat_id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) as i64).to_string();
         let cq = json!({
             "id": id,
             "from": from.to_json(),
@@ -872,7 +891,12 @@ impl FakeTelegram {
 
     /// Polls until `count` messages were sent to the chat, or `timeout`
     /// passed; returns what there is.
-    pub async fn wait_for_sent(&self, chat_id: i64, count: usize, timeout: Duration) -> Vec<SentMessage> {
+    pub async fn wait_for_sent(
+        &self,
+        chat_id: i64,
+        count: usize,
+        timeout: Duration,
+    ) -> Vec<SentMessage> {
         let deadline = tokio::time::Instant::now() + timeout;
         loop {
             let sent = self.sent(chat_id);
@@ -1020,7 +1044,8 @@ impl State {
         let reply_json = replied.map(Msg::embedded);
         match cs.chat.kind {
             ChatKind::Forum => {
-                let topic = thread.or_else(|| replied.filter(|m| m.is_topic()).and_then(Msg::thread));
+                let topic =
+                    thread.or_else(|| replied.filter(|m| m.is_topic()).and_then(Msg::thread));
                 match topic {
                     Some(t) => {
                         let reply = reply_json.or_else(|| cs.messages.get(&t).map(Msg::embedded));
@@ -1058,7 +1083,10 @@ impl State {
 
     fn visible_to_bot(&self, chat_id: i64, m: &Value) -> bool {
         let cs = self.chat(chat_id);
-        if cs.chat.kind == ChatKind::Private || self.can_read_all_group_messages || cs.bot_rights.is_some() {
+        if cs.chat.kind == ChatKind::Private
+            || self.can_read_all_group_messages
+            || cs.bot_rights.is_some()
+        {
             return true;
         }
         let service = [
@@ -1070,7 +1098,10 @@ impl State {
         if service.iter().any(|k| m.get(*k).is_some()) {
             return true;
         }
-        if m.pointer("/reply_to_message/from/id").and_then(Value::as_i64) == Some(self.bot.id) {
+        if m.pointer("/reply_to_message/from/id")
+            .and_then(Value::as_i64)
+            == Some(self.bot.id)
+        {
             return true;
         }
         let me = self.bot.username.as_deref().unwrap_or(BOT_USERNAME);
@@ -1086,7 +1117,9 @@ impl State {
                     Some((_, target)) if target.eq_ignore_ascii_case(me) => return true,
                     Some(_) => {}
                 },
-                Some("mention") if s[1..].eq_ignore_ascii_case(me) => return true,
+                Some("mention") if s.get(1..).unwrap_or("").eq_ignore_ascii_case(me) => {
+                    return true;
+                }
                 _ => {}
             }
         }
@@ -1215,12 +1248,21 @@ impl State {
                 self.commands = json!([]);
                 Ok(json!(true))
             }
-            "deletewebhook" | "setwebhook" | "sendchataction" | "setmydescription"
-            | "setmyshortdescription" | "setmyname" | "setchatmenubutton"
-            | "setmydefaultadministratorrights" | "pinchatmessage" | "unpinchatmessage"
-            | "unpinallchatmessages" | "leavechat" | "setmessagereaction" | "logout" | "close" => {
-                Ok(json!(true))
-            }
+            "deletewebhook"
+            | "setwebhook"
+            | "sendchataction"
+            | "setmydescription"
+            | "setmyshortdescription"
+            | "setmyname"
+            | "setchatmenubutton"
+            | "setmydefaultadministratorrights"
+            | "pinchatmessage"
+            | "unpinchatmessage"
+            | "unpinallchatmessages"
+            | "leavechat"
+            | "setmessagereaction"
+            | "logout"
+            | "close" => Ok(json!(true)),
             _ => Err(ApiErr::new(404, "Not Found")),
         }
     }
@@ -1416,7 +1458,11 @@ impl State {
         if !msg.by_bot || msg.json.get("text").is_none() {
             return Err(bad("message can't be edited"));
         }
-        let old_entities = msg.json.get("entities").cloned().unwrap_or_else(|| json!([]));
+        let old_entities = msg
+            .json
+            .get("entities")
+            .cloned()
+            .unwrap_or_else(|| json!([]));
         if msg.json["text"] == json!(plain)
             && old_entities == json!(entities)
             && msg.json.get("reply_markup") == inline.as_ref()
@@ -1600,7 +1646,12 @@ impl State {
         }
     }
 
-    fn admin_json(user: &FakeUser, can_delete: bool, can_restrict: bool, can_promote: bool) -> Value {
+    fn admin_json(
+        user: &FakeUser,
+        can_delete: bool,
+        can_restrict: bool,
+        can_promote: bool,
+    ) -> Value {
         json!({
             "user": user.to_json(),
             "status": "administrator",
@@ -1623,7 +1674,12 @@ impl State {
 
     fn bot_member_json(&self, cs: &ChatState) -> Value {
         match cs.bot_rights {
-            Some(r) => Self::admin_json(&self.bot, r.can_delete_messages, r.can_restrict_members, false),
+            Some(r) => Self::admin_json(
+                &self.bot,
+                r.can_delete_messages,
+                r.can_restrict_members,
+                false,
+            ),
             None => json!({"user": self.bot.to_json(), "status": "member"}),
         }
     }
@@ -1655,7 +1711,10 @@ impl State {
         if user_id == self.bot.id {
             return Ok(self.bot_member_json(cs));
         }
-        let user = self.users.get(&user_id).ok_or_else(|| bad("user not found"))?;
+        let user = self
+            .users
+            .get(&user_id)
+            .ok_or_else(|| bad("user not found"))?;
         let u = user.to_json();
         if let Some(pos) = cs.admins.iter().position(|a| a.id == user_id) {
             return Ok(if pos == 0 {
@@ -1689,7 +1748,9 @@ impl State {
             }
             return Ok(v);
         }
-        if cs.members.contains(&user_id) || (cs.chat.kind == ChatKind::Private && cs.chat.id == user_id) {
+        if cs.members.contains(&user_id)
+            || (cs.chat.kind == ChatKind::Private && cs.chat.id == user_id)
+        {
             return Ok(json!({"user": u, "status": "member"}));
         }
         Ok(json!({"user": u, "status": "left"}))
@@ -1729,9 +1790,9 @@ fn inline_keyboard(markup: Option<&Value>) -> Result<Option<Value>, ApiErr> {
     let Some(rows) = markup.get("inline_keyboard") else {
         return Ok(None);
     };
-    let rows = rows
-        .as_array()
-        .ok_or_else(|| bad("field \"inline_keyboard\" of the InlineKeyboardMarkup must be an Array"))?;
+    let rows = rows.as_array().ok_or_else(|| {
+        bad("field \"inline_keyboard\" of the InlineKeyboardMarkup must be an Array")
+    })?;
     let actions = [
         "url",
         "callback_data",
@@ -1745,12 +1806,14 @@ fn inline_keyboard(markup: Option<&Value>) -> Result<Option<Value>, ApiErr> {
         "pay",
     ];
     for row in rows {
-        let row = row
-            .as_array()
-            .ok_or_else(|| bad("can't parse inline keyboard button: InlineKeyboardButton must be an Object"))?;
+        let row = row.as_array().ok_or_else(|| {
+            bad("can't parse inline keyboard button: InlineKeyboardButton must be an Object")
+        })?;
         for button in row {
             if str_field(button, "text").is_none() {
-                return Err(bad("can't parse inline keyboard button: Field \"text\" must be of type String"));
+                return Err(bad(
+                    "can't parse inline keyboard button: Field \"text\" must be of type String",
+                ));
             }
             if !actions.iter().any(|a| button.get(*a).is_some()) {
                 return Err(bad(
@@ -1903,7 +1966,8 @@ fn decode_html_entity(b: &[u8], pos: usize) -> Option<(u32, usize, bool)> {
         if at(pos + 2) == b'x' {
             end += 1;
             while at(end).is_ascii_hexdigit() {
-                res = (res * 16 + u64::from((at(end) as char).to_digit(16).unwrap_or(0))).min(u64::from(u32::MAX));
+                res = (res * 16 + u64::from((at(end) as char).to_digit(16).unwrap_or(0)))
+                    .min(u64::from(u32::MAX));
                 end += 1;
             }
         } else {
@@ -1976,13 +2040,14 @@ fn parse_html(
     let mut stack: Vec<OpenTag> = Vec::new();
     let mut entities: Vec<Value> = Vec::new();
     let mut bad_unicode = false;
-    let push_code = |out: &mut Vec<u8>, code: u32, bad_unicode: &mut bool| match char::from_u32(code) {
-        Some(c) => {
-            let mut buf = [0u8; 4];
-            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-        }
-        None => *bad_unicode = true,
-    };
+    let push_code =
+        |out: &mut Vec<u8>, code: u32, bad_unicode: &mut bool| match char::from_u32(code) {
+            Some(c) => {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+            None => *bad_unicode = true,
+        };
 
     let mut i = 0;
     while i < b.len() {
@@ -2028,7 +2093,9 @@ fn parse_html(
             }
             let name = lower(&b[begin + 1..i]);
             if !TAGS.contains(&name.as_str()) {
-                return Err(format!("Unsupported start tag \"{name}\" at byte offset {begin}"));
+                return Err(format!(
+                    "Unsupported start tag \"{name}\" at byte offset {begin}"
+                ));
             }
             let mut argument = String::new();
             let mut expandable = false;
@@ -2045,9 +2112,14 @@ fn parse_html(
                 }
                 let attr = &b[attr_begin..i];
                 if attr.is_empty() {
-                    return Err(format!("Empty attribute name in the tag \"{name}\" at byte offset {begin}"));
+                    return Err(format!(
+                        "Empty attribute name in the tag \"{name}\" at byte offset {begin}"
+                    ));
                 }
-                if name == "blockquote" && attr.starts_with(b"expandable") && matches!(&attr[10..], b"" | b">") {
+                if name == "blockquote"
+                    && attr.starts_with(b"expandable")
+                    && matches!(&attr[10..], b"" | b">")
+                {
                     // `<blockquote expandable>`: an attribute without value.
                     expandable = true;
                     i = attr_begin + 10;
@@ -2066,7 +2138,9 @@ fn parse_html(
                     i += 1;
                 }
                 if at(i) == 0 {
-                    return Err(format!("Unclosed start tag \"{name}\" at byte offset {begin}"));
+                    return Err(format!(
+                        "Unclosed start tag \"{name}\" at byte offset {begin}"
+                    ));
                 }
                 let value = if at(i) != b'\'' && at(i) != b'"' {
                     let token_begin = i;
@@ -2074,7 +2148,9 @@ fn parse_html(
                         i += 1;
                     }
                     if !is_td_space(at(i)) && at(i) != b'>' {
-                        return Err(format!("Unexpected end of name token at byte offset {token_begin}"));
+                        return Err(format!(
+                            "Unexpected end of name token at byte offset {token_begin}"
+                        ));
                     }
                     lower(&b[token_begin..i])
                 } else {
@@ -2102,13 +2178,19 @@ fn parse_html(
                 }
                 match (name.as_str(), attr) {
                     ("a", b"href") | ("tg-emoji", b"emoji-id") => argument = value,
-                    ("code", b"class") if value.starts_with("language-") => argument = value[9..].to_owned(),
-                    ("span", b"class") if value.starts_with("tg-") => argument = value[3..].to_owned(),
+                    ("code", b"class") if value.starts_with("language-") => {
+                        argument = value[9..].to_owned()
+                    }
+                    ("span", b"class") if value.starts_with("tg-") => {
+                        argument = value[3..].to_owned()
+                    }
                     _ => {}
                 }
             }
             if name == "span" && argument != "spoiler" {
-                return Err(format!("Tag \"span\" must have class \"tg-spoiler\" at byte offset {begin}"));
+                return Err(format!(
+                    "Tag \"span\" must have class \"tg-spoiler\" at byte offset {begin}"
+                ));
             }
             stack.push(OpenTag {
                 name,
@@ -2164,7 +2246,9 @@ fn parse_html(
                 } else if open.name == "a" {
                     let mut url = open.argument.trim().to_owned();
                     if url.is_empty() {
-                        url = String::from_utf8_lossy(&out[open.out_pos..]).trim().to_owned();
+                        url = String::from_utf8_lossy(&out[open.out_pos..])
+                            .trim()
+                            .to_owned();
                     }
                     let user_id = url
                         .strip_prefix("tg://user?id=")
@@ -2174,9 +2258,15 @@ fn parse_html(
                         e["user"] = user_json(id);
                         entities.push(e);
                     } else if !url.is_empty() {
-                        let has_scheme = url.contains("://") || url.starts_with("tg:") || url.starts_with("mailto:");
+                        let has_scheme = url.contains("://")
+                            || url.starts_with("tg:")
+                            || url.starts_with("mailto:");
                         let mut e = entity("text_link", offset, length);
-                        e["url"] = json!(if has_scheme { url } else { format!("http://{url}") });
+                        e["url"] = json!(if has_scheme {
+                            url
+                        } else {
+                            format!("http://{url}")
+                        });
                         entities.push(e);
                     }
                 } else {
@@ -2185,8 +2275,10 @@ fn parse_html(
                         e["offset"] == json!(offset) && e["length"] == json!(length)
                     });
                     if open.name == "pre" {
-                        let last_is_code_with_language =
-                            last_same && entities.last().is_some_and(|e| e["type"] == "code" && e.get("language").is_some());
+                        let last_is_code_with_language = last_same
+                            && entities.last().is_some_and(|e| {
+                                e["type"] == "code" && e.get("language").is_some()
+                            });
                         if last_is_code_with_language {
                             let last = entities.last_mut().expect("checked");
                             last["type"] = json!("pre");
@@ -2194,7 +2286,8 @@ fn parse_html(
                             entities.push(entity("pre", offset, length));
                         }
                     } else {
-                        let last_is_pre = last_same && entities.last().is_some_and(|e| e["type"] == "pre");
+                        let last_is_pre =
+                            last_same && entities.last().is_some_and(|e| e["type"] == "pre");
                         if last_is_pre && !open.argument.is_empty() {
                             let last = entities.last_mut().expect("checked");
                             last["language"] = json!(open.argument);
@@ -2212,7 +2305,10 @@ fn parse_html(
         i += 1;
     }
     if let Some(open) = stack.last() {
-        return Err(format!("Can't find end tag corresponding to start tag {}", open.name));
+        return Err(format!(
+            "Can't find end tag corresponding to start tag {}",
+            open.name
+        ));
     }
     if bad_unicode {
         return Err(
@@ -2294,7 +2390,9 @@ async fn handle(
 ) -> Response {
     match bot.strip_prefix("bot") {
         None => return error_response(ApiErr::new(404, "Not Found")),
-        Some(token) if token != inner.token => return error_response(ApiErr::new(401, "Unauthorized")),
+        Some(token) if token != inner.token => {
+            return error_response(ApiErr::new(401, "Unauthorized"));
+        }
         Some(_) => {}
     }
     let conn = req
@@ -2320,7 +2418,9 @@ async fn handle(
                 retry_after: Some(secs),
             });
         }
-        Some(Fault::ServerError) => return error_response(ApiErr::new(500, "Internal Server Error")),
+        Some(Fault::ServerError) => {
+            return error_response(ApiErr::new(500, "Internal Server Error"));
+        }
         Some(Fault::Drop) => {
             if let Some(conn) = conn {
                 conn.cut.store(true, Ordering::SeqCst);
@@ -2345,8 +2445,12 @@ async fn get_updates(inner: &Arc<Inner>, p: &Params) -> Response {
     let limit = p_i64(p, "limit").unwrap_or(100).clamp(1, 100) as usize;
     let timeout = p_i64(p, "timeout").unwrap_or(0).max(0) as u64;
     let allowed: Option<Vec<String>> = p_json(p, "allowed_updates").and_then(|v| {
-        v.as_array()
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+        v.as_array().map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
     });
     let deadline = tokio::time::Instant::now() + Duration::from_secs(timeout).min(MAX_POLL_WAIT);
     let ticket = {
@@ -2447,11 +2551,18 @@ impl CutIo {
 }
 
 fn cut_error() -> io::Error {
-    io::Error::new(io::ErrorKind::ConnectionAborted, "fake Telegram cut the connection")
+    io::Error::new(
+        io::ErrorKind::ConnectionAborted,
+        "fake Telegram cut the connection",
+    )
 }
 
 impl AsyncRead for CutIo {
-    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
         let this = self.get_mut();
         if this.is_cut() {
             return Poll::Ready(Ok(()));
@@ -2461,7 +2572,11 @@ impl AsyncRead for CutIo {
 }
 
 impl AsyncWrite for CutIo {
-    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
         let this = self.get_mut();
         if this.is_cut() {
             return Poll::Ready(Err(cut_error()));

@@ -577,9 +577,10 @@ impl Adapter for TelegramAdapter {
                     .collect::<Vec<_>>()
             }))
         });
-        let mut attempt = 0;
+        // 429s are Telegram saying "later", not failures: they get their own,
+        // larger allowance.
+        let (mut failures, mut waits) = (0u32, 0u32);
         loop {
-            attempt += 1;
             self.pace(chat.0).await;
             let mut request = self
                 .bot
@@ -605,18 +606,27 @@ impl Adapter for TelegramAdapter {
                         id: sent.id.0.to_string(),
                     });
                 }
-                Err(e) => match retryable(&e) {
-                    Some(wait) if attempt < 6 => {
-                        let wait = if matches!(e, RequestError::RetryAfter(_)) {
-                            wait
-                        } else {
-                            wait * 2u32.pow(attempt)
-                        };
-                        warn!(error = %e, ?wait, attempt, "sending to Telegram failed; retrying");
-                        tokio::time::sleep(wait).await;
+                Err(e) => {
+                    let rate_limited = matches!(e, RequestError::RetryAfter(_));
+                    if rate_limited {
+                        waits += 1;
+                    } else {
+                        failures += 1;
                     }
-                    _ => return Err(refused(e)),
-                },
+                    match retryable(&e) {
+                        Some(wait) if failures < 5 && waits < 20 => {
+                            let wait = if rate_limited {
+                                wait
+                            } else {
+                                (wait * 2u32.pow(failures.saturating_sub(1)))
+                                    .min(Duration::from_secs(8))
+                            };
+                            warn!(error = %e, ?wait, "sending to Telegram failed; retrying");
+                            tokio::time::sleep(wait).await;
+                        }
+                        _ => return Err(refused(e)),
+                    }
+                }
             }
         }
     }

@@ -1,0 +1,635 @@
+//! Telegram end to end: the real `vores run` process with the real teloxide
+//! client long-polls a fake Bot API server (tests/fake_telegram, written from
+//! the Bot API documentation) on 127.0.0.1. Residents and admins are
+//! simulated there; we check what the bot did through the server.
+
+mod fake_telegram;
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveTime, Utc};
+use fake_telegram::{FakeChat, FakeTelegram, FakeUser, SentMessage};
+use vores_bot::model::{
+    ConversationRef, EventDetails, NewSubmission, Origin, Platform, Status, SubmissionKind, UserRef,
+};
+use vores_bot::understand::EventDraft;
+use vores_bot::{Language, Store};
+use vores_storage::Database;
+
+const TOKEN: &str = "123456:TEST-token";
+/// Wednesday 10 June 2026, 10:00 in Copenhagen.
+const NOW: &str = "2026-06-10T10:00:00+02:00";
+const TORVET: i64 = -100_101;
+const STRAND: i64 = -100_102;
+const ENGLISH: i64 = -100_103;
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Town {
+    dir: tempfile::TempDir,
+    fake: FakeTelegram,
+    bot: Option<Child>,
+}
+
+fn config(api_url: &str) -> String {
+    format!(
+        r#"
+timezone = "Europe/Copenhagen"
+language = "da"
+
+[console]
+enabled = false
+
+[telegram]
+api_url = "{api_url}"
+poll_timeout = 1
+
+[[groups]]
+name = "ishoj"
+title = "Vores Ishøj"
+approval = "always"
+announce_approved = true
+
+[groups.rules]
+strikes_before_escalation = 2
+escalation = "mute"
+mute_minutes = 30
+
+[[channels]]
+platform = "telegram"
+id = "{TORVET}"
+name = "Torvet"
+group = "ishoj"
+
+[[channels]]
+platform = "telegram"
+id = "{STRAND}"
+name = "Stranden"
+group = "ishoj"
+
+[[channels]]
+platform = "telegram"
+id = "{ENGLISH}"
+name = "Ishøj in English"
+language = "en"
+group = "ishoj"
+"#
+    )
+}
+
+impl Town {
+    async fn new() -> Town {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fake = FakeTelegram::start(TOKEN).await;
+        std::fs::write(dir.path().join("vores.toml"), config(&fake.api_url())).expect("config");
+        for (id, title) in [
+            (TORVET, "Torvet"),
+            (STRAND, "Stranden"),
+            (ENGLISH, "Ishøj in English"),
+        ] {
+            fake.add_chat(FakeChat::supergroup(id, title));
+            fake.set_bot_rights(id, true, true);
+        }
+        fake.set_admins(TORVET, &[mette()]);
+        Town {
+            dir,
+            fake,
+            bot: None,
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn vores(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
+        cmd.args(["--config", self.path("vores.toml").to_str().expect("utf-8")])
+            .args([
+                "--database",
+                &format!("sqlite://{}", self.path("vores.db").display()),
+            ])
+            .args(["--now", NOW])
+            .env("VORES_TELEGRAM_TOKEN", TOKEN)
+            .env_remove("VORES_DATABASE_URL")
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    fn start(&mut self) {
+        self.spawn_run(self.vores());
+    }
+
+    /// `vores run` on the real clock: the outbox's retries wait real time.
+    fn start_on_real_clock(&mut self) {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
+        cmd.args(["--config", self.path("vores.toml").to_str().expect("utf-8")])
+            .args([
+                "--database",
+                &format!("sqlite://{}", self.path("vores.db").display()),
+            ])
+            .env("VORES_TELEGRAM_TOKEN", TOKEN)
+            .env_remove("VORES_DATABASE_URL")
+            .current_dir(self.dir.path());
+        self.spawn_run(cmd);
+    }
+
+    fn spawn_run(&mut self, mut cmd: Command) {
+        let child = cmd
+            .arg("run")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(self.path("bot.log")).expect("log file"))
+            .spawn()
+            .expect("vores run starts");
+        self.bot = Some(child);
+    }
+
+    fn kill(&mut self) {
+        if let Some(mut child) = self.bot.take() {
+            child.kill().expect("SIGKILL");
+            child.wait().expect("reaped");
+        }
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.path("bot.log")).unwrap_or_default()
+    }
+
+    async fn replies(&self, chat: i64, count: usize) -> Vec<SentMessage> {
+        let sent = self.fake.wait_for_sent(chat, count, WAIT).await;
+        assert!(
+            sent.len() >= count,
+            "expected {count} messages in {chat}, got {sent:#?}\nbot log:\n{}",
+            self.log()
+        );
+        sent
+    }
+
+    /// Says something and returns the bot's first reply to it.
+    async fn ask(&self, chat: i64, from: &FakeUser, text: &str) -> SentMessage {
+        let before = self.fake.sent(chat).len();
+        let id = self.fake.say(chat, from, text);
+        let sent = self.replies(chat, before + 1).await;
+        sent.into_iter()
+            .skip(before)
+            .find(|m| m.reply_to == Some(id))
+            .unwrap_or_else(|| panic!("no reply to {text:?}; bot log:\n{}", self.log()))
+    }
+}
+
+impl Drop for Town {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn mette() -> FakeUser {
+    FakeUser::new(501, "Mette").with_username("mette")
+}
+
+fn ali() -> FakeUser {
+    FakeUser::new(502, "Ali")
+}
+
+fn ahmed() -> FakeUser {
+    FakeUser::new(503, "Ahmed")
+}
+
+fn buttons(message: &SentMessage) -> Vec<String> {
+    message
+        .reply_markup
+        .as_ref()
+        .and_then(|m| m["inline_keyboard"].as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+        .filter_map(|b| b["callback_data"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn residents_and_admins_on_telegram() {
+    let mut town = Town::new().await;
+    town.start();
+
+    // A Danish event with buttons, answered in the same chat as a reply.
+    let confirmation = town
+        .ask(
+            TORVET,
+            &ali(),
+            "/begivenhed Byttemarked i Glashuset lørdag kl. 10-14",
+        )
+        .await;
+    assert_eq!(confirmation.parse_mode.as_deref(), Some("HTML"));
+    assert!(
+        confirmation.plain_text.contains("#1"),
+        "{}",
+        confirmation.plain_text
+    );
+    assert!(
+        confirmation.plain_text.contains("lørdag 13. juni 2026"),
+        "{}",
+        confirmation.plain_text
+    );
+    assert!(
+        buttons(&confirmation).contains(&"cancel:1".to_string()),
+        "{:?}",
+        confirmation.reply_markup
+    );
+
+    // A resident cannot approve; Telegram's chat admin can, with a button.
+    let refused = town.ask(TORVET, &ahmed(), "/godkend@VoresBot #1").await;
+    assert!(
+        refused.plain_text.contains("kun gruppens administratorer"),
+        "{}",
+        refused.plain_text
+    );
+    let queue = town.ask(TORVET, &mette(), "/afventer").await;
+    assert!(
+        buttons(&queue).contains(&"approve:1".to_string()),
+        "{:?}",
+        queue.reply_markup
+    );
+    let before = town.fake.sent(TORVET).len();
+    let press = town
+        .fake
+        .click(TORVET, &mette(), queue.message_id, "approve:1");
+    let after = town.replies(TORVET, before + 2).await;
+    assert!(
+        town.fake
+            .answered_callbacks()
+            .iter()
+            .any(|(id, _)| id == &press),
+        "callback not answered"
+    );
+    let texts: Vec<&str> = after[before..]
+        .iter()
+        .map(|m| m.plain_text.as_str())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("#1 er godkendt")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t.contains("Godt nyt")), "{texts:?}");
+    // Announced in the other channels of the group, in their language.
+    let english = town.replies(ENGLISH, 1).await;
+    assert!(
+        english
+            .iter()
+            .any(|m| m.plain_text.contains("New event: Byttemarked")),
+        "{english:?}"
+    );
+
+    // Asking in a group by mentioning the bot.
+    let answer = town
+        .ask(TORVET, &ahmed(), "@VoresBot hvad sker der i weekenden?")
+        .await;
+    assert!(
+        answer.plain_text.contains("Byttemarked"),
+        "{}",
+        answer.plain_text
+    );
+
+    // Ordinary talk is not answered; spam is deleted and logged.
+    let quiet_before = town.fake.sent(TORVET).len();
+    town.fake
+        .say(TORVET, &ali(), "Hej alle, vi ses på lørdag 😊");
+    let spam = town
+        .fake
+        .say(TORVET, &ahmed(), "FR33 M0NEY!!! skriv til mig");
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !town.fake.deleted(TORVET).contains(&spam) && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        town.fake.deleted(TORVET).contains(&spam),
+        "spam not deleted; log:\n{}",
+        town.log()
+    );
+    let log = town.ask(TORVET, &mette(), "/log").await;
+    assert!(
+        log.plain_text.contains("spam") && log.plain_text.contains("Ahmed"),
+        "{}",
+        log.plain_text
+    );
+    assert!(
+        !town.fake.sent(TORVET)[quiet_before..]
+            .iter()
+            .any(|m| m.plain_text.contains("vi ses")),
+        "ordinary talk must not be answered"
+    );
+    // A second strike mutes (escalation = mute after 2).
+    town.fake.say(TORVET, &ahmed(), "Tjen penge hurtigt med os");
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while town.fake.restricted(TORVET).is_empty() && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        town.fake.restricted(TORVET).first().map(|r| r.0),
+        Some(ahmed().id),
+        "not muted; log:\n{}",
+        town.log()
+    );
+}
+
+/// Many approved events, so the digest needs several Telegram messages.
+async fn fill_week(town: &Town) {
+    let db = Database::open(&format!("sqlite://{}", town.path("vores.db").display()))
+        .await
+        .expect("db");
+    let now: DateTime<Utc> = NOW.parse().expect("time");
+    for i in 0..60 {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 6, 8 + (i % 6) as u32).expect("date");
+        let draft = EventDraft {
+            title: format!("Aktivitet nummer {i} for store og små <alle> & venner i Ishøj"),
+            date: Some(date),
+            start_time: NaiveTime::from_hms_opt(9 + (i % 10) as u32, 0, 0),
+            end_time: None,
+            all_day: false,
+            location: Some("Medborgerhuset, Vejlebrovej 45".into()),
+            invalid_date: false,
+        };
+        db.insert_submission(&NewSubmission {
+            kind: SubmissionKind::Event,
+            status: Status::Published,
+            origin: Origin {
+                conversation: ConversationRef {
+                    platform: Platform::Telegram,
+                    id: TORVET.to_string(),
+                },
+                message_id: None,
+                author: UserRef {
+                    platform: Platform::Telegram,
+                    id: "502".into(),
+                },
+                author_name: "Ali".into(),
+            },
+            language: Language::Da,
+            anonymous: false,
+            text: String::new(),
+            event: Some(EventDetails::from_draft(
+                draft,
+                chrono_tz::Europe::Copenhagen,
+            )),
+            story: None,
+            created_at: now,
+        })
+        .await
+        .expect("insert");
+    }
+    db.close().await;
+}
+
+fn digest_texts(sent: &[SentMessage]) -> Vec<String> {
+    sent.iter().map(|m| m.plain_text.clone()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_digest_survives_429_storms_and_dropped_connections() {
+    let mut town = Town::new().await;
+    // The schema exists before we fill it; the bot starts after.
+    let out = town
+        .vores()
+        .args(["digest", "--preview", "--channel", "Torvet"])
+        .output()
+        .expect("preview");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    fill_week(&town).await;
+
+    town.fake.fail_with_429("sendMessage", 4, 1);
+    town.fake.drop_connections("sendMessage", 2);
+    town.fake.fail_with_500("sendMessage", 1);
+    let out = town
+        .vores()
+        .args(["digest", "--send-now"])
+        .output()
+        .expect("digest");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    town.start_on_real_clock();
+
+    for chat in [TORVET, STRAND, ENGLISH] {
+        let heading = if chat == ENGLISH {
+            "The week in Vores Ishøj"
+        } else {
+            "Ugen i Vores Ishøj"
+        };
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        loop {
+            let texts = digest_texts(&town.fake.sent(chat));
+            let done = texts
+                .iter()
+                .any(|t| t.contains("Vejlebrovej") && t.contains("Aktivitet nummer 59"));
+            if done || tokio::time::Instant::now() > deadline {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let sent = town.fake.sent(chat);
+        let texts = digest_texts(&sent);
+        assert!(
+            texts.len() >= 2,
+            "{chat}: the digest should need several messages: {texts:#?}\n{}",
+            town.log()
+        );
+        assert_eq!(
+            texts.iter().filter(|t| t.contains(heading)).count(),
+            1,
+            "{chat}: {texts:#?}"
+        );
+        for i in 0..60 {
+            let needle = format!("Aktivitet nummer {i} ");
+            assert_eq!(
+                texts
+                    .iter()
+                    .map(|t| t.matches(&needle).count())
+                    .sum::<usize>(),
+                1,
+                "{chat}: event {i} must appear exactly once"
+            );
+        }
+        for m in &sent {
+            assert!(m.text.encode_utf16().count() <= 4096);
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_restart_in_the_middle_of_a_batch_loses_and_repeats_nothing() {
+    let mut town = Town::new().await;
+    let residents: Vec<FakeUser> = (0..6)
+        .map(|i| FakeUser::new(600 + i, &format!("Beboer{i}")))
+        .collect();
+    let mut asked = Vec::new();
+    for (i, who) in residents.iter().enumerate() {
+        asked.push(town.fake.say(
+            TORVET,
+            who,
+            &format!("/begivenhed Loppemarked {i} i Glashuset lørdag kl. 1{i}"),
+        ));
+    }
+    town.start();
+    // Once two confirmations are out, Telegram makes the bot wait (429)
+    // before the third, and we kill it then: mid-batch, some events handled,
+    // one reply not yet delivered. (Killing it between Telegram accepting a
+    // message and the bot recording that could post that one message twice:
+    // the Bot API has no idempotency key, so no client can rule that out.)
+    town.replies(TORVET, 2).await;
+    let sends = town.fake.request_count("sendMessage");
+    town.fake.fail_with_429("sendMessage", 1, 30);
+    town.fake
+        .wait_for_requests("sendMessage", sends + 1, WAIT)
+        .await;
+    town.kill();
+    assert!(
+        town.fake.sent(TORVET).len() < 6,
+        "the kill came too late to be mid-batch"
+    );
+    // More residents write while it is down.
+    for i in 6..8 {
+        let who = FakeUser::new(600 + i, &format!("Beboer{i}"));
+        asked.push(town.fake.say(
+            TORVET,
+            &who,
+            &format!(
+                "/begivenhed Loppemarked {i} i Glashuset lørdag kl. 1{}",
+                i - 6
+            ),
+        ));
+    }
+    town.start();
+    town.replies(TORVET, asked.len()).await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let sent = town.fake.sent(TORVET);
+    for id in &asked {
+        let replies = sent.iter().filter(|m| m.reply_to == Some(*id)).count();
+        assert_eq!(replies, 1, "message {id} got {replies} replies: {sent:#?}");
+    }
+    let mut numbers: Vec<String> = sent
+        .iter()
+        .filter_map(|m| {
+            m.plain_text
+                .split("begivenhed #")
+                .nth(1)
+                .map(|r| r.chars().take_while(char::is_ascii_digit).collect())
+        })
+        .collect();
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(
+        numbers.len(),
+        asked.len(),
+        "each submission saved once: {numbers:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_token_fails_fast_with_a_clear_message() {
+    let town = Town::new().await;
+    let out = town
+        .vores()
+        .env("VORES_TELEGRAM_TOKEN", "999:wrong")
+        .arg("run")
+        .stdin(Stdio::null())
+        .output()
+        .expect("vores runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("VORES_TELEGRAM_TOKEN"), "{stderr}");
+    assert!(
+        !stderr.contains("999:wrong"),
+        "the token must never be printed: {stderr}"
+    );
+}
+
+const FORUM: i64 = -100_104;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn topics_replies_bots_old_messages_and_privacy_mode() {
+    let mut town = Town::new().await;
+    town.fake.add_chat(FakeChat::forum(FORUM, "Ishøj forum"));
+    town.fake.set_bot_rights(FORUM, true, true);
+    town.fake.set_privacy_mode(false);
+    // Spam sent while the bot was down for two days can no longer be deleted.
+    let old_spam = town
+        .fake
+        .say(TORVET, &ahmed(), "FREE MONEY for everyone, write me");
+    town.fake.age_message(TORVET, old_spam, 49);
+    town.start();
+
+    let told = town.replies(TORVET, 1).await;
+    assert!(
+        told.iter()
+            .any(|m| m.plain_text.contains("Til administratorerne")
+                && m.plain_text.contains("slette")),
+        "{told:#?}"
+    );
+    assert!(!town.fake.deleted(TORVET).contains(&old_spam));
+    assert!(
+        town.log().contains("privacy mode"),
+        "the operator is warned: {}",
+        town.log()
+    );
+
+    // In a forum topic the answer stays in the topic.
+    let topic = town.fake.create_topic(FORUM, &ali(), "Begivenheder");
+    let before = town.fake.sent(FORUM).len();
+    town.fake.say_in_thread(FORUM, topic, &ali(), "/hjælp");
+    let sent = town.replies(FORUM, before + 1).await;
+    assert_eq!(sent[before].topic_id, Some(topic), "{:#?}", sent[before]);
+
+    // A reply to the bot is said to the bot; other bots are never answered.
+    let help = &sent[before];
+    let before = town.fake.sent(FORUM).len();
+    town.fake
+        .say(FORUM, &FakeUser::bot(900, "Andenbot", "AndenBot"), "/hjælp");
+    let reply_id = town
+        .fake
+        .reply(FORUM, &ali(), help.message_id, "hvad sker der i morgen?");
+    let sent = town.replies(FORUM, before + 1).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let sent_now = town.fake.sent(FORUM);
+    assert_eq!(
+        sent_now.len(),
+        before + 1,
+        "only the resident is answered: {sent_now:#?}"
+    );
+    assert_eq!(sent[before].reply_to, Some(reply_id));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreachable_api_fails_fast_with_a_clear_message() {
+    let town = Town::new().await;
+    // A port nobody listens on.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = closed.local_addr().expect("addr").port();
+    drop(closed);
+    std::fs::write(
+        town.path("vores.toml"),
+        config(&format!("http://127.0.0.1:{port}")),
+    )
+    .expect("config");
+    let started = std::time::Instant::now();
+    let out = town
+        .vores()
+        .arg("run")
+        .stdin(Stdio::null())
+        .output()
+        .expect("vores runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot reach the Bot API") && stderr.contains("api_url"),
+        "{stderr}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(30));
+}
