@@ -9,7 +9,7 @@
 //! letters ("fr33 m0ney" → "free money").
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 use chrono::{DateTime, Duration, Utc};
 use regex::Regex;
@@ -101,6 +101,9 @@ pub enum LinkPolicy {
 pub struct Rules {
     /// Normalised banned words and phrases.
     pub banned_words: Vec<String>,
+    /// The compiled `banned_words`, made on first use (compiling a regex per
+    /// message would dominate checking). `with_banned_words` resets it.
+    pub banned_compiled: Arc<OnceLock<Option<Regex>>>,
     pub banned_patterns: Vec<Regex>,
     /// The built-in list of common spam phrases.
     pub spam_filter: bool,
@@ -131,6 +134,7 @@ impl Default for Rules {
     fn default() -> Self {
         Rules {
             banned_words: Vec::new(),
+            banned_compiled: Arc::default(),
             banned_patterns: Vec::new(),
             spam_filter: true,
             links: LinkPolicy::Allow,
@@ -165,6 +169,7 @@ impl Rules {
             .map(|w| normalise(w.as_ref()).trim().to_string())
             .filter(|w| !w.is_empty())
             .collect();
+        self.banned_compiled = Arc::default();
         self
     }
 }
@@ -460,6 +465,9 @@ const SPAM_PHRASES: &[&str] = &[
     "du er blevet udvalgt",
 ];
 
+static SPAM_LIST: LazyLock<Vec<String>> =
+    LazyLock::new(|| SPAM_PHRASES.iter().map(|s| s.to_string()).collect());
+
 static SPAM: LazyLock<Regex> =
     LazyLock::new(|| word_list_regex(SPAM_PHRASES.iter().copied()).expect("static list"));
 
@@ -502,7 +510,9 @@ pub fn check(rules: &Rules, text: &str, history: &History, now: DateTime<Utc>) -
     let normalised = normalise(text);
 
     let readings = readings(&normalised, text);
-    let banned_re = word_list_regex(rules.banned_words.iter().map(String::as_str));
+    let banned_re = rules
+        .banned_compiled
+        .get_or_init(|| word_list_regex(rules.banned_words.iter().map(String::as_str)));
     if let Some(word) = find_listed(banned_re.as_ref(), &rules.banned_words, &readings) {
         found.push((RuleKind::BannedWord, word));
     }
@@ -513,8 +523,7 @@ pub fn check(rules: &Rules, text: &str, history: &History, now: DateTime<Utc>) -
         }
     }
     if rules.spam_filter {
-        let spam: Vec<String> = SPAM_PHRASES.iter().map(|s| s.to_string()).collect();
-        if let Some(phrase) = find_listed(Some(&SPAM), &spam, &readings) {
+        if let Some(phrase) = find_listed(Some(&SPAM), &SPAM_LIST, &readings) {
             found.push((RuleKind::Spam, phrase));
         }
     }

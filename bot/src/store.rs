@@ -99,7 +99,8 @@ pub trait Store: Send + Sync {
 
     /// Events that are on at some point in `[from, to)`, by start: published
     /// ones, plus pending ones when `include_pending` (for clash warnings).
-    /// One indexed range query.
+    /// One indexed range query over the start; an event lasting more than
+    /// 31 days is found only in windows within 31 days of its start.
     async fn events_between(
         &self,
         from: DateTime<Utc>,

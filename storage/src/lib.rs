@@ -188,6 +188,9 @@ fn normalise(url: &str) -> Result<(Backend, String), OpenError> {
     Ok((Backend::Sqlite, with_mode))
 }
 
+/// The longest an event can last for "what's on" to find it by its start.
+const LONGEST_EVENT_SECS: i64 = 31 * 24 * 3600;
+
 fn db(e: sqlx::Error) -> StoreError {
     StoreError::Database(e.to_string())
 }
@@ -668,18 +671,22 @@ impl Store for Database {
         let query = if include_pending {
             sqlx::query(select_submissions!(
                 "WHERE kind = 'event' AND status IN ('published', 'pending') ",
-                "AND visible_until > $1 AND starts_at < $2 ORDER BY starts_at, id LIMIT $3"
+                "AND starts_at > $4 AND starts_at < $2 AND visible_until > $1 ORDER BY starts_at, id LIMIT $3"
             ))
         } else {
             sqlx::query(select_submissions!(
-                "WHERE kind = 'event' AND status = 'published' AND visible_until > $1 AND starts_at < $2 ",
+                "WHERE kind = 'event' AND status = 'published' AND starts_at > $4 AND starts_at < $2 AND visible_until > $1 ",
                 "ORDER BY starts_at, id LIMIT $3"
             ))
         };
+        // A range scan over the start index: events start at most
+        // LONGEST_EVENT before the window (what a message can describe is at
+        // most a day or an overnight; the margin is generous).
         let rows = query
             .bind(secs(from))
             .bind(secs(to))
             .bind(i64::from(limit))
+            .bind(secs(from) - LONGEST_EVENT_SECS)
             .fetch_all(&self.pool)
             .await
             .map_err(db)?;
