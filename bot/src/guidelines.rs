@@ -522,10 +522,10 @@ pub fn check(rules: &Rules, text: &str, history: &History, now: DateTime<Utc>) -
             break;
         }
     }
-    if rules.spam_filter {
-        if let Some(phrase) = find_listed(Some(&SPAM), &SPAM_LIST, &readings) {
-            found.push((RuleKind::Spam, phrase));
-        }
+    if rules.spam_filter
+        && let Some(phrase) = find_listed(Some(&SPAM), &SPAM_LIST, &readings)
+    {
+        found.push((RuleKind::Spam, phrase));
     }
 
     let message_links = links(text);
