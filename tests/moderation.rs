@@ -479,6 +479,9 @@ fn send_now_posts_into_every_channel_once() {
         "Byttemarked i Glashuset tirsdag d. 16. juni kl. 10-14",
     );
     town.admin("/godkend #2");
+    // A new regular activity: the same title on two days ahead.
+    town.admin("Strikkeklub på biblioteket onsdag d. 17. juni kl. 10-12");
+    town.admin("Strikkeklub på biblioteket onsdag d. 24. juni kl. 10-12");
     let (stdout, stderr) = town.run(SUNDAY_EVENING, &["digest", "--send-now"]);
     assert_has(&stderr, &["queued for 4 channel(s)"]);
     assert_has(
@@ -491,9 +494,17 @@ fn send_now_posts_into_every_channel_once() {
         assert_has(
             &t,
             &[
+                "Nye faste aktiviteter",
+                "Strikkeklub",
+                "2 gange de næste 4 uger",
+            ],
+        );
+        assert_has(
+            &t,
+            &[
                 "Byttemarked",
                 "Ungdomsklubben malede tunnelen",
-                "Tak til mette",
+                "Tak til koordinator og mette",
             ],
         );
     }

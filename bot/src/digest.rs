@@ -139,6 +139,31 @@ impl Bot {
                 doc = doc.item(event_line(lang, event, tz));
             }
         }
+        let recurring = self.new_recurring(group, since, period).await?;
+        if !recurring.is_empty() {
+            doc = doc.para(tr(lang, "digest_recurring", &[]));
+            for (first, count) in &recurring {
+                let date = first
+                    .event
+                    .as_ref()
+                    .and_then(|e| e.starts_at)
+                    .map(|s| format::date(lang, s.with_timezone(&tz).date_naive(), false))
+                    .unwrap_or_default();
+                let mut spans = vec![Span::Bold(first.title().to_string())];
+                if let Some(place) = first.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
+                    spans.push(Span::Text(format!(", {place}")));
+                }
+                spans.push(Span::Text(format!(
+                    " – {}",
+                    tr(
+                        lang,
+                        "digest_recurring_item",
+                        &[("count", &count.to_string()), ("date", &date)]
+                    )
+                )));
+                doc = doc.item(spans);
+            }
+        }
         if !stories.is_empty() {
             doc = doc.para(tr(lang, "digest_stories", &[]));
             for story in &stories {
@@ -181,6 +206,43 @@ impl Bot {
             return Ok(doc);
         }
         Ok(doc.para(tr(lang, "digest_invite", &[])))
+    }
+
+    /// Activities that come back (the same title on two or more days in the
+    /// next four weeks) and were first shared since the last digest: the
+    /// new regular things to join. Each with its first occurrence and count.
+    async fn new_recurring(
+        &self,
+        group: usize,
+        since: DateTime<Utc>,
+        period: DateTime<Utc>,
+    ) -> Result<Vec<(Submission, usize)>, CoreError> {
+        let tz = self.settings.tz;
+        let upcoming = self
+            .store
+            .events_between(period, period + chrono::Duration::days(28), false, 1000)
+            .await?;
+        let mut by_title: Vec<(String, Vec<Submission>)> = Vec::new();
+        for event in upcoming.into_iter().filter(|s| self.in_group(group, s)) {
+            let key = event.title().trim().to_lowercase();
+            match by_title.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, all)) => all.push(event),
+                None => by_title.push((key, vec![event])),
+            }
+        }
+        Ok(by_title
+            .into_iter()
+            .filter_map(|(_, all)| {
+                let days: std::collections::BTreeSet<_> = all
+                    .iter()
+                    .filter_map(|e| e.event.as_ref().and_then(|d| d.starts_at))
+                    .map(|s| s.with_timezone(&tz).date_naive())
+                    .collect();
+                let first_shared = all.iter().map(|e| e.created_at).min()?;
+                (days.len() >= 2 && first_shared >= since && first_shared < period)
+                    .then(|| (all[0].clone(), days.len()))
+            })
+            .collect())
     }
 
     /// Puts `period`'s digest in the outbox for every channel of `group`;
