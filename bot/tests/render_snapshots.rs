@@ -179,7 +179,8 @@ fn to_plain(part: &str, format: TextFormat) -> String {
 /// The text without whitespace and bullets: what must survive any split.
 fn letters(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_whitespace() && *c != '•')
+        // The zero-width space that keeps "@everyone" from pinging is not text.
+        .filter(|c| !c.is_whitespace() && *c != '•' && *c != '\u{200B}')
         .collect()
 }
 

@@ -213,7 +213,7 @@ const EDGE_FILLER: &[&str] = &[
     "på", "paa", "on", "at", "the", "d.", "d", "den", "fra", "from", "kl.", "kl", "klokken", "i",
     "in", "og", "and", "til", "to", "ved", "hos", "om", "-", "–", "—", ",", ":", "|", "er", "is",
     "this", "denne", "næste", "next", "between", "mellem", "starting", "starter", "begins",
-    "begynder", "fra kl.",
+    "begynder", "fra kl.", "hver", "every", "each",
 ];
 
 /// The title: what is left once date, time and place are taken out, cut to
