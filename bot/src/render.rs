@@ -112,7 +112,8 @@ fn escape(text: &str, format: TextFormat) -> String {
                 out.push(c);
             }
             // Resident text must never ping a whole Discord server.
-            out.replace("@everyone", "@\u{200B}everyone").replace("@here", "@\u{200B}here")
+            out.replace("@everyone", "@\u{200B}everyone")
+                .replace("@here", "@\u{200B}here")
         }
     }
 }
