@@ -366,6 +366,7 @@ fn console_identity(channel: String, user: String, admin: bool) -> ConsoleIdenti
             .and_then(|ms| ms.parse().ok())
             .map(std::time::Duration::from_millis),
         group_chat: false,
+        interactive: std::io::IsTerminal::is_terminal(&std::io::stdin()),
     }
 }
 

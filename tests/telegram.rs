@@ -633,3 +633,51 @@ async fn an_unreachable_api_fails_fast_with_a_clear_message() {
     );
     assert!(started.elapsed() < Duration::from_secs(30));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn private_chats_and_edited_messages() {
+    let mut town = Town::new().await;
+    town.start();
+    let lone = FakeUser::new(777, "Lone");
+    // In a private chat everything is said to the bot, no command needed.
+    let first = town.fake.say(
+        lone.id,
+        &lone,
+        "Sankthansbål på stranden tirsdag d. 23/6 kl. 20-23",
+    );
+    let sent = town.replies(lone.id, 1).await;
+    assert_eq!(sent[0].reply_to, Some(first));
+    assert!(
+        sent[0].plain_text.contains("tirsdag 23. juni 2026"),
+        "{}",
+        sent[0].plain_text
+    );
+    assert!(
+        sent[0].plain_text.contains("kl. 20.00–23.00"),
+        "{}",
+        sent[0].plain_text
+    );
+    // Editing the message corrects the submission.
+    town.fake.edit(
+        lone.id,
+        &lone,
+        first,
+        "Sankthansbål på stranden tirsdag d. 23/6 kl. 21-23",
+    );
+    let sent = town.replies(lone.id, 2).await;
+    assert!(
+        sent[1].plain_text.contains("Rettet"),
+        "{}",
+        sent[1].plain_text
+    );
+    assert!(
+        sent[1].plain_text.contains("kl. 21.00–23.00"),
+        "{}",
+        sent[1].plain_text
+    );
+    assert!(
+        sent[1].plain_text.contains("#1"),
+        "the same submission: {}",
+        sent[1].plain_text
+    );
+}

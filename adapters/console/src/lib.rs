@@ -38,6 +38,8 @@ pub struct ConsoleIdentity {
     /// "@vores" are said to the bot; other lines are ordinary talk that only
     /// the posting guidelines look at.
     pub group_chat: bool,
+    /// Standard input is a terminal: greet the person typing.
+    pub interactive: bool,
 }
 
 pub struct ConsoleAdapter {
@@ -123,6 +125,17 @@ impl Adapter for ConsoleAdapter {
             display_name: self.identity.user.clone(),
             is_bot: false,
         };
+        if self.identity.interactive {
+            // A greeting on standard error, so piped output stays the replies only.
+            eprintln!(
+                "Vores — du skriver som {} i #{}. Skriv en besked og tryk Enter (fx »/hjælp«); Ctrl-D afslutter.\n\
+                 Vores — you are {} in #{}. Type a message and press Enter (e.g. “/help”); Ctrl-D quits.\n",
+                self.identity.user,
+                self.identity.channel,
+                self.identity.user,
+                self.identity.channel
+            );
+        }
         let mut line = String::new();
         loop {
             line.clear();
