@@ -263,17 +263,29 @@ impl TelegramAdapter {
         let text = msg.text().or_else(|| msg.caption())?;
         let private = msg.chat.is_private();
         let mention = format!("@{}", self.username);
-        let mentioned =
-            !self.username.is_empty() && text.to_lowercase().contains(&mention.to_lowercase());
+        let mentioned = !self.username.is_empty()
+            && text
+                .to_ascii_lowercase()
+                .contains(&mention.to_ascii_lowercase());
         let replied_to_bot = msg
             .reply_to_message()
             .and_then(|r| r.from.as_ref())
             .is_some_and(|u| u.id.0 == self.bot_id);
         let command = text.trim_start().starts_with('/');
         let cleaned = if mentioned && !command {
-            let lower = text.to_lowercase();
-            let at = lower.find(&mention.to_lowercase()).unwrap_or(0);
-            format!("{}{}", &text[..at], &text[at + mention.len()..])
+            // Found in the original text (ASCII case-insensitively), so the
+            // cut is always on a character boundary.
+            let at = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    text.get(i..i + mention.len())
+                        .is_some_and(|part| part.eq_ignore_ascii_case(&mention))
+                })
+                .unwrap_or(0);
+            let end = (at + mention.len()).min(text.len());
+            let end = if text.is_char_boundary(end) { end } else { at };
+            format!("{}{}", &text[..at], &text[end..])
                 .trim()
                 .trim_start_matches([':', ','])
                 .trim()
