@@ -681,3 +681,20 @@ async fn private_chats_and_edited_messages() {
         sent[1].plain_text
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn repeated_events_in_one_batch_do_not_stop_polling() {
+    let mut town = Town::new().await;
+    let lone = FakeUser::new(778, "Gentaget");
+    // Queued before the bot starts, so all of it arrives in one batch: the
+    // same member joining twice gives two events that look alike.
+    town.fake.join(TORVET, &lone);
+    town.fake.join(TORVET, &lone);
+    town.fake.say(TORVET, &lone, "/hjælp");
+    town.start();
+    town.replies(TORVET, 1).await;
+    // The batch was finished and confirmed: a later message is still seen.
+    town.fake.say(TORVET, &lone, "/hjælp");
+    let sent = town.replies(TORVET, 2).await;
+    assert_eq!(sent.len(), 2, "{sent:#?}");
+}

@@ -9,7 +9,7 @@
 //! overall, honour `retry_after` on 429, and retry 5xx answers and network
 //! errors with backoff; what still fails goes back to the core's outbox.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -81,8 +81,11 @@ struct Pacing {
 struct InFlight {
     /// update id → events still open.
     open: BTreeMap<u32, usize>,
-    /// event key → update id.
-    keys: HashMap<String, u32>,
+    /// event key → the updates carrying an event with that key, oldest
+    /// first. Two events of one batch can share a key (a member joining
+    /// twice, two edits ending in the same text); each must be counted off
+    /// its own update or the batch never finishes and polling stops.
+    keys: HashMap<String, VecDeque<u32>>,
 }
 
 pub struct TelegramAdapter {
@@ -527,7 +530,11 @@ impl Adapter for TelegramAdapter {
                         *flight.open.entry(update.id.0).or_default() += events.len();
                     }
                     for event in &events {
-                        flight.keys.insert(Self::key(event), update.id.0);
+                        flight
+                            .keys
+                            .entry(Self::key(event))
+                            .or_default()
+                            .push_back(update.id.0);
                     }
                 }
                 for event in events {
@@ -559,9 +566,16 @@ impl Adapter for TelegramAdapter {
 
     async fn acknowledge(&self, event: &Inbound) {
         let mut flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(update) = flight.keys.remove(&Self::key(event)) else {
+        let key = Self::key(event);
+        let Some(queue) = flight.keys.get_mut(&key) else {
             return;
         };
+        let Some(update) = queue.pop_front() else {
+            return;
+        };
+        if queue.is_empty() {
+            flight.keys.remove(&key);
+        }
         if let Some(open) = flight.open.get_mut(&update) {
             *open = open.saturating_sub(1);
             if *open == 0 {
