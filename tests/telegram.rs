@@ -698,3 +698,141 @@ async fn repeated_events_in_one_batch_do_not_stop_polling() {
     let sent = town.replies(TORVET, 2).await;
     assert_eq!(sent.len(), 2, "{sent:#?}");
 }
+
+/// Waits until `check` holds or the time is up.
+async fn eventually(mut check: impl FnMut() -> bool) -> bool {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !check() {
+        if tokio::time::Instant::now() > deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    true
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edits_presses_rights_and_admin_scope() {
+    const ELSEWHERE: i64 = -100_999;
+    let mut town = Town::new().await;
+    // A chat the config does not name, where Mette is also an admin.
+    town.fake
+        .add_chat(FakeChat::supergroup(ELSEWHERE, "Et andet sted"));
+    town.fake.set_bot_rights(ELSEWHERE, true, true);
+    town.fake.set_admins(ELSEWHERE, &[mette()]);
+    // The bot may delete in Stranden but not restrict members.
+    town.fake.set_bot_rights(STRAND, true, false);
+    town.start();
+
+    // Platform rights count only in configured chats.
+    let refused = town.ask(ELSEWHERE, &mette(), "/afventer").await;
+    assert!(
+        refused.plain_text.contains("kun gruppens administratorer"),
+        "{}",
+        refused.plain_text
+    );
+
+    // An approved story that is edited needs approval again.
+    let story = town.fake.say(
+        TORVET,
+        &ali(),
+        "/historie Café Solstrålen fejrede 1 år i dag med kage til alle",
+    );
+    town.replies(TORVET, 1).await;
+    town.fake.say(TORVET, &mette(), "/godkend #1");
+    assert!(
+        eventually(|| town
+            .fake
+            .sent(TORVET)
+            .iter()
+            .any(|m| m.plain_text.contains("#1 er godkendt")))
+        .await,
+        "not approved; log:\n{}",
+        town.log()
+    );
+    town.fake.edit(
+        TORVET,
+        &ali(),
+        story,
+        "/historie Café Solstrålen fejrede 1 år i dag med kage og musik til alle",
+    );
+    let updated = |town: &Town| {
+        town.fake
+            .sent(TORVET)
+            .into_iter()
+            .find(|m| m.plain_text.contains("Historie #1 er opdateret"))
+    };
+    assert!(
+        eventually(|| updated(&town).is_some()).await,
+        "{}",
+        town.log()
+    );
+    let edited = updated(&town).expect("found").plain_text;
+    assert!(edited.contains("administrator har godkendt"), "{edited}");
+    let queue = town.ask(TORVET, &mette(), "/afventer").await;
+    assert!(queue.plain_text.contains("#1"), "{}", queue.plain_text);
+
+    // Ordinary talk edited into spam is removed like new spam.
+    let talk = town.fake.say(TORVET, &ahmed(), "Hej alle sammen");
+    town.fake
+        .edit(TORVET, &ahmed(), talk, "FR33 M0NEY!!! skriv til mig");
+    assert!(
+        eventually(|| town.fake.deleted(TORVET).contains(&talk)).await,
+        "edited spam not deleted; log:\n{}",
+        town.log()
+    );
+
+    // The same button pressed twice is answered twice.
+    let event = town
+        .ask(
+            TORVET,
+            &ali(),
+            "/begivenhed Loppemarked på Torvet søndag kl. 9-13",
+        )
+        .await;
+    let cancel = buttons(&event)
+        .into_iter()
+        .find(|b| b.starts_with("cancel:"))
+        .expect("a cancel button");
+    let before = town.fake.sent(TORVET).len();
+    town.fake.click(TORVET, &ali(), event.message_id, &cancel);
+    let sent = town.replies(TORVET, before + 1).await;
+    assert!(
+        sent[before].plain_text.contains("er slettet og vises ikke"),
+        "{}",
+        sent[before].plain_text
+    );
+    town.fake.click(TORVET, &ali(), event.message_id, &cancel);
+    let sent = town.replies(TORVET, before + 2).await;
+    assert!(
+        sent[before + 1].plain_text.contains("allerede slettet"),
+        "{}",
+        sent[before + 1].plain_text
+    );
+
+    // A mute the bot has no right to do is not announced; the admins hear.
+    town.fake
+        .say(STRAND, &ahmed(), "FR33 M0NEY!!! skriv til mig");
+    town.fake.say(STRAND, &ahmed(), "Tjen penge hurtigt med os");
+    assert!(
+        eventually(|| town
+            .fake
+            .sent(STRAND)
+            .iter()
+            .any(|m| m.plain_text.contains("sætte folk på pause")))
+        .await,
+        "admins not told; sent: {:#?}\nlog:\n{}",
+        town.fake.sent(STRAND),
+        town.log()
+    );
+    assert!(town.fake.restricted(STRAND).is_empty());
+    assert!(
+        !town
+            .fake
+            .sent(STRAND)
+            .iter()
+            .any(|m| m.plain_text.contains("kan ikke skrive i")),
+        "{:#?}",
+        town.fake.sent(STRAND)
+    );
+}

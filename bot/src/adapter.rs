@@ -57,6 +57,10 @@ pub enum Inbound {
         message: MessageRef,
         author: Author,
         new_text: String,
+        /// The platform's id of this edit (Matrix: the replacing event's
+        /// id; Telegram: the edit date; Discord: the edited timestamp), so a
+        /// redelivered edit is recognised and A→B→A counts as three edits.
+        edit_id: String,
     },
     Deleted {
         message: MessageRef,
@@ -84,6 +88,30 @@ pub enum Inbound {
 }
 
 impl Inbound {
+    /// A key naming this one event on its platform, stable across
+    /// redeliveries: replies to it are sent at most once under it.
+    pub fn source_key(&self) -> String {
+        let c = self.conversation();
+        let what = match self {
+            Inbound::Message(m) => format!("m:{}", m.message.id),
+            Inbound::Edited {
+                message, edit_id, ..
+            } => format!("e:{}:{edit_id}", message.id),
+            Inbound::Deleted { message } => format!("d:{}", message.id),
+            Inbound::Reaction {
+                message,
+                author,
+                emoji,
+                added,
+            } => format!("r:{}:{}:{emoji}:{added}", message.id, author.user.id),
+            Inbound::MemberJoined { member, at, .. } => {
+                format!("j:{}:{}", member.user.id, at.timestamp())
+            }
+            Inbound::Button { press_id, .. } => format!("b:{press_id}"),
+        };
+        format!("{}:{}:{what}", c.platform, c.id)
+    }
+
     pub fn platform(&self) -> Platform {
         match self {
             Inbound::Message(m) => m.message.conversation.platform,

@@ -16,9 +16,10 @@ use crate::format;
 use crate::lang::{Language, tr};
 use crate::model::{NewOutboxItem, Submission};
 use crate::render::{Doc, Span};
+use crate::store::fetch_filtered;
 
 /// How many events and stories a digest lists at most.
-const MAX_ITEMS: u32 = 60;
+const MAX_ITEMS: usize = 60;
 
 /// What `queue_digest` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,20 +79,18 @@ impl Bot {
         let local_start = period.with_timezone(&tz);
         let week_end = crate::civil::localize(tz, local_start.naive_local() + Days::new(7))
             .with_timezone(&Utc);
-        let events: Vec<Submission> = self
-            .store
-            .events_between(period, week_end, false, MAX_ITEMS)
-            .await?
-            .into_iter()
-            .filter(|s| self.in_group(group, s))
-            .collect();
-        let stories: Vec<Submission> = self
-            .store
-            .stories_approved_between(since, period, MAX_ITEMS)
-            .await?
-            .into_iter()
-            .filter(|s| self.in_group(group, s))
-            .collect();
+        let events = fetch_filtered(
+            |limit| self.store.events_between(period, week_end, false, limit),
+            |s| self.in_group(group, s),
+            MAX_ITEMS,
+        )
+        .await?;
+        let stories = fetch_filtered(
+            |limit| self.store.stories_approved_between(since, period, limit),
+            |s| self.in_group(group, s),
+            MAX_ITEMS,
+        )
+        .await?;
 
         // Only what starts in the coming week: an event already under way
         // was in the last digest.
@@ -106,13 +105,15 @@ impl Bot {
             .collect();
         // Everyone whose story or event was shared since the last digest,
         // whenever their event takes place.
-        let contributed: Vec<Submission> = self
-            .store
-            .events_between(since, period + chrono::Duration::days(366), false, 1000)
-            .await?
-            .into_iter()
-            .filter(|s| self.in_group(group, s) && s.created_at >= since && s.created_at < period)
-            .collect();
+        let contributed = fetch_filtered(
+            |limit| {
+                self.store
+                    .events_between(since, period + chrono::Duration::days(366), false, limit)
+            },
+            |s| self.in_group(group, s) && s.created_at >= since && s.created_at < period,
+            1000,
+        )
+        .await?;
 
         let title = &self.community.groups[group].title;
         let mut doc = Doc::new().heading(tr(lang, "digest_heading", &[("group", title)]));
@@ -218,12 +219,17 @@ impl Bot {
         period: DateTime<Utc>,
     ) -> Result<Vec<(Submission, usize)>, CoreError> {
         let tz = self.settings.tz;
-        let upcoming = self
-            .store
-            .events_between(period, period + chrono::Duration::days(28), false, 1000)
-            .await?;
+        let upcoming = fetch_filtered(
+            |limit| {
+                self.store
+                    .events_between(period, period + chrono::Duration::days(28), false, limit)
+            },
+            |s| self.in_group(group, s),
+            1000,
+        )
+        .await?;
         let mut by_title: Vec<(String, Vec<Submission>)> = Vec::new();
-        for event in upcoming.into_iter().filter(|s| self.in_group(group, s)) {
+        for event in upcoming {
             let key = event.title().trim().to_lowercase();
             match by_title.iter_mut().find(|(k, _)| *k == key) {
                 Some((_, all)) => all.push(event),

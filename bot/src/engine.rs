@@ -6,6 +6,7 @@
 //! them out. Every message addressed to the bot gets an answer, including
 //! when something fails on our side.
 
+use crate::model::Platform;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -52,6 +53,10 @@ pub struct Situation {
     pub channel_language: Language,
     /// The platform (or the config) makes the sender an admin here.
     pub sender_is_admin: bool,
+    /// The group of the conversation the event happened in: an admin here
+    /// is an admin of this group only (unless a global admin), so they may
+    /// not change another group's items.
+    pub group: usize,
 }
 
 /// Something the core wants done on a platform.
@@ -88,11 +93,26 @@ pub enum Action {
         conversation: ConversationRef,
         user: UserRef,
         minutes: u32,
+        why: Escalated,
     },
     Ban {
         conversation: ConversationRef,
         user: UserRef,
+        why: Escalated,
     },
+}
+
+/// What a mute or ban is for. The notice is posted only once the platform
+/// has done it; if it cannot, the admins are told instead, so the channel
+/// never hears of a mute that did not happen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Escalated {
+    /// The message that was the last strike.
+    pub message: MessageRef,
+    pub author_name: String,
+    pub rule: String,
+    pub notice: Doc,
+    pub notice_key: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -123,9 +143,12 @@ pub struct Bot {
     pub(crate) extra: Mutex<Vec<Action>>,
     /// One turn at a time, so `extra` belongs to exactly one turn.
     pub(crate) turn: tokio::sync::Mutex<()>,
-    /// One outbox drain at a time: two drainers would both send an item
-    /// that is due.
-    pub(crate) draining: tokio::sync::Mutex<()>,
+    /// One outbox drain per platform at a time: two drainers would both
+    /// send an item that is due. Per platform, so a platform that makes us
+    /// wait (a long 429) does not hold the others back.
+    pub(crate) draining: Mutex<HashMap<Platform, Arc<tokio::sync::Mutex<()>>>>,
+    /// Wakes a platform's sender when something was queued for it.
+    pub(crate) outbox_wakes: Mutex<HashMap<Platform, Arc<tokio::sync::Notify>>>,
 }
 
 impl Bot {
@@ -143,8 +166,21 @@ impl Bot {
             recent: Mutex::new(HashMap::new()),
             extra: Mutex::new(Vec::new()),
             turn: tokio::sync::Mutex::new(()),
-            draining: tokio::sync::Mutex::new(()),
+            draining: Mutex::new(HashMap::new()),
+            outbox_wakes: Mutex::new(HashMap::new()),
         }
+    }
+
+    pub(crate) fn drain_lock(&self, platform: Platform) -> Arc<tokio::sync::Mutex<()>> {
+        let mut all = self.draining.lock().unwrap_or_else(|e| e.into_inner());
+        all.entry(platform).or_default().clone()
+    }
+
+    /// The signal a platform's sender waits on; `notify_one` keeps a
+    /// permit, so a wake while the sender is busy is not lost.
+    pub(crate) fn outbox_wake(&self, platform: Platform) -> Arc<tokio::sync::Notify> {
+        let mut all = self.outbox_wakes.lock().unwrap_or_else(|e| e.into_inner());
+        all.entry(platform).or_default().clone()
     }
 
     pub fn community(&self) -> &Community {
@@ -192,12 +228,12 @@ impl Bot {
                 message,
                 author,
                 new_text,
+                ..
             } => {
                 if author.is_bot {
                     return Vec::new();
                 }
-                self.on_edit(message, &author.user, new_text, situation)
-                    .await
+                self.on_edit(message, author, new_text, situation).await
             }
             Inbound::Deleted { message } => {
                 // The submission stays: deleting a chat message is not a
@@ -811,16 +847,23 @@ impl Bot {
         let in_group = |s: &Submission| {
             group.is_none_or(|g| self.community.group_index(&s.origin.conversation) == g)
         };
-        let mut events: Vec<Submission> = self
-            .store
-            .events_between(window.from_utc(), window.to_utc(), asker.is_some(), 500)
-            .await?
-            .into_iter()
-            .filter(|s| in_group(s))
-            .filter(|s| {
-                s.status == Status::Published || asker.is_some_and(|a| &s.origin.author == a)
-            })
-            .collect();
+        let mut events = crate::store::fetch_filtered(
+            |limit| {
+                self.store.events_between(
+                    window.from_utc(),
+                    window.to_utc(),
+                    asker.is_some(),
+                    limit,
+                )
+            },
+            |s| {
+                in_group(s)
+                    && (s.status == Status::Published
+                        || asker.is_some_and(|a| &s.origin.author == a))
+            },
+            500,
+        )
+        .await?;
         let total = events.len();
         events.truncate(MAX_LISTED as usize + 1);
         let label = format::window(lang, window);
@@ -924,7 +967,10 @@ impl Bot {
         let Some(found) = self.store.submission(id).await? else {
             return Ok(Err(Doc::new().para(tr(lang, "not_found", &[("id", &idt)]))));
         };
-        if &found.origin.author != user && !sit.sender_is_admin {
+        let admin_of_item = sit.sender_is_admin
+            && (self.community.admins.contains(user)
+                || self.community.group_index(&found.origin.conversation) == sit.group);
+        if &found.origin.author != user && !admin_of_item {
             info!(id, user = %user.id, "refused: not the author");
             return Ok(Err(Doc::new().para(tr(lang, refusal_key, &[("id", &idt)]))));
         }
@@ -1095,16 +1141,36 @@ impl Bot {
     async fn on_edit(
         &self,
         message: &MessageRef,
-        user: &UserRef,
+        author: &crate::adapter::Author,
         new_text: &str,
         sit: &Situation,
     ) -> Result<Vec<Action>, CoreError> {
-        let Some(found) = self.store.submission_from_message(message).await? else {
+        let found = self.store.submission_from_message(message).await?;
+        let ours = found
+            .as_ref()
+            .filter(|f| f.origin.author == author.user && f.status != Status::Withdrawn);
+        // The edited words are held to the guidelines like new ones: a
+        // submission is coached and keeps its old text, other talk is
+        // removed or noted as the rules say.
+        let edited = InboundMessage {
+            message: message.clone(),
+            author: author.clone(),
+            text: new_text.to_string(),
+            addressed_to_bot: ours.is_some(),
+            private: false,
+            reply_to: None,
+            thread: None,
+            attachments: Vec::new(),
+            sent_at: self.clock.now(),
+        };
+        let violations = self.edit_violations(&edited, sit);
+        if !violations.is_empty() {
+            return self.enforce(&edited, violations, sit).await;
+        }
+        let Some(found) = ours.cloned() else {
             return Ok(Vec::new());
         };
-        if &found.origin.author != user || found.status == Status::Withdrawn {
-            return Ok(Vec::new());
-        }
+        let user = &author.user;
         let ctx = self.context(sit.channel_language);
         let lang = crate::lang::detect(new_text, found.language);
         let conversation = &message.conversation;
@@ -1133,8 +1199,15 @@ impl Bot {
                 let body = understand::strip_story_prefix(new_text);
                 found.text = body.to_string();
                 found.updated_at = ctx.now;
+                // Changed words need the admins' eyes again, as for events.
+                found.status = self.status_after_edit(&found, sit).await?;
                 self.store.update_submission(&found).await?;
-                Doc::new().para(tr(lang, "story_updated", &[("id", &found.id.to_string())]))
+                let id = found.id.to_string();
+                let mut doc = Doc::new().para(tr(lang, "story_updated", &[("id", &id)]));
+                if found.status == Status::Pending {
+                    doc = doc.para(tr(lang, "awaiting_approval", &[]));
+                }
+                doc
             }
         };
         Ok(vec![Action::Reply {

@@ -24,7 +24,7 @@ pub use adapter::{
     Adapter, AdapterError, Capabilities, Inbound, InboundMessage, LengthUnit, Outgoing, TextFormat,
 };
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use engine::{Action, Bot, Settings, Situation};
+pub use engine::{Action, Bot, Escalated, Settings, Situation};
 pub use lang::Language;
 pub use model::{ConversationRef, MessageRef, Platform, Submission, UserRef};
 pub use store::{Store, StoreError};

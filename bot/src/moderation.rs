@@ -8,7 +8,7 @@ use chrono::Duration;
 use tracing::info;
 
 use crate::adapter::InboundMessage;
-use crate::engine::{Action, Bot, CoreError, Situation, event_card, reply_to};
+use crate::engine::{Action, Bot, CoreError, Escalated, Situation, event_card, reply_to};
 use crate::format;
 use crate::guidelines::{self, Escalation, History, LinkPolicy, RuleAction, Violation};
 use crate::lang::{Language, tr};
@@ -72,6 +72,24 @@ impl Bot {
         };
         let rules = &self.community.group_of(conversation).rules;
         Ok(guidelines::check(rules, &msg.text, &history, now))
+    }
+
+    /// The content rules an edited message breaks. The flood, repeat and
+    /// new-member rules are about sending, not about wording, so an edit is
+    /// not counted as another message; private chats and conversations the
+    /// config does not name are not moderated on edit.
+    pub(crate) fn edit_violations(&self, msg: &InboundMessage, sit: &Situation) -> Vec<Violation> {
+        let conversation = &msg.message.conversation;
+        if sit.sender_is_admin || self.community.channel(conversation).is_none() {
+            return Vec::new();
+        }
+        let history = History {
+            recent: Vec::new(),
+            member_since: None,
+            messages_before: u32::MAX,
+        };
+        let rules = &self.community.group_of(conversation).rules;
+        guidelines::check(rules, &msg.text, &history, self.clock.now())
     }
 
     /// Logs the violations, removes or notes as the rules say, and escalates
@@ -174,28 +192,15 @@ impl Bot {
             let channel_lang = sit.channel_language;
             let name = msg.author.display_name.as_str();
             let (action_name, notice) = match rules.escalation {
-                Escalation::Mute { minutes } => {
-                    actions.push(Action::Mute {
-                        conversation: conversation.clone(),
-                        user: user.clone(),
-                        minutes,
-                    });
-                    (
-                        "mute",
-                        tr(
-                            channel_lang,
-                            "escalated_mute",
-                            &[("name", name), ("minutes", &minutes.to_string())],
-                        ),
-                    )
-                }
-                Escalation::Ban => {
-                    actions.push(Action::Ban {
-                        conversation: conversation.clone(),
-                        user: user.clone(),
-                    });
-                    ("ban", tr(channel_lang, "escalated_ban", &[("name", name)]))
-                }
+                Escalation::Mute { minutes } => (
+                    "mute",
+                    tr(
+                        channel_lang,
+                        "escalated_mute",
+                        &[("name", name), ("minutes", &minutes.to_string())],
+                    ),
+                ),
+                Escalation::Ban => ("ban", tr(channel_lang, "escalated_ban", &[("name", name)])),
                 Escalation::TellAdmins => (
                     "tell_admins",
                     tr(
@@ -218,11 +223,31 @@ impl Bot {
                     at: now,
                 })
                 .await?;
-            actions.push(Action::Send {
-                conversation: conversation.clone(),
-                reply_to: None,
-                doc: Doc::new().para(notice),
-                dedupe_key: Some(format!("escalation:{entry}")),
+            let why = Escalated {
+                message: msg.message.clone(),
+                author_name: msg.author.display_name.clone(),
+                rule: main.rule.as_str().to_string(),
+                notice: Doc::new().para(notice),
+                notice_key: format!("escalation:{entry}"),
+            };
+            actions.push(match rules.escalation {
+                Escalation::Mute { minutes } => Action::Mute {
+                    conversation: conversation.clone(),
+                    user: user.clone(),
+                    minutes,
+                    why,
+                },
+                Escalation::Ban => Action::Ban {
+                    conversation: conversation.clone(),
+                    user: user.clone(),
+                    why,
+                },
+                Escalation::TellAdmins => Action::Send {
+                    conversation: conversation.clone(),
+                    reply_to: None,
+                    doc: why.notice,
+                    dedupe_key: Some(why.notice_key),
+                },
             });
         }
         Ok(actions)

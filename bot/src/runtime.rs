@@ -17,13 +17,16 @@ use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, error, info, info_span, warn};
 
 use crate::adapter::{Adapter, AdapterError, Inbound, Outgoing};
-use crate::engine::{Action, Bot, Situation};
+use crate::engine::{Action, Bot, Escalated, Situation};
 use crate::lang::tr;
-use crate::model::{MessageRef, NewOutboxItem, Platform};
+use crate::model::{ConversationRef, MessageRef, NewOutboxItem, Platform};
 use crate::render::{Doc, render};
 
 /// After this many failed attempts an outbox item is given up and reported.
 const MAX_ATTEMPTS: u32 = 8;
+
+/// How long stopping waits for queued messages to go out.
+const FINAL_FLUSH: std::time::Duration = std::time::Duration::from_secs(15);
 
 /// Runs every adapter and handles their events until all adapters have
 /// stopped or `shutdown` is cancelled. Events are handled one at a time in
@@ -51,11 +54,16 @@ pub async fn run(
     drop(tx);
     let background = CancellationToken::new();
     let mut helpers = JoinSet::new();
-    helpers.spawn(retry_loop(
-        bot.clone(),
-        by_platform.clone(),
-        background.clone(),
-    ));
+    // Sending happens beside handling: a platform that makes us wait never
+    // stops the bot from reading and answering the others. Whatever waits
+    // from an earlier run goes out first (the outbox is first in, first out).
+    for adapter in by_platform.values() {
+        helpers.spawn(sender_loop(
+            bot.clone(),
+            adapter.clone(),
+            background.clone(),
+        ));
+    }
     if schedule_digests {
         for group in 0..bot.community().groups.len() {
             helpers.spawn(digest_loop(
@@ -66,11 +74,6 @@ pub async fn run(
             ));
         }
     }
-    // Whatever waits from an earlier run goes out first.
-    for adapter in by_platform.values() {
-        drain(&bot, adapter.as_ref()).await;
-    }
-
     loop {
         tokio::select! {
             event = rx.recv() => match event {
@@ -85,8 +88,25 @@ pub async fn run(
         }
     }
     shutdown.cancel();
+    // What was answered goes out before we stop (the console at end of
+    // input); a platform that keeps us waiting keeps the rest in the outbox
+    // for the next start.
+    for adapter in by_platform.values() {
+        let flushed = tokio::time::timeout(FINAL_FLUSH, drain(&bot, adapter.as_ref())).await;
+        if flushed.is_err() {
+            warn!(platform = %adapter.platform(), "stopping with messages still queued; they are sent at the next start");
+        }
+    }
     background.cancel();
-    while helpers.join_next().await.is_some() {}
+    // A sender in the middle of a send finishes it (so it is recorded),
+    // within reason.
+    let stopped = tokio::time::timeout(FINAL_FLUSH, async {
+        while helpers.join_next().await.is_some() {}
+    })
+    .await;
+    if stopped.is_err() {
+        helpers.abort_all();
+    }
     let mut first_error = None;
     while let Some(joined) = tasks.join_next().await {
         match joined {
@@ -119,28 +139,39 @@ async fn handle_one(bot: &Bot, adapters: &HashMap<Platform, Arc<dyn Adapter>>, e
         Inbound::Deleted { .. } => None,
     };
     let community = bot.community();
+    // Platform rights count only in conversations the config names: an
+    // admin of some other Telegram group or Discord server the bot was added
+    // to is nobody's admin here.
+    let configured = community.channel(&conversation).is_some();
     let sender_is_admin = match sender {
         Some(user) if community.configured_admin(&conversation, user) => true,
-        Some(user) => adapter.is_admin(&conversation, user).await.unwrap_or_else(|e| {
+        Some(user) if configured => adapter.is_admin(&conversation, user).await.unwrap_or_else(|e| {
             warn!(error = %e, "could not ask the platform about admin rights; treating as resident");
             false
         }),
-        None => false,
+        Some(_) | None => false,
     };
     let situation = Situation {
         channel_language: community.language_of(&conversation),
         sender_is_admin,
+        group: community.group_index(&conversation),
     };
     let actions = bot.handle(&event, &situation).await;
-    perform(bot, adapters, actions).await;
+    perform(bot, adapters, Some(&event.source_key()), actions).await;
     adapter.acknowledge(&event).await;
 }
 
 /// Carries out the engine's actions: messages through the outbox, the rest
 /// directly on the platform.
+///
+/// `source` names the inbound event the actions answer; a reply is queued
+/// under it, so the same event handled again after a crash (before it was
+/// marked handled) is answered once, while a second press of the same
+/// button, being another event, is answered again.
 pub async fn perform(
     bot: &Bot,
     adapters: &HashMap<Platform, Arc<dyn Adapter>>,
+    source: Option<&str>,
     actions: Vec<Action>,
 ) {
     let now = bot.now();
@@ -154,20 +185,7 @@ pub async fn perform(
                 doc,
             } => {
                 let platform = conversation.platform;
-                // A message handled again after a crash (before it was
-                // marked handled) gives the same reply; the key keeps it to one.
-                let dedupe_key = reply_to.as_ref().map(|m| {
-                    use std::hash::{Hash, Hasher};
-                    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-                    doc.plain().hash(&mut hasher);
-                    format!(
-                        "reply:{}:{}:{}:{index}:{:x}",
-                        platform,
-                        m.conversation.id,
-                        m.id,
-                        hasher.finish()
-                    )
-                });
+                let dedupe_key = source.map(|source| format!("reply:{source}:{index}"));
                 let item = NewOutboxItem {
                     conversation,
                     reply_to: reply_to.map(|m| m.id),
@@ -227,30 +245,33 @@ pub async fn perform(
                 conversation,
                 user,
                 minutes,
+                why,
             } => {
                 let Some(adapter) = adapters.get(&conversation.platform) else {
                     continue;
                 };
-                if let Err(e) = adapter.mute(&conversation, &user, minutes).await {
-                    warn!(error = %e, "could not mute");
-                }
+                let done = adapter.mute(&conversation, &user, minutes).await;
+                escalation_outcome(bot, &conversation, "mute", done, why).await;
+                touched.push(conversation.platform);
             }
-            Action::Ban { conversation, user } => {
+            Action::Ban {
+                conversation,
+                user,
+                why,
+            } => {
                 let Some(adapter) = adapters.get(&conversation.platform) else {
                     continue;
                 };
-                if let Err(e) = adapter.ban(&conversation, &user).await {
-                    warn!(error = %e, "could not ban");
-                }
+                let done = adapter.ban(&conversation, &user).await;
+                escalation_outcome(bot, &conversation, "ban", done, why).await;
+                touched.push(conversation.platform);
             }
         }
     }
     touched.sort();
     touched.dedup();
     for platform in touched {
-        if let Some(adapter) = adapters.get(&platform) {
-            drain(bot, adapter.as_ref()).await;
-        }
+        bot.outbox_wake(platform).notify_one();
     }
 }
 
@@ -294,10 +315,40 @@ async fn tell_admins_cannot(
     enqueue(bot, &item, bot.now()).await;
 }
 
+/// Announces a mute or ban the platform carried out, or tells the admins
+/// it could not be done.
+async fn escalation_outcome(
+    bot: &Bot,
+    conversation: &ConversationRef,
+    what: &str,
+    done: Result<(), AdapterError>,
+    why: Escalated,
+) {
+    match done {
+        Ok(()) => {
+            let item = NewOutboxItem {
+                conversation: conversation.clone(),
+                reply_to: None,
+                thread: None,
+                doc: why.notice,
+                dedupe_key: Some(why.notice_key),
+            };
+            enqueue(bot, &item, bot.now()).await;
+        }
+        Err(e) => {
+            tell_admins_cannot(bot, &why.message, &why.author_name, &why.rule, what, &e).await;
+        }
+    }
+}
+
 fn tr_what(lang: crate::Language, what: &str) -> String {
     match (lang, what) {
         (crate::Language::Da, "delete") => "slette beskeder".to_string(),
         (crate::Language::En, "delete") => "delete messages".to_string(),
+        (crate::Language::Da, "mute") => "sætte folk på pause".to_string(),
+        (crate::Language::En, "mute") => "mute people".to_string(),
+        (crate::Language::Da, "ban") => "udelukke folk".to_string(),
+        (crate::Language::En, "ban") => "ban people".to_string(),
         (_, other) => other.to_string(),
     }
 }
@@ -335,7 +386,8 @@ async fn report_given_up(
 
 /// Delivers what is due in the outbox for one adapter's platform.
 pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
-    let _one_at_a_time = bot.draining.lock().await;
+    let lock = bot.drain_lock(adapter.platform());
+    let _one_at_a_time = lock.lock().await;
     let store = bot.store();
     let platform = adapter.platform();
     let caps = adapter.capabilities();
@@ -413,18 +465,18 @@ pub fn backoff(attempts: u32) -> chrono::Duration {
     chrono::Duration::seconds(seconds.min(3600))
 }
 
-async fn retry_loop(
-    bot: Arc<Bot>,
-    adapters: HashMap<Platform, Arc<dyn Adapter>>,
-    stop: CancellationToken,
-) {
+/// Sends what is queued for one platform: when woken, and every few
+/// seconds for retries that have come due.
+async fn sender_loop(bot: Arc<Bot>, adapter: Arc<dyn Adapter>, stop: CancellationToken) {
+    let wake = bot.outbox_wake(adapter.platform());
     loop {
+        // Again while it delivers: more may have been queued meanwhile, or
+        // more were due than one drain takes.
+        while drain(&bot, adapter.as_ref()).await > 0 {}
         tokio::select! {
+            () = wake.notified() => {}
             () = tokio::time::sleep(std::time::Duration::from_secs(5)) => {}
             () = stop.cancelled() => return,
-        }
-        for adapter in adapters.values() {
-            drain(&bot, adapter.as_ref()).await;
         }
     }
 }
@@ -442,7 +494,7 @@ async fn digest_loop(
     let last_done = bot.store().last_digest_period(&name).await.ok().flatten();
     if last_done.is_none_or(|done| done < latest) && bot.now() - latest < chrono::Duration::hours(6)
     {
-        queue_and_drain(&bot, group, latest, &adapters).await;
+        queue_and_wake(&bot, group, latest, &adapters).await;
     }
     loop {
         let Some(next) = bot.next_period(group, bot.now()) else {
@@ -453,11 +505,11 @@ async fn digest_loop(
             () = tokio::time::sleep(wait) => {}
             () = stop.cancelled() => return,
         }
-        queue_and_drain(&bot, group, next, &adapters).await;
+        queue_and_wake(&bot, group, next, &adapters).await;
     }
 }
 
-async fn queue_and_drain(
+async fn queue_and_wake(
     bot: &Bot,
     group: usize,
     period: DateTime<Utc>,
@@ -467,7 +519,7 @@ async fn queue_and_drain(
         error!(error = %e, "could not queue the digest");
         return;
     }
-    for adapter in adapters.values() {
-        drain(bot, adapter.as_ref()).await;
+    for platform in adapters.keys() {
+        bot.outbox_wake(*platform).notify_one();
     }
 }

@@ -217,3 +217,31 @@ pub trait Store: Send + Sync {
     /// The latest recorded digest period of a group.
     async fn last_digest_period(&self, group: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
 }
+
+/// Runs a limited store query with a growing limit until `enough` rows pass
+/// `keep` or the store has nothing more: filtering after a SQL `LIMIT`
+/// (by group, by author) would otherwise lose rows that exist when other
+/// groups have many items in the same window.
+pub async fn fetch_filtered<F, Fut>(
+    mut fetch: F,
+    keep: impl Fn(&Submission) -> bool,
+    enough: usize,
+) -> Result<Vec<Submission>, StoreError>
+where
+    F: FnMut(u32) -> Fut,
+    Fut: std::future::Future<Output = Result<Vec<Submission>, StoreError>>,
+{
+    // Beyond this a window is not a town's calendar any more; stop growing.
+    const MOST: u32 = 200_000;
+    let mut limit = u32::try_from(enough).unwrap_or(MOST).clamp(50, MOST);
+    loop {
+        let rows = fetch(limit).await?;
+        let exhausted = rows.len() < limit as usize;
+        let mut kept: Vec<Submission> = rows.into_iter().filter(|s| keep(s)).collect();
+        if exhausted || kept.len() >= enough || limit >= MOST {
+            kept.truncate(enough);
+            return Ok(kept);
+        }
+        limit = limit.saturating_mul(4).min(MOST);
+    }
+}

@@ -229,33 +229,6 @@ impl TelegramAdapter {
         }
     }
 
-    fn key(event: &Inbound) -> String {
-        match event {
-            Inbound::Message(m) => format!("m:{}:{}", m.message.conversation.id, m.message.id),
-            Inbound::Edited {
-                message, new_text, ..
-            } => format!("e:{}:{}:{new_text}", message.conversation.id, message.id),
-            Inbound::Button { press_id, .. } => format!("b:{press_id}"),
-            Inbound::MemberJoined {
-                conversation,
-                member,
-                ..
-            } => format!("j:{}:{}", conversation.id, member.user.id),
-            Inbound::Deleted { message } => format!("d:{}:{}", message.conversation.id, message.id),
-            Inbound::Reaction {
-                message,
-                author,
-                emoji,
-                ..
-            } => {
-                format!(
-                    "r:{}:{}:{}:{emoji}",
-                    message.conversation.id, message.id, author.user.id
-                )
-            }
-        }
-    }
-
     /// What the bot should see of a message: said to it (private chat, a
     /// command, a mention, a reply to it), with the mention taken out.
     fn inbound_message(&self, msg: &Message) -> Option<InboundMessage> {
@@ -339,16 +312,19 @@ impl TelegramAdapter {
                     .map(Inbound::Message)
                     .collect()
             }
-            UpdateKind::EditedMessage(msg) => match (msg.from.as_ref(), msg.text()) {
-                (Some(from), Some(text)) if from.id.0 != self.bot_id => vec![Inbound::Edited {
-                    message: MessageRef {
-                        conversation: Self::conversation(msg.chat.id),
-                        id: msg.id.0.to_string(),
-                    },
-                    author: Self::author(from),
-                    new_text: text.to_string(),
+            // The same reading as a new message, so a mention of the bot
+            // is taken out of the edited text too.
+            UpdateKind::EditedMessage(msg) => match self.inbound_message(msg) {
+                Some(edited) => vec![Inbound::Edited {
+                    message: edited.message,
+                    author: edited.author,
+                    new_text: edited.text,
+                    edit_id: msg.edit_date().map_or_else(
+                        || format!("u{}", update.id.0),
+                        |d| d.timestamp().to_string(),
+                    ),
                 }],
-                _ => Vec::new(),
+                None => Vec::new(),
             },
             UpdateKind::CallbackQuery(query) => {
                 // Always answered at once, so the button stops spinning.
@@ -532,7 +508,7 @@ impl Adapter for TelegramAdapter {
                     for event in &events {
                         flight
                             .keys
-                            .entry(Self::key(event))
+                            .entry(event.source_key())
                             .or_default()
                             .push_back(update.id.0);
                     }
@@ -566,7 +542,7 @@ impl Adapter for TelegramAdapter {
 
     async fn acknowledge(&self, event: &Inbound) {
         let mut flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        let key = Self::key(event);
+        let key = event.source_key();
         let Some(queue) = flight.keys.get_mut(&key) else {
             return;
         };
