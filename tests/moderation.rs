@@ -69,8 +69,12 @@ struct Town {
 
 impl Town {
     fn new() -> Town {
+        Town::with_config(CONFIG)
+    }
+
+    fn with_config(config: &str) -> Town {
         let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("vores.toml"), CONFIG).expect("write config");
+        std::fs::write(dir.path().join("vores.toml"), config).expect("write config");
         Town { dir }
     }
 
@@ -594,4 +598,73 @@ fn a_digest_survives_being_killed_at_any_point() {
 
 fn read(dir: &Path, channel: &str) -> String {
     std::fs::read_to_string(dir.join(format!("{channel}.txt"))).unwrap_or_default()
+}
+
+/// Two groups: the town square and a busy sports club.
+const TWO_GROUPS: &str = r#"
+timezone = "Europe/Copenhagen"
+language = "da"
+
+[console]
+channel = "torvet"
+
+[[groups]]
+name = "Torvet"
+approval = "never"
+
+[[groups]]
+name = "Klubben"
+approval = "never"
+
+[[channels]]
+platform = "console"
+id = "torvet"
+name = "Torvet"
+group = "Torvet"
+
+[[channels]]
+platform = "console"
+id = "klub"
+name = "Klubben"
+group = "Klubben"
+"#;
+
+#[test]
+fn an_admin_of_one_group_cannot_touch_another_groups_items() {
+    let town = Town::with_config(TWO_GROUPS);
+    let saved = town.resident("mette", "Byttemarked i Glashuset lørdag kl. 10-14");
+    assert_has(&saved, &["#1"]);
+    // The club's chat admin (a platform right in the club's channel).
+    let delete = town.chat_in("klub", "træner", &["--admin"], &["/slet #1"]);
+    assert_has(&delete, &["#1 er ikke din"]);
+    assert_has(
+        &town.resident("ahmed", "hvad sker der i weekenden?"),
+        &["Byttemarked"],
+    );
+}
+
+#[test]
+fn a_busy_group_does_not_push_another_groups_events_out_of_its_digest() {
+    let town = Town::with_config(TWO_GROUPS);
+    // Many club events early in the week, the square's one on Saturday.
+    let club: Vec<String> = (0..80)
+        .map(|i| format!("Træning hold {i} torsdag kl. 17-18"))
+        .collect();
+    let lines: Vec<&str> = club.iter().map(String::as_str).collect();
+    town.chat_in("klub", "træner", &["--admin"], &lines);
+    town.resident("mette", "Byttemarked i Glashuset lørdag kl. 10-14");
+    let (preview, _) = town.run(
+        SUNDAY_EVENING,
+        &["digest", "--preview", "--channel", "torvet"],
+    );
+    assert_lacks(&preview, &["Træning"]);
+    let (preview, _) = town.run(WEDNESDAY, &["digest", "--preview", "--channel", "torvet"]);
+    assert_has(&preview, &["Byttemarked"]);
+    assert_lacks(&preview, &["Træning"]);
+    let (club_preview, _) = town.run(WEDNESDAY, &["digest", "--preview", "--channel", "klub"]);
+    assert_has(&club_preview, &["Træning hold 0", "Træning hold 59"]);
+    assert_has(
+        &town.resident("ahmed", "hvad sker der i weekenden?"),
+        &["Byttemarked"],
+    );
 }
