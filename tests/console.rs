@@ -3,9 +3,13 @@
 //! one line of input, so every step also proves that state survives a
 //! restart.
 
+mod common;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+
+use common::{assert_has, assert_lacks, run_with_input};
 
 use serde_json::Value;
 
@@ -39,30 +43,12 @@ impl Town {
         ];
         args.extend(["--user".to_string(), user.to_string()]);
         args.extend(extra.iter().map(|s| s.to_string()));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vores"))
-            .args(&args)
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
+        cmd.args(&args)
             .env_remove("VORES_DATABASE_URL")
             .env_remove("VORES_CONFIG")
-            .current_dir(self._dir.path())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("vores starts");
-        {
-            let mut stdin = child.stdin.take().expect("piped stdin");
-            for line in lines {
-                writeln!(stdin, "{line}").expect("write input");
-            }
-        }
-        let out = child.wait_with_output().expect("vores runs");
-        let stdout = String::from_utf8(out.stdout).expect("utf-8 output");
-        assert!(
-            out.status.success(),
-            "vores failed: {}\nstdout:\n{stdout}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        stdout
+            .current_dir(self._dir.path());
+        run_with_input(cmd, lines)
     }
 
     fn say(&self, line: &str) -> String {
@@ -88,23 +74,6 @@ fn vores_parse(text: &str, now: &str) -> Value {
         "one JSON object on one line: {stdout}"
     );
     serde_json::from_str(stdout.trim()).expect("valid JSON")
-}
-
-#[track_caller]
-fn assert_has(reply: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(reply.contains(part), "expected {part:?} in:\n{reply}");
-    }
-}
-
-#[track_caller]
-fn assert_lacks(reply: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(
-            !reply.contains(part),
-            "did not expect {part:?} in:\n{reply}"
-        );
-    }
 }
 
 #[test]

@@ -3,9 +3,12 @@
 //! check`, and the weekly digest with its exactly-once delivery — all through
 //! the real `vores` binary, a SQLite file and console channels.
 
-use std::io::Write;
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+
+use common::{assert_has, assert_lacks, run_with_input};
 use std::time::Duration;
 
 use serde_json::Value;
@@ -102,29 +105,10 @@ impl Town {
 
     /// Lines from `user` in `channel`; returns what the bot printed.
     fn chat_in(&self, channel: &str, user: &str, extra: &[&str], lines: &[&str]) -> String {
-        let mut child = self
-            .command(WEDNESDAY)
-            .args(["console", "--channel", channel, "--user", user])
-            .args(extra)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("vores starts");
-        {
-            let mut stdin = child.stdin.take().expect("stdin");
-            for line in lines {
-                writeln!(stdin, "{line}").expect("write");
-            }
-        }
-        let out = child.wait_with_output().expect("vores runs");
-        let stdout = String::from_utf8(out.stdout).expect("utf-8");
-        assert!(
-            out.status.success(),
-            "{}\n{stdout}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        stdout
+        let mut cmd = self.command(WEDNESDAY);
+        cmd.args(["console", "--channel", channel, "--user", user])
+            .args(extra);
+        run_with_input(cmd, lines)
     }
 
     fn resident(&self, user: &str, line: &str) -> String {
@@ -146,20 +130,6 @@ impl Town {
     fn transcript(&self, channel: &str) -> String {
         std::fs::read_to_string(self.path("transcripts").join(format!("{channel}.txt")))
             .unwrap_or_default()
-    }
-}
-
-#[track_caller]
-fn assert_has(text: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(text.contains(part), "expected {part:?} in:\n{text}");
-    }
-}
-
-#[track_caller]
-fn assert_lacks(text: &str, parts: &[&str]) {
-    for part in parts {
-        assert!(!text.contains(part), "did not expect {part:?} in:\n{text}");
     }
 }
 
