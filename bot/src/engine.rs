@@ -251,7 +251,15 @@ impl Bot {
                 .await
                 .map(|()| Vec::new())
                 .map_err(CoreError::from),
-            Inbound::Reaction { .. } => Ok(Vec::new()),
+            Inbound::Reaction {
+                message,
+                author,
+                emoji,
+                added,
+            } => {
+                self.on_reaction(message, author, emoji, *added, situation)
+                    .await
+            }
             Inbound::Button {
                 message,
                 author,
@@ -373,7 +381,7 @@ impl Bot {
     }
 
     /// Understands a message said to the bot and answers it.
-    async fn respond(
+    pub(crate) async fn respond(
         &self,
         msg: &InboundMessage,
         sit: &Situation,
@@ -681,7 +689,8 @@ impl Bot {
             .para(tr(lang, "event_fix_hint", &[("id", &id)]))
             .button(tr(lang, "button_ok", &[]), format!("ok:{id}"))
             .button(tr(lang, "button_fix", &[]), format!("fix:{id}"))
-            .button(tr(lang, "button_cancel", &[]), format!("cancel:{id}"));
+            .button(tr(lang, "button_cancel", &[]), format!("cancel:{id}"))
+            .about(saved.id);
         doc = doc.append(self.clashes(saved, lang).await?);
         if saved.status == Status::Published {
             self.announce(saved);
@@ -825,7 +834,8 @@ impl Bot {
         };
         let mut doc = Doc::new()
             .para(tr(lang, "saved_story", &[("id", &id)]))
-            .para(naming);
+            .para(naming)
+            .about(saved.id);
         if saved.status == Status::Pending {
             doc = doc.para(tr(lang, "awaiting_approval", &[]));
         }
@@ -1352,6 +1362,10 @@ pub(crate) fn event_line(lang: Language, event: &Submission, tz: Tz) -> Vec<Span
         spans.push(Span::Text(format!(", {place}")));
     }
     spans.push(Span::Text(format!(" (#{})", event.id)));
+    if event.interested > 0 {
+        // Who reacted 👍; the emoji reads the same in every language.
+        spans.push(Span::Text(format!(" · 👍 {}", event.interested)));
+    }
     spans
 }
 

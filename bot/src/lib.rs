@@ -15,6 +15,7 @@ pub mod guidelines;
 pub mod lang;
 pub mod model;
 pub mod moderation;
+pub mod reactions;
 pub mod render;
 pub mod runtime;
 pub mod store;

@@ -225,6 +225,9 @@ pub struct Submission {
     pub review: Review,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// How many people showed interest (a 👍 reaction); read-only, kept by
+    /// [`crate::Store::set_interest`].
+    pub interested: u32,
 }
 
 /// What the admins decided about a submission.

@@ -551,7 +551,8 @@ impl Bot {
             let lang = channel.language;
             let doc = Doc::new()
                 .para(tr(lang, "announce_event", &[("title", &event.draft.title)]))
-                .append(event_card(lang, &event.draft));
+                .append(event_card(lang, &event.draft))
+                .about(saved.id);
             self.later(Action::Send {
                 conversation: channel.conversation.clone(),
                 reply_to: None,

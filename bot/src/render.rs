@@ -31,6 +31,10 @@ pub struct Doc {
     /// same as a command.
     #[serde(default)]
     pub buttons: Vec<Button>,
+    /// The submission the message is about, so a reaction to it (✅, ❌,
+    /// 👍) can be traced back; not shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<i64>,
 }
 
 /// A button: what it says, and the data that comes back when pressed
@@ -71,6 +75,12 @@ impl Doc {
     pub fn append(mut self, other: Doc) -> Self {
         self.blocks.extend(other.blocks);
         self.buttons.extend(other.buttons);
+        self.about = self.about.or(other.about);
+        self
+    }
+
+    pub fn about(mut self, submission: i64) -> Self {
+        self.about = Some(submission);
         self
     }
 

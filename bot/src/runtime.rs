@@ -423,8 +423,11 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                 },
             };
             match adapter.send(outgoing).await {
-                Ok(_) => {
-                    if let Err(e) = store.outbox_part_sent(item.id, index as u32 + 1).await {
+                Ok(sent) => {
+                    if let Err(e) = store
+                        .outbox_part_sent(item.id, index as u32 + 1, &sent.id)
+                        .await
+                    {
                         error!(error = %e, "could not record a delivered part");
                     }
                 }

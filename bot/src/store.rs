@@ -194,7 +194,30 @@ pub trait Store: Send + Sync {
     ) -> Result<Vec<OutboxItem>, StoreError>;
 
     /// One more part of an item was delivered.
-    async fn outbox_part_sent(&self, id: i64, parts_sent: u32) -> Result<(), StoreError>;
+    /// Records that the first `parts_sent` parts are delivered, the last of
+    /// them as the platform's message `message_id`.
+    async fn outbox_part_sent(
+        &self,
+        id: i64,
+        parts_sent: u32,
+        message_id: &str,
+    ) -> Result<(), StoreError>;
+
+    /// The outbox item whose last delivered part is `message` (a reaction to
+    /// one of the bot's messages finds what it was about).
+    async fn outbox_item_sent_as(
+        &self,
+        message: &MessageRef,
+    ) -> Result<Option<OutboxItem>, StoreError>;
+
+    /// Records or withdraws `user`'s interest in a submission.
+    async fn set_interest(
+        &self,
+        submission: i64,
+        user: &UserRef,
+        interested: bool,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
 
     async fn outbox_done(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError>;
 

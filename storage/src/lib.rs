@@ -140,6 +140,7 @@ impl Database {
     /// backends lives in one place).
     pub async fn clear_all(&self) -> Result<(), StoreError> {
         for statement in [
+            "DELETE FROM interest",
             "DELETE FROM conversation_states",
             "DELETE FROM handled_messages",
             "DELETE FROM submissions",
@@ -215,7 +216,9 @@ macro_rules! select_submissions {
         concat!(
             "SELECT id, kind, status, platform, conversation_id, message_id, author_id, author_name, \
              language, anonymous, body, event_draft, starts_at, ends_at, visible_until, link, photo, \
-             approved_at, reviewer, review_note, created_at, updated_at FROM submissions ",
+             approved_at, reviewer, review_note, created_at, updated_at, \
+             (SELECT COUNT(*) FROM interest WHERE interest.submission_id = submissions.id) AS interested \
+             FROM submissions ",
             $($rest),*
         )
     };
@@ -298,6 +301,8 @@ fn submission_from_row(row: &AnyRow) -> Result<Submission, StoreError> {
         },
         created_at: instant(row.try_get("created_at").map_err(db)?)?,
         updated_at: instant(row.try_get("updated_at").map_err(db)?)?,
+        interested: u32::try_from(row.try_get::<i64, _>("interested").map_err(db)?)
+            .map_err(corrupt("interest count"))?,
     })
 }
 
@@ -1017,13 +1022,69 @@ impl Store for Database {
         rows.iter().map(outbox_from_row).collect()
     }
 
-    async fn outbox_part_sent(&self, id: i64, parts_sent: u32) -> Result<(), StoreError> {
-        sqlx::query("UPDATE outbox SET parts_sent = $1 WHERE id = $2")
+    async fn outbox_part_sent(
+        &self,
+        id: i64,
+        parts_sent: u32,
+        message_id: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE outbox SET parts_sent = $1, last_message_id = $2 WHERE id = $3")
             .bind(i64::from(parts_sent))
+            .bind(message_id)
             .bind(id)
             .execute(&self.pool)
             .await
             .map_err(db)?;
+        Ok(())
+    }
+
+    async fn outbox_item_sent_as(
+        &self,
+        message: &MessageRef,
+    ) -> Result<Option<OutboxItem>, StoreError> {
+        let row = sqlx::query(
+            "SELECT id, platform, conversation_id, reply_to, thread, doc, dedupe_key, parts_sent, attempts \
+             FROM outbox WHERE platform = $1 AND conversation_id = $2 AND last_message_id = $3 \
+             ORDER BY id DESC LIMIT 1",
+        )
+        .bind(message.conversation.platform.as_str())
+        .bind(&message.conversation.id)
+        .bind(&message.id)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(db)?;
+        row.as_ref().map(outbox_from_row).transpose()
+    }
+
+    async fn set_interest(
+        &self,
+        submission: i64,
+        user: &UserRef,
+        interested: bool,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let done = if interested {
+            sqlx::query(
+                "INSERT INTO interest (submission_id, platform, user_id, at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (submission_id, platform, user_id) DO NOTHING",
+            )
+            .bind(submission)
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .bind(secs(at))
+            .execute(&self.pool)
+            .await
+        } else {
+            sqlx::query(
+                "DELETE FROM interest WHERE submission_id = $1 AND platform = $2 AND user_id = $3",
+            )
+            .bind(submission)
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .execute(&self.pool)
+            .await
+        };
+        done.map_err(db)?;
         Ok(())
     }
 

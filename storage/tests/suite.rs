@@ -180,6 +180,7 @@ fn expected(new: &NewSubmission, id: i64) -> Submission {
         },
         created_at: new.created_at,
         updated_at: new.created_at,
+        interested: 0,
     }
 }
 
@@ -2055,6 +2056,80 @@ async fn enqueue(db: &Database, item: &NewOutboxItem, at: DateTime<Utc>) -> i64 
 
 /// The outbox: items come back whole, per platform, oldest first, when due;
 /// a dedupe key allows one item ever.
+/// A reaction to one of the bot's messages finds the outbox item whose last
+/// part that message was, on that platform and in that conversation only.
+async fn reactions_find_their_message(db: &Database) {
+    let room = conversation(Platform::Matrix, "!torvet:localhost");
+    let t = sent(23, 9, 0, 0);
+    let item = NewOutboxItem {
+        conversation: room.clone(),
+        reply_to: None,
+        thread: None,
+        doc: Doc::new()
+            .para("Ny begivenhed #3")
+            .button("✅ Godkend #3", "approve:3"),
+        dedupe_key: None,
+    };
+    let id = enqueue(db, &item, t).await;
+    db.outbox_part_sent(id, 1, "$part1").await.unwrap();
+    db.outbox_part_sent(id, 2, "$part2").await.unwrap();
+    let at = |conversation: &ConversationRef, message: &str| MessageRef {
+        conversation: conversation.clone(),
+        id: message.to_string(),
+    };
+    let found = db
+        .outbox_item_sent_as(&at(&room, "$part2"))
+        .await
+        .unwrap()
+        .expect("the last part is found");
+    assert_eq!(found.id, id);
+    assert_eq!(found.doc.buttons, item.doc.buttons);
+    assert!(
+        db.outbox_item_sent_as(&at(&room, "$part1"))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let elsewhere = conversation(Platform::Matrix, "!strand:localhost");
+    assert!(
+        db.outbox_item_sent_as(&at(&elsewhere, "$part2"))
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn interest_is_counted_once_per_person(db: &Database) {
+    let t = sent(23, 9, 0, 0);
+    let author = origin(
+        Platform::Matrix,
+        "!torvet:localhost",
+        Some("$e1"),
+        "@ali:localhost",
+        "Ali",
+    );
+    let story = insert(
+        db,
+        &new_story(author, "Kage til alle", Status::Published, t),
+    )
+    .await;
+    assert_eq!(fetch(db, story.id).await.interested, 0);
+    let mette = user(Platform::Matrix, "@mette:localhost");
+    let bo = user(Platform::Discord, "42");
+    db.set_interest(story.id, &mette, true, t).await.unwrap();
+    db.set_interest(story.id, &mette, true, t).await.unwrap();
+    db.set_interest(story.id, &bo, true, t).await.unwrap();
+    assert_eq!(fetch(db, story.id).await.interested, 2, "once per person");
+    db.set_interest(story.id, &mette, false, t).await.unwrap();
+    assert_eq!(fetch(db, story.id).await.interested, 1);
+    db.set_interest(story.id, &mette, false, t).await.unwrap();
+    assert_eq!(
+        fetch(db, story.id).await.interested,
+        1,
+        "withdrawing twice is harmless"
+    );
+}
+
 async fn outbox_delivery(db: &Database) {
     let group = conversation(Platform::Telegram, "-1001");
     let discord = conversation(Platform::Discord, "-1001");
@@ -2141,8 +2216,8 @@ async fn outbox_delivery(db: &Database) {
     );
 
     // Two of three parts went out, then the connection failed.
-    db.outbox_part_sent(first, 1).await.unwrap();
-    db.outbox_part_sent(first, 2).await.unwrap();
+    db.outbox_part_sent(first, 1, "m-1").await.unwrap();
+    db.outbox_part_sent(first, 2, "m-2").await.unwrap();
     let retry_at = t + Duration::minutes(5);
     db.outbox_failed(first, "HTTP 502", Some(retry_at))
         .await
@@ -2191,7 +2266,7 @@ async fn outbox_delivery(db: &Database) {
         .unwrap();
     assert_eq!(due[0].id, first);
     assert_eq!((due[0].attempts, due[0].parts_sent), (2, 2));
-    db.outbox_part_sent(first, 3).await.unwrap();
+    db.outbox_part_sent(first, 3, "m-3").await.unwrap();
     db.outbox_done(first, retry_again).await.unwrap();
 
     // Another one gives up for good.
@@ -2296,6 +2371,8 @@ async fn run_suite(db: &Database) {
         strikes_are_counted,
         appeals_are_open_until_undone,
         outbox_delivery,
+        reactions_find_their_message,
+        interest_is_counted_once_per_person,
         digest_runs,
         redelivery_is_recognised,
     );
@@ -2343,7 +2420,7 @@ async fn reopening_keeps_data(url: &str, backend: Backend) {
     let entry_id = db.log_moderation(&entry).await.unwrap();
     let item = outgoing(&town, "Bevares", Some("digest:reopen"));
     let item_id = enqueue(&db, &item, sent(11, 9, 0, 0)).await;
-    db.outbox_part_sent(item_id, 1).await.unwrap();
+    db.outbox_part_sent(item_id, 1, "m-1").await.unwrap();
     assert!(
         db.record_digest_run("weekly", sent(11, 0, 0, 0), sent(11, 9, 0, 0))
             .await
