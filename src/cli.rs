@@ -16,6 +16,7 @@ use vores_bot::understand::{self, Context};
 use vores_bot::{Adapter, Bot, Clock, FixedClock, Language, Settings, SystemClock};
 use vores_config::{Config, DEFAULT_DATABASE_URL};
 use vores_console::{ConsoleAdapter, ConsoleIdentity};
+use vores_matrix::{Credentials as MatrixCredentials, MatrixAdapter, MatrixSettings};
 use vores_storage::{Database, redact_url};
 use vores_telegram::{TelegramAdapter, TelegramSettings};
 
@@ -302,9 +303,47 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     .context("starting Telegram")?;
                 adapters.push(Arc::new(adapter));
             }
+            if let Some(matrix) = &config.matrix {
+                let credentials = match (
+                    secret(
+                        "VORES_MATRIX_TOKEN",
+                        matrix.token_file.as_deref(),
+                        "matrix.token_file",
+                    ),
+                    secret(
+                        "VORES_MATRIX_PASSWORD",
+                        matrix.password_file.as_deref(),
+                        "matrix.password_file",
+                    ),
+                ) {
+                    (Ok(token), _) => MatrixCredentials::AccessToken(token),
+                    (Err(_), Ok(password)) => MatrixCredentials::Password(password),
+                    (Err(_), Err(_)) => bail!(
+                        "no Matrix login: set VORES_MATRIX_PASSWORD (or VORES_MATRIX_TOKEN) in the environment, or `matrix.password_file` / `matrix.token_file` in the config to a file holding it"
+                    ),
+                };
+                let settings = MatrixSettings {
+                    homeserver: matrix.homeserver.clone(),
+                    user_id: matrix.user_id.clone(),
+                    credentials,
+                    store_path: matrix.store_path.clone(),
+                    admin_power_level: matrix.admin_power_level,
+                    auto_join_servers: matrix.auto_join_servers.clone(),
+                    rooms: config
+                        .channels
+                        .iter()
+                        .filter(|c| c.conversation.platform == Platform::Matrix)
+                        .map(|c| c.conversation.clone())
+                        .collect(),
+                };
+                let adapter = MatrixAdapter::connect(settings, db.clone())
+                    .await
+                    .context("starting Matrix")?;
+                adapters.push(Arc::new(adapter));
+            }
             if adapters.is_empty() {
                 bail!(
-                    "no adapter is enabled: set `[console] enabled = true` or add a [telegram] section to the config file"
+                    "no adapter is enabled: set `[console] enabled = true` or add a [telegram] or [matrix] section to the config file"
                 );
             }
             serve_with(&cli.global, &config, db, community, adapters, true).await

@@ -39,6 +39,7 @@ struct RawConfig {
     /// The name residents see for the default group.
     title: Option<String>,
     telegram: Option<RawTelegram>,
+    matrix: Option<RawMatrix>,
     #[serde(default)]
     groups: Vec<RawGroup>,
 }
@@ -95,6 +96,20 @@ struct RawTelegram {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawMatrix {
+    enabled: Option<bool>,
+    homeserver: Option<String>,
+    user_id: Option<String>,
+    password_file: Option<PathBuf>,
+    token_file: Option<PathBuf>,
+    store_path: Option<PathBuf>,
+    admin_power_level: Option<i64>,
+    #[serde(default)]
+    auto_join_servers: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawConsole {
     enabled: Option<bool>,
     channel: Option<String>,
@@ -129,6 +144,28 @@ pub struct Config {
     pub groups: Vec<GroupSettings>,
     /// Set when Telegram is enabled.
     pub telegram: Option<TelegramConfig>,
+    /// Set when Matrix is enabled.
+    pub matrix: Option<MatrixConfig>,
+}
+
+/// Matrix, when enabled. The password or access token is never in the
+/// config: it comes from `VORES_MATRIX_PASSWORD` / `VORES_MATRIX_TOKEN` or
+/// from `password_file` / `token_file`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MatrixConfig {
+    pub homeserver: String,
+    pub user_id: String,
+    pub password_file: Option<PathBuf>,
+    pub token_file: Option<PathBuf>,
+    /// The adapter's own session, state and encryption keys. Losing it
+    /// means encrypted rooms cannot be read until residents share keys anew.
+    pub store_path: PathBuf,
+    /// Who counts as an admin in a room: at least this power level, or the
+    /// room's own level for removing messages, whichever is higher.
+    pub admin_power_level: Option<i64>,
+    /// Invites from these servers are accepted even for rooms the config
+    /// does not name (configured rooms are always joined).
+    pub auto_join_servers: Vec<String>,
 }
 
 /// Telegram, when enabled. The token itself is never in the config: it
@@ -199,6 +236,7 @@ impl Default for Config {
             channels: Vec::new(),
             admins: Vec::new(),
             telegram: None,
+            matrix: None,
             groups: vec![
                 group_settings("", "default", None, None, None, None, &[], None)
                     .expect("the default group is valid"),
@@ -401,7 +439,50 @@ impl Config {
             }
             _ => None,
         };
+        let matrix = match raw.matrix {
+            Some(m) if m.enabled.unwrap_or(true) => {
+                let homeserver = m.homeserver.ok_or_else(|| {
+                    invalid(
+                        "matrix.homeserver",
+                        "is missing; set it to your homeserver's URL, e.g. \"https://matrix.example.org\"",
+                    )
+                })?;
+                if !(homeserver.starts_with("http://") || homeserver.starts_with("https://")) {
+                    return Err(invalid(
+                        "matrix.homeserver",
+                        format!(
+                            "{homeserver:?} is not an http(s) URL, e.g. \"https://matrix.example.org\""
+                        ),
+                    ));
+                }
+                let user_id = m.user_id.ok_or_else(|| {
+                    invalid(
+                        "matrix.user_id",
+                        "is missing; set it to the bot's Matrix id, e.g. \"@vores:example.org\"",
+                    )
+                })?;
+                if !user_id.starts_with('@') || !user_id.contains(':') {
+                    return Err(invalid(
+                        "matrix.user_id",
+                        format!("{user_id:?} is not a Matrix user id like \"@vores:example.org\""),
+                    ));
+                }
+                Some(MatrixConfig {
+                    homeserver,
+                    user_id,
+                    password_file: m.password_file,
+                    token_file: m.token_file,
+                    store_path: m
+                        .store_path
+                        .unwrap_or_else(|| PathBuf::from("vores-matrix-store")),
+                    admin_power_level: m.admin_power_level,
+                    auto_join_servers: m.auto_join_servers,
+                })
+            }
+            _ => None,
+        };
         Ok(Config {
+            matrix,
             telegram,
             timezone,
             language,
