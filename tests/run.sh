@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole Vores test suite, as CI runs it: formatting, lints, then every
 # test (unit, parser tables, storage on SQLite *and* PostgreSQL, console end
-# to end). Needs nothing installed by hand: PostgreSQL is started by
-# tests/with-postgres.sh on 127.0.0.1 and stopped afterwards.
+# to end, Telegram against a fake Bot API, Matrix against a real Synapse).
+# Needs nothing installed by hand: PostgreSQL (apt) and Synapse (PyPI) are
+# started by tests/with-postgres.sh and tests/with-synapse.sh on 127.0.0.1
+# and stopped afterwards.
 #
 # Usage: bash tests/run.sh
 set -euo pipefail
@@ -20,7 +22,7 @@ cargo fmt --all --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "cargo test (SQLite and PostgreSQL)"
-bash tests/with-postgres.sh cargo test --workspace --locked
+step "cargo test (SQLite, PostgreSQL, Synapse)"
+bash tests/with-postgres.sh bash tests/with-synapse.sh cargo test --workspace --locked
 
 step "all tests passed"

@@ -22,6 +22,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::future::IntoFuture;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -63,6 +64,8 @@ const SYNC_TIMEOUT: Duration = Duration::from_secs(25);
 const BACKFILL_PAGES: usize = 10;
 /// How far the homeserver's clock may be ahead of ours.
 const CLOCK_MARGIN_MS: i64 = 60_000;
+/// The longest one send may take, rate-limit waits included.
+const SEND_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The bot's password or an access token, from the environment or a file.
 pub enum Credentials {
@@ -885,9 +888,13 @@ impl Adapter for MatrixAdapter {
         if let Some(key) = &message.idempotency_key {
             request = request.with_transaction_id(OwnedTransactionId::from(key.as_str()));
         }
-        let sent = request
+        // Bounded, so one request that never returns cannot stall the
+        // outbox; a retry reuses the transaction id and so never doubles.
+        let sent = tokio::time::timeout(SEND_TIMEOUT, request.into_future())
             .await
+            .map_err(|_| unavailable("sending a message timed out"))?
             .map_err(|e| request_error("send a message", &e))?;
+        debug!(room = %message.conversation.id, event = %sent.response.event_id, "sent");
         Ok(MessageRef {
             conversation: message.conversation,
             id: sent.response.event_id.to_string(),
