@@ -302,7 +302,7 @@ impl Resident {
         }
     }
 
-    fn from_in(&self, room: &RoomId, from: &OwnedUserId) -> Vec<Seen> {
+    fn messages_from(&self, room: &RoomId, from: &OwnedUserId) -> Vec<Seen> {
         self.seen
             .lock()
             .expect("lock")
@@ -386,7 +386,7 @@ strikes_before_escalation = 5
             .env("VORES_MATRIX_PASSWORD", &self.password)
             .env_remove("VORES_MATRIX_TOKEN")
             .env_remove("VORES_DATABASE_URL")
-            .env("RUST_LOG", "info,vores_matrix=debug,vores_bot=debug,matrix_sdk=warn,matrix_sdk_crypto=warn,matrix_sdk_base=warn")
+            .env("RUST_LOG", "info,vores_matrix=debug,matrix_sdk=warn,matrix_sdk_crypto=warn,matrix_sdk_base=warn")
             .current_dir(self.dir.path());
         if !self.real_clock {
             cmd.args(["--now", NOW]);
@@ -605,7 +605,7 @@ async fn residents_and_admins_in_an_encrypted_room() {
     assert!(answer.body.contains("Byttemarked"), "{}", answer.body);
 
     // Ordinary talk is left alone; spam is redacted and logged.
-    let before = ali.from_in(&torvet, &bot_id).len();
+    let before = ali.messages_from(&torvet, &bot_id).len();
     ali.say(&torvet, "Hej alle, vi ses på lørdag 😊").await;
     let spam = ahmed.say(&torvet, "FR33 M0NEY!!! skriv til mig").await;
     let deadline = tokio::time::Instant::now() + WAIT;
@@ -636,7 +636,7 @@ async fn residents_and_admins_in_an_encrypted_room() {
         .await;
     assert!(entries.body.contains("spam"), "{}", entries.body);
     assert!(
-        !ali.from_in(&torvet, &bot_id)[before..]
+        !ali.messages_from(&torvet, &bot_id)[before..]
             .iter()
             .any(|s| s.in_reply_to.is_some() && s.body.contains("vi ses")),
         "ordinary talk must not be answered"
@@ -699,7 +699,11 @@ async fn restarts_outages_and_rate_limits_lose_and_double_nothing() {
         asked.push(
             ali.say(
                 &rooms[0],
-                &format!("/begivenhed Loppemarked nr. {n} søndag kl. {}-{}", 9 + n, 10 + n),
+                &format!(
+                    "/begivenhed Loppemarked nr. {n} søndag kl. {}-{}",
+                    9 + n,
+                    10 + n
+                ),
             )
             .await,
         );
@@ -746,7 +750,7 @@ async fn restarts_outages_and_rate_limits_lose_and_double_nothing() {
     // Each of ali's messages was answered once, after all that.
     for id in &asked {
         let answers = ali
-            .from_in(&rooms[0], &bot_id)
+            .messages_from(&rooms[0], &bot_id)
             .iter()
             .filter(|s| s.in_reply_to.as_ref() == Some(id))
             .count();

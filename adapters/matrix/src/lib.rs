@@ -20,9 +20,9 @@
 //! before the bot existed is not its business.
 
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::future::IntoFuture;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::future::IntoFuture;
 use std::time::Duration;
 
 use async_trait::async_trait;
