@@ -503,6 +503,25 @@ async fn wait_joined(
     }
 }
 
+/// Waits until `resident`'s client knows a device of `user`, as any client
+/// must before it can share an encrypted room's key with them.
+async fn wait_for_devices(resident: &Resident, user: &OwnedUserId) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        if let Ok(devices) = resident.client.encryption().get_user_devices(user).await
+            && devices.devices().count() > 0
+        {
+            return;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{} never learned {user}'s devices",
+            resident.id()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn residents_and_admins_in_an_encrypted_room() {
     let Some(synapse) = Synapse::from_env() else {
@@ -542,6 +561,7 @@ async fn residents_and_admins_in_an_encrypted_room() {
     // The bot accepts the invites of the rooms the config names.
     for r in [&mette, &ali, &ahmed] {
         wait_joined(r, &torvet, &bot_id, &log).await;
+        wait_for_devices(r, &bot_id).await;
     }
     wait_joined(&mette, &strand, &bot_id, &log).await;
     // A moderator in Torvet; in Stranden the bot has no power.

@@ -65,6 +65,8 @@ const BACKFILL_PAGES: usize = 10;
 /// How far the homeserver's clock may be ahead of ours.
 const CLOCK_MARGIN_MS: i64 = 60_000;
 /// The longest one send may take, rate-limit waits included.
+/// How long an encrypted message waits for its key before it is given up.
+const UNDECRYPTED_PATIENCE: Duration = Duration::from_secs(600);
 const SEND_TIMEOUT: Duration = Duration::from_secs(120);
 
 /// The bot's password or an access token, from the environment or a file.
@@ -593,14 +595,6 @@ impl MatrixAdapter {
                 emoji: r.content.relates_to.key,
                 added: true,
             }],
-            AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomEncrypted(_)) => {
-                warn!(
-                    room = %room.room_id(),
-                    event = %message.id,
-                    "an encrypted message the bot cannot read (no key shared with its device); ask the sender's client to share keys with unverified devices"
-                );
-                Vec::new()
-            }
             AnySyncTimelineEvent::State(AnySyncStateEvent::RoomMember(
                 SyncStateEvent::Original(member),
             )) => {
@@ -763,10 +757,19 @@ impl Adapter for MatrixAdapter {
             }
         };
         let mut failures: u32 = 0;
+        // Encrypted messages whose key had not arrived yet: the key often
+        // comes a moment later, so they are tried again for a while rather
+        // than dropped.
+        let mut undecrypted: Vec<(OwnedRoomId, OwnedEventId, std::time::Instant)> = Vec::new();
         loop {
+            let timeout = if undecrypted.is_empty() {
+                SYNC_TIMEOUT
+            } else {
+                Duration::from_secs(1)
+            };
             let settings = SyncSettings::default()
                 .token(since.clone())
-                .timeout(SYNC_TIMEOUT);
+                .timeout(timeout);
             let response = tokio::select! {
                 r = self.client.sync_once(settings) => r,
                 () = shutdown.cancelled() => return Ok(()),
@@ -788,6 +791,27 @@ impl Adapter for MatrixAdapter {
             };
             self.accept_invites(response.rooms.invited.keys()).await;
             let mut events = Vec::new();
+            let mut still = Vec::new();
+            for (room_id, event_id, first) in undecrypted.drain(..) {
+                let Some(room) = self.client.get_room(&room_id) else {
+                    continue;
+                };
+                match room.event(&event_id, None).await {
+                    Ok(event) if !event.kind.is_utd() => {
+                        info!(room = %room_id, event = %event_id, "decrypted a message whose key came late");
+                        events.extend(self.inbound(&room, &event).await);
+                    }
+                    _ if first.elapsed() < UNDECRYPTED_PATIENCE => {
+                        still.push((room_id, event_id, first))
+                    }
+                    _ => warn!(
+                        room = %room_id,
+                        event = %event_id,
+                        "an encrypted message the bot cannot read (no key shared with its device); ask the sender's client to share keys with unverified devices"
+                    ),
+                }
+            }
+            undecrypted = still;
             let joined: BTreeMap<_, _> = response.rooms.joined;
             for (room_id, update) in &joined {
                 let Some(room) = self.client.get_room(room_id) else {
@@ -806,6 +830,13 @@ impl Adapter for MatrixAdapter {
                     if let (Some(ts), Some(since)) = (event.timestamp(), since_ms)
                         && i64::from(ts.0) < since - CLOCK_MARGIN_MS
                     {
+                        continue;
+                    }
+                    if event.kind.is_utd() {
+                        if let Some(id) = event.event_id() {
+                            debug!(room = %room_id, event = %id, "waiting for the key of an encrypted message");
+                            undecrypted.push((room_id.clone(), id, std::time::Instant::now()));
+                        }
                         continue;
                     }
                     events.extend(self.inbound(&room, event).await);
