@@ -789,7 +789,15 @@ impl Adapter for MatrixAdapter {
                     }
                 }
             };
-            self.accept_invites(response.rooms.invited.keys()).await;
+            // Every invite still open, not only new ones: a join that
+            // failed is tried again at each sync until it works.
+            let open_invites: Vec<OwnedRoomId> = self
+                .client
+                .invited_rooms()
+                .iter()
+                .map(|r| r.room_id().to_owned())
+                .collect();
+            self.accept_invites(open_invites.iter()).await;
             let mut events = Vec::new();
             let mut still = Vec::new();
             for (room_id, event_id, first) in undecrypted.drain(..) {
