@@ -149,7 +149,7 @@ fn html_to_plain(html: &str) -> String {
                 in_tag = false;
                 let name = tag
                     .trim_start_matches('/')
-                    .split_whitespace()
+                    .split(|c: char| c.is_whitespace() || c == '/')
                     .next()
                     .unwrap_or("");
                 if name.eq_ignore_ascii_case("br") {
