@@ -256,3 +256,65 @@ pub trait Adapter: Send + Sync {
         user: &UserRef,
     ) -> Result<bool, AdapterError>;
 }
+
+/// The events an adapter handed to the core from one platform batch and
+/// still waits on before it moves its platform cursor (Telegram's offset,
+/// Matrix's sync token): a crash before that means the batch is delivered
+/// again, and the core recognises what it already handled.
+///
+/// Counted by [`Inbound::source_key`]: two events of a batch may share a
+/// key (a member joining twice) and each must be counted off, or the batch
+/// never finishes and the adapter stops reading.
+#[derive(Debug, Default)]
+pub struct PendingBatch {
+    open: std::sync::Mutex<std::collections::HashMap<String, usize>>,
+    done: tokio::sync::Notify,
+}
+
+impl PendingBatch {
+    /// Counts `events` as handed to the core.
+    pub fn add(&self, events: &[Inbound]) {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        for event in events {
+            *open.entry(event.source_key()).or_default() += 1;
+        }
+    }
+
+    /// The core finished `event` (call from [`Adapter::acknowledge`]).
+    pub fn acknowledge(&self, event: &Inbound) {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        let key = event.source_key();
+        if let Some(count) = open.get_mut(&key) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(&key);
+            }
+        }
+        if open.is_empty() {
+            self.done.notify_waiters();
+        }
+    }
+
+    fn is_open(&self) -> bool {
+        !self
+            .open
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_empty()
+    }
+
+    /// Waits until every added event was acknowledged; `false` when
+    /// `shutdown` came first (the cursor must then stay where it is).
+    pub async fn finished(&self, shutdown: &CancellationToken) -> bool {
+        while self.is_open() {
+            // The short sleep covers an acknowledgement that lands between
+            // the check and the wait.
+            tokio::select! {
+                () = self.done.notified() => {}
+                () = tokio::time::sleep(std::time::Duration::from_millis(200)) => {}
+                () = shutdown.cancelled() => return false,
+            }
+        }
+        true
+    }
+}

@@ -19,10 +19,10 @@
 //! The first start syncs once without answering anything: the backlog from
 //! before the bot existed is not its business.
 
-use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashSet};
 use std::future::IntoFuture;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -47,12 +47,12 @@ use matrix_sdk::ruma::{
     EventId, OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId, UserId,
 };
 use matrix_sdk::{Client, Room, SessionMeta, SessionTokens};
-use tokio::sync::{Notify, mpsc};
+use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tracing::{debug, info, warn};
 use vores_bot::adapter::{
     Adapter, AdapterError, Attachment, Author, Capabilities, Inbound, InboundMessage, LengthUnit,
-    Outgoing, TextFormat,
+    Outgoing, PendingBatch, TextFormat,
 };
 use vores_bot::model::{ConversationRef, MessageRef, Platform, UserRef};
 use vores_bot::store::Store;
@@ -86,13 +86,6 @@ pub struct MatrixSettings {
     pub rooms: Vec<ConversationRef>,
 }
 
-/// Events of the current batch the core has not finished with.
-#[derive(Default)]
-struct InFlight {
-    open: usize,
-    keys: HashMap<String, VecDeque<()>>,
-}
-
 pub struct MatrixAdapter {
     client: Client,
     own: OwnedUserId,
@@ -100,8 +93,7 @@ pub struct MatrixAdapter {
     admin_power_level: Option<i64>,
     auto_join_servers: Vec<String>,
     rooms: HashSet<String>,
-    in_flight: Mutex<InFlight>,
-    batch_done: Notify,
+    pending: PendingBatch,
 }
 
 fn unavailable(detail: impl Into<String>) -> AdapterError {
@@ -312,8 +304,7 @@ impl MatrixAdapter {
             admin_power_level: settings.admin_power_level,
             auto_join_servers: settings.auto_join_servers,
             rooms: settings.rooms.into_iter().map(|c| c.id).collect(),
-            in_flight: Mutex::new(InFlight::default()),
-            batch_done: Notify::new(),
+            pending: PendingBatch::default(),
         })
     }
 
@@ -404,8 +395,7 @@ impl MatrixAdapter {
         }
     }
 
-    fn author(&self, sender: &UserId, room: &Room) -> Author {
-        let _ = room;
+    fn author(&self, sender: &UserId) -> Author {
         Author {
             user: UserRef {
                 platform: Platform::Matrix,
@@ -491,7 +481,7 @@ impl MatrixAdapter {
             conversation: conversation.clone(),
             id: parsed.event_id().to_string(),
         };
-        let mut author = self.author(&sender, room);
+        let mut author = self.author(&sender);
         author.display_name = self.display_name(room, &sender).await;
         match parsed {
             AnySyncTimelineEvent::MessageLike(AnySyncMessageLikeEvent::RoomMessage(
@@ -681,14 +671,6 @@ impl MatrixAdapter {
         }
         found
     }
-
-    fn batch_open(&self) -> bool {
-        self.in_flight
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .open
-            > 0
-    }
 }
 
 fn save_session(path: &std::path::Path, session: &MatrixSession) -> Result<(), AdapterError> {
@@ -851,29 +833,15 @@ impl Adapter for MatrixAdapter {
                 }
             }
             debug!(events = events.len(), "sync batch");
-            {
-                let mut flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-                flight.open += events.len();
-                for event in &events {
-                    flight
-                        .keys
-                        .entry(event.source_key())
-                        .or_default()
-                        .push_back(());
-                }
-            }
+            self.pending.add(&events);
             for event in events {
                 if inbound.send(event).await.is_err() {
                     return Ok(());
                 }
             }
             // The token moves on only when the core is done with the batch.
-            while self.batch_open() {
-                tokio::select! {
-                    () = self.batch_done.notified() => {}
-                    () = tokio::time::sleep(Duration::from_millis(200)) => {}
-                    () = shutdown.cancelled() => return Ok(()),
-                }
+            if !self.pending.finished(&shutdown).await {
+                return Ok(());
             }
             since = response.next_batch;
             since_ms = Some(Utc::now().timestamp_millis());
@@ -882,21 +850,7 @@ impl Adapter for MatrixAdapter {
     }
 
     async fn acknowledge(&self, event: &Inbound) {
-        let mut flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        let key = event.source_key();
-        let Some(queue) = flight.keys.get_mut(&key) else {
-            return;
-        };
-        if queue.pop_front().is_none() {
-            return;
-        }
-        if queue.is_empty() {
-            flight.keys.remove(&key);
-        }
-        flight.open = flight.open.saturating_sub(1);
-        if flight.open == 0 {
-            self.batch_done.notify_waiters();
-        }
+        self.pending.acknowledge(event);
     }
 
     async fn send(&self, message: Outgoing) -> Result<MessageRef, AdapterError> {

@@ -9,7 +9,7 @@
 //! overall, honour `retry_after` on 429, and retry 5xx answers and network
 //! errors with backoff; what still fails goes back to the core's outbox.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -25,10 +25,10 @@ use teloxide::types::{
     UpdateKind, User, UserId,
 };
 use teloxide::{ApiError, Bot, RequestError};
-use tokio::sync::{Notify, mpsc};
+use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tracing::{debug, info, warn};
-use vores_bot::adapter::{Author, InboundMessage};
+use vores_bot::adapter::{Author, InboundMessage, PendingBatch};
 use vores_bot::model::{ConversationRef, MessageRef, Platform, UserRef};
 use vores_bot::{
     Adapter, AdapterError, Capabilities, Inbound, LengthUnit, Outgoing, Store, TextFormat,
@@ -76,18 +76,6 @@ struct Pacing {
     last_overall: Option<Instant>,
 }
 
-/// Events of the current batch the core has not finished with.
-#[derive(Default)]
-struct InFlight {
-    /// update id → events still open.
-    open: BTreeMap<u32, usize>,
-    /// event key → the updates carrying an event with that key, oldest
-    /// first. Two events of one batch can share a key (a member joining
-    /// twice, two edits ending in the same text); each must be counted off
-    /// its own update or the batch never finishes and polling stops.
-    keys: HashMap<String, VecDeque<u32>>,
-}
-
 pub struct TelegramAdapter {
     bot: Bot,
     bot_id: u64,
@@ -96,8 +84,7 @@ pub struct TelegramAdapter {
     poll_timeout: u32,
     admins: Mutex<HashMap<i64, (Instant, Vec<u64>)>>,
     pacing: tokio::sync::Mutex<Pacing>,
-    in_flight: Mutex<InFlight>,
-    batch_done: Notify,
+    pending: PendingBatch,
 }
 
 fn platform_error(e: impl std::fmt::Display) -> AdapterError {
@@ -162,8 +149,7 @@ impl TelegramAdapter {
             poll_timeout: settings.poll_timeout,
             admins: Mutex::new(HashMap::new()),
             pacing: tokio::sync::Mutex::new(Pacing::default()),
-            in_flight: Mutex::new(InFlight::default()),
-            batch_done: Notify::new(),
+            pending: PendingBatch::default(),
         };
         for chat in settings.chats {
             adapter.check_rights(chat).await;
@@ -359,15 +345,6 @@ impl TelegramAdapter {
         }
     }
 
-    fn batch_open(&self) -> bool {
-        !self
-            .in_flight
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .open
-            .is_empty()
-    }
-
     /// Waits for Telegram's limits before a send to `chat`.
     async fn pace(&self, chat: i64) {
         let mut pacing = self.pacing.lock().await;
@@ -500,19 +477,7 @@ impl Adapter for TelegramAdapter {
             let last = updates.iter().map(|u| u.id.0).max().unwrap_or(0);
             for update in &updates {
                 let events = self.events(update).await;
-                {
-                    let mut flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-                    if !events.is_empty() {
-                        *flight.open.entry(update.id.0).or_default() += events.len();
-                    }
-                    for event in &events {
-                        flight
-                            .keys
-                            .entry(event.source_key())
-                            .or_default()
-                            .push_back(update.id.0);
-                    }
-                }
+                self.pending.add(&events);
                 for event in events {
                     if inbound.send(event).await.is_err() {
                         return Ok(());
@@ -521,12 +486,8 @@ impl Adapter for TelegramAdapter {
             }
             // Telegram forgets updates once a later offset is asked for, so
             // the next poll waits until the core has finished this batch.
-            while self.batch_open() {
-                tokio::select! {
-                    () = self.batch_done.notified() => {}
-                    () = tokio::time::sleep(Duration::from_millis(200)) => {}
-                    () = shutdown.cancelled() => return Ok(()),
-                }
+            if !self.pending.finished(&shutdown).await {
+                return Ok(());
             }
             offset = last as i32 + 1;
             if let Err(e) = self
@@ -541,26 +502,7 @@ impl Adapter for TelegramAdapter {
     }
 
     async fn acknowledge(&self, event: &Inbound) {
-        let mut flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
-        let key = event.source_key();
-        let Some(queue) = flight.keys.get_mut(&key) else {
-            return;
-        };
-        let Some(update) = queue.pop_front() else {
-            return;
-        };
-        if queue.is_empty() {
-            flight.keys.remove(&key);
-        }
-        if let Some(open) = flight.open.get_mut(&update) {
-            *open = open.saturating_sub(1);
-            if *open == 0 {
-                flight.open.remove(&update);
-            }
-        }
-        if flight.open.is_empty() {
-            self.batch_done.notify_waiters();
-        }
+        self.pending.acknowledge(event);
     }
 
     async fn send(&self, message: Outgoing) -> Result<MessageRef, AdapterError> {
