@@ -19,6 +19,7 @@ use vores_console::{ConsoleAdapter, ConsoleIdentity};
 use vores_matrix::{Credentials as MatrixCredentials, MatrixAdapter, MatrixSettings};
 use vores_storage::{Database, redact_url};
 use vores_telegram::{TelegramAdapter, TelegramSettings};
+use vores_discord::{DiscordAdapter, DiscordSettings};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -341,9 +342,30 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     .context("starting Matrix")?;
                 adapters.push(Arc::new(adapter));
             }
+            if let Some(discord) = &config.discord {
+                let settings = DiscordSettings {
+                    token: secret(
+                        "VORES_DISCORD_TOKEN",
+                        discord.token_file.as_deref(),
+                        "discord.token_file",
+                    )?,
+                    api_url: discord.api_url.clone(),
+                    admin_role: discord.admin_role.clone(),
+                    channels: config
+                        .channels
+                        .iter()
+                        .filter(|c| c.conversation.platform == Platform::Discord)
+                        .map(|c| c.conversation.id.clone())
+                        .collect(),
+                };
+                let adapter = DiscordAdapter::connect(settings, db.clone())
+                    .await
+                    .context("starting Discord")?;
+                adapters.push(Arc::new(adapter));
+            }
             if adapters.is_empty() {
                 bail!(
-                    "no adapter is enabled: set `[console] enabled = true` or add a [telegram] or [matrix] section to the config file"
+                    "no adapter is enabled: set `[console] enabled = true` or add a [telegram], [matrix] or [discord] section to the config file"
                 );
             }
             serve_with(&cli.global, &config, db, community, adapters, true).await

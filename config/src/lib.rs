@@ -40,6 +40,7 @@ struct RawConfig {
     title: Option<String>,
     telegram: Option<RawTelegram>,
     matrix: Option<RawMatrix>,
+    discord: Option<RawDiscord>,
     #[serde(default)]
     groups: Vec<RawGroup>,
 }
@@ -110,6 +111,16 @@ struct RawMatrix {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawDiscord {
+    enabled: Option<bool>,
+    api_url: Option<String>,
+    token_file: Option<PathBuf>,
+    admin_role: Option<String>,
+    scheduled_events: Option<bool>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawConsole {
     enabled: Option<bool>,
     channel: Option<String>,
@@ -146,6 +157,23 @@ pub struct Config {
     pub telegram: Option<TelegramConfig>,
     /// Set when Matrix is enabled.
     pub matrix: Option<MatrixConfig>,
+    /// Set when Discord is enabled.
+    pub discord: Option<DiscordConfig>,
+}
+
+/// Discord, when enabled. The bot token is never in the config: it comes
+/// from `VORES_DISCORD_TOKEN` or from `token_file`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiscordConfig {
+    /// Discord's API (default `https://discord.com`); a test server's URL
+    /// in tests. The gateway address is asked from this server.
+    pub api_url: Option<String>,
+    pub token_file: Option<PathBuf>,
+    /// Members with a role of this name are admins, besides everyone with
+    /// the Manage Messages permission.
+    pub admin_role: Option<String>,
+    /// Mirror approved events into the server's own Scheduled Events.
+    pub scheduled_events: bool,
 }
 
 /// Matrix, when enabled. The password or access token is never in the
@@ -237,6 +265,7 @@ impl Default for Config {
             admins: Vec::new(),
             telegram: None,
             matrix: None,
+            discord: None,
             groups: vec![
                 group_settings("", "default", None, None, None, None, &[], None)
                     .expect("the default group is valid"),
@@ -481,7 +510,27 @@ impl Config {
             }
             _ => None,
         };
+        let discord = match raw.discord {
+            Some(d) if d.enabled.unwrap_or(true) => {
+                if let Some(url) = &d.api_url
+                    && !(url.starts_with("http://") || url.starts_with("https://"))
+                {
+                    return Err(invalid(
+                        "discord.api_url",
+                        format!("{url:?} is not an http(s) URL; leave it out for https://discord.com"),
+                    ));
+                }
+                Some(DiscordConfig {
+                    api_url: d.api_url,
+                    token_file: d.token_file,
+                    admin_role: d.admin_role.filter(|r| !r.trim().is_empty()),
+                    scheduled_events: d.scheduled_events.unwrap_or(false),
+                })
+            }
+            _ => None,
+        };
         Ok(Config {
+            discord,
             matrix,
             telegram,
             timezone,

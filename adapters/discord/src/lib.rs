@@ -1,0 +1,1397 @@
+//! The Discord adapter: serenity keeps the gateway connection (identify,
+//! heartbeats, resume, reconnects) and decodes events; the adapter turns
+//! them into the core's inbound events and carries out what the core asks
+//! through Discord's REST API ([`rest`]).
+//!
+//! Delivery: every message event in a configured channel is tracked until
+//! the core has finished with it, and the id up to which all are finished
+//! is saved per channel. When the gateway starts a new session (first
+//! start, restart, or a reconnect that could not resume), each configured
+//! channel is read back from that id (`GET /channels/{id}/messages?after=`),
+//! so what was posted while the bot was away is handled, and events already
+//! handed on are recognised by their ids and not handled twice. Outgoing
+//! messages carry a stable `nonce` with `enforce_nonce`, so a retry after a
+//! lost answer does not post twice.
+
+mod commands;
+mod rest;
+
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use reqwest::Method;
+use serde_json::{Value, json};
+use serenity::all::{
+    ClientBuilder, CommandDataOptionValue, Context, Event, GatewayError, GatewayIntents,
+    HttpBuilder, Interaction, Message, RawEventHandler, ReactionType, User,
+};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+use tracing::{debug, info, warn};
+use vores_bot::adapter::{Attachment, Author, InboundMessage};
+use vores_bot::model::{ConversationRef, MessageRef, Platform, UserRef};
+use vores_bot::{
+    Adapter, AdapterError, Capabilities, Inbound, LengthUnit, Outgoing, Store, TextFormat,
+};
+
+pub use rest::{Rest, RestError};
+
+/// Discord's permission bits that make someone an admin here.
+const ADMINISTRATOR: u64 = 1 << 3;
+const MANAGE_MESSAGES: u64 = 1 << 13;
+/// How long what Discord said about a member's rights is trusted.
+const RIGHTS_CACHE: Duration = Duration::from_secs(60);
+/// An interaction's token may answer it for 15 minutes; a little less to
+/// be safe, after which the answer goes to the channel instead.
+const INTERACTION_WINDOW: Duration = Duration::from_secs(14 * 60);
+/// How many event ids are remembered to drop redeliveries.
+const SEEN_CAPACITY: usize = 20_000;
+/// Discord returns at most 100 messages per page; a long absence is read
+/// back up to this many pages per channel.
+const BACKFILL_PAGES: usize = 50;
+/// Discord's longest timeout is 28 days.
+const MAX_TIMEOUT_MINUTES: u32 = 28 * 24 * 60;
+
+/// How to reach Discord.
+#[derive(Clone)]
+pub struct DiscordSettings {
+    pub token: String,
+    /// Discord's API (default `https://discord.com`); the test server's in
+    /// tests. The gateway address is asked from it.
+    pub api_url: Option<String>,
+    /// Members with a role of this name are admins too.
+    pub admin_role: Option<String>,
+    /// The channel ids the config names: read back after an absence.
+    pub channels: Vec<String>,
+}
+
+impl std::fmt::Debug for DiscordSettings {
+    // The token never reaches a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DiscordSettings")
+            .field("api_url", &self.api_url)
+            .field("admin_role", &self.admin_role)
+            .field("channels", &self.channels)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A guild's owner and roles (name, permission bits).
+#[derive(Debug, Clone, Default)]
+struct GuildInfo {
+    owner: u64,
+    roles: HashMap<u64, (String, u64)>,
+}
+
+/// An interaction still waiting for (more of) its answer.
+#[derive(Debug, Clone)]
+struct OpenInteraction {
+    token: String,
+    at: Instant,
+    answered: bool,
+}
+
+/// What the adapter learned from events and REST answers.
+#[derive(Debug, Default)]
+struct Knowledge {
+    /// Channel → its guild (None for private chats).
+    guild_of: HashMap<u64, Option<u64>>,
+    /// Thread → the channel it belongs to.
+    parent_of: HashMap<u64, u64>,
+    guilds: HashMap<u64, (Instant, GuildInfo)>,
+    /// (guild, user) → role ids.
+    member_roles: HashMap<(u64, u64), (Instant, Vec<u64>)>,
+    /// (channel, user) → permissions Discord computed for an interaction
+    /// there (channel overwrites included).
+    interaction_rights: HashMap<(u64, u64), (Instant, u64)>,
+    interactions: HashMap<String, OpenInteraction>,
+}
+
+/// Recently seen event keys, to drop redeliveries (a resumed session
+/// replaying, a backfill overlapping the live stream).
+#[derive(Debug, Default)]
+struct Seen {
+    keys: HashSet<String>,
+    order: VecDeque<String>,
+}
+
+impl Seen {
+    /// True the first time `key` is seen.
+    fn first(&mut self, key: String) -> bool {
+        if !self.keys.insert(key.clone()) {
+            return false;
+        }
+        self.order.push_back(key);
+        if self.order.len() > SEEN_CAPACITY
+            && let Some(old) = self.order.pop_front()
+        {
+            self.keys.remove(&old);
+        }
+        true
+    }
+}
+
+/// One configured channel's messages between the gateway and the core.
+#[derive(Debug, Default)]
+struct ChannelProgress {
+    /// Handed to the core, not yet finished.
+    open: BTreeSet<u64>,
+    /// The highest finished id.
+    done: u64,
+    /// What is saved: every message up to here is finished.
+    saved: u64,
+}
+
+fn cursor_name(channel: u64) -> String {
+    format!("discord:after:{channel}")
+}
+
+pub struct DiscordAdapter {
+    rest: Rest,
+    token: String,
+    api_url: Option<String>,
+    bot_id: u64,
+    bot_name: String,
+    application_id: u64,
+    store: Arc<dyn Store>,
+    admin_role: Option<String>,
+    channels: Vec<u64>,
+    knowledge: Mutex<Knowledge>,
+    seen: Mutex<Seen>,
+    progress: Mutex<HashMap<u64, ChannelProgress>>,
+}
+
+fn id_of(value: &Value) -> Option<u64> {
+    match value {
+        Value::String(s) => s.parse().ok(),
+        Value::Number(n) => n.as_u64(),
+        _ => None,
+    }
+}
+
+fn parse_id(text: &str, what: &str) -> Result<u64, AdapterError> {
+    text.parse().map_err(|_| AdapterError::Refused {
+        platform: Platform::Discord,
+        detail: format!("{text:?} is not a Discord {what} id"),
+    })
+}
+
+/// A stable nonce (Discord allows 25 characters) for an idempotency key:
+/// FNV-1a, so it stays the same across restarts and Rust versions.
+fn nonce(key: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in key.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("v{hash:016x}")
+}
+
+/// Buttons as Discord components: rows of up to five, `custom_id` at most
+/// 100 characters, labels at most 80.
+fn components(buttons: &[vores_bot::render::Button]) -> Value {
+    Value::Array(
+        buttons
+            .chunks(5)
+            .map(|row| {
+                json!({
+                    "type": 1,
+                    "components": row.iter().map(|b| {
+                        let style = if b.data.starts_with("approve") || b.data.starts_with("confirm") {
+                            3 // green
+                        } else if b.data.starts_with("reject") || b.data.starts_with("cancel") {
+                            4 // red
+                        } else {
+                            2 // grey
+                        };
+                        json!({
+                            "type": 2,
+                            "style": style,
+                            "label": b.label.chars().take(80).collect::<String>(),
+                            "custom_id": b.data.chars().take(100).collect::<String>(),
+                        })
+                    }).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn author_of(user: &User) -> Author {
+    Author {
+        user: UserRef {
+            platform: Platform::Discord,
+            id: user.id.get().to_string(),
+        },
+        display_name: user.global_name.clone().unwrap_or_else(|| user.name.clone()),
+        is_bot: user.bot,
+    }
+}
+
+fn timestamp(t: &serenity::all::Timestamp) -> DateTime<Utc> {
+    DateTime::from_timestamp(t.unix_timestamp(), 0).unwrap_or_else(Utc::now)
+}
+
+/// Forwards serenity's events, in the order serenity hands them over, to
+/// the adapter's loop (serenity itself must never wait on the core).
+struct Forward(mpsc::UnboundedSender<Event>);
+
+#[async_trait]
+impl RawEventHandler for Forward {
+    async fn raw_event(&self, _ctx: Context, event: Event) {
+        let _ = self.0.send(event);
+    }
+}
+
+impl DiscordAdapter {
+    /// Checks the token (failing with what to do), registers the slash
+    /// commands and looks at the configured channels.
+    pub async fn connect(
+        settings: DiscordSettings,
+        store: Arc<dyn Store>,
+    ) -> Result<Self, AdapterError> {
+        let api = settings
+            .api_url
+            .clone()
+            .unwrap_or_else(|| "https://discord.com".to_string());
+        let rest = Rest::new(&api, &settings.token);
+        let me = match rest.get("/users/@me").await {
+            Ok(me) => me,
+            Err(e) if e.status == Some(reqwest::StatusCode::UNAUTHORIZED) => {
+                return Err(AdapterError::Refused {
+                    platform: Platform::Discord,
+                    detail: "Discord does not accept the bot token; copy it again from the developer portal (your application → Bot → Reset Token) into VORES_DISCORD_TOKEN or the token file".into(),
+                });
+            }
+            Err(e) => {
+                return Err(AdapterError::Unavailable {
+                    platform: Platform::Discord,
+                    detail: format!("cannot reach Discord at {api} ({e}); check the network and `discord.api_url`"),
+                });
+            }
+        };
+        let bot_id = id_of(&me["id"]).ok_or_else(|| AdapterError::Other {
+            platform: Platform::Discord,
+            detail: "Discord's /users/@me has no id".into(),
+        })?;
+        let application_id = match rest.get("/applications/@me").await {
+            Ok(app) => id_of(&app["id"]).unwrap_or(bot_id),
+            Err(e) => {
+                warn!(error = %e, "could not read the application; assuming its id is the bot's");
+                bot_id
+            }
+        };
+        let adapter = DiscordAdapter {
+            rest,
+            token: settings.token,
+            api_url: settings.api_url,
+            bot_id,
+            bot_name: me["username"].as_str().unwrap_or("vores").to_string(),
+            application_id,
+            store,
+            admin_role: settings.admin_role,
+            channels: settings
+                .channels
+                .iter()
+                .filter_map(|c| c.parse().ok())
+                .collect(),
+            knowledge: Mutex::new(Knowledge::default()),
+            seen: Mutex::new(Seen::default()),
+            progress: Mutex::new(HashMap::new()),
+        };
+        if let Err(e) = adapter
+            .rest
+            .call(
+                Method::PUT,
+                &format!("/applications/{application_id}/commands"),
+                Some(&commands::registration()),
+                None,
+            )
+            .await
+        {
+            warn!(error = %e, "could not register the slash commands; residents can still write /commands as text or mention the bot");
+        }
+        for &channel in &adapter.channels {
+            if let Err(e) = adapter.guild_of(channel).await {
+                warn!(channel, error = %e, "the bot cannot see this configured channel; invite it to the server with the View Channel, Send Messages and Read Message History permissions");
+            }
+        }
+        info!(bot = %adapter.bot_name, "connected to Discord");
+        Ok(adapter)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Knowledge> {
+        self.knowledge.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The guild a channel belongs to (None for a private chat), learned
+    /// from events or asked once.
+    async fn guild_of(&self, channel: u64) -> Result<Option<u64>, AdapterError> {
+        if let Some(guild) = self.lock().guild_of.get(&channel) {
+            return Ok(*guild);
+        }
+        let info = self
+            .rest
+            .get(&format!("/channels/{channel}"))
+            .await
+            .map_err(|e| e.into_adapter_error("reading the channel"))?;
+        let guild = id_of(&info["guild_id"]);
+        let mut knowledge = self.lock();
+        knowledge.guild_of.insert(channel, guild);
+        // Thread types (public, private, announcement) belong to a parent.
+        if matches!(info["type"].as_u64(), Some(10..=12))
+            && let Some(parent) = id_of(&info["parent_id"])
+        {
+            knowledge.parent_of.insert(channel, parent);
+        }
+        Ok(guild)
+    }
+
+    /// The conversation and thread of a message in `channel`: a thread's
+    /// messages belong to the channel the thread is in.
+    fn place(&self, channel: u64) -> (ConversationRef, Option<String>) {
+        let parent = self.lock().parent_of.get(&channel).copied();
+        match parent {
+            Some(parent) => (
+                ConversationRef {
+                    platform: Platform::Discord,
+                    id: parent.to_string(),
+                },
+                Some(channel.to_string()),
+            ),
+            None => (
+                ConversationRef {
+                    platform: Platform::Discord,
+                    id: channel.to_string(),
+                },
+                None,
+            ),
+        }
+    }
+
+    fn learn_message(&self, message: &Message) {
+        let mut knowledge = self.lock();
+        knowledge
+            .guild_of
+            .insert(message.channel_id.get(), message.guild_id.map(|g| g.get()));
+        if let (Some(guild), Some(member)) = (message.guild_id, &message.member) {
+            knowledge.member_roles.insert(
+                (guild.get(), message.author.id.get()),
+                (
+                    Instant::now(),
+                    member.roles.iter().map(|r| r.get()).collect(),
+                ),
+            );
+        }
+    }
+
+    /// The bot's mention taken out, and whether there was one.
+    fn without_mention(&self, text: &str) -> (String, bool) {
+        let mut cleaned = text.to_string();
+        let mut mentioned = false;
+        for form in [format!("<@{}>", self.bot_id), format!("<@!{}>", self.bot_id)] {
+            if cleaned.contains(&form) {
+                mentioned = true;
+                cleaned = cleaned.replace(&form, " ");
+            }
+        }
+        let cleaned = cleaned
+            .trim()
+            .trim_start_matches([':', ','])
+            .trim()
+            .to_string();
+        (cleaned, mentioned)
+    }
+
+    /// What the core sees of a message; None for bots (this one included)
+    /// and for messages without text.
+    fn inbound_message(&self, message: &Message) -> Option<InboundMessage> {
+        if message.author.bot || message.author.id.get() == self.bot_id {
+            return None;
+        }
+        // Only ordinary messages and replies: not joins, pins, boosts.
+        if !matches!(u8::from(message.kind), 0 | 19) {
+            return None;
+        }
+        self.learn_message(message);
+        let (text, mentioned) = self.without_mention(&message.content);
+        let attachments: Vec<Attachment> = message
+            .attachments
+            .iter()
+            .map(|a| Attachment {
+                reference: a.url.clone(),
+                is_image: a
+                    .content_type
+                    .as_deref()
+                    .is_some_and(|t| t.starts_with("image/")),
+            })
+            .collect();
+        if text.is_empty() && attachments.is_empty() {
+            return None;
+        }
+        let private = message.guild_id.is_none();
+        let replied_to_bot = message
+            .referenced_message
+            .as_ref()
+            .is_some_and(|r| r.author.id.get() == self.bot_id);
+        let command = text.starts_with('/');
+        let (conversation, thread) = self.place(message.channel_id.get());
+        Some(InboundMessage {
+            message: MessageRef {
+                conversation: conversation.clone(),
+                id: message.id.get().to_string(),
+            },
+            author: author_of(&message.author),
+            text,
+            addressed_to_bot: private || mentioned || replied_to_bot || command,
+            private,
+            reply_to: message
+                .referenced_message
+                .as_ref()
+                .map(|r| MessageRef {
+                    conversation: conversation.clone(),
+                    id: r.id.get().to_string(),
+                })
+                .or_else(|| {
+                    message
+                        .message_reference
+                        .as_ref()
+                        .and_then(|r| r.message_id)
+                        .map(|id| MessageRef {
+                            conversation: conversation.clone(),
+                            id: id.get().to_string(),
+                        })
+                }),
+            thread,
+            attachments,
+            sent_at: timestamp(&message.timestamp),
+        })
+    }
+
+    /// Acknowledges an interaction at once (Discord allows 3 seconds), so
+    /// the member sees "thinking…" while the core works.
+    async fn defer(&self, id: u64, token: &str, kind: u8) {
+        let body = json!({ "type": kind });
+        if let Err(e) = self
+            .rest
+            .post(&format!("/interactions/{id}/{token}/callback"), &body)
+            .await
+        {
+            warn!(error = %e, "could not acknowledge an interaction");
+        }
+    }
+
+    fn remember_interaction(&self, id: u64, token: &str, channel: u64, user: u64, rights: Option<u64>) {
+        let mut knowledge = self.lock();
+        knowledge
+            .interactions
+            .retain(|_, open| open.at.elapsed() < INTERACTION_WINDOW);
+        knowledge.interactions.insert(
+            id.to_string(),
+            OpenInteraction {
+                token: token.to_string(),
+                at: Instant::now(),
+                answered: false,
+            },
+        );
+        if let Some(rights) = rights {
+            knowledge
+                .interaction_rights
+                .insert((channel, user), (Instant::now(), rights));
+        }
+    }
+
+    /// The core's events for one gateway event.
+    async fn events(&self, event: Event) -> Vec<Inbound> {
+        match event {
+            Event::MessageCreate(e) => self
+                .inbound_message(&e.message)
+                .map(Inbound::Message)
+                .into_iter()
+                .collect(),
+            Event::MessageUpdate(e) => {
+                let (Some(author), Some(content)) = (&e.author, &e.content) else {
+                    return Vec::new(); // An embed appearing, not an edit.
+                };
+                if author.bot {
+                    return Vec::new();
+                }
+                let (conversation, _) = self.place(e.channel_id.get());
+                let (text, _) = self.without_mention(content);
+                vec![Inbound::Edited {
+                    message: MessageRef {
+                        conversation,
+                        id: e.id.get().to_string(),
+                    },
+                    author: author_of(author),
+                    new_text: text,
+                    edit_id: e
+                        .edited_timestamp
+                        .map_or_else(|| "0".to_string(), |t| t.unix_timestamp().to_string()),
+                }]
+            }
+            Event::MessageDelete(e) => {
+                let (conversation, _) = self.place(e.channel_id.get());
+                vec![Inbound::Deleted {
+                    message: MessageRef {
+                        conversation,
+                        id: e.message_id.get().to_string(),
+                    },
+                }]
+            }
+            Event::ReactionAdd(e) => self.reaction(&e.reaction, true).into_iter().collect(),
+            Event::ReactionRemove(e) => self.reaction(&e.reaction, false).into_iter().collect(),
+            Event::GuildMemberAdd(e) => {
+                if e.member.user.bot {
+                    return Vec::new();
+                }
+                let guild = e.member.guild_id.get();
+                // A server has no single conversation: the welcome goes to
+                // the first configured channel of that server.
+                let Some(channel) = self.channels.iter().copied().find(|c| {
+                    self.lock().guild_of.get(c).copied().flatten() == Some(guild)
+                }) else {
+                    return Vec::new();
+                };
+                vec![Inbound::MemberJoined {
+                    conversation: ConversationRef {
+                        platform: Platform::Discord,
+                        id: channel.to_string(),
+                    },
+                    member: author_of(&e.member.user),
+                    at: e.member.joined_at.as_ref().map_or_else(Utc::now, timestamp),
+                }]
+            }
+            Event::InteractionCreate(e) => self.interaction(e.interaction).await,
+            Event::GuildCreate(e) => {
+                let guild = e.guild;
+                let mut knowledge = self.lock();
+                for channel in guild.channels.keys() {
+                    knowledge.guild_of.insert(channel.get(), Some(guild.id.get()));
+                }
+                for thread in &guild.threads {
+                    knowledge.guild_of.insert(thread.id.get(), Some(guild.id.get()));
+                    if let Some(parent) = thread.parent_id {
+                        knowledge.parent_of.insert(thread.id.get(), parent.get());
+                    }
+                }
+                let info = GuildInfo {
+                    owner: guild.owner_id.get(),
+                    roles: guild
+                        .roles
+                        .values()
+                        .map(|r| (r.id.get(), (r.name.clone(), r.permissions.bits())))
+                        .collect(),
+                };
+                knowledge
+                    .guilds
+                    .insert(guild.id.get(), (Instant::now(), info));
+                Vec::new()
+            }
+            Event::ThreadCreate(e) => {
+                let thread = e.thread;
+                let mut knowledge = self.lock();
+                knowledge
+                    .guild_of
+                    .insert(thread.id.get(), Some(thread.guild_id.get()));
+                if let Some(parent) = thread.parent_id {
+                    knowledge.parent_of.insert(thread.id.get(), parent.get());
+                }
+                Vec::new()
+            }
+            Event::GuildRoleCreate(_) | Event::GuildRoleUpdate(_) | Event::GuildRoleDelete(_) => {
+                // Asked afresh on the next admin check.
+                self.lock().guilds.clear();
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn reaction(&self, reaction: &serenity::all::Reaction, added: bool) -> Option<Inbound> {
+        let user = reaction.user_id?;
+        if user.get() == self.bot_id {
+            return None;
+        }
+        if reaction.member.as_ref().is_some_and(|m| m.user.bot) {
+            return None;
+        }
+        let ReactionType::Unicode(emoji) = &reaction.emoji else {
+            return None; // A server's own emoji means nothing to the core.
+        };
+        let (conversation, _) = self.place(reaction.channel_id.get());
+        Some(Inbound::Reaction {
+            message: MessageRef {
+                conversation,
+                id: reaction.message_id.get().to_string(),
+            },
+            author: Author {
+                user: UserRef {
+                    platform: Platform::Discord,
+                    id: user.get().to_string(),
+                },
+                display_name: reaction
+                    .member
+                    .as_ref()
+                    .map(|m| m.display_name().to_string())
+                    .unwrap_or_default(),
+                is_bot: false,
+            },
+            emoji: emoji.clone(),
+            added,
+        })
+    }
+
+    async fn interaction(&self, interaction: Interaction) -> Vec<Inbound> {
+        match interaction {
+            Interaction::Command(command) => {
+                let user = command
+                    .member
+                    .as_ref()
+                    .map_or(&command.user, |m| &m.user)
+                    .clone();
+                if user.bot || !self.seen_first(format!("i:{}", command.id.get())) {
+                    return Vec::new();
+                }
+                // Deferred first: type 5 shows "thinking…", answered below.
+                self.defer(command.id.get(), &command.token, 5).await;
+                let channel = command.channel_id.get();
+                if let Some(guild) = command.guild_id {
+                    self.lock().guild_of.insert(channel, Some(guild.get()));
+                }
+                self.remember_interaction(
+                    command.id.get(),
+                    &command.token,
+                    channel,
+                    user.id.get(),
+                    command
+                        .member
+                        .as_ref()
+                        .and_then(|m| m.permissions)
+                        .map(|p| p.bits()),
+                );
+                let text: Vec<String> = command
+                    .data
+                    .options
+                    .iter()
+                    .filter_map(|o| match &o.value {
+                        CommandDataOptionValue::String(s) => Some(s.clone()),
+                        CommandDataOptionValue::Integer(n) => Some(n.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                let (conversation, thread) = self.place(channel);
+                vec![Inbound::Message(InboundMessage {
+                    message: MessageRef {
+                        conversation,
+                        id: command.id.get().to_string(),
+                    },
+                    author: author_of(&user),
+                    text: commands::as_text(&command.data.name, &text.join(" "), &command.locale),
+                    addressed_to_bot: true,
+                    private: command.guild_id.is_none(),
+                    reply_to: None,
+                    thread,
+                    attachments: Vec::new(),
+                    sent_at: Utc::now(),
+                })]
+            }
+            Interaction::Component(press) => {
+                let user = press
+                    .member
+                    .as_ref()
+                    .map_or(&press.user, |m| &m.user)
+                    .clone();
+                if user.bot || !self.seen_first(format!("i:{}", press.id.get())) {
+                    return Vec::new();
+                }
+                // Type 6: acknowledged without changing the message; the
+                // core's answer follows as a message of its own.
+                self.defer(press.id.get(), &press.token, 6).await;
+                let channel = press.channel_id.get();
+                if let Some(guild) = press.guild_id {
+                    self.lock().guild_of.insert(channel, Some(guild.get()));
+                }
+                self.remember_interaction(
+                    press.id.get(),
+                    &press.token,
+                    channel,
+                    user.id.get(),
+                    press.member.as_ref().and_then(|m| m.permissions).map(|p| p.bits()),
+                );
+                let (conversation, _) = self.place(channel);
+                vec![Inbound::Button {
+                    message: MessageRef {
+                        conversation,
+                        id: press.message.id.get().to_string(),
+                    },
+                    author: author_of(&user),
+                    data: press.data.custom_id.clone(),
+                    press_id: press.id.get().to_string(),
+                }]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn seen_first(&self, key: String) -> bool {
+        self.seen.lock().unwrap_or_else(|e| e.into_inner()).first(key)
+    }
+
+    /// Hands events to the core, dropping ones already handed over and
+    /// tracking configured channels' messages until they are finished.
+    async fn deliver(&self, events: Vec<Inbound>, inbound: &mpsc::Sender<Inbound>) -> bool {
+        for event in events {
+            // Interactions were checked before they were acknowledged.
+            if !matches!(event, Inbound::Button { .. })
+                && !(matches!(&event, Inbound::Message(m) if self.lock().interactions.contains_key(&m.message.id)))
+                && !self.seen_first(event.source_key())
+            {
+                debug!(key = %event.source_key(), "already handed over; dropped");
+                continue;
+            }
+            if let Some(channel) = self.tracked_channel(&event) {
+                let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
+                progress.entry(channel.0).or_default().open.insert(channel.1);
+            }
+            if inbound.send(event).await.is_err() {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// (channel, message) for a message in a configured channel (not in a
+    /// thread), which is what the per-channel cursor follows.
+    fn tracked_channel(&self, event: &Inbound) -> Option<(u64, u64)> {
+        let Inbound::Message(m) = event else {
+            return None;
+        };
+        if m.thread.is_some() || self.lock().interactions.contains_key(&m.message.id) {
+            return None;
+        }
+        let channel: u64 = m.message.conversation.id.parse().ok()?;
+        let id: u64 = m.message.id.parse().ok()?;
+        self.channels.contains(&channel).then_some((channel, id))
+    }
+
+    /// After a new gateway session: each configured channel is read from
+    /// the last finished message on, so nothing posted meanwhile is lost.
+    async fn backfill(&self, inbound: &mpsc::Sender<Inbound>) -> bool {
+        for &channel in &self.channels {
+            let saved = match self.store.cursor(&cursor_name(channel)).await {
+                Ok(saved) => saved.and_then(|s| s.parse::<u64>().ok()),
+                Err(e) => {
+                    warn!(channel, error = %e, "could not read where this channel was left; not reading it back");
+                    continue;
+                }
+            };
+            let Some(mut after) = saved else {
+                // First start: everything from now on is new.
+                match self.rest.get(&format!("/channels/{channel}/messages?limit=1")).await {
+                    Ok(latest) => {
+                        let newest = latest
+                            .as_array()
+                            .and_then(|a| a.iter().filter_map(|m| id_of(&m["id"])).max())
+                            .unwrap_or(0);
+                        self.save_cursor(channel, newest).await;
+                        let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
+                        let p = progress.entry(channel).or_default();
+                        p.done = p.done.max(newest);
+                        p.saved = p.saved.max(newest);
+                    }
+                    Err(e) => warn!(channel, error = %e, "could not read the channel's latest message"),
+                }
+                continue;
+            };
+            {
+                let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
+                let p = progress.entry(channel).or_default();
+                p.done = p.done.max(after);
+                p.saved = p.saved.max(after);
+            }
+            let mut read = 0usize;
+            for _ in 0..BACKFILL_PAGES {
+                let page = match self
+                    .rest
+                    .get(&format!("/channels/{channel}/messages?after={after}&limit=100"))
+                    .await
+                {
+                    Ok(page) => page,
+                    Err(e) => {
+                        warn!(channel, error = %e, "could not read back the channel; what was posted while the bot was away waits for the next reconnect");
+                        break;
+                    }
+                };
+                let mut messages: Vec<Message> = page
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|m| serde_json::from_value(m.clone()).ok())
+                    .collect();
+                messages.sort_by_key(|m| m.id.get());
+                let full = messages.len() >= 100;
+                let Some(last) = messages.last().map(|m| m.id.get()) else {
+                    break;
+                };
+                read += messages.len();
+                let mut events = Vec::new();
+                for message in &messages {
+                    if message.guild_id.is_none() {
+                        // REST messages do not say their guild; the channel's is known.
+                        let guild = self.lock().guild_of.get(&channel).copied().flatten();
+                        let mut message = message.clone();
+                        message.guild_id = guild.map(Into::into);
+                        events.extend(self.inbound_message(&message).map(Inbound::Message));
+                    } else {
+                        events.extend(self.inbound_message(message).map(Inbound::Message));
+                    }
+                }
+                // Messages the core will not see (bots, joins) count as
+                // finished at once.
+                {
+                    let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
+                    let p = progress.entry(channel).or_default();
+                    p.done = p.done.max(last);
+                }
+                if !self.deliver(events, inbound).await {
+                    return false;
+                }
+                self.advance(channel).await;
+                after = last;
+                if !full {
+                    break;
+                }
+            }
+            if read > 0 {
+                info!(channel, read, "read back messages posted while the bot was away");
+            }
+        }
+        true
+    }
+
+    async fn save_cursor(&self, channel: u64, id: u64) {
+        if let Err(e) = self
+            .store
+            .set_cursor(&cursor_name(channel), &id.to_string(), Utc::now())
+            .await
+        {
+            warn!(channel, error = %e, "could not save where the channel was read to; a restart reads a little again (recognised)");
+        }
+    }
+
+    /// Saves a channel's cursor when every message up to a later id is finished.
+    async fn advance(&self, channel: u64) {
+        let to_save = {
+            let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
+            let p = progress.entry(channel).or_default();
+            let safe = match p.open.first() {
+                Some(&oldest_open) => p.done.min(oldest_open.saturating_sub(1)),
+                None => p.done,
+            };
+            (safe > p.saved).then(|| {
+                p.saved = safe;
+                safe
+            })
+        };
+        if let Some(id) = to_save {
+            self.save_cursor(channel, id).await;
+        }
+    }
+
+    /// The guild's owner and roles, asked at most once a minute.
+    async fn guild_info(&self, guild: u64) -> Result<GuildInfo, AdapterError> {
+        if let Some((at, info)) = self.lock().guilds.get(&guild)
+            && at.elapsed() < RIGHTS_CACHE
+        {
+            return Ok(info.clone());
+        }
+        let g = self
+            .rest
+            .get(&format!("/guilds/{guild}"))
+            .await
+            .map_err(|e| e.into_adapter_error("reading the server"))?;
+        let info = GuildInfo {
+            owner: id_of(&g["owner_id"]).unwrap_or(0),
+            roles: g["roles"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|r| {
+                    Some((
+                        id_of(&r["id"])?,
+                        (
+                            r["name"].as_str().unwrap_or_default().to_string(),
+                            id_of(&r["permissions"]).unwrap_or(0),
+                        ),
+                    ))
+                })
+                .collect(),
+        };
+        self.lock()
+            .guilds
+            .insert(guild, (Instant::now(), info.clone()));
+        Ok(info)
+    }
+
+    async fn member_roles(&self, guild: u64, user: u64) -> Result<Vec<u64>, AdapterError> {
+        if let Some((at, roles)) = self.lock().member_roles.get(&(guild, user))
+            && at.elapsed() < RIGHTS_CACHE
+        {
+            return Ok(roles.clone());
+        }
+        let member = match self.rest.get(&format!("/guilds/{guild}/members/{user}")).await {
+            Ok(member) => member,
+            Err(e) if e.is_not_found() => return Ok(Vec::new()), // Not a member.
+            Err(e) => return Err(e.into_adapter_error("reading the member")),
+        };
+        let roles: Vec<u64> = member["roles"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(id_of)
+            .collect();
+        self.lock()
+            .member_roles
+            .insert((guild, user), (Instant::now(), roles.clone()));
+        Ok(roles)
+    }
+
+    /// The channel a message goes to: the thread if there is one.
+    fn target(message: &Outgoing) -> Result<u64, AdapterError> {
+        parse_id(
+            message.thread.as_deref().unwrap_or(&message.conversation.id),
+            "channel",
+        )
+    }
+
+    /// An answer to a slash command goes into the command's own response
+    /// while its token is valid.
+    fn open_interaction(&self, reply_to: &Option<MessageRef>) -> Option<(String, bool)> {
+        let reply_to = reply_to.as_ref()?;
+        let mut knowledge = self.lock();
+        let open = knowledge.interactions.get_mut(&reply_to.id)?;
+        if open.at.elapsed() >= INTERACTION_WINDOW {
+            return None;
+        }
+        let first = !open.answered;
+        open.answered = true;
+        Some((open.token.clone(), first))
+    }
+
+    async fn send_to_channel(&self, channel: u64, body: Value) -> Result<u64, AdapterError> {
+        let sent = self
+            .rest
+            .post(&format!("/channels/{channel}/messages"), &body)
+            .await
+            .map_err(|e| e.into_adapter_error("sending a message"))?;
+        id_of(&sent["id"]).ok_or_else(|| AdapterError::Other {
+            platform: Platform::Discord,
+            detail: "Discord's answer to a sent message has no id".into(),
+        })
+    }
+}
+
+#[async_trait]
+impl Adapter for DiscordAdapter {
+    fn platform(&self) -> Platform {
+        Platform::Discord
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            max_message_len: 2000,
+            length_unit: LengthUnit::Chars,
+            format: TextFormat::Markdown,
+            threads: true,
+            reactions: true,
+            edits: true,
+            deletes: true,
+        }
+    }
+
+    async fn run(
+        &self,
+        inbound: mpsc::Sender<Inbound>,
+        shutdown: CancellationToken,
+    ) -> Result<(), AdapterError> {
+        // Privileged: message content (the guidelines read every message)
+        // and members (welcomes). Discord closes with 4014 when they are
+        // not switched on for the application.
+        let intents = GatewayIntents::GUILDS
+            | GatewayIntents::GUILD_MESSAGES
+            | GatewayIntents::GUILD_MESSAGE_REACTIONS
+            | GatewayIntents::DIRECT_MESSAGES
+            | GatewayIntents::DIRECT_MESSAGE_REACTIONS
+            | GatewayIntents::MESSAGE_CONTENT
+            | GatewayIntents::GUILD_MEMBERS;
+        let http = match &self.api_url {
+            // serenity's limiter would send to discord.com whatever the
+            // proxy; our own requests are paced in `rest`, and serenity
+            // only asks this server for the gateway's address.
+            Some(url) => HttpBuilder::new(&self.token)
+                .proxy(url.trim_end_matches('/'))
+                .ratelimiter_disabled(true)
+                .build(),
+            None => HttpBuilder::new(&self.token).build(),
+        };
+        let (forward, mut events) = mpsc::unbounded_channel();
+        let mut client = ClientBuilder::new_with_http(http, intents)
+            .raw_event_handler(Forward(forward))
+            .await
+            .map_err(|e| AdapterError::Other {
+                platform: Platform::Discord,
+                detail: e.to_string(),
+            })?;
+        let shards = client.shard_manager.clone();
+        let mut gateway = tokio::spawn(async move { client.start().await });
+        loop {
+            tokio::select! {
+                event = events.recv() => {
+                    let Some(event) = event else {
+                        return Err(gateway_error((&mut gateway).await));
+                    };
+                    match event {
+                        Event::Ready(ready) => {
+                            info!(session = %ready.ready.session_id, "Discord gateway session started");
+                            if !self.backfill(&inbound).await {
+                                shards.shutdown_all().await;
+                                return Ok(());
+                            }
+                        }
+                        Event::Resumed(_) => info!("Discord gateway session resumed"),
+                        other => {
+                            let out = self.events(other).await;
+                            if !self.deliver(out, &inbound).await {
+                                shards.shutdown_all().await;
+                                return Ok(());
+                            }
+                        }
+                    }
+                }
+                ended = &mut gateway => {
+                    return Err(gateway_error(ended));
+                }
+                () = shutdown.cancelled() => {
+                    shards.shutdown_all().await;
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    async fn acknowledge(&self, event: &Inbound) {
+        if let Some((channel, id)) = self.tracked_channel(event) {
+            {
+                let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
+                let p = progress.entry(channel).or_default();
+                p.open.remove(&id);
+                p.done = p.done.max(id);
+            }
+            self.advance(channel).await;
+        }
+    }
+
+    async fn send(&self, message: Outgoing) -> Result<MessageRef, AdapterError> {
+        let mut body = json!({
+            "content": message.text,
+            // Never ping anyone by accident (a resident's "@everyone").
+            "allowed_mentions": { "parse": [] },
+        });
+        if !message.buttons.is_empty() {
+            body["components"] = components(&message.buttons);
+        }
+        if let Some((token, first)) = self.open_interaction(&message.reply_to) {
+            let app = self.application_id;
+            let answer = if first {
+                self.rest
+                    .patch(&format!("/webhooks/{app}/{token}/messages/@original"), &body)
+                    .await
+            } else {
+                self.rest
+                    .post(&format!("/webhooks/{app}/{token}?wait=true"), &body)
+                    .await
+            };
+            match answer {
+                Ok(sent) => {
+                    if let Some(id) = id_of(&sent["id"]) {
+                        return Ok(MessageRef {
+                            conversation: message.conversation,
+                            id: id.to_string(),
+                        });
+                    }
+                }
+                // The token ran out or Discord lost the interaction: the
+                // answer goes to the channel instead.
+                Err(e) => warn!(error = %e, "could not answer the slash command in place; posting in the channel"),
+            }
+        }
+        let channel = Self::target(&message)?;
+        if let Some(key) = &message.idempotency_key {
+            body["nonce"] = json!(nonce(key));
+            body["enforce_nonce"] = json!(true);
+        }
+        if let Some(reply) = &message.reply_to
+            && reply.id.parse::<u64>().is_ok()
+            && !self.lock().interactions.contains_key(&reply.id)
+        {
+            body["message_reference"] = json!({
+                "message_id": reply.id,
+                "fail_if_not_exists": false,
+            });
+        }
+        let id = self.send_to_channel(channel, body).await?;
+        Ok(MessageRef {
+            conversation: message.conversation,
+            id: id.to_string(),
+        })
+    }
+
+    async fn edit(&self, message: &MessageRef, text: &str) -> Result<(), AdapterError> {
+        let channel = parse_id(&message.conversation.id, "channel")?;
+        self.rest
+            .patch(
+                &format!("/channels/{channel}/messages/{}", message.id),
+                &json!({ "content": text, "allowed_mentions": { "parse": [] } }),
+            )
+            .await
+            .map(|_| ())
+            .map_err(|e| e.into_adapter_error("editing a message"))
+    }
+
+    async fn delete(&self, message: &MessageRef) -> Result<(), AdapterError> {
+        let channel = parse_id(&message.conversation.id, "channel")?;
+        match self
+            .rest
+            .call(
+                Method::DELETE,
+                &format!("/channels/{channel}/messages/{}", message.id),
+                None,
+                Some("Vores: against the group's posting guidelines"),
+            )
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e) if e.is_not_found() => Ok(()), // Already gone.
+            Err(e) if e.is_missing_permission() => Err(AdapterError::Refused {
+                platform: Platform::Discord,
+                detail: "the bot needs the Manage Messages permission in this channel to delete messages".into(),
+            }),
+            Err(e) => Err(e.into_adapter_error("deleting a message")),
+        }
+    }
+
+    async fn react(&self, message: &MessageRef, emoji: &str) -> Result<(), AdapterError> {
+        let channel = parse_id(&message.conversation.id, "channel")?;
+        self.rest
+            .call(
+                Method::PUT,
+                &format!(
+                    "/channels/{channel}/messages/{}/reactions/{}/@me",
+                    message.id,
+                    rest::percent_encode(emoji)
+                ),
+                None,
+                None,
+            )
+            .await
+            .map(|_| ())
+            .map_err(|e| e.into_adapter_error("reacting"))
+    }
+
+    async fn send_private(
+        &self,
+        user: &UserRef,
+        _conversation: &ConversationRef,
+        text: &str,
+    ) -> Result<(), AdapterError> {
+        let dm = self
+            .rest
+            .post("/users/@me/channels", &json!({ "recipient_id": user.id }))
+            .await
+            .map_err(|e| e.into_adapter_error("opening a private chat"))?;
+        let channel = id_of(&dm["id"]).ok_or_else(|| AdapterError::Other {
+            platform: Platform::Discord,
+            detail: "Discord's private chat has no id".into(),
+        })?;
+        match self
+            .rest
+            .post(
+                &format!("/channels/{channel}/messages"),
+                &json!({ "content": text, "allowed_mentions": { "parse": [] } }),
+            )
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e) if e.cannot_dm() => Err(AdapterError::Refused {
+                platform: Platform::Discord,
+                detail: "the member does not accept private messages from server members".into(),
+            }),
+            Err(e) => Err(e.into_adapter_error("sending a private message")),
+        }
+    }
+
+    async fn mute(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+        minutes: u32,
+    ) -> Result<(), AdapterError> {
+        let channel = parse_id(&conversation.id, "channel")?;
+        let user_id = parse_id(&user.id, "user")?;
+        let Some(guild) = self.guild_of(channel).await? else {
+            return Err(AdapterError::Unsupported {
+                platform: Platform::Discord,
+                what: "mute in a private chat",
+            });
+        };
+        let until = Utc::now() + chrono::Duration::minutes(i64::from(minutes.min(MAX_TIMEOUT_MINUTES)));
+        match self
+            .rest
+            .call(
+                Method::PATCH,
+                &format!("/guilds/{guild}/members/{user_id}"),
+                Some(&json!({ "communication_disabled_until": until.to_rfc3339() })),
+                Some("Vores: repeated breaches of the posting guidelines"),
+            )
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e) if e.is_missing_permission() => Err(AdapterError::Refused {
+                platform: Platform::Discord,
+                detail: "the bot needs the Moderate Members permission (and a role above the member's) to time members out".into(),
+            }),
+            Err(e) => Err(e.into_adapter_error("timing out a member")),
+        }
+    }
+
+    async fn ban(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+    ) -> Result<(), AdapterError> {
+        let channel = parse_id(&conversation.id, "channel")?;
+        let user_id = parse_id(&user.id, "user")?;
+        let Some(guild) = self.guild_of(channel).await? else {
+            return Err(AdapterError::Unsupported {
+                platform: Platform::Discord,
+                what: "ban in a private chat",
+            });
+        };
+        match self
+            .rest
+            .call(
+                Method::PUT,
+                &format!("/guilds/{guild}/bans/{user_id}"),
+                Some(&json!({ "delete_message_seconds": 0 })),
+                Some("Vores: repeated breaches of the posting guidelines"),
+            )
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e) if e.is_missing_permission() => Err(AdapterError::Refused {
+                platform: Platform::Discord,
+                detail: "the bot needs the Ban Members permission (and a role above the member's) to ban".into(),
+            }),
+            Err(e) => Err(e.into_adapter_error("banning a member")),
+        }
+    }
+
+    async fn is_admin(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+    ) -> Result<bool, AdapterError> {
+        let channel = parse_id(&conversation.id, "channel")?;
+        let user_id = parse_id(&user.id, "user")?;
+        let Some(guild) = self.guild_of(channel).await? else {
+            return Ok(false); // A private chat has no admins.
+        };
+        let info = self.guild_info(guild).await?;
+        if info.owner == user_id {
+            return Ok(true);
+        }
+        // What Discord computed for an interaction includes the channel's
+        // own overwrites, so it wins while fresh.
+        let computed = self
+            .lock()
+            .interaction_rights
+            .get(&(channel, user_id))
+            .filter(|(at, _)| at.elapsed() < RIGHTS_CACHE)
+            .map(|(_, rights)| *rights);
+        let roles = self.member_roles(guild, user_id).await?;
+        let rights = computed.unwrap_or_else(|| {
+            // @everyone's role has the guild's id.
+            std::iter::once(guild)
+                .chain(roles.iter().copied())
+                .filter_map(|r| info.roles.get(&r).map(|(_, bits)| *bits))
+                .fold(0, |all, bits| all | bits)
+        });
+        if rights & (ADMINISTRATOR | MANAGE_MESSAGES) != 0 {
+            return Ok(true);
+        }
+        Ok(self.admin_role.as_ref().is_some_and(|wanted| {
+            roles.iter().any(|r| {
+                info.roles
+                    .get(r)
+                    .is_some_and(|(name, _)| name.eq_ignore_ascii_case(wanted))
+            })
+        }))
+    }
+}
+
+/// Why the gateway stopped, for the operator.
+fn gateway_error(
+    ended: Result<Result<(), serenity::Error>, tokio::task::JoinError>,
+) -> AdapterError {
+    let detail = match ended {
+        Ok(Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication))) => {
+            return AdapterError::Refused {
+                platform: Platform::Discord,
+                detail: "Discord closed the gateway: the bot token is not valid (4004); copy it again from the developer portal (your application → Bot → Reset Token) into VORES_DISCORD_TOKEN or the token file".into(),
+            };
+        }
+        Ok(Err(serenity::Error::Gateway(
+            GatewayError::DisallowedGatewayIntents | GatewayError::InvalidGatewayIntents,
+        ))) => {
+            return AdapterError::Refused {
+                platform: Platform::Discord,
+                detail: "Discord refused the bot's privileged intents (4014): in the developer portal, open your application → Bot → Privileged Gateway Intents and switch on MESSAGE CONTENT INTENT and SERVER MEMBERS INTENT, then start Vores again".into(),
+            };
+        }
+        Ok(Err(e)) => e.to_string(),
+        Ok(Ok(())) => "the gateway connection ended".to_string(),
+        Err(e) => format!("the gateway task failed: {e}"),
+    };
+    AdapterError::Unavailable {
+        platform: Platform::Discord,
+        detail,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nonces_are_stable_and_fit_discords_limit() {
+        let a = nonce("digest:2026-W47:discord:1:0");
+        assert_eq!(a, nonce("digest:2026-W47:discord:1:0"));
+        assert_ne!(a, nonce("digest:2026-W47:discord:1:1"));
+        assert!(a.len() <= 25);
+    }
+
+    #[test]
+    fn seen_forgets_the_oldest_beyond_its_capacity() {
+        let mut seen = Seen::default();
+        assert!(seen.first("a".into()));
+        assert!(!seen.first("a".into()));
+        for i in 0..SEEN_CAPACITY {
+            seen.first(i.to_string());
+        }
+        assert!(seen.first("a".into()));
+    }
+}
