@@ -276,6 +276,16 @@ struct Shared {
     connections: Arc<AtomicU64>,
 }
 
+impl Shared {
+    /// The gateway takes the token with or without the "Bot " prefix
+    /// (serenity sends it with).
+    fn token_matches(&self, token: &Value) -> bool {
+        token
+            .as_str()
+            .is_some_and(|t| t.strip_prefix("Bot ").unwrap_or(t) == self.token)
+    }
+}
+
 impl Drop for FakeDiscord {
     fn drop(&mut self) {
         self.server.abort();
@@ -1145,7 +1155,7 @@ fn identify(
     tx: &mpsc::UnboundedSender<Frame>,
     compress: bool,
 ) -> Result<(), (u16, &'static str)> {
-    if d["token"].as_str() != Some(shared.token.as_str()) {
+    if !shared.token_matches(&d["token"]) {
         return Err((4004, "Authentication failed."));
     }
     let intents = d["intents"].as_u64().ok_or((4013, "Invalid intent(s)."))?;
@@ -1196,7 +1206,7 @@ fn resume(
     number: u64,
     tx: &mpsc::UnboundedSender<Frame>,
 ) -> Result<(), (u16, &'static str)> {
-    if d["token"].as_str() != Some(shared.token.as_str()) {
+    if !shared.token_matches(&d["token"]) {
         return Err((4004, "Authentication failed."));
     }
     let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());

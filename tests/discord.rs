@@ -1,0 +1,633 @@
+//! Discord end to end: the real `vores run` process — serenity for the
+//! gateway, the adapter's own REST client — against a fake Discord
+//! (tests/fake_discord, written from Discord's API documentation) on
+//! 127.0.0.1. Members are simulated there; we check what the bot did
+//! through the server.
+
+mod fake_discord;
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveTime, Utc};
+use fake_discord::{
+    BOT_ID, EVERYONE_RIGHTS, FakeDiscord, FakeUser, MODERATOR_ROLE, SEND_MESSAGES, SentMessage,
+    VOLUNTEER_ROLE,
+};
+use vores_bot::model::{
+    ConversationRef, EventDetails, NewSubmission, Origin, Platform, Status, SubmissionKind, UserRef,
+};
+use vores_bot::understand::EventDraft;
+use vores_bot::{Language, Store};
+use vores_storage::Database;
+
+const TOKEN: &str = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake.discord-test-token";
+/// Wednesday 10 June 2026, 10:00 in Copenhagen.
+const NOW: &str = "2026-06-10T10:00:00+02:00";
+const WAIT: Duration = Duration::from_secs(30);
+
+struct Town {
+    dir: tempfile::TempDir,
+    fake: FakeDiscord,
+    bot: Option<Child>,
+    torvet: u64,
+    strand: u64,
+    english: u64,
+}
+
+fn config(api_url: &str, torvet: u64, strand: u64, english: u64) -> String {
+    format!(
+        r#"
+timezone = "Europe/Copenhagen"
+language = "da"
+
+[console]
+enabled = false
+
+[discord]
+api_url = "{api_url}"
+admin_role = "Frivillig"
+
+[[groups]]
+name = "ishoj"
+title = "Vores Ishøj"
+approval = "always"
+announce_approved = true
+
+[groups.rules]
+strikes_before_escalation = 2
+escalation = "mute"
+mute_minutes = 30
+
+[[channels]]
+platform = "discord"
+id = "{torvet}"
+name = "Torvet"
+group = "ishoj"
+
+[[channels]]
+platform = "discord"
+id = "{strand}"
+name = "Stranden"
+group = "ishoj"
+
+[[channels]]
+platform = "discord"
+id = "{english}"
+name = "Ishøj in English"
+language = "en"
+group = "ishoj"
+"#
+    )
+}
+
+fn mette() -> FakeUser {
+    FakeUser::new(501, "Mette")
+}
+
+fn ali() -> FakeUser {
+    FakeUser::new(502, "Ali")
+}
+
+fn ahmed() -> FakeUser {
+    FakeUser::new(503, "Ahmed")
+}
+
+fn frida() -> FakeUser {
+    FakeUser::new(504, "Frida")
+}
+
+fn mention(text: &str) -> String {
+    format!("<@{BOT_ID}> {text}")
+}
+
+impl Town {
+    async fn new() -> Town {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fake = FakeDiscord::start(TOKEN).await;
+        let torvet = fake.add_channel("torvet");
+        let strand = fake.add_channel("stranden");
+        let english = fake.add_channel("ishoj-in-english");
+        fake.add_member(&mette(), &[MODERATOR_ROLE]);
+        fake.add_member(&ali(), &[]);
+        fake.add_member(&ahmed(), &[]);
+        fake.add_member(&frida(), &[VOLUNTEER_ROLE]);
+        std::fs::write(
+            dir.path().join("vores.toml"),
+            config(&fake.api_url(), torvet, strand, english),
+        )
+        .expect("config");
+        Town {
+            dir,
+            fake,
+            bot: None,
+            torvet,
+            strand,
+            english,
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn vores(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
+        cmd.args(["--config", self.path("vores.toml").to_str().expect("utf-8")])
+            .args([
+                "--database",
+                &format!("sqlite://{}", self.path("vores.db").display()),
+            ])
+            .env("VORES_DISCORD_TOKEN", TOKEN)
+            .env_remove("VORES_DATABASE_URL")
+            .env("RUST_LOG", "info")
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    /// `vores run` at the fixed test time.
+    fn start(&mut self) {
+        let mut cmd = self.vores();
+        cmd.args(["--now", NOW]);
+        self.spawn_run(cmd);
+    }
+
+    /// `vores run` on the real clock: the outbox's retries wait real time.
+    fn start_on_real_clock(&mut self) {
+        self.spawn_run(self.vores());
+    }
+
+    fn spawn_run(&mut self, mut cmd: Command) {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.path("bot.log"))
+            .expect("log file");
+        let child = cmd
+            .arg("run")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("vores run starts");
+        self.bot = Some(child);
+    }
+
+    fn kill(&mut self) {
+        if let Some(mut child) = self.bot.take() {
+            child.kill().expect("SIGKILL");
+            child.wait().expect("reaped");
+        }
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.path("bot.log")).unwrap_or_default()
+    }
+
+    /// Waits until the bot is connected and has read the channels back.
+    async fn ready(&self) {
+        let ok = self
+            .fake
+            .wait_until(WAIT, |f| {
+                f.connected() && f.commands().len() > 10
+            })
+            .await;
+        assert!(ok, "the bot did not connect; log:\n{}", self.log());
+    }
+
+    async fn eventually(&self, what: &str, check: impl Fn(&FakeDiscord) -> bool) {
+        let ok = self.fake.wait_until(WAIT, |f| check(f)).await;
+        assert!(ok, "{what}; log:\n{}", self.log());
+    }
+
+    /// Says something and returns the bot's reply to it.
+    async fn ask(&self, channel: u64, from: &FakeUser, text: &str) -> SentMessage {
+        let id = self.fake.say(channel, from, text);
+        self.reply_to(channel, id, text).await
+    }
+
+    async fn reply_to(&self, channel: u64, id: u64, text: &str) -> SentMessage {
+        let find = |f: &FakeDiscord| f.sent(channel).into_iter().find(|m| m.reply_to == Some(id));
+        self.eventually(&format!("no reply to {text:?}"), |f| find(f).is_some())
+            .await;
+        find(&self.fake).expect("found")
+    }
+
+    /// Uses a slash command and returns the bot's first answer to it.
+    async fn slash(
+        &self,
+        channel: u64,
+        from: &FakeUser,
+        command: &str,
+        option: Option<(&str, &str)>,
+        locale: &str,
+    ) -> SentMessage {
+        let options: Vec<(&str, &str)> = option.into_iter().collect();
+        let id = self.fake.slash(channel, from, command, &options, locale);
+        self.eventually(&format!("no answer to /{command}"), |f| {
+            !f.answers(id).is_empty()
+        })
+        .await;
+        self.fake.answers(id).remove(0)
+    }
+}
+
+impl Drop for Town {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn residents_and_admins_on_discord() {
+    let mut town = Town::new().await;
+    town.start();
+    town.ready().await;
+    let (torvet, english) = (town.torvet, town.english);
+
+    // Every command is registered, with its Danish name.
+    let commands = town.fake.commands();
+    assert!(
+        commands
+            .iter()
+            .any(|c| c["name"] == "event" && c["name_localizations"]["da"] == "begivenhed"),
+        "{commands:#?}"
+    );
+
+    // A Danish slash command: deferred at once, then answered in place.
+    let confirmation = town
+        .slash(
+            torvet,
+            &ali(),
+            "event",
+            Some(("text", "Byttemarked i Glashuset lørdag kl. 10-14")),
+            "da",
+        )
+        .await;
+    assert!(confirmation.content.contains("#1"), "{}", confirmation.content);
+    assert!(
+        confirmation.content.contains("lørdag 13. juni 2026"),
+        "{}",
+        confirmation.content
+    );
+    assert!(
+        confirmation.buttons().contains(&"cancel:1".to_string()),
+        "{:?}",
+        confirmation.components
+    );
+    assert_eq!(town.fake.late_acknowledgements(), 0);
+
+    // Natural language, said to the bot by mentioning it.
+    let second = town
+        .ask(
+            torvet,
+            &ali(),
+            &mention("Fællesspisning i Medborgerhuset fredag kl. 18-20"),
+        )
+        .await;
+    assert!(second.content.contains("#2"), "{}", second.content);
+
+    // A resident cannot approve; a member with Manage Messages can.
+    let refused = town
+        .slash(torvet, &ahmed(), "approve", Some(("number", "#1")), "da")
+        .await;
+    assert!(
+        refused.content.contains("kun gruppens administratorer"),
+        "{}",
+        refused.content
+    );
+    let queue = town.slash(torvet, &mette(), "pending", None, "da").await;
+    assert!(
+        queue.buttons().contains(&"approve:1".to_string()),
+        "{:?}",
+        queue.components
+    );
+    let before = town.fake.sent(torvet).len();
+    town.fake.press(torvet, &mette(), queue.id, "approve:1");
+    town.eventually("approval not confirmed", |f| {
+        f.sent(torvet)[before..]
+            .iter()
+            .any(|m| m.content.contains("#1 er godkendt"))
+    })
+    .await;
+    // Announced in the group's other channels, in their language.
+    town.eventually("not announced in English", |f| {
+        f.sent(english)
+            .iter()
+            .any(|m| m.content.contains("New event: Byttemarked"))
+    })
+    .await;
+    // A member with the configured admin role approves by a typed command.
+    let approved = town.ask(torvet, &frida(), "/godkend #2").await;
+    assert!(
+        approved.content.contains("#2 er godkendt"),
+        "{}",
+        approved.content
+    );
+
+    // "What's on this weekend", in English.
+    let answer = town
+        .ask(english, &ahmed(), &mention("what's on this weekend?"))
+        .await;
+    assert!(answer.content.contains("Byttemarked"), "{}", answer.content);
+
+    // Ordinary talk and other bots are not answered; spam is deleted and logged.
+    let quiet_before = town.fake.sent(torvet).len();
+    town.fake.say(torvet, &ali(), "Hej alle, vi ses på lørdag 😊");
+    town.fake
+        .say(torvet, &FakeUser::bot(900, "Andenbot"), &mention("hjælp"));
+    let spam = town.fake.say(torvet, &ahmed(), "FR33 M0NEY!!! skriv til mig");
+    town.eventually("spam not deleted", |f| f.deleted(torvet).contains(&spam))
+        .await;
+    let log = town.slash(torvet, &mette(), "log", None, "da").await;
+    assert!(
+        log.content.contains("spam") && log.content.contains("Ahmed"),
+        "{}",
+        log.content
+    );
+    assert!(
+        !town.fake.sent(torvet)[quiet_before..]
+            .iter()
+            .any(|m| m.reply_to.is_some() && m.content.contains("hjælp")),
+        "neither talk nor bots are answered: {:#?}",
+        town.fake.sent(torvet)
+    );
+    // A second strike times the member out (escalation = mute).
+    town.fake.say(torvet, &ahmed(), "Tjen penge hurtigt med os");
+    town.eventually("not timed out", |f| {
+        f.timeouts().iter().any(|(user, _)| *user == ahmed().id)
+    })
+    .await;
+
+    // In a thread the answer stays in the thread.
+    let thread = town.fake.create_thread(torvet, &ali(), "Loppemarked");
+    let help = town.ask(thread, &ali(), &mention("hjælp")).await;
+    assert_eq!(help.channel, thread);
+
+    // A private message needs no mention.
+    let dm = town.fake.dm_channel(&ali());
+    let private = town
+        .ask(dm, &ali(), "Sankthansbål på stranden tirsdag d. 23/6 kl. 20-23")
+        .await;
+    assert!(
+        private.content.contains("tirsdag 23. juni 2026"),
+        "{}",
+        private.content
+    );
+
+    // Nothing was sent that Discord would not show as written.
+    for channel in [torvet, english, thread, dm] {
+        for message in town.fake.sent(channel) {
+            assert!(message.content.chars().count() <= 2000);
+        }
+    }
+    assert_eq!(town.fake.premature_requests(), 0, "rate limits honoured");
+    assert!(town.fake.heartbeats() > 0, "heartbeats sent");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn missing_permissions_are_reported_to_admins() {
+    let mut town = Town::new().await;
+    // The bot may read and write but neither delete nor time out.
+    town.fake.set_bot_rights(EVERYONE_RIGHTS | SEND_MESSAGES);
+    town.start();
+    town.ready().await;
+    let strand = town.strand;
+    let spam = town.fake.say(strand, &ahmed(), "FR33 M0NEY!!! skriv til mig");
+    town.fake.say(strand, &ahmed(), "Tjen penge hurtigt med os");
+    town.eventually("the admins were not told", |f| {
+        let sent = f.sent(strand);
+        sent.iter().any(|m| m.content.contains("slette beskeder"))
+            && sent.iter().any(|m| m.content.contains("sætte folk på pause"))
+    })
+    .await;
+    assert!(!town.fake.deleted(strand).contains(&spam));
+    assert!(town.fake.timeouts().is_empty());
+}
+
+/// Many approved events, so the digest needs several Discord messages.
+async fn fill_week(town: &Town) {
+    let db = Database::open(&format!("sqlite://{}", town.path("vores.db").display()))
+        .await
+        .expect("db");
+    let now: DateTime<Utc> = NOW.parse().expect("time");
+    for i in 0..40 {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 6, 8 + (i % 6) as u32).expect("date");
+        let draft = EventDraft {
+            title: format!("Aktivitet nummer {i} for *store* og _små_ i Ishøj"),
+            date: Some(date),
+            start_time: NaiveTime::from_hms_opt(9 + (i % 10) as u32, 0, 0),
+            end_time: None,
+            all_day: false,
+            location: Some("Medborgerhuset, Vejlebrovej 45".into()),
+            invalid_date: false,
+        };
+        db.insert_submission(&NewSubmission {
+            kind: SubmissionKind::Event,
+            status: Status::Published,
+            origin: Origin {
+                conversation: ConversationRef {
+                    platform: Platform::Discord,
+                    id: town.torvet.to_string(),
+                },
+                message_id: None,
+                author: UserRef {
+                    platform: Platform::Discord,
+                    id: ali().id.to_string(),
+                },
+                author_name: "Ali".into(),
+            },
+            language: Language::Da,
+            anonymous: false,
+            text: String::new(),
+            event: Some(EventDetails::from_draft(
+                draft,
+                chrono_tz::Europe::Copenhagen,
+            )),
+            story: None,
+            created_at: now,
+        })
+        .await
+        .expect("insert");
+    }
+    db.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_digest_is_split_and_survives_a_429_storm() {
+    let mut town = Town::new().await;
+    // The schema exists before we fill it; the bot starts after.
+    let out = town
+        .vores()
+        .args(["--now", NOW, "digest", "--preview", "--channel", "Torvet"])
+        .output()
+        .expect("preview");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    fill_week(&town).await;
+    let out = town
+        .vores()
+        .args(["--now", NOW, "digest", "--send-now"])
+        .output()
+        .expect("digest");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Mid-digest: 429s on message creation (bucket and global), and two
+    // answers lost after Discord created the message.
+    town.fake.storm("POST /channels/", 3, 0.4, false);
+    town.fake.fail_after_processing(2);
+    town.start_on_real_clock();
+    town.ready().await;
+    town.fake.storm("POST /channels/", 2, 0.3, true);
+
+    for (channel, heading) in [
+        (town.torvet, "Ugen i Vores Ishøj"),
+        (town.strand, "Ugen i Vores Ishøj"),
+        (town.english, "The week in Vores Ishøj"),
+    ] {
+        town.eventually("the digest did not arrive in full", |f| {
+            let sent = f.sent(channel);
+            (0..40).all(|i| {
+                let needle = format!("Aktivitet nummer {i} ");
+                sent.iter().any(|m| m.content.contains(&needle))
+            })
+        })
+        .await;
+        let texts: Vec<String> = town
+            .fake
+            .sent(channel)
+            .into_iter()
+            .map(|m| m.content)
+            .collect();
+        assert!(texts.len() >= 2, "{channel}: several messages: {texts:#?}");
+        assert_eq!(
+            texts.iter().filter(|t| t.contains(heading)).count(),
+            1,
+            "{channel}: {texts:#?}"
+        );
+        for i in 0..40 {
+            let needle = format!("Aktivitet nummer {i} ");
+            assert_eq!(
+                texts.iter().map(|t| t.matches(&needle).count()).sum::<usize>(),
+                1,
+                "{channel}: event {i} must appear exactly once: {texts:#?}"
+            );
+        }
+        for text in &texts {
+            assert!(text.chars().count() <= 2000);
+            // Residents' Markdown is shown as written, not as formatting.
+            if text.contains("Aktivitet nummer") {
+                assert!(text.contains("\\*store\\*"), "{text}");
+            }
+        }
+    }
+    assert_eq!(town.fake.premature_requests(), 0, "429s honoured");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gateway_drop_that_cannot_resume_loses_and_repeats_nothing() {
+    let mut town = Town::new().await;
+    let torvet = town.torvet;
+    // Posted before the bot ever ran: not its business.
+    town.fake.say(torvet, &ali(), "/begivenhed Gammelt loppemarked lørdag kl. 9");
+    town.start();
+    town.ready().await;
+    let resident = |i: u64| FakeUser::new(600 + i, &format!("Beboer{i}"));
+    let event = |i: u64| format!("/begivenhed Loppemarked {i} i Glashuset lørdag kl. {}", 8 + i);
+    let mut asked = Vec::new();
+    for i in 0..2 {
+        asked.push(town.fake.say(torvet, &resident(i), &event(i)));
+    }
+    town.eventually("first answers", |f| f.sent(torvet).len() >= 2)
+        .await;
+
+    // The session is lost: RESUME is refused, the bot identifies again.
+    town.fake.invalidate_session();
+    for i in 2..5 {
+        asked.push(town.fake.say(torvet, &resident(i), &event(i)));
+    }
+    town.eventually("a new session", |f| f.identifies() >= 2 && f.connected())
+        .await;
+    // A resumable drop and a RECONNECT: events in between are replayed.
+    town.fake.drop_connection();
+    asked.push(town.fake.say(torvet, &resident(5), &event(5)));
+    town.eventually("resumed", |f| f.resumes() >= 1 && f.connected())
+        .await;
+    town.fake.send_reconnect();
+    asked.push(town.fake.say(torvet, &resident(6), &event(6)));
+    town.eventually("resumed again", |f| f.resumes() >= 2 && f.connected())
+        .await;
+    // A restart, with residents writing while the bot is down.
+    town.eventually("answers before the restart", |f| {
+        f.sent(torvet).len() >= asked.len()
+    })
+    .await;
+    town.kill();
+    for i in 7..9 {
+        asked.push(town.fake.say(torvet, &resident(i), &event(i)));
+    }
+    town.start();
+    town.eventually("every submission answered", |f| {
+        f.sent(torvet).len() >= asked.len()
+    })
+    .await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+
+    let sent = town.fake.sent(torvet);
+    for id in &asked {
+        let replies = sent.iter().filter(|m| m.reply_to == Some(*id)).count();
+        assert_eq!(replies, 1, "message {id} got {replies} replies: {sent:#?}");
+    }
+    assert_eq!(sent.len(), asked.len(), "{sent:#?}");
+    let mut numbers: Vec<String> = sent
+        .iter()
+        .filter_map(|m| {
+            m.content
+                .split('#')
+                .nth(1)
+                .map(|r| r.chars().take_while(char::is_ascii_digit).collect())
+        })
+        .collect();
+    numbers.sort();
+    numbers.dedup();
+    assert_eq!(numbers.len(), asked.len(), "each saved once: {numbers:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_token_or_missing_intents_tell_the_operator_what_to_do() {
+    let town = Town::new().await;
+    let mut run = town.vores();
+    run.env("VORES_DISCORD_TOKEN", "not-the-token")
+        .arg("run")
+        .stdin(Stdio::null());
+    let out = tokio::task::spawn_blocking(move || run.output())
+        .await
+        .expect("joined")
+        .expect("vores runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("VORES_DISCORD_TOKEN"), "{stderr}");
+    assert!(!stderr.contains("not-the-token"), "never print the token: {stderr}");
+
+    town.fake.set_privileged_intents(false);
+    let mut run = town.vores();
+    run.arg("run").stdin(Stdio::null());
+    let out = tokio::task::spawn_blocking(move || run.output())
+        .await
+        .expect("joined")
+        .expect("vores runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("4014") && stderr.contains("MESSAGE CONTENT INTENT"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(TOKEN), "never print the token: {stderr}");
+}
