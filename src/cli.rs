@@ -16,10 +16,10 @@ use vores_bot::understand::{self, Context};
 use vores_bot::{Adapter, Bot, Clock, FixedClock, Language, Settings, SystemClock};
 use vores_config::{Config, DEFAULT_DATABASE_URL};
 use vores_console::{ConsoleAdapter, ConsoleIdentity};
+use vores_discord::{DiscordAdapter, DiscordSettings};
 use vores_matrix::{Credentials as MatrixCredentials, MatrixAdapter, MatrixSettings};
 use vores_storage::{Database, redact_url};
 use vores_telegram::{TelegramAdapter, TelegramSettings};
-use vores_discord::{DiscordAdapter, DiscordSettings};
 
 #[derive(Debug, Parser)]
 #[command(

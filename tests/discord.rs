@@ -189,9 +189,7 @@ impl Town {
     async fn ready(&self) {
         let ok = self
             .fake
-            .wait_until(WAIT, |f| {
-                f.connected() && f.commands().len() > 10
-            })
+            .wait_until(WAIT, |f| f.connected() && f.commands().len() > 10)
             .await;
         assert!(ok, "the bot did not connect; log:\n{}", self.log());
     }
@@ -265,7 +263,11 @@ async fn residents_and_admins_on_discord() {
             "da",
         )
         .await;
-    assert!(confirmation.content.contains("#1"), "{}", confirmation.content);
+    assert!(
+        confirmation.content.contains("#1"),
+        "{}",
+        confirmation.content
+    );
     assert!(
         confirmation.content.contains("lørdag 13. juni 2026"),
         "{}",
@@ -334,10 +336,13 @@ async fn residents_and_admins_on_discord() {
 
     // Ordinary talk and other bots are not answered; spam is deleted and logged.
     let quiet_before = town.fake.sent(torvet).len();
-    town.fake.say(torvet, &ali(), "Hej alle, vi ses på lørdag 😊");
+    town.fake
+        .say(torvet, &ali(), "Hej alle, vi ses på lørdag 😊");
     town.fake
         .say(torvet, &FakeUser::bot(900, "Andenbot"), &mention("hjælp"));
-    let spam = town.fake.say(torvet, &ahmed(), "FR33 M0NEY!!! skriv til mig");
+    let spam = town
+        .fake
+        .say(torvet, &ahmed(), "FR33 M0NEY!!! skriv til mig");
     town.eventually("spam not deleted", |f| f.deleted(torvet).contains(&spam))
         .await;
     let log = town.slash(torvet, &mette(), "log", None, "da").await;
@@ -368,7 +373,11 @@ async fn residents_and_admins_on_discord() {
     // A private message needs no mention.
     let dm = town.fake.dm_channel(&ali());
     let private = town
-        .ask(dm, &ali(), "Sankthansbål på stranden tirsdag d. 23/6 kl. 20-23")
+        .ask(
+            dm,
+            &ali(),
+            "Sankthansbål på stranden tirsdag d. 23/6 kl. 20-23",
+        )
         .await;
     assert!(
         private.content.contains("tirsdag 23. juni 2026"),
@@ -394,12 +403,16 @@ async fn missing_permissions_are_reported_to_admins() {
     town.start();
     town.ready().await;
     let strand = town.strand;
-    let spam = town.fake.say(strand, &ahmed(), "FR33 M0NEY!!! skriv til mig");
+    let spam = town
+        .fake
+        .say(strand, &ahmed(), "FR33 M0NEY!!! skriv til mig");
     town.fake.say(strand, &ahmed(), "Tjen penge hurtigt med os");
     town.eventually("the admins were not told", |f| {
         let sent = f.sent(strand);
         sent.iter().any(|m| m.content.contains("slette beskeder"))
-            && sent.iter().any(|m| m.content.contains("sætte folk på pause"))
+            && sent
+                .iter()
+                .any(|m| m.content.contains("sætte folk på pause"))
     })
     .await;
     assert!(!town.fake.deleted(strand).contains(&spam));
@@ -515,7 +528,10 @@ async fn the_digest_is_split_and_survives_a_429_storm() {
         for i in 0..40 {
             let needle = format!("Aktivitet nummer {i} ");
             assert_eq!(
-                texts.iter().map(|t| t.matches(&needle).count()).sum::<usize>(),
+                texts
+                    .iter()
+                    .map(|t| t.matches(&needle).count())
+                    .sum::<usize>(),
                 1,
                 "{channel}: event {i} must appear exactly once: {texts:#?}"
             );
@@ -536,11 +552,20 @@ async fn a_gateway_drop_that_cannot_resume_loses_and_repeats_nothing() {
     let mut town = Town::new().await;
     let torvet = town.torvet;
     // Posted before the bot ever ran: not its business.
-    town.fake.say(torvet, &ali(), "/begivenhed Gammelt loppemarked lørdag kl. 9");
+    town.fake.say(
+        torvet,
+        &ali(),
+        "/begivenhed Gammelt loppemarked lørdag kl. 9",
+    );
     town.start();
     town.ready().await;
     let resident = |i: u64| FakeUser::new(600 + i, &format!("Beboer{i}"));
-    let event = |i: u64| format!("/begivenhed Loppemarked {i} i Glashuset lørdag kl. {}", 8 + i);
+    let event = |i: u64| {
+        format!(
+            "/begivenhed Loppemarked {i} i Glashuset lørdag kl. {}",
+            8 + i
+        )
+    };
     let mut asked = Vec::new();
     for i in 0..2 {
         asked.push(town.fake.say(torvet, &resident(i), &event(i)));
@@ -614,7 +639,10 @@ async fn a_wrong_token_or_missing_intents_tell_the_operator_what_to_do() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("VORES_DISCORD_TOKEN"), "{stderr}");
-    assert!(!stderr.contains("not-the-token"), "never print the token: {stderr}");
+    assert!(
+        !stderr.contains("not-the-token"),
+        "never print the token: {stderr}"
+    );
 
     town.fake.set_privileged_intents(false);
     let mut run = town.vores();

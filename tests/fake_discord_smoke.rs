@@ -19,7 +19,13 @@ async fn the_fakes_payloads_decode_with_serenitys_types() {
     fake.reply(torvet, &ali, said, "svar");
     let dm = fake.dm_channel(&ali);
     fake.say(dm, &ali, "privat");
-    fake.slash(torvet, &ali, "begivenhed", &[("tekst", "Loppemarked lørdag")], "da");
+    fake.slash(
+        torvet,
+        &ali,
+        "begivenhed",
+        &[("tekst", "Loppemarked lørdag")],
+        "da",
+    );
     fake.press(torvet, &ali, said, "approve:1");
     fake.create_thread(torvet, &ali, "Endnu en tråd");
 
@@ -43,8 +49,8 @@ async fn the_fakes_payloads_decode_with_serenitys_types() {
             serde_json::from_value::<serenity::all::Interaction>(payload["d"].clone())
                 .unwrap_or_else(|e| panic!("{e}: {payload:#}"));
         }
-        let decoded: GatewayEvent = serde_json::from_value(payload.clone())
-            .unwrap_or_else(|e| panic!("{e}: {payload:#}"));
+        let decoded: GatewayEvent =
+            serde_json::from_value(payload.clone()).unwrap_or_else(|e| panic!("{e}: {payload:#}"));
         let GatewayEvent::Dispatch(_, event) = decoded else {
             panic!("not a dispatch: {payload:#}");
         };

@@ -517,7 +517,9 @@ impl Config {
                 {
                     return Err(invalid(
                         "discord.api_url",
-                        format!("{url:?} is not an http(s) URL; leave it out for https://discord.com"),
+                        format!(
+                            "{url:?} is not an http(s) URL; leave it out for https://discord.com"
+                        ),
                     ));
                 }
                 Some(DiscordConfig {

@@ -86,7 +86,8 @@ pub const SEND_MESSAGES: u64 = 1 << 11;
 pub const MANAGE_MESSAGES: u64 = 1 << 13;
 pub const READ_MESSAGE_HISTORY: u64 = 1 << 16;
 pub const MODERATE_MEMBERS: u64 = 1 << 40;
-pub const EVERYONE_RIGHTS: u64 = VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS;
+pub const EVERYONE_RIGHTS: u64 =
+    VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS;
 pub const BOT_RIGHTS: u64 = EVERYONE_RIGHTS | MANAGE_MESSAGES | MODERATE_MEMBERS | BAN_MEMBERS;
 
 const INTENT_GUILD_MEMBERS: u64 = 1 << 1;
@@ -388,7 +389,9 @@ impl FakeDiscord {
             .fallback(rest)
             .with_state(shared.clone());
         let server = tokio::spawn(async move {
-            axum::serve(listener, app).await.expect("fake Discord serves");
+            axum::serve(listener, app)
+                .await
+                .expect("fake Discord serves");
         });
         FakeDiscord {
             addr,
@@ -442,7 +445,9 @@ impl FakeDiscord {
 
     /// The bot role's permissions.
     pub fn set_bot_rights(&self, rights: u64) {
-        self.lock().roles.insert(BOT_ROLE, ("Vores".to_string(), rights));
+        self.lock()
+            .roles
+            .insert(BOT_ROLE, ("Vores".to_string(), rights));
     }
 
     /// Whether the application may use privileged intents (developer portal).
@@ -563,7 +568,11 @@ impl FakeDiscord {
                 original: None,
             },
         );
-        let pressed = state.messages.get(&message).cloned().expect("pressed message exists");
+        let pressed = state
+            .messages
+            .get(&message)
+            .cloned()
+            .expect("pressed message exists");
         let message_json = state.message_json(&pressed, false);
         let data = json!({ "custom_id": custom_id, "component_type": 2 });
         let payload =
@@ -673,49 +682,46 @@ impl FakeDiscord {
     /// Cuts the gateway connection without a close frame; the session can
     /// be resumed.
     pub fn drop_connection(&self) {
-        let mut state = self.lock();
-        if let Some(session) = current(&mut state) {
-            if let Some((_, tx)) = session.connection.take() {
-                let _ = tx.send(Frame::Drop);
-            }
-        }
+        self.to_connection(Frame::Drop);
     }
 
     /// Sends RECONNECT (op 7): the client should reconnect and resume.
     pub fn send_reconnect(&self) {
-        let mut state = self.lock();
-        if let Some(session) = current(&mut state) {
-            if let Some((_, tx)) = session.connection.take() {
-                let _ = tx.send(Frame::Payload(json!({ "op": 7, "d": null })));
-            }
-        }
+        self.to_connection(Frame::Payload(json!({ "op": 7, "d": null })));
     }
 
     /// The connection drops and the session is gone: RESUME will be refused
     /// with INVALID_SESSION, and events until the next READY reach nobody.
     pub fn invalidate_session(&self) {
+        self.to_connection(Frame::Drop);
         let mut state = self.lock();
         if let Some(session) = current(&mut state) {
             session.valid = false;
-            if let Some((_, tx)) = session.connection.take() {
-                let _ = tx.send(Frame::Drop);
-            }
         }
         state.current_session = None;
     }
 
     /// Closes the connection with a close code (e.g. 4000, 4004).
     pub fn close_with(&self, code: u16) {
+        self.to_connection(Frame::Close(code, "closed by the test"));
+    }
+
+    /// Hands the current session's connection its last order; from now on
+    /// the session's events wait for a RESUME.
+    fn to_connection(&self, last: Frame) {
         let mut state = self.lock();
-        if let Some(session) = current(&mut state) {
-            if let Some((_, tx)) = session.connection.take() {
-                let _ = tx.send(Frame::Close(code, "closed by the test"));
-            }
+        let connection = current(&mut state).and_then(|s| s.connection.take());
+        if let Some((_, tx)) = connection {
+            let _ = tx.send(last);
         }
     }
 
     /// Waits until `check` holds or `wait` has passed; returns whether it held.
-    pub async fn wait_until(&self, wait: Duration, mut check: impl FnMut(&FakeDiscord) -> bool) -> bool {
+    pub async fn wait_until(
+        &self,
+        wait: Duration,
+        mut check: impl FnMut(&FakeDiscord) -> bool,
+    ) -> bool {
         let deadline = tokio::time::Instant::now() + wait;
         loop {
             if check(self) {
@@ -799,7 +805,11 @@ impl State {
             .chain(roles)
             .filter_map(|r| self.roles.get(&r).map(|(_, bits)| *bits))
             .fold(0, |all, bits| all | bits);
-        if bits & ADMINISTRATOR != 0 { u64::MAX } else { bits }
+        if bits & ADMINISTRATOR != 0 {
+            u64::MAX
+        } else {
+            bits
+        }
     }
 
     fn member_json(&self, user: &FakeUser, with_user: bool) -> Value {
@@ -992,8 +1002,18 @@ impl State {
         guild["member_count"] = json!(self.members.len());
         guild["voice_states"] = json!([]);
         guild["members"] = json!([self.member_json(&self.user(BOT_ID), true)]);
-        guild["channels"] = json!(channels.iter().map(|c| self.channel_json(c)).collect::<Vec<_>>());
-        guild["threads"] = json!(threads.iter().map(|c| self.channel_json(c)).collect::<Vec<_>>());
+        guild["channels"] = json!(
+            channels
+                .iter()
+                .map(|c| self.channel_json(c))
+                .collect::<Vec<_>>()
+        );
+        guild["threads"] = json!(
+            threads
+                .iter()
+                .map(|c| self.channel_json(c))
+                .collect::<Vec<_>>()
+        );
         guild["presences"] = json!([]);
         guild["stage_instances"] = json!([]);
         guild["guild_scheduled_events"] = json!([]);
@@ -1013,7 +1033,11 @@ impl State {
         message: Option<Value>,
         locale: &str,
     ) -> Value {
-        let place = self.channels.get(&channel).cloned().expect("channel exists");
+        let place = self
+            .channels
+            .get(&channel)
+            .cloned()
+            .expect("channel exists");
         let mut json = json!({
             "id": id.to_string(),
             "application_id": APPLICATION_ID.to_string(),
@@ -1135,7 +1159,11 @@ async fn connection(mut socket: WebSocket, shared: Shared) {
     // The session (if this connection served it) keeps its events for RESUME.
     let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
     for session in state.sessions.values_mut() {
-        if session.connection.as_ref().is_some_and(|(n, _)| *n == number) {
+        if session
+            .connection
+            .as_ref()
+            .is_some_and(|(n, _)| *n == number)
+        {
             session.connection = None;
         }
     }
@@ -1266,7 +1294,10 @@ fn reply(status: StatusCode, body: Value, headers: Vec<(&'static str, String)>) 
 fn too_many(retry_after: f64, global: bool, bucket: &str) -> Response {
     let mut headers = vec![
         ("retry-after", format!("{}", retry_after.ceil() as u64)),
-        ("x-ratelimit-scope", if global { "global" } else { "user" }.to_string()),
+        (
+            "x-ratelimit-scope",
+            if global { "global" } else { "user" }.to_string(),
+        ),
     ];
     if global {
         headers.push(("x-ratelimit-global", "true".to_string()));
@@ -1290,7 +1321,13 @@ fn bucket_hash(bucket: &str) -> String {
     // without the major parameter, as Discord shares buckets across channels.
     let shape: String = bucket
         .split('/')
-        .map(|s| if s.chars().all(|c| c.is_ascii_digit()) { "{major}" } else { s })
+        .map(|s| {
+            if s.chars().all(|c| c.is_ascii_digit()) {
+                "{major}"
+            } else {
+                s
+            }
+        })
         .collect::<Vec<_>>()
         .join("/");
     let mut hash: u32 = 2_166_136_261;
@@ -1310,7 +1347,11 @@ async fn rest(
     body: Bytes,
 ) -> Response {
     let Some(path) = uri.path().strip_prefix("/api/v10") else {
-        return reply(StatusCode::NOT_FOUND, json!({ "message": "404: Not Found", "code": 0 }), vec![]);
+        return reply(
+            StatusCode::NOT_FOUND,
+            json!({ "message": "404: Not Found", "code": 0 }),
+            vec![],
+        );
     };
     let path = path.to_string();
     let query: HashMap<String, String> = query
@@ -1324,7 +1365,13 @@ async fn rest(
     } else {
         match serde_json::from_slice(&body) {
             Ok(body) => body,
-            Err(_) => return reply(StatusCode::BAD_REQUEST, json!({ "message": "400: Bad Request", "code": 50109 }), vec![]),
+            Err(_) => {
+                return reply(
+                    StatusCode::BAD_REQUEST,
+                    json!({ "message": "400: Bad Request", "code": 50109 }),
+                    vec![],
+                );
+            }
         }
     };
     // Interaction callbacks and webhooks use their token, not the bot's.
@@ -1334,7 +1381,11 @@ async fn rest(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v == format!("Bot {}", shared.token));
     if !tokened && !authorised {
-        return reply(StatusCode::UNAUTHORIZED, json!({ "message": "401: Unauthorized", "code": 0 }), vec![]);
+        return reply(
+            StatusCode::UNAUTHORIZED,
+            json!({ "message": "401: Unauthorized", "code": 0 }),
+            vec![],
+        );
     }
     let bucket = bucket_of(&method, &path);
     let route = format!("{} {}", method.as_str(), path);
@@ -1356,14 +1407,22 @@ async fn rest(
             state.premature += 1;
             return too_many((until - now).as_secs_f64(), false, &bucket);
         }
-        if let Some(storm) = state.storms.iter_mut().find(|s| s.count > 0 && route.starts_with(&s.route)) {
+        if let Some(storm) = state
+            .storms
+            .iter_mut()
+            .find(|s| s.count > 0 && route.starts_with(&s.route))
+        {
             storm.count -= 1;
             let (retry_after, global) = (storm.retry_after, storm.global);
             let until = now + Duration::from_secs_f64(retry_after);
             if global {
                 state.global_blocked_until = Some(until);
             } else {
-                state.buckets.entry(bucket.clone()).or_default().blocked_until = Some(until);
+                state
+                    .buckets
+                    .entry(bucket.clone())
+                    .or_default()
+                    .blocked_until = Some(until);
             }
             return too_many(retry_after, global, &bucket);
         }
@@ -1380,7 +1439,11 @@ async fn rest(
         }
         entry.remaining -= 1;
         let reset_after = (reset_at - now).as_secs_f64();
-        let reset_epoch = SystemTime::now().duration_since(UNIX_EPOCH).expect("clock").as_secs_f64() + reset_after;
+        let reset_epoch = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .expect("clock")
+            .as_secs_f64()
+            + reset_after;
         vec![
             ("x-ratelimit-limit", RATE_LIMIT.to_string()),
             ("x-ratelimit-remaining", entry.remaining.to_string()),
@@ -1405,25 +1468,49 @@ fn parse(id: &str) -> u64 {
 fn validate(body: &Value) -> Result<(), (StatusCode, Value)> {
     let content = body["content"].as_str().unwrap_or_default();
     if content.chars().count() > 2000 {
-        return Err(form_error("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length."));
+        return Err(form_error(
+            "content",
+            "BASE_TYPE_MAX_LENGTH",
+            "Must be 2000 or fewer in length.",
+        ));
     }
     let components = body["components"].as_array().cloned().unwrap_or_default();
     if content.trim().is_empty() && components.is_empty() {
-        return Err(error(StatusCode::BAD_REQUEST, 50006, "Cannot send an empty message"));
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            50006,
+            "Cannot send an empty message",
+        ));
     }
     if components.len() > 5 {
-        return Err(form_error("components", "BASE_TYPE_MAX_LENGTH", "Must be 5 or fewer in length."));
+        return Err(form_error(
+            "components",
+            "BASE_TYPE_MAX_LENGTH",
+            "Must be 5 or fewer in length.",
+        ));
     }
     for row in &components {
         let buttons = row["components"].as_array().cloned().unwrap_or_default();
         if row["type"] != json!(1) || buttons.is_empty() || buttons.len() > 5 {
-            return Err(form_error("components", "COMPONENT_LAYOUT_WIDTH_EXCEEDED", "The specified component exceeds the maximum width"));
+            return Err(form_error(
+                "components",
+                "COMPONENT_LAYOUT_WIDTH_EXCEEDED",
+                "The specified component exceeds the maximum width",
+            ));
         }
         for button in &buttons {
             let id = button["custom_id"].as_str().unwrap_or_default();
             let label = button["label"].as_str().unwrap_or_default();
-            if button["type"] != json!(2) || id.is_empty() || id.chars().count() > 100 || label.chars().count() > 80 {
-                return Err(form_error("components", "BASE_TYPE_MAX_LENGTH", "Must be 100 or fewer in length."));
+            if button["type"] != json!(2)
+                || id.is_empty()
+                || id.chars().count() > 100
+                || label.chars().count() > 80
+            {
+                return Err(form_error(
+                    "components",
+                    "BASE_TYPE_MAX_LENGTH",
+                    "Must be 100 or fewer in length.",
+                ));
             }
         }
     }
@@ -1445,7 +1532,10 @@ fn handle(
     let missing = || error(StatusCode::FORBIDDEN, 50013, "Missing Permissions");
     let _ = headers;
     match (method.as_str(), segments.as_slice()) {
-        ("GET", ["gateway"]) => (StatusCode::OK, json!({ "url": format!("ws://{}", shared.addr) })),
+        ("GET", ["gateway"]) => (
+            StatusCode::OK,
+            json!({ "url": format!("ws://{}", shared.addr) }),
+        ),
         ("GET", ["users", "@me"]) => (StatusCode::OK, {
             let mut me = state.user(BOT_ID).json();
             me["verified"] = json!(true);
@@ -1468,11 +1558,26 @@ fn handle(
             let mut registered = Vec::new();
             for command in list {
                 let name = command["name"].as_str().unwrap_or_default();
-                let valid = |n: &str| !n.is_empty() && n.chars().count() <= 32 && n.chars().all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-                let localized_ok = command["name_localizations"].as_object().is_none_or(|m| m.values().all(|v| v.as_str().is_some_and(valid)));
+                let valid = |n: &str| {
+                    !n.is_empty()
+                        && n.chars().count() <= 32
+                        && n.chars()
+                            .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+                };
+                let localized_ok = command["name_localizations"]
+                    .as_object()
+                    .is_none_or(|m| m.values().all(|v| v.as_str().is_some_and(valid)));
                 let description = command["description"].as_str().unwrap_or_default();
-                if !valid(name) || !localized_ok || description.is_empty() || description.chars().count() > 100 {
-                    return form_error("name", "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid");
+                if !valid(name)
+                    || !localized_ok
+                    || description.is_empty()
+                    || description.chars().count() > 100
+                {
+                    return form_error(
+                        "name",
+                        "APPLICATION_COMMAND_INVALID_NAME",
+                        "Command name is invalid",
+                    );
                 }
                 let mut command = command.clone();
                 command["id"] = json!(new_id(&shared.next_id).to_string());
@@ -1491,7 +1596,11 @@ fn handle(
             if !state.channels.contains_key(&channel) {
                 return unknown_channel();
             }
-            let limit: usize = query.get("limit").and_then(|l| l.parse().ok()).unwrap_or(50).clamp(1, 100);
+            let limit: usize = query
+                .get("limit")
+                .and_then(|l| l.parse().ok())
+                .unwrap_or(50)
+                .clamp(1, 100);
             let mut list: Vec<&SentMessage> = state
                 .messages
                 .values()
@@ -1509,7 +1618,10 @@ fn handle(
                 list.reverse();
                 list.truncate(limit);
             }
-            (StatusCode::OK, Value::Array(list.iter().map(|m| state.message_json(m, false)).collect()))
+            (
+                StatusCode::OK,
+                Value::Array(list.iter().map(|m| state.message_json(m, false)).collect()),
+            )
         }
         ("POST", ["channels", channel, "messages"]) => {
             let channel = parse(channel);
@@ -1529,7 +1641,11 @@ fn handle(
             };
             if let Some(nonce) = &nonce {
                 if nonce.chars().count() > 25 {
-                    return form_error("nonce", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+                    return form_error(
+                        "nonce",
+                        "BASE_TYPE_MAX_LENGTH",
+                        "Must be 25 or fewer in length.",
+                    );
                 }
                 if body["enforce_nonce"] == json!(true)
                     && let Some((at, existing)) = state.nonces.get(&(channel, nonce.clone()))
@@ -1541,10 +1657,17 @@ fn handle(
             }
             let reply_to = body["message_reference"]["message_id"].as_str().map(parse);
             if let Some(to) = reply_to
-                && !state.messages.get(&to).is_some_and(|m| m.channel == channel && !m.deleted)
+                && !state
+                    .messages
+                    .get(&to)
+                    .is_some_and(|m| m.channel == channel && !m.deleted)
                 && body["message_reference"]["fail_if_not_exists"] != json!(false)
             {
-                return form_error("message_reference", "REPLIES_UNKNOWN_MESSAGE", "Unknown message");
+                return form_error(
+                    "message_reference",
+                    "REPLIES_UNKNOWN_MESSAGE",
+                    "Unknown message",
+                );
             }
             let id = new_id(&shared.next_id);
             let message = SentMessage {
@@ -1568,19 +1691,33 @@ fn handle(
             dispatch(&mut state, "MESSAGE_CREATE", payload);
             if state.fail_after_processing > 0 {
                 state.fail_after_processing -= 1;
-                return (StatusCode::BAD_GATEWAY, json!({ "message": "502: Bad Gateway", "code": 0 }));
+                return (
+                    StatusCode::BAD_GATEWAY,
+                    json!({ "message": "502: Bad Gateway", "code": 0 }),
+                );
             }
             (StatusCode::OK, state.message_json(&message, false))
         }
         ("PATCH", ["channels", channel, "messages", message]) => {
             let (channel, id) = (parse(channel), parse(message));
-            let Some(existing) = state.messages.get(&id).filter(|m| m.channel == channel && !m.deleted).cloned() else {
+            let Some(existing) = state
+                .messages
+                .get(&id)
+                .filter(|m| m.channel == channel && !m.deleted)
+                .cloned()
+            else {
                 return unknown_message();
             };
             if existing.author != BOT_ID {
-                return error(StatusCode::FORBIDDEN, 50005, "Cannot edit a message authored by another user");
+                return error(
+                    StatusCode::FORBIDDEN,
+                    50005,
+                    "Cannot edit a message authored by another user",
+                );
             }
-            if let Err(e) = validate(&json!({ "content": body["content"], "components": body.get("components").unwrap_or(&existing.components) })) {
+            if let Err(e) = validate(
+                &json!({ "content": body["content"], "components": body.get("components").unwrap_or(&existing.components) }),
+            ) {
                 return e;
             }
             let edited = edit_message(&mut state, id, &body);
@@ -1588,15 +1725,27 @@ fn handle(
         }
         ("DELETE", ["channels", channel, "messages", message]) => {
             let (channel, id) = (parse(channel), parse(message));
-            let Some(existing) = state.messages.get(&id).filter(|m| m.channel == channel && !m.deleted).cloned() else {
+            let Some(existing) = state
+                .messages
+                .get(&id)
+                .filter(|m| m.channel == channel && !m.deleted)
+                .cloned()
+            else {
                 return unknown_message();
             };
             let guild = state.channels.get(&channel).and_then(|c| c.guild);
-            if existing.author != BOT_ID && guild.is_some() && state.rights(BOT_ID) & MANAGE_MESSAGES == 0 {
+            if existing.author != BOT_ID
+                && guild.is_some()
+                && state.rights(BOT_ID) & MANAGE_MESSAGES == 0
+            {
                 return missing();
             }
             if existing.author != BOT_ID && guild.is_none() {
-                return error(StatusCode::FORBIDDEN, 50003, "Cannot execute action on a DM channel");
+                return error(
+                    StatusCode::FORBIDDEN,
+                    50003,
+                    "Cannot execute action on a DM channel",
+                );
             }
             state.messages.get_mut(&id).expect("exists").deleted = true;
             let mut payload = json!({ "id": id.to_string(), "channel_id": channel.to_string() });
@@ -1606,16 +1755,35 @@ fn handle(
             dispatch(&mut state, "MESSAGE_DELETE", payload);
             (StatusCode::NO_CONTENT, Value::Null)
         }
-        ("PUT", ["channels", channel, "messages", message, "reactions", emoji, "@me"]) => {
+        (
+            "PUT",
+            [
+                "channels",
+                channel,
+                "messages",
+                message,
+                "reactions",
+                emoji,
+                "@me",
+            ],
+        ) => {
             let (channel, id) = (parse(channel), parse(message));
-            if !state.messages.get(&id).is_some_and(|m| m.channel == channel && !m.deleted) {
+            if !state
+                .messages
+                .get(&id)
+                .is_some_and(|m| m.channel == channel && !m.deleted)
+            {
                 return unknown_message();
             }
             state.reactions.push((id, emoji.to_string()));
             (StatusCode::NO_CONTENT, Value::Null)
         }
         ("POST", ["users", "@me", "channels"]) => {
-            let Some(user) = body["recipient_id"].as_str().map(parse).filter(|u| state.users.contains_key(u)) else {
+            let Some(user) = body["recipient_id"]
+                .as_str()
+                .map(parse)
+                .filter(|u| state.users.contains_key(u))
+            else {
                 return error(StatusCode::BAD_REQUEST, 50035, "Invalid Form Body");
             };
             let id = dm_with(&mut state, &shared.next_id, user);
@@ -1653,10 +1821,18 @@ fn handle(
                 return missing();
             }
             let Ok(at) = chrono::DateTime::parse_from_rfc3339(until) else {
-                return form_error("communication_disabled_until", "DATE_TIME_TYPE_PARSE", "Could not parse the date.");
+                return form_error(
+                    "communication_disabled_until",
+                    "DATE_TIME_TYPE_PARSE",
+                    "Could not parse the date.",
+                );
             };
             if at.timestamp_millis() as u64 > now_ms() + 28 * 24 * 3600 * 1000 + 60_000 {
-                return form_error("communication_disabled_until", "BASE_TYPE_BAD_TIME", "Must be at most 28 days in the future.");
+                return form_error(
+                    "communication_disabled_until",
+                    "BASE_TYPE_BAD_TIME",
+                    "Must be at most 28 days in the future.",
+                );
             }
             state.timeouts.push((user, until.to_string()));
             let member = state.user(user);
@@ -1673,7 +1849,12 @@ fn handle(
         }
         ("POST", ["interactions", id, token, "callback"]) => {
             let id = parse(id);
-            let Some(interaction) = state.interactions.get(&id).filter(|i| i.token == *token).cloned() else {
+            let Some(interaction) = state
+                .interactions
+                .get(&id)
+                .filter(|i| i.token == *token)
+                .cloned()
+            else {
                 return error(StatusCode::NOT_FOUND, 10062, "Unknown interaction");
             };
             if interaction.created.elapsed() > INTERACTION_ACK_WINDOW {
@@ -1681,14 +1862,20 @@ fn handle(
                 return error(StatusCode::NOT_FOUND, 10062, "Unknown interaction");
             }
             if interaction.acknowledged {
-                return error(StatusCode::BAD_REQUEST, 40060, "Interaction has already been acknowledged.");
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    40060,
+                    "Interaction has already been acknowledged.",
+                );
             }
             let kind = body["type"].as_u64().unwrap_or(0);
             let original = match kind {
                 // A message now (4) or "thinking…" to be filled in (5).
                 4 | 5 => {
                     let data = &body["data"];
-                    if kind == 4 && let Err(e) = validate(data) {
+                    if kind == 4
+                        && let Err(e) = validate(data)
+                    {
                         return e;
                     }
                     let message_id = new_id(&shared.next_id);
@@ -1712,7 +1899,13 @@ fn handle(
                 }
                 // Button presses: acknowledged, message unchanged (6).
                 6 => None,
-                _ => return form_error("type", "BASE_TYPE_CHOICES", "Value must be one of {1, 4, 5, 6, 7, 8, 9, 10, 12}."),
+                _ => {
+                    return form_error(
+                        "type",
+                        "BASE_TYPE_CHOICES",
+                        "Value must be one of {1, 4, 5, 6, 7, 8, 9, 10, 12}.",
+                    );
+                }
             };
             let entry = state.interactions.get_mut(&id).expect("exists");
             entry.acknowledged = true;
@@ -1727,7 +1920,10 @@ fn handle(
                 return unknown_message();
             };
             let content = body.get("content").cloned().unwrap_or(Value::Null);
-            let components = body.get("components").cloned().unwrap_or_else(|| state.messages[&original].components.clone());
+            let components = body
+                .get("components")
+                .cloned()
+                .unwrap_or_else(|| state.messages[&original].components.clone());
             if let Err(e) = validate(&json!({ "content": content, "components": components })) {
                 return e;
             }

@@ -64,7 +64,13 @@ const COMMANDS: &[SlashCommand] = &[
         "Hvad sker der (fx i weekenden)",
         WHAT_OPTIONAL,
     ),
-    command("mine", "mine", "Your submissions", "Dine indsendelser", None),
+    command(
+        "mine",
+        "mine",
+        "Your submissions",
+        "Dine indsendelser",
+        None,
+    ),
     command(
         "delete",
         "slet",
@@ -231,7 +237,10 @@ mod tests {
             as_text("event", "Byttemarked lørdag kl. 10", "da"),
             "/begivenhed Byttemarked lørdag kl. 10"
         );
-        assert_eq!(as_text("event", "Swap market", "en-GB"), "/event Swap market");
+        assert_eq!(
+            as_text("event", "Swap market", "en-GB"),
+            "/event Swap market"
+        );
         assert_eq!(as_text("pending", "", "da"), "/afventer");
         assert_eq!(as_text("approve", "#3", "en-US"), "/approve #3");
     }

@@ -226,7 +226,10 @@ fn author_of(user: &User) -> Author {
             platform: Platform::Discord,
             id: user.id.get().to_string(),
         },
-        display_name: user.global_name.clone().unwrap_or_else(|| user.name.clone()),
+        display_name: user
+            .global_name
+            .clone()
+            .unwrap_or_else(|| user.name.clone()),
         is_bot: user.bot,
     }
 }
@@ -269,7 +272,9 @@ impl DiscordAdapter {
             Err(e) => {
                 return Err(AdapterError::Unavailable {
                     platform: Platform::Discord,
-                    detail: format!("cannot reach Discord at {api} ({e}); check the network and `discord.api_url`"),
+                    detail: format!(
+                        "cannot reach Discord at {api} ({e}); check the network and `discord.api_url`"
+                    ),
                 });
             }
         };
@@ -392,7 +397,10 @@ impl DiscordAdapter {
     fn without_mention(&self, text: &str) -> (String, bool) {
         let mut cleaned = text.to_string();
         let mut mentioned = false;
-        for form in [format!("<@{}>", self.bot_id), format!("<@!{}>", self.bot_id)] {
+        for form in [
+            format!("<@{}>", self.bot_id),
+            format!("<@!{}>", self.bot_id),
+        ] {
             if cleaned.contains(&form) {
                 mentioned = true;
                 cleaned = cleaned.replace(&form, " ");
@@ -484,7 +492,14 @@ impl DiscordAdapter {
         }
     }
 
-    fn remember_interaction(&self, id: u64, token: &str, channel: u64, user: u64, rights: Option<u64>) {
+    fn remember_interaction(
+        &self,
+        id: u64,
+        token: &str,
+        channel: u64,
+        user: u64,
+        rights: Option<u64>,
+    ) {
         let mut knowledge = self.lock();
         knowledge
             .interactions
@@ -551,9 +566,12 @@ impl DiscordAdapter {
                 let guild = e.member.guild_id.get();
                 // A server has no single conversation: the welcome goes to
                 // the first configured channel of that server.
-                let Some(channel) = self.channels.iter().copied().find(|c| {
-                    self.lock().guild_of.get(c).copied().flatten() == Some(guild)
-                }) else {
+                let Some(channel) = self
+                    .channels
+                    .iter()
+                    .copied()
+                    .find(|c| self.lock().guild_of.get(c).copied().flatten() == Some(guild))
+                else {
                     return Vec::new();
                 };
                 vec![Inbound::MemberJoined {
@@ -570,10 +588,14 @@ impl DiscordAdapter {
                 let guild = e.guild;
                 let mut knowledge = self.lock();
                 for channel in guild.channels.keys() {
-                    knowledge.guild_of.insert(channel.get(), Some(guild.id.get()));
+                    knowledge
+                        .guild_of
+                        .insert(channel.get(), Some(guild.id.get()));
                 }
                 for thread in &guild.threads {
-                    knowledge.guild_of.insert(thread.id.get(), Some(guild.id.get()));
+                    knowledge
+                        .guild_of
+                        .insert(thread.id.get(), Some(guild.id.get()));
                     if let Some(parent) = thread.parent_id {
                         knowledge.parent_of.insert(thread.id.get(), parent.get());
                     }
@@ -720,7 +742,11 @@ impl DiscordAdapter {
                     &press.token,
                     channel,
                     user.id.get(),
-                    press.member.as_ref().and_then(|m| m.permissions).map(|p| p.bits()),
+                    press
+                        .member
+                        .as_ref()
+                        .and_then(|m| m.permissions)
+                        .map(|p| p.bits()),
                 );
                 let (conversation, _) = self.place(channel);
                 vec![Inbound::Button {
@@ -738,7 +764,10 @@ impl DiscordAdapter {
     }
 
     fn seen_first(&self, key: String) -> bool {
-        self.seen.lock().unwrap_or_else(|e| e.into_inner()).first(key)
+        self.seen
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .first(key)
     }
 
     /// Hands events to the core, dropping ones already handed over and
@@ -755,7 +784,11 @@ impl DiscordAdapter {
             }
             if let Some(channel) = self.tracked_channel(&event) {
                 let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
-                progress.entry(channel.0).or_default().open.insert(channel.1);
+                progress
+                    .entry(channel.0)
+                    .or_default()
+                    .open
+                    .insert(channel.1);
             }
             if inbound.send(event).await.is_err() {
                 return false;
@@ -791,7 +824,11 @@ impl DiscordAdapter {
             };
             let Some(mut after) = saved else {
                 // First start: everything from now on is new.
-                match self.rest.get(&format!("/channels/{channel}/messages?limit=1")).await {
+                match self
+                    .rest
+                    .get(&format!("/channels/{channel}/messages?limit=1"))
+                    .await
+                {
                     Ok(latest) => {
                         let newest = latest
                             .as_array()
@@ -803,7 +840,9 @@ impl DiscordAdapter {
                         p.done = p.done.max(newest);
                         p.saved = p.saved.max(newest);
                     }
-                    Err(e) => warn!(channel, error = %e, "could not read the channel's latest message"),
+                    Err(e) => {
+                        warn!(channel, error = %e, "could not read the channel's latest message")
+                    }
                 }
                 continue;
             };
@@ -817,7 +856,9 @@ impl DiscordAdapter {
             for _ in 0..BACKFILL_PAGES {
                 let page = match self
                     .rest
-                    .get(&format!("/channels/{channel}/messages?after={after}&limit=100"))
+                    .get(&format!(
+                        "/channels/{channel}/messages?after={after}&limit=100"
+                    ))
                     .await
                 {
                     Ok(page) => page,
@@ -867,7 +908,10 @@ impl DiscordAdapter {
                 }
             }
             if read > 0 {
-                info!(channel, read, "read back messages posted while the bot was away");
+                info!(
+                    channel,
+                    read, "read back messages posted while the bot was away"
+                );
             }
         }
         true
@@ -943,7 +987,11 @@ impl DiscordAdapter {
         {
             return Ok(roles.clone());
         }
-        let member = match self.rest.get(&format!("/guilds/{guild}/members/{user}")).await {
+        let member = match self
+            .rest
+            .get(&format!("/guilds/{guild}/members/{user}"))
+            .await
+        {
             Ok(member) => member,
             Err(e) if e.is_not_found() => return Ok(Vec::new()), // Not a member.
             Err(e) => return Err(e.into_adapter_error("reading the member")),
@@ -963,7 +1011,10 @@ impl DiscordAdapter {
     /// The channel a message goes to: the thread if there is one.
     fn target(message: &Outgoing) -> Result<u64, AdapterError> {
         parse_id(
-            message.thread.as_deref().unwrap_or(&message.conversation.id),
+            message
+                .thread
+                .as_deref()
+                .unwrap_or(&message.conversation.id),
             "channel",
         )
     }
@@ -1108,7 +1159,10 @@ impl Adapter for DiscordAdapter {
             let app = self.application_id;
             let answer = if first {
                 self.rest
-                    .patch(&format!("/webhooks/{app}/{token}/messages/@original"), &body)
+                    .patch(
+                        &format!("/webhooks/{app}/{token}/messages/@original"),
+                        &body,
+                    )
                     .await
             } else {
                 self.rest
@@ -1126,7 +1180,9 @@ impl Adapter for DiscordAdapter {
                 }
                 // The token ran out or Discord lost the interaction: the
                 // answer goes to the channel instead.
-                Err(e) => warn!(error = %e, "could not answer the slash command in place; posting in the channel"),
+                Err(e) => {
+                    warn!(error = %e, "could not answer the slash command in place; posting in the channel")
+                }
             }
         }
         let channel = Self::target(&message)?;
@@ -1248,7 +1304,8 @@ impl Adapter for DiscordAdapter {
                 what: "mute in a private chat",
             });
         };
-        let until = Utc::now() + chrono::Duration::minutes(i64::from(minutes.min(MAX_TIMEOUT_MINUTES)));
+        let until =
+            Utc::now() + chrono::Duration::minutes(i64::from(minutes.min(MAX_TIMEOUT_MINUTES)));
         match self
             .rest
             .call(

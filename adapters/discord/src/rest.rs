@@ -60,7 +60,10 @@ impl RestError {
     /// (retrying will not help); the rest means Discord was unreachable.
     pub fn into_adapter_error(self, doing: &str) -> AdapterError {
         let detail = if self.is_missing_permission() {
-            format!("{doing}: Discord says the bot lacks a permission ({})", self.message)
+            format!(
+                "{doing}: Discord says the bot lacks a permission ({})",
+                self.message
+            )
         } else {
             format!("{doing}: {}", self.message)
         };
@@ -185,7 +188,10 @@ impl Rest {
                     wait = wait.max(GLOBAL_GAP.saturating_sub(now - last));
                 }
                 if let Some(bucket) = limits.bucket_of.get(route).cloned() {
-                    let state = limits.buckets.entry(format!("{bucket}:{major}")).or_default();
+                    let state = limits
+                        .buckets
+                        .entry(format!("{bucket}:{major}"))
+                        .or_default();
                     match (state.remaining, state.reset_at) {
                         (Some(0), Some(reset)) if reset > now => {
                             wait = wait.max(reset - now);
@@ -222,7 +228,10 @@ impl Rest {
         limits
             .bucket_of
             .insert(route.to_string(), bucket.to_string());
-        let state = limits.buckets.entry(format!("{bucket}:{major}")).or_default();
+        let state = limits
+            .buckets
+            .entry(format!("{bucket}:{major}"))
+            .or_default();
         if let Some(remaining) = header_f64(headers, "x-ratelimit-remaining") {
             state.remaining = Some(remaining as u64);
         }
@@ -301,7 +310,10 @@ impl Rest {
                     if global {
                         limits.global_until = Some(until);
                     } else if let Some(bucket) = limits.bucket_of.get(&route).cloned() {
-                        let state = limits.buckets.entry(format!("{bucket}:{major}")).or_default();
+                        let state = limits
+                            .buckets
+                            .entry(format!("{bucket}:{major}"))
+                            .or_default();
                         state.remaining = Some(0);
                         state.reset_at = Some(until);
                     }
@@ -379,7 +391,11 @@ mod tests {
             "DELETE /channels/123/messages/:id"
         );
         assert_eq!(
-            route_key(&Method::PUT, "/channels/1/messages/2/reactions/%E2%9C%85/@me").0,
+            route_key(
+                &Method::PUT,
+                "/channels/1/messages/2/reactions/%E2%9C%85/@me"
+            )
+            .0,
             "PUT /channels/1/messages/:id/reactions/:emoji/@me"
         );
         let (route, major) = route_key(&Method::PATCH, "/webhooks/9/tok/messages/@original");
