@@ -16,7 +16,7 @@ use vores_bot::understand::{self, Context};
 use vores_bot::{Adapter, Bot, Clock, FixedClock, Language, Settings, SystemClock};
 use vores_config::{Config, DEFAULT_DATABASE_URL};
 use vores_console::{ConsoleAdapter, ConsoleIdentity};
-use vores_discord::{DiscordAdapter, DiscordSettings};
+use vores_discord::{DiscordAdapter, DiscordSettings, EventMirror};
 use vores_matrix::{Credentials as MatrixCredentials, MatrixAdapter, MatrixSettings};
 use vores_storage::{Database, redact_url};
 use vores_telegram::{TelegramAdapter, TelegramSettings};
@@ -357,6 +357,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                         .filter(|c| c.conversation.platform == Platform::Discord)
                         .map(|c| c.conversation.id.clone())
                         .collect(),
+                    scheduled_events: discord.scheduled_events.then(|| EventMirror {
+                        community: Arc::new(config.community(&console_channels(&config, None))),
+                        clock: clock(&cli.global),
+                    }),
                 };
                 let adapter = DiscordAdapter::connect(settings, db.clone())
                     .await

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::{DateTime, Datelike, NaiveTime, Timelike, Utc};
 use fake_discord::{
     BOT_ID, EVERYONE_RIGHTS, FakeDiscord, FakeUser, MODERATOR_ROLE, SEND_MESSAGES, SentMessage,
     VOLUNTEER_ROLE,
@@ -658,4 +658,124 @@ async fn a_wrong_token_or_missing_intents_tell_the_operator_what_to_do() {
         "{stderr}"
     );
     assert!(!stderr.contains(TOKEN), "never print the token: {stderr}");
+}
+
+/// The scheduled event mirroring submission #1, if there is exactly one.
+fn the_mirrored_event(fake: &FakeDiscord) -> Option<serde_json::Value> {
+    let events = fake.scheduled_events();
+    (events.len() == 1).then(|| events[0].clone())
+}
+
+fn local_time(event: &serde_json::Value, field: &str) -> chrono::NaiveDateTime {
+    DateTime::parse_from_rfc3339(event[field].as_str().expect("a time"))
+        .expect("RFC 3339")
+        .with_timezone(&chrono_tz::Europe::Copenhagen)
+        .naive_local()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn approved_events_are_mirrored_into_scheduled_events() {
+    let mut town = Town::new().await;
+    let config = std::fs::read_to_string(town.path("vores.toml")).expect("config");
+    std::fs::write(
+        town.path("vores.toml"),
+        config.replace(
+            "admin_role = \"Frivillig\"",
+            "admin_role = \"Frivillig\"\nscheduled_events = true",
+        ),
+    )
+    .expect("config");
+    // Discord refuses events in the past, so this runs on the real clock.
+    town.start_on_real_clock();
+    town.ready().await;
+    let torvet = town.torvet;
+
+    let asked = town
+        .slash(
+            torvet,
+            &ali(),
+            "event",
+            Some(("text", "Byttemarked i Glashuset lørdag kl. 10-14")),
+            "da",
+        )
+        .await;
+    assert!(asked.content.contains("#1"), "{}", asked.content);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert!(
+        town.fake.scheduled_events().is_empty(),
+        "not before it is approved"
+    );
+
+    let approved = town.ask(torvet, &mette(), "/godkend #1").await;
+    assert!(
+        approved.content.contains("#1 er godkendt"),
+        "{}",
+        approved.content
+    );
+    town.eventually("the approved event was not mirrored", |f| {
+        the_mirrored_event(f).is_some()
+    })
+    .await;
+    let event = the_mirrored_event(&town.fake).expect("one");
+    assert!(
+        event["name"]
+            .as_str()
+            .expect("name")
+            .contains("Byttemarked"),
+        "{event:#}"
+    );
+    assert!(
+        event["entity_metadata"]["location"]
+            .as_str()
+            .expect("location")
+            .contains("Glashuset"),
+        "{event:#}"
+    );
+    let start = local_time(&event, "scheduled_start_time");
+    let end = local_time(&event, "scheduled_end_time");
+    assert_eq!(start.weekday(), chrono::Weekday::Sat, "{event:#}");
+    assert_eq!((start.hour(), end.hour()), (10, 14), "{event:#}");
+    assert_eq!(start.date(), end.date());
+
+    // A restart finds the event it made: nothing is mirrored twice.
+    town.kill();
+    town.start_on_real_clock();
+    town.ready().await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(town.fake.scheduled_events().len(), 1);
+
+    // A correction reaches Discord (after approval again, if it needs one).
+    let corrected = town
+        .slash(
+            torvet,
+            &ali(),
+            "correct",
+            Some(("text", "#1 Byttemarked i Glashuset lørdag kl. 11-15")),
+            "da",
+        )
+        .await;
+    if corrected.content.contains("administrator har godkendt") {
+        town.eventually("a corrected event waiting for approval is not shown", |f| {
+            f.scheduled_events().is_empty()
+        })
+        .await;
+        town.ask(torvet, &mette(), "/godkend #1").await;
+    }
+    town.eventually("the correction was not mirrored", |f| {
+        the_mirrored_event(f).is_some_and(|e| local_time(&e, "scheduled_start_time").hour() == 11)
+    })
+    .await;
+    let event = the_mirrored_event(&town.fake).expect("one");
+    assert_eq!(local_time(&event, "scheduled_end_time").hour(), 15);
+
+    // Withdrawn: gone from Discord too.
+    let withdrawn = town
+        .slash(torvet, &ali(), "delete", Some(("number", "#1")), "da")
+        .await;
+    assert!(withdrawn.content.contains("#1"), "{}", withdrawn.content);
+    town.eventually("the withdrawn event is still scheduled", |f| {
+        f.scheduled_events().is_empty()
+    })
+    .await;
+    assert_eq!(town.fake.premature_requests(), 0);
 }

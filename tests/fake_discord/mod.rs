@@ -46,6 +46,10 @@
 //! Permissions"). Interactions must be acknowledged within 3 seconds (404,
 //! 10062 "Unknown interaction" after) and only once (400, 40060).
 //!
+//! Scheduled events (external only): name 1–100, description ≤ 1000,
+//! location 1–100, an end after the start, a start not in the past; Create
+//! Events for one's own, Manage Events for others'.
+//!
 //! Not modelled: channel permission overwrites, sharding, embeds, files,
 //! the global 50-requests-per-second limit (only scripted global 429s).
 
@@ -85,10 +89,17 @@ pub const VIEW_CHANNEL: u64 = 1 << 10;
 pub const SEND_MESSAGES: u64 = 1 << 11;
 pub const MANAGE_MESSAGES: u64 = 1 << 13;
 pub const READ_MESSAGE_HISTORY: u64 = 1 << 16;
+pub const MANAGE_EVENTS: u64 = 1 << 33;
 pub const MODERATE_MEMBERS: u64 = 1 << 40;
+pub const CREATE_EVENTS: u64 = 1 << 44;
 pub const EVERYONE_RIGHTS: u64 =
     VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | ADD_REACTIONS;
-pub const BOT_RIGHTS: u64 = EVERYONE_RIGHTS | MANAGE_MESSAGES | MODERATE_MEMBERS | BAN_MEMBERS;
+pub const BOT_RIGHTS: u64 = EVERYONE_RIGHTS
+    | MANAGE_MESSAGES
+    | MODERATE_MEMBERS
+    | BAN_MEMBERS
+    | CREATE_EVENTS
+    | MANAGE_EVENTS;
 
 const INTENT_GUILD_MEMBERS: u64 = 1 << 1;
 const INTENT_GUILD_PRESENCES: u64 = 1 << 8;
@@ -258,6 +269,8 @@ struct State {
     resumes: u32,
     heartbeats: u32,
     dms: HashMap<u64, u64>,
+    /// The guild's scheduled events by id.
+    scheduled: BTreeMap<u64, Value>,
 }
 
 pub struct FakeDiscord {
@@ -376,6 +389,7 @@ impl FakeDiscord {
             resumes: 0,
             heartbeats: 0,
             dms: HashMap::new(),
+            scheduled: BTreeMap::new(),
         };
         let shared = Shared {
             token: token.to_string(),
@@ -618,6 +632,11 @@ impl FakeDiscord {
 
     pub fn bans(&self) -> Vec<u64> {
         self.lock().bans.clone()
+    }
+
+    /// The guild's scheduled events (Discord's event objects).
+    pub fn scheduled_events(&self) -> Vec<Value> {
+        self.lock().scheduled.values().cloned().collect()
     }
 
     /// The registered global commands.
@@ -1847,6 +1866,86 @@ fn handle(
             state.members.remove(&user);
             (StatusCode::NO_CONTENT, Value::Null)
         }
+        ("GET", ["guilds", _guild, "scheduled-events"]) => (
+            StatusCode::OK,
+            Value::Array(state.scheduled.values().cloned().collect()),
+        ),
+        ("POST", ["guilds", guild, "scheduled-events"]) => {
+            if state.rights(BOT_ID) & CREATE_EVENTS == 0 {
+                return missing();
+            }
+            if let Err(e) = validate_scheduled(&body, None) {
+                return e;
+            }
+            let id = new_id(&shared.next_id);
+            let mut event = json!({
+                "id": id.to_string(),
+                "guild_id": guild,
+                "channel_id": null,
+                "creator_id": BOT_ID.to_string(),
+                "creator": state.user(BOT_ID).json(),
+                "status": 1,
+                "entity_id": null,
+                "user_count": 0,
+                "image": null,
+                "recurrence_rule": null,
+            });
+            for field in [
+                "name",
+                "description",
+                "scheduled_start_time",
+                "scheduled_end_time",
+                "privacy_level",
+                "entity_type",
+                "entity_metadata",
+            ] {
+                event[field] = body.get(field).cloned().unwrap_or(Value::Null);
+            }
+            state.scheduled.insert(id, event.clone());
+            (StatusCode::OK, event)
+        }
+        ("PATCH", ["guilds", _guild, "scheduled-events", event]) => {
+            let id = parse(event);
+            let Some(existing) = state.scheduled.get(&id).cloned() else {
+                return error(
+                    StatusCode::NOT_FOUND,
+                    10070,
+                    "Unknown Guild Scheduled Event",
+                );
+            };
+            let own = existing["creator_id"] == json!(BOT_ID.to_string());
+            let needed = if own { CREATE_EVENTS } else { MANAGE_EVENTS };
+            if state.rights(BOT_ID) & needed == 0 {
+                return missing();
+            }
+            if let Err(e) = validate_scheduled(&body, Some(&existing)) {
+                return e;
+            }
+            let event = state.scheduled.get_mut(&id).expect("exists");
+            if let Some(fields) = body.as_object() {
+                for (field, value) in fields {
+                    event[field] = value.clone();
+                }
+            }
+            (StatusCode::OK, event.clone())
+        }
+        ("DELETE", ["guilds", _guild, "scheduled-events", event]) => {
+            let id = parse(event);
+            let Some(existing) = state.scheduled.get(&id).cloned() else {
+                return error(
+                    StatusCode::NOT_FOUND,
+                    10070,
+                    "Unknown Guild Scheduled Event",
+                );
+            };
+            let own = existing["creator_id"] == json!(BOT_ID.to_string());
+            let needed = if own { CREATE_EVENTS } else { MANAGE_EVENTS };
+            if state.rights(BOT_ID) & needed == 0 {
+                return missing();
+            }
+            state.scheduled.remove(&id);
+            (StatusCode::NO_CONTENT, Value::Null)
+        }
         ("POST", ["interactions", id, token, "callback"]) => {
             let id = parse(id);
             let Some(interaction) = state
@@ -1961,6 +2060,92 @@ fn handle(
         }
         _ => error(StatusCode::NOT_FOUND, 0, "404: Not Found"),
     }
+}
+
+/// Checks a scheduled event (a new one, or a change to `existing`) as
+/// Discord does for events outside voice channels.
+fn validate_scheduled(body: &Value, existing: Option<&Value>) -> Result<(), (StatusCode, Value)> {
+    let field = |name: &str| {
+        body.get(name)
+            .or_else(|| existing.and_then(|e| e.get(name)))
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    let name = field("name");
+    let name = name.as_str().unwrap_or_default();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(form_error(
+            "name",
+            "BASE_TYPE_BAD_LENGTH",
+            "Must be between 1 and 100 in length.",
+        ));
+    }
+    if field("description")
+        .as_str()
+        .is_some_and(|d| d.chars().count() > 1000)
+    {
+        return Err(form_error(
+            "description",
+            "BASE_TYPE_MAX_LENGTH",
+            "Must be 1000 or fewer in length.",
+        ));
+    }
+    if field("privacy_level") != json!(2) {
+        return Err(form_error(
+            "privacy_level",
+            "BASE_TYPE_CHOICES",
+            "Value must be one of {2}.",
+        ));
+    }
+    if field("entity_type") != json!(3) {
+        return Err(form_error(
+            "entity_type",
+            "BASE_TYPE_CHOICES",
+            "Only external events are expected here.",
+        ));
+    }
+    let location = field("entity_metadata");
+    let location = location["location"].as_str().unwrap_or_default();
+    if location.is_empty() || location.chars().count() > 100 {
+        return Err(form_error(
+            "entity_metadata",
+            "BASE_TYPE_BAD_LENGTH",
+            "location: Must be between 1 and 100 in length.",
+        ));
+    }
+    let parse_time = |v: Value| {
+        v.as_str()
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+    };
+    let Some(start) = parse_time(field("scheduled_start_time")) else {
+        return Err(form_error(
+            "scheduled_start_time",
+            "DATE_TIME_TYPE_PARSE",
+            "Could not parse the date.",
+        ));
+    };
+    let Some(end) = parse_time(field("scheduled_end_time")) else {
+        return Err(form_error(
+            "scheduled_end_time",
+            "GUILD_SCHEDULED_EVENT_END_TIME_REQUIRED",
+            "An end time is required for external events.",
+        ));
+    };
+    if body.get("scheduled_start_time").is_some() && (start.timestamp_millis() as u64) < now_ms() {
+        return Err(form_error(
+            "scheduled_start_time",
+            "GUILD_SCHEDULED_EVENT_SCHEDULE_PAST",
+            "Cannot schedule event in the past.",
+        ));
+    }
+    if end <= start {
+        return Err(form_error(
+            "scheduled_end_time",
+            "GUILD_SCHEDULED_EVENT_END_BEFORE_START",
+            "Cannot schedule event to end before starting.",
+        ));
+    }
+    Ok(())
 }
 
 fn webhook_interaction(state: &State, app: &str, token: &str) -> Option<Interaction> {

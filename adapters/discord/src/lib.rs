@@ -15,6 +15,7 @@
 
 mod commands;
 mod rest;
+mod scheduled;
 
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -38,6 +39,7 @@ use vores_bot::{
 };
 
 pub use rest::{Rest, RestError};
+pub use scheduled::EventMirror;
 
 /// Discord's permission bits that make someone an admin here.
 const ADMINISTRATOR: u64 = 1 << 3;
@@ -52,6 +54,9 @@ const SEEN_CAPACITY: usize = 20_000;
 /// Discord returns at most 100 messages per page; a long absence is read
 /// back up to this many pages per channel.
 const BACKFILL_PAGES: usize = 50;
+/// How often the Scheduled Events mirror looks for changes made elsewhere
+/// (on another platform, or by the digest's clock moving on).
+const MIRROR_EVERY: Duration = Duration::from_secs(30);
 /// Discord's longest timeout is 28 days.
 const MAX_TIMEOUT_MINUTES: u32 = 28 * 24 * 60;
 
@@ -66,6 +71,8 @@ pub struct DiscordSettings {
     pub admin_role: Option<String>,
     /// The channel ids the config names: read back after an absence.
     pub channels: Vec<String>,
+    /// Mirror approved events into the guilds' Scheduled Events.
+    pub scheduled_events: Option<EventMirror>,
 }
 
 impl std::fmt::Debug for DiscordSettings {
@@ -75,6 +82,7 @@ impl std::fmt::Debug for DiscordSettings {
             .field("api_url", &self.api_url)
             .field("admin_role", &self.admin_role)
             .field("channels", &self.channels)
+            .field("scheduled_events", &self.scheduled_events.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -162,9 +170,12 @@ pub struct DiscordAdapter {
     knowledge: Mutex<Knowledge>,
     seen: Mutex<Seen>,
     progress: Mutex<HashMap<u64, ChannelProgress>>,
+    mirror: Option<EventMirror>,
+    /// Wakes the mirror when something was handled here.
+    mirror_nudge: tokio::sync::Notify,
 }
 
-fn id_of(value: &Value) -> Option<u64> {
+pub(crate) fn id_of(value: &Value) -> Option<u64> {
     match value {
         Value::String(s) => s.parse().ok(),
         Value::Number(n) => n.as_u64(),
@@ -306,6 +317,8 @@ impl DiscordAdapter {
             knowledge: Mutex::new(Knowledge::default()),
             seen: Mutex::new(Seen::default()),
             progress: Mutex::new(HashMap::new()),
+            mirror: settings.scheduled_events,
+            mirror_nudge: tokio::sync::Notify::new(),
         };
         if let Err(e) = adapter
             .rest
@@ -326,6 +339,24 @@ impl DiscordAdapter {
         }
         info!(bot = %adapter.bot_name, "connected to Discord");
         Ok(adapter)
+    }
+
+    /// Keeps the Scheduled Events mirror up to date: after something was
+    /// handled here, and every `MIRROR_EVERY` for changes made elsewhere.
+    async fn mirror_loop(&self) {
+        let Some(mirror) = &self.mirror else {
+            return std::future::pending().await;
+        };
+        loop {
+            tokio::select! {
+                () = tokio::time::sleep(MIRROR_EVERY) => {}
+                () = self.mirror_nudge.notified() => {
+                    // A burst of handled messages settles into one pass.
+                    tokio::time::sleep(Duration::from_millis(300)).await;
+                }
+            }
+            self.mirror_events(mirror).await;
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Knowledge> {
@@ -1099,42 +1130,54 @@ impl Adapter for DiscordAdapter {
             })?;
         let shards = client.shard_manager.clone();
         let mut gateway = tokio::spawn(async move { client.start().await });
-        loop {
-            tokio::select! {
-                event = events.recv() => {
-                    let Some(event) = event else {
-                        return Err(gateway_error((&mut gateway).await));
-                    };
-                    match event {
-                        Event::Ready(ready) => {
-                            info!(session = %ready.ready.session_id, "Discord gateway session started");
-                            if !self.backfill(&inbound).await {
-                                shards.shutdown_all().await;
-                                return Ok(());
+        let serve = async {
+            loop {
+                tokio::select! {
+                    event = events.recv() => {
+                        let Some(event) = event else {
+                            return Err(gateway_error((&mut gateway).await));
+                        };
+                        match event {
+                            Event::Ready(ready) => {
+                                info!(session = %ready.ready.session_id, "Discord gateway session started");
+                                if !self.backfill(&inbound).await {
+                                    shards.shutdown_all().await;
+                                    return Ok(());
+                                }
+                                self.mirror_nudge.notify_one();
                             }
-                        }
-                        Event::Resumed(_) => info!("Discord gateway session resumed"),
-                        other => {
-                            let out = self.events(other).await;
-                            if !self.deliver(out, &inbound).await {
-                                shards.shutdown_all().await;
-                                return Ok(());
+                            Event::Resumed(_) => info!("Discord gateway session resumed"),
+                            other => {
+                                let out = self.events(other).await;
+                                if !self.deliver(out, &inbound).await {
+                                    shards.shutdown_all().await;
+                                    return Ok(());
+                                }
                             }
                         }
                     }
-                }
-                ended = &mut gateway => {
-                    return Err(gateway_error(ended));
-                }
-                () = shutdown.cancelled() => {
-                    shards.shutdown_all().await;
-                    return Ok(());
+                    ended = &mut gateway => {
+                        return Err(gateway_error(ended));
+                    }
+                    () = shutdown.cancelled() => {
+                        shards.shutdown_all().await;
+                        return Ok(());
+                    }
                 }
             }
+        };
+        // The mirror runs beside the gateway in this task; it never ends.
+        tokio::select! {
+            result = serve => result,
+            () = self.mirror_loop() => Ok(()),
         }
     }
 
     async fn acknowledge(&self, event: &Inbound) {
+        if self.mirror.is_some() && matches!(event, Inbound::Message(_) | Inbound::Button { .. }) {
+            // It may have approved, corrected or withdrawn an event.
+            self.mirror_nudge.notify_one();
+        }
         if let Some((channel, id)) = self.tracked_channel(event) {
             {
                 let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
