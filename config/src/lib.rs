@@ -418,6 +418,15 @@ impl Config {
                     "is empty; give the platform's id of the chat, room or channel",
                 ));
             }
+            if platform == Platform::Discord && ch.id.parse::<u64>().is_err() {
+                return Err(invalid(
+                    key("id"),
+                    format!(
+                        "{:?} is not a Discord channel id; in Discord turn on Developer Mode (User Settings → Advanced), then right-click the channel → Copy Channel ID",
+                        ch.id
+                    ),
+                ));
+            }
             let conversation = ConversationRef {
                 platform,
                 id: ch.id.clone(),
@@ -802,6 +811,35 @@ mod tests {
         let config = Config::load(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(config.timezone, chrono_tz::Europe::Copenhagen);
         assert!(!config.channels.is_empty());
+    }
+
+    #[test]
+    fn discord_section_and_channels() {
+        let config = Config::parse(
+            "[discord]\napi_url = \"http://127.0.0.1:9\"\nadmin_role = \"Frivillig\"\nscheduled_events = true\n\n[[channels]]\nplatform = \"discord\"\nid = \"1100000000000000100\"",
+        )
+        .unwrap();
+        let discord = config.discord.expect("enabled by its section");
+        assert_eq!(discord.api_url.as_deref(), Some("http://127.0.0.1:9"));
+        assert_eq!(discord.admin_role.as_deref(), Some("Frivillig"));
+        assert!(discord.scheduled_events);
+        assert!(
+            Config::parse("[discord]\nenabled = false")
+                .unwrap()
+                .discord
+                .is_none()
+        );
+        let e = Config::parse("[discord]\napi_url = \"discord.com\"").unwrap_err();
+        assert_eq!(e.key.as_deref(), Some("discord.api_url"));
+        let e =
+            Config::parse("[[channels]]\nplatform = \"discord\"\nid = \"#torvet\"").unwrap_err();
+        assert_eq!(e.key.as_deref(), Some("channels[0].id"));
+        assert!(e.to_string().contains("Copy Channel ID"), "{e}");
+        let e = Config::parse("[discord]\ntoken = \"abc\"").unwrap_err();
+        assert!(
+            e.to_string().contains("token"),
+            "a token is never read from the file: {e}"
+        );
     }
 
     #[test]
