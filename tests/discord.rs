@@ -779,3 +779,60 @@ async fn approved_events_are_mirrored_into_scheduled_events() {
     .await;
     assert_eq!(town.fake.premature_requests(), 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edits_reactions_and_bans() {
+    let mut town = Town::new().await;
+    let config = std::fs::read_to_string(town.path("vores.toml")).expect("config");
+    std::fs::write(
+        town.path("vores.toml"),
+        config.replace("escalation = \"mute\"", "escalation = \"ban\""),
+    )
+    .expect("config");
+    town.start();
+    town.ready().await;
+    let torvet = town.torvet;
+
+    // An admin's ✅ on a submission approves it.
+    let asked = town
+        .ask(
+            torvet,
+            &ali(),
+            "/begivenhed Loppemarked på Torvet søndag kl. 9-13",
+        )
+        .await;
+    assert!(asked.content.contains("#1"), "{}", asked.content);
+    town.fake
+        .react(asked.reply_to.expect("a reply"), &mette(), "✅");
+    town.eventually("the ✅ did not approve", |f| {
+        f.sent(torvet)
+            .iter()
+            .any(|m| m.content.contains("#1 er godkendt"))
+    })
+    .await;
+
+    // Editing the message corrects the submission.
+    let submission = asked.reply_to.expect("a reply");
+    town.fake.edit(
+        submission,
+        "/begivenhed Loppemarked på Torvet søndag kl. 10-14",
+    );
+    town.eventually("the edit was not taken", |f| {
+        f.sent(torvet)
+            .iter()
+            .any(|m| m.reply_to == Some(submission) && m.content.contains("kl. 10.00–14.00"))
+    })
+    .await;
+
+    // Ordinary talk edited into spam is removed like new spam; the second
+    // strike bans (escalation = ban).
+    let talk = town.fake.say(torvet, &ahmed(), "Hej alle sammen");
+    town.fake.edit(talk, "FR33 M0NEY!!! skriv til mig");
+    town.eventually("edited spam not deleted", |f| {
+        f.deleted(torvet).contains(&talk)
+    })
+    .await;
+    town.fake.say(torvet, &ahmed(), "Tjen penge hurtigt med os");
+    town.eventually("not banned", |f| f.bans().contains(&ahmed().id))
+        .await;
+}

@@ -27,6 +27,8 @@ async fn the_fakes_payloads_decode_with_serenitys_types() {
         "da",
     );
     fake.press(torvet, &ali, said, "approve:1");
+    fake.edit(said, "Hej igen <@1100000000000000001>");
+    fake.react(said, &ali, "✅");
     fake.create_thread(torvet, &ali, "Endnu en tråd");
 
     let log = samples::log(&fake);
@@ -41,6 +43,8 @@ async fn the_fakes_payloads_decode_with_serenitys_types() {
             "MESSAGE_CREATE",
             "INTERACTION_CREATE",
             "INTERACTION_CREATE",
+            "MESSAGE_UPDATE",
+            "MESSAGE_REACTION_ADD",
             "THREAD_CREATE"
         ]
     );
@@ -65,5 +69,5 @@ async fn the_fakes_payloads_decode_with_serenitys_types() {
     }
     let rest: Message =
         serde_json::from_value(samples::message(&fake, said)).expect("a REST message decodes");
-    assert_eq!(rest.content, "Hej <@1100000000000000001>");
+    assert_eq!(rest.content, "Hej igen <@1100000000000000001>");
 }

@@ -502,6 +502,37 @@ impl FakeDiscord {
         id
     }
 
+    /// A member edits their message (MESSAGE_UPDATE with the whole message).
+    pub fn edit(&self, message: u64, text: &str) {
+        let mut state = self.lock();
+        edit_message(&mut state, message, &json!({ "content": text }));
+    }
+
+    /// A member reacts with a unicode emoji (MESSAGE_REACTION_ADD).
+    pub fn react(&self, message: u64, from: &FakeUser, emoji: &str) {
+        let mut state = self.lock();
+        let target = state
+            .messages
+            .get(&message)
+            .cloned()
+            .expect("message exists");
+        let mut payload = json!({
+            "user_id": from.id.to_string(),
+            "channel_id": target.channel.to_string(),
+            "message_id": message.to_string(),
+            "message_author_id": target.author.to_string(),
+            "emoji": { "id": null, "name": emoji },
+            "burst": false,
+            "burst_colors": [],
+            "type": 0,
+        });
+        if let Some(guild) = state.channels.get(&target.channel).and_then(|c| c.guild) {
+            payload["guild_id"] = json!(guild.to_string());
+            payload["member"] = state.member_json(from, true);
+        }
+        dispatch(&mut state, "MESSAGE_REACTION_ADD", payload);
+    }
+
     /// A private chat between a member and the bot; returns its id.
     pub fn dm_channel(&self, user: &FakeUser) -> u64 {
         let mut state = self.lock();
