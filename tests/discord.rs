@@ -393,6 +393,12 @@ async fn residents_and_admins_on_discord() {
     }
     assert_eq!(town.fake.premature_requests(), 0, "rate limits honoured");
     assert!(town.fake.heartbeats() > 0, "heartbeats sent");
+    // Neither the bot's token nor interactions' tokens reach the log.
+    let log = town.log();
+    assert!(
+        !log.contains(TOKEN) && !log.contains("interaction-token-"),
+        "{log}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -139,6 +139,14 @@ fn route_key(method: &Method, path: &str) -> (String, String) {
         if is_major && major.is_empty() {
             major = (*part).to_string();
             route.push(*part);
+        } else if is_major {
+            // A webhook's (interaction's) token: part of the bucket, but a
+            // credential, so never part of what is logged.
+            major.push('/');
+            major.push_str(part);
+            route.push(":token");
+        } else if i >= 2 && parts[i - 2] == "interactions" {
+            route.push(":token"); // The interaction's token, a credential.
         } else if part.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             route.push(":id");
         } else if previous == "reactions" {
@@ -267,6 +275,8 @@ impl Rest {
             let response = match request.send().await {
                 Ok(response) => response,
                 Err(e) => {
+                    // The URL may hold an interaction token: keep it out.
+                    let e = e.without_url();
                     failures += 1;
                     if failures >= MAX_FAILURES {
                         return Err(RestError {
@@ -399,8 +409,12 @@ mod tests {
             "PUT /channels/1/messages/:id/reactions/:emoji/@me"
         );
         let (route, major) = route_key(&Method::PATCH, "/webhooks/9/tok/messages/@original");
-        assert_eq!(route, "PATCH /webhooks/9/tok/messages/@original");
-        assert_eq!(major, "9");
+        assert_eq!(route, "PATCH /webhooks/9/:token/messages/@original");
+        assert_eq!(
+            route_key(&Method::POST, "/interactions/5/secret-tok/callback").0,
+            "POST /interactions/:id/:token/callback"
+        );
+        assert_eq!(major, "9/tok");
     }
 
     #[test]
