@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole Vores test suite, as CI runs it: formatting, lints, then every
 # test (unit, parser tables, storage on SQLite *and* PostgreSQL, console end
-# to end, Telegram against a fake Bot API, Matrix against a real Synapse).
+# to end, Telegram against a fake Bot API, Discord against a fake REST API
+# and gateway, Matrix against a real Synapse).
 # Needs nothing installed by hand: PostgreSQL (apt) and Synapse (PyPI) are
 # started by tests/with-postgres.sh and tests/with-synapse.sh on 127.0.0.1
 # and stopped afterwards.
