@@ -842,3 +842,68 @@ async fn edits_reactions_and_bans() {
     town.eventually("not banned", |f| f.bans().contains(&ahmed().id))
         .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_is_handled_in_the_order_it_was_posted() {
+    let mut town = Town::new().await;
+    town.start();
+    town.ready().await;
+    let torvet = town.torvet;
+    // Posted while the connection is down, so the gateway replays them back
+    // to back on RESUME; the last is an edit of the first, which must come
+    // after it.
+    town.fake.drop_connection();
+    let mut asked = Vec::new();
+    for i in 0..8u64 {
+        let who = FakeUser::new(700 + i, &format!("Beboer{i}"));
+        asked.push(town.fake.say(
+            torvet,
+            &who,
+            &format!(
+                "/begivenhed Loppemarked {i} i Glashuset lørdag kl. {}",
+                8 + i
+            ),
+        ));
+    }
+    town.fake.edit(
+        asked[0],
+        "/begivenhed Loppemarked 0 i Glashuset søndag kl. 8",
+    );
+    town.eventually("every submission answered", |f| {
+        f.sent(torvet).len() > asked.len()
+    })
+    .await;
+    let sent = town.fake.sent(torvet);
+    let order: Vec<u64> = sent.iter().filter_map(|m| m.reply_to).collect();
+    let mut expected = asked.clone();
+    expected.push(asked[0]);
+    assert_eq!(order, expected, "{sent:#?}");
+    assert!(
+        sent.last()
+            .expect("the edit's answer")
+            .content
+            .contains("søndag"),
+        "{sent:#?}"
+    );
+
+    // SIGTERM (systemd's stop) closes the gateway and ends the process cleanly.
+    let mut bot = town.bot.take().expect("running");
+    let killed = Command::new("kill")
+        .args(["-TERM", &bot.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let deadline = std::time::Instant::now() + WAIT;
+    let status = loop {
+        if let Some(status) = bot.try_wait().expect("waits") {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still running after SIGTERM; log:\n{}",
+            town.log()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(status.success(), "{status:?}; log:\n{}", town.log());
+}

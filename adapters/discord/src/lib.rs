@@ -1121,15 +1121,7 @@ impl Adapter for DiscordAdapter {
             None => HttpBuilder::new(&self.token).build(),
         };
         let (forward, mut events) = mpsc::unbounded_channel();
-        let mut client = ClientBuilder::new_with_http(http, intents)
-            .raw_event_handler(Forward(forward))
-            .await
-            .map_err(|e| AdapterError::Other {
-                platform: Platform::Discord,
-                detail: e.to_string(),
-            })?;
-        let shards = client.shard_manager.clone();
-        let mut gateway = tokio::spawn(async move { client.start().await });
+        let (shards, mut gateway) = start_gateway(http, intents, Forward(forward)).await?;
         let serve = async {
             loop {
                 tokio::select! {
@@ -1443,10 +1435,71 @@ impl Adapter for DiscordAdapter {
     }
 }
 
+/// How the gateway thread ends: serenity's result, or a dropped sender if
+/// the thread died.
+type GatewayEnd = Result<Result<(), serenity::Error>, tokio::sync::oneshot::error::RecvError>;
+
+/// Runs serenity's client on a thread of its own with a single-threaded
+/// runtime. serenity hands every event to the handler in a task of its own;
+/// on a single thread those tasks run first in, first out, so events reach
+/// the adapter in the order Discord sent them (on the multi-threaded
+/// runtime a burst, such as a RESUME replay, could come out reordered: an
+/// edit before the message it edits).
+async fn start_gateway(
+    http: serenity::http::Http,
+    intents: GatewayIntents,
+    forward: Forward,
+) -> Result<
+    (
+        Arc<serenity::gateway::ShardManager>,
+        tokio::sync::oneshot::Receiver<Result<(), serenity::Error>>,
+    ),
+    AdapterError,
+> {
+    let (started_tx, started_rx) = tokio::sync::oneshot::channel();
+    let (ended_tx, ended_rx) = tokio::sync::oneshot::channel();
+    let failed = |detail: String| AdapterError::Other {
+        platform: Platform::Discord,
+        detail,
+    };
+    std::thread::Builder::new()
+        .name("discord-gateway".into())
+        .spawn(move || {
+            let runtime = match tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            {
+                Ok(runtime) => runtime,
+                Err(e) => {
+                    let _ = started_tx.send(Err(e.to_string()));
+                    return;
+                }
+            };
+            runtime.block_on(async move {
+                let built = ClientBuilder::new_with_http(http, intents)
+                    .raw_event_handler(forward)
+                    .await;
+                let mut client = match built {
+                    Ok(client) => client,
+                    Err(e) => {
+                        let _ = started_tx.send(Err(e.to_string()));
+                        return;
+                    }
+                };
+                let _ = started_tx.send(Ok(client.shard_manager.clone()));
+                let _ = ended_tx.send(client.start().await);
+            });
+        })
+        .map_err(|e| failed(format!("cannot start the gateway thread: {e}")))?;
+    match started_rx.await {
+        Ok(Ok(shards)) => Ok((shards, ended_rx)),
+        Ok(Err(detail)) => Err(failed(detail)),
+        Err(_) => Err(failed("the gateway thread stopped while starting".into())),
+    }
+}
+
 /// Why the gateway stopped, for the operator.
-fn gateway_error(
-    ended: Result<Result<(), serenity::Error>, tokio::task::JoinError>,
-) -> AdapterError {
+fn gateway_error(ended: GatewayEnd) -> AdapterError {
     let detail = match ended {
         Ok(Err(serenity::Error::Gateway(GatewayError::InvalidAuthentication))) => {
             return AdapterError::Refused {
@@ -1464,7 +1517,7 @@ fn gateway_error(
         }
         Ok(Err(e)) => e.to_string(),
         Ok(Ok(())) => "the gateway connection ended".to_string(),
-        Err(e) => format!("the gateway task failed: {e}"),
+        Err(_) => "the gateway thread stopped unexpectedly".to_string(),
     };
     AdapterError::Unavailable {
         platform: Platform::Discord,
