@@ -817,8 +817,20 @@ async fn edits_reactions_and_bans() {
     })
     .await;
 
-    // Editing the message corrects the submission.
+    // A link preview appearing is not an edit.
     let submission = asked.reply_to.expect("a reply");
+    let replies = |f: &FakeDiscord| {
+        f.sent(torvet)
+            .iter()
+            .filter(|m| m.reply_to == Some(submission))
+            .count()
+    };
+    let before = replies(&town.fake);
+    town.fake.unfurl(submission);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(replies(&town.fake), before, "{:#?}", town.fake.sent(torvet));
+
+    // Editing the message corrects the submission.
     town.fake.edit(
         submission,
         "/begivenhed Loppemarked på Torvet søndag kl. 10-14",

@@ -29,6 +29,7 @@ async fn the_fakes_payloads_decode_with_serenitys_types() {
     fake.press(torvet, &ali, said, "approve:1");
     fake.edit(said, "Hej igen <@1100000000000000001>");
     fake.react(said, &ali, "✅");
+    fake.unfurl(said);
     fake.create_thread(torvet, &ali, "Endnu en tråd");
 
     let log = samples::log(&fake);
@@ -45,6 +46,7 @@ async fn the_fakes_payloads_decode_with_serenitys_types() {
             "INTERACTION_CREATE",
             "MESSAGE_UPDATE",
             "MESSAGE_REACTION_ADD",
+            "MESSAGE_UPDATE",
             "THREAD_CREATE"
         ]
     );

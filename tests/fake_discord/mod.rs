@@ -508,6 +508,21 @@ impl FakeDiscord {
         edit_message(&mut state, message, &json!({ "content": text }));
     }
 
+    /// Discord adds a link preview to a message: MESSAGE_UPDATE with the
+    /// whole message, an embed, and `edited_timestamp` still null.
+    pub fn unfurl(&self, message: u64) {
+        let mut state = self.lock();
+        let target = state
+            .messages
+            .get(&message)
+            .cloned()
+            .expect("message exists");
+        let mut payload = state.message_json(&target, true);
+        payload["embeds"] =
+            json!([{ "type": "link", "url": "https://ishoj.dk", "title": "Ishøj" }]);
+        dispatch(&mut state, "MESSAGE_UPDATE", payload);
+    }
+
     /// A member reacts with a unicode emoji (MESSAGE_REACTION_ADD).
     pub fn react(&self, message: u64, from: &FakeUser, emoji: &str) {
         let mut state = self.lock();

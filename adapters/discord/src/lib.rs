@@ -544,9 +544,15 @@ impl DiscordAdapter {
             },
         );
         if let Some(rights) = rights {
+            // Admin checks ask about the conversation: a thread's parent.
+            let conversation = knowledge
+                .parent_of
+                .get(&channel)
+                .copied()
+                .unwrap_or(channel);
             knowledge
                 .interaction_rights
-                .insert((channel, user), (Instant::now(), rights));
+                .insert((conversation, user), (Instant::now(), rights));
         }
     }
 
@@ -559,10 +565,14 @@ impl DiscordAdapter {
                 .into_iter()
                 .collect(),
             Event::MessageUpdate(e) => {
-                let (Some(author), Some(content)) = (&e.author, &e.content) else {
-                    return Vec::new(); // An embed appearing, not an edit.
+                // Discord also sends an update when a link preview appears;
+                // only a changed `edited_timestamp` is the member's edit.
+                let (Some(author), Some(content), Some(edited)) =
+                    (&e.author, &e.content, &e.edited_timestamp)
+                else {
+                    return Vec::new();
                 };
-                if author.bot {
+                if author.bot || author.id.get() == self.bot_id {
                     return Vec::new();
                 }
                 let (conversation, _) = self.place(e.channel_id.get());
@@ -574,9 +584,8 @@ impl DiscordAdapter {
                     },
                     author: author_of(author),
                     new_text: text,
-                    edit_id: e
-                        .edited_timestamp
-                        .map_or_else(|| "0".to_string(), |t| t.unix_timestamp().to_string()),
+                    // Milliseconds: two quick edits are two edits.
+                    edit_id: edited.to_string(),
                 }]
             }
             Event::MessageDelete(e) => {
