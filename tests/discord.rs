@@ -600,16 +600,40 @@ async fn a_gateway_drop_that_cannot_resume_loses_and_repeats_nothing() {
         f.sent(torvet).len() >= asked.len()
     })
     .await;
+    // A thread the bot has seen but nobody has written in yet.
+    let quiet_thread = town.fake.create_thread(torvet, &ali(), "Spørgsmål");
+    tokio::time::sleep(Duration::from_millis(500)).await;
     town.kill();
     for i in 7..9 {
         asked.push(town.fake.say(torvet, &resident(i), &event(i)));
     }
+    // Written in threads while the bot is down: the one it knew, and one
+    // started meanwhile (as a forum post is).
+    let in_quiet = town
+        .fake
+        .say(quiet_thread, &ali(), &mention("hvad sker der i weekenden?"));
+    let new_thread = town.fake.create_thread(torvet, &ahmed(), "Nyt");
+    let in_new = town.fake.say(new_thread, &ahmed(), &mention("hjælp"));
     town.start();
     town.eventually("every submission answered", |f| {
         f.sent(torvet).len() >= asked.len()
     })
     .await;
+    for (thread, id) in [(quiet_thread, in_quiet), (new_thread, in_new)] {
+        town.eventually("a thread message from the downtime was not answered", |f| {
+            f.sent(thread).iter().any(|m| m.reply_to == Some(id))
+        })
+        .await;
+    }
     tokio::time::sleep(Duration::from_secs(3)).await;
+    for thread in [quiet_thread, new_thread] {
+        assert_eq!(
+            town.fake.sent(thread).len(),
+            1,
+            "{:#?}",
+            town.fake.sent(thread)
+        );
+    }
 
     let sent = town.fake.sent(torvet);
     for id in &asked {

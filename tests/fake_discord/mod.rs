@@ -1861,6 +1861,16 @@ fn handle(
             }
             (StatusCode::OK, state.guild_json())
         }
+        ("GET", ["guilds", guild, "threads", "active"]) => {
+            let guild = parse(guild);
+            let threads: Vec<Value> = state
+                .channels
+                .values()
+                .filter(|c| c.guild == Some(guild) && c.kind == 11)
+                .map(|c| state.channel_json(c))
+                .collect();
+            (StatusCode::OK, json!({ "threads": threads, "members": [] }))
+        }
         ("GET", ["guilds", guild, "members", user]) => {
             let user = parse(user);
             if parse(guild) != GUILD {

@@ -3,11 +3,12 @@
 //! them into the core's inbound events and carries out what the core asks
 //! through Discord's REST API ([`rest`]).
 //!
-//! Delivery: every message event in a configured channel is tracked until
-//! the core has finished with it, and the id up to which all are finished
-//! is saved per channel. When the gateway starts a new session (first
-//! start, restart, or a reconnect that could not resume), each configured
-//! channel is read back from that id (`GET /channels/{id}/messages?after=`),
+//! Delivery: every message event in a configured channel (or one of its
+//! threads) is tracked until the core has finished with it, and the id up
+//! to which all are finished is saved per channel and thread. When the
+//! gateway starts a new session (first start, restart, or a reconnect that
+//! could not resume), each configured channel and active thread is read
+//! back from that id (`GET /channels/{id}/messages?after=`),
 //! so what was posted while the bot was away is handled, and events already
 //! handed on are recognised by their ids and not handled twice. Outgoing
 //! messages carry a stable `nonce` with `enforce_nonce`, so a retry after a
@@ -837,122 +838,208 @@ impl DiscordAdapter {
         true
     }
 
-    /// (channel, message) for a message in a configured channel (not in a
-    /// thread), which is what the per-channel cursor follows.
+    /// (channel or thread, message) for a message in a configured channel
+    /// or one of its threads: what the per-channel cursors follow.
     fn tracked_channel(&self, event: &Inbound) -> Option<(u64, u64)> {
         let Inbound::Message(m) = event else {
             return None;
         };
-        if m.thread.is_some() || self.lock().interactions.contains_key(&m.message.id) {
+        if self.lock().interactions.contains_key(&m.message.id) {
             return None;
         }
         let channel: u64 = m.message.conversation.id.parse().ok()?;
-        let id: u64 = m.message.id.parse().ok()?;
-        self.channels.contains(&channel).then_some((channel, id))
+        if !self.channels.contains(&channel) {
+            return None;
+        }
+        // A thread has a cursor of its own.
+        let followed = match &m.thread {
+            Some(thread) => thread.parse().ok()?,
+            None => channel,
+        };
+        Some((followed, m.message.id.parse().ok()?))
     }
 
-    /// After a new gateway session: each configured channel is read from
-    /// the last finished message on, so nothing posted meanwhile is lost.
+    /// After a new gateway session: each configured channel, and each
+    /// active thread in one, is read from the last finished message on, so
+    /// nothing posted meanwhile is lost.
     async fn backfill(&self, inbound: &mpsc::Sender<Inbound>) -> bool {
+        // Where each channel was left: a thread without a cursor of its own
+        // is new to us from there on.
+        let mut left_at = HashMap::new();
         for &channel in &self.channels {
-            let saved = match self.store.cursor(&cursor_name(channel)).await {
-                Ok(saved) => saved.and_then(|s| s.parse::<u64>().ok()),
+            let saved = self.saved_cursor(channel).await;
+            left_at.insert(channel, saved.flatten());
+            if !self.read_back(channel, saved, None, inbound).await {
+                return false;
+            }
+        }
+        for (thread, parent) in self.active_threads().await {
+            let saved = self.saved_cursor(thread).await;
+            // A thread started while we were away holds its first message
+            // under its own id (forum posts), so it is read from just
+            // before that; a first start reads nothing back.
+            let start = left_at
+                .get(&parent)
+                .copied()
+                .flatten()
+                .map(|left| left.max(thread.saturating_sub(1)));
+            if !self.read_back(thread, saved, start, inbound).await {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The saved cursor of a channel or thread: `None` if the store could
+    /// not be read, `Some(None)` if there is none yet.
+    async fn saved_cursor(&self, channel: u64) -> Option<Option<u64>> {
+        match self.store.cursor(&cursor_name(channel)).await {
+            Ok(saved) => Some(saved.and_then(|s| s.parse::<u64>().ok())),
+            Err(e) => {
+                warn!(channel, error = %e, "could not read where this channel was left; not reading it back");
+                None
+            }
+        }
+    }
+
+    /// The active threads whose channel is configured (learnt on the way),
+    /// as (thread, channel).
+    async fn active_threads(&self) -> Vec<(u64, u64)> {
+        let mut guilds = BTreeSet::new();
+        for &channel in &self.channels {
+            if let Ok(Some(guild)) = self.guild_of(channel).await {
+                guilds.insert(guild);
+            }
+        }
+        let mut threads = Vec::new();
+        for guild in guilds {
+            let listed = match self
+                .rest
+                .get(&format!("/guilds/{guild}/threads/active"))
+                .await
+            {
+                Ok(listed) => listed,
                 Err(e) => {
-                    warn!(channel, error = %e, "could not read where this channel was left; not reading it back");
+                    warn!(guild, error = %e, "could not list the server's threads; messages posted in threads while the bot was away are not read back");
                     continue;
                 }
             };
-            let Some(mut after) = saved else {
-                // First start: everything from now on is new.
-                match self
-                    .rest
-                    .get(&format!("/channels/{channel}/messages?limit=1"))
-                    .await
-                {
-                    Ok(latest) => {
-                        let newest = latest
-                            .as_array()
-                            .and_then(|a| a.iter().filter_map(|m| id_of(&m["id"])).max())
-                            .unwrap_or(0);
-                        self.save_cursor(channel, newest).await;
-                        let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
-                        let p = progress.entry(channel).or_default();
-                        p.done = p.done.max(newest);
-                        p.saved = p.saved.max(newest);
-                    }
-                    Err(e) => {
-                        warn!(channel, error = %e, "could not read the channel's latest message")
-                    }
+            let mut knowledge = self.lock();
+            for thread in listed["threads"].as_array().into_iter().flatten() {
+                let (Some(id), Some(parent)) = (id_of(&thread["id"]), id_of(&thread["parent_id"]))
+                else {
+                    continue;
+                };
+                knowledge.guild_of.insert(id, Some(guild));
+                knowledge.parent_of.insert(id, parent);
+                if self.channels.contains(&parent) {
+                    threads.push((id, parent));
                 }
-                continue;
+            }
+        }
+        threads
+    }
+
+    /// Reads a channel (or thread) back from its cursor — or from
+    /// `start_if_new` when it has none; with neither, only notes where it
+    /// stands now, since a first start answers nothing said before it.
+    /// `saved` is `None` when the cursor could not be read: then nothing.
+    async fn read_back(
+        &self,
+        channel: u64,
+        saved: Option<Option<u64>>,
+        start_if_new: Option<u64>,
+        inbound: &mpsc::Sender<Inbound>,
+    ) -> bool {
+        let Some(saved) = saved else {
+            return true;
+        };
+        let Some(mut after) = saved.or(start_if_new) else {
+            match self
+                .rest
+                .get(&format!("/channels/{channel}/messages?limit=1"))
+                .await
+            {
+                Ok(latest) => {
+                    let newest = latest
+                        .as_array()
+                        .and_then(|a| a.iter().filter_map(|m| id_of(&m["id"])).max())
+                        .unwrap_or(0);
+                    self.save_cursor(channel, newest).await;
+                    let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
+                    let p = progress.entry(channel).or_default();
+                    p.done = p.done.max(newest);
+                    p.saved = p.saved.max(newest);
+                }
+                Err(e) => {
+                    warn!(channel, error = %e, "could not read the channel's latest message")
+                }
+            }
+            return true;
+        };
+        {
+            let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
+            let p = progress.entry(channel).or_default();
+            p.done = p.done.max(after);
+            p.saved = p.saved.max(after);
+        }
+        let mut read = 0usize;
+        for _ in 0..BACKFILL_PAGES {
+            let page = match self
+                .rest
+                .get(&format!(
+                    "/channels/{channel}/messages?after={after}&limit=100"
+                ))
+                .await
+            {
+                Ok(page) => page,
+                Err(e) => {
+                    warn!(channel, error = %e, "could not read back the channel; what was posted while the bot was away waits for the next reconnect");
+                    break;
+                }
             };
+            let mut messages: Vec<Message> = page
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|m| serde_json::from_value(m.clone()).ok())
+                .collect();
+            messages.sort_by_key(|m| m.id.get());
+            let full = messages.len() >= 100;
+            let Some(last) = messages.last().map(|m| m.id.get()) else {
+                break;
+            };
+            read += messages.len();
+            // REST messages do not say their guild; the channel's is known.
+            let guild = self.lock().guild_of.get(&channel).copied().flatten();
+            let events: Vec<Inbound> = messages
+                .iter_mut()
+                .filter_map(|message| {
+                    message.guild_id = message.guild_id.or(guild.map(Into::into));
+                    self.inbound_message(message).map(Inbound::Message)
+                })
+                .collect();
+            // Messages the core will not see (bots, joins) count as
+            // finished at once.
             {
                 let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
                 let p = progress.entry(channel).or_default();
-                p.done = p.done.max(after);
-                p.saved = p.saved.max(after);
+                p.done = p.done.max(last);
             }
-            let mut read = 0usize;
-            for _ in 0..BACKFILL_PAGES {
-                let page = match self
-                    .rest
-                    .get(&format!(
-                        "/channels/{channel}/messages?after={after}&limit=100"
-                    ))
-                    .await
-                {
-                    Ok(page) => page,
-                    Err(e) => {
-                        warn!(channel, error = %e, "could not read back the channel; what was posted while the bot was away waits for the next reconnect");
-                        break;
-                    }
-                };
-                let mut messages: Vec<Message> = page
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|m| serde_json::from_value(m.clone()).ok())
-                    .collect();
-                messages.sort_by_key(|m| m.id.get());
-                let full = messages.len() >= 100;
-                let Some(last) = messages.last().map(|m| m.id.get()) else {
-                    break;
-                };
-                read += messages.len();
-                let mut events = Vec::new();
-                for message in &messages {
-                    if message.guild_id.is_none() {
-                        // REST messages do not say their guild; the channel's is known.
-                        let guild = self.lock().guild_of.get(&channel).copied().flatten();
-                        let mut message = message.clone();
-                        message.guild_id = guild.map(Into::into);
-                        events.extend(self.inbound_message(&message).map(Inbound::Message));
-                    } else {
-                        events.extend(self.inbound_message(message).map(Inbound::Message));
-                    }
-                }
-                // Messages the core will not see (bots, joins) count as
-                // finished at once.
-                {
-                    let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
-                    let p = progress.entry(channel).or_default();
-                    p.done = p.done.max(last);
-                }
-                if !self.deliver(events, inbound).await {
-                    return false;
-                }
-                self.advance(channel).await;
-                after = last;
-                if !full {
-                    break;
-                }
+            if !self.deliver(events, inbound).await {
+                return false;
             }
-            if read > 0 {
-                info!(
-                    channel,
-                    read, "read back messages posted while the bot was away"
-                );
+            self.advance(channel).await;
+            after = last;
+            if !full {
+                break;
             }
+        }
+        if read > 0 {
+            info!(
+                channel,
+                read, "read back messages posted while the bot was away"
+            );
         }
         true
     }
