@@ -943,3 +943,25 @@ async fn a_burst_is_handled_in_the_order_it_was_posted() {
     };
     assert!(status.success(), "{status:?}; log:\n{}", town.log());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slash_commands_are_acknowledged_while_channels_are_read_back() {
+    let mut town = Town::new().await;
+    town.start();
+    town.ready().await;
+    town.ask(town.torvet, &ali(), &mention("hjælp")).await;
+    town.kill();
+    // After the restart each channel's history takes 3 s to read: the bot
+    // is busy reading back when a member uses a slash command.
+    town.fake.slow_history(Duration::from_secs(3));
+    town.start();
+    town.eventually("no new session", |f| f.identifies() >= 2 && f.connected())
+        .await;
+    let answer = town.slash(town.strand, &ali(), "help", None, "da").await;
+    assert!(!answer.content.is_empty());
+    assert_eq!(
+        town.fake.late_acknowledgements(),
+        0,
+        "acknowledged within Discord's 3 seconds"
+    );
+}

@@ -260,6 +260,8 @@ struct State {
     global_blocked_until: Option<Instant>,
     storms: Vec<Storm>,
     fail_after_processing: u32,
+    /// Reading a channel's history takes this long (a slow Discord).
+    slow_history: Duration,
     premature: u32,
     requests: Vec<String>,
     privileged_intents: bool,
@@ -380,6 +382,7 @@ impl FakeDiscord {
             global_blocked_until: None,
             storms: Vec::new(),
             fail_after_processing: 0,
+            slow_history: Duration::ZERO,
             premature: 0,
             requests: Vec::new(),
             privileged_intents: true,
@@ -742,6 +745,11 @@ impl FakeDiscord {
     /// lost (502 from the edge after Discord created the message).
     pub fn fail_after_processing(&self, count: u32) {
         self.lock().fail_after_processing = count;
+    }
+
+    /// Every read of a channel's history (`GET …/messages`) takes `delay`.
+    pub fn slow_history(&self, delay: Duration) {
+        self.lock().slow_history = delay;
     }
 
     /// Cuts the gateway connection without a close frame; the session can
@@ -1517,6 +1525,14 @@ async fn rest(
             ("x-ratelimit-bucket", bucket_hash(&bucket)),
         ]
     };
+    if method == Method::GET && path.starts_with("/channels/") && path.ends_with("/messages") {
+        let delay = shared
+            .state
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .slow_history;
+        tokio::time::sleep(delay).await;
+    }
     let (status, answer) = handle(&shared, &method, &path, &query, body, &headers);
     reply(status, answer, limits)
 }

@@ -172,6 +172,9 @@ pub struct DiscordAdapter {
     seen: Mutex<Seen>,
     progress: Mutex<HashMap<u64, ChannelProgress>>,
     mirror: Option<EventMirror>,
+    /// The base address, for the gateway thread's own REST client.
+    api: String,
+    acknowledged: Arc<Acknowledged>,
     /// Wakes the mirror when something was handled here.
     mirror_nudge: tokio::sync::Notify,
 }
@@ -252,12 +255,83 @@ fn timestamp(t: &serenity::all::Timestamp) -> DateTime<Utc> {
 
 /// Forwards serenity's events, in the order serenity hands them over, to
 /// the adapter's loop (serenity itself must never wait on the core).
-struct Forward(mpsc::UnboundedSender<Event>);
+/// Interactions also get their acknowledgement here, on the gateway's
+/// thread, the moment they arrive: Discord allows 3 seconds, and the
+/// adapter's loop may be busy reading channels back or waiting for the core.
+struct Forward {
+    events: mpsc::UnboundedSender<Event>,
+    /// A client of its own, used only on the gateway's runtime.
+    rest: Rest,
+    acknowledged: Arc<Acknowledged>,
+}
 
 #[async_trait]
 impl RawEventHandler for Forward {
     async fn raw_event(&self, _ctx: Context, event: Event) {
-        let _ = self.0.send(event);
+        // Kind 5 shows "thinking…" until the answer replaces it; kind 6
+        // acknowledges a button press without touching its message (the
+        // core's answer follows as a message of its own).
+        let defer = match &event {
+            Event::InteractionCreate(e) => match &e.interaction {
+                Interaction::Command(c) => Some((c.id.get(), c.token.clone(), 5)),
+                Interaction::Component(c) => Some((c.id.get(), c.token.clone(), 6)),
+                _ => None,
+            },
+            _ => None,
+        };
+        // Handed on first, in order (this runs before any await).
+        let _ = self.events.send(event);
+        let Some((id, token, kind)) = defer else {
+            return;
+        };
+        let callback = format!("/interactions/{id}/{token}/callback");
+        match self.rest.post(&callback, &json!({ "type": kind })).await {
+            Ok(_) => {}
+            // A replayed event (resume) was acknowledged the first time.
+            Err(e) if e.code == Some(40060) => debug!("interaction already acknowledged"),
+            Err(e) => warn!(error = %e, "could not acknowledge an interaction"),
+        }
+        self.acknowledged.mark(id);
+    }
+}
+
+/// Interactions whose acknowledgement is done (or failed), so the answer,
+/// which edits the acknowledgement, is not sent before it.
+#[derive(Default)]
+struct Acknowledged {
+    done: Mutex<HashSet<u64>>,
+    changed: tokio::sync::Notify,
+}
+
+impl Acknowledged {
+    fn mark(&self, id: u64) {
+        {
+            let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+            if done.len() > SEEN_CAPACITY {
+                done.clear(); // Old ones were answered long ago.
+            }
+            done.insert(id);
+        }
+        self.changed.notify_waiters();
+    }
+
+    /// Waits (a few seconds at most) until `id` was acknowledged.
+    async fn wait_for(&self, id: u64) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            let changed = self.changed.notified();
+            if self
+                .done
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(&id)
+            {
+                return;
+            }
+            if tokio::time::timeout_at(deadline, changed).await.is_err() {
+                return;
+            }
+        }
     }
 }
 
@@ -319,6 +393,8 @@ impl DiscordAdapter {
             seen: Mutex::new(Seen::default()),
             progress: Mutex::new(HashMap::new()),
             mirror: settings.scheduled_events,
+            api: api.clone(),
+            acknowledged: Arc::new(Acknowledged::default()),
             mirror_nudge: tokio::sync::Notify::new(),
         };
         if let Err(e) = adapter
@@ -509,19 +585,6 @@ impl DiscordAdapter {
             attachments,
             sent_at: timestamp(&message.timestamp),
         })
-    }
-
-    /// Acknowledges an interaction at once (Discord allows 3 seconds), so
-    /// the member sees "thinking…" while the core works.
-    async fn defer(&self, id: u64, token: &str, kind: u8) {
-        let body = json!({ "type": kind });
-        if let Err(e) = self
-            .rest
-            .post(&format!("/interactions/{id}/{token}/callback"), &body)
-            .await
-        {
-            warn!(error = %e, "could not acknowledge an interaction");
-        }
     }
 
     fn remember_interaction(
@@ -719,8 +782,6 @@ impl DiscordAdapter {
                 if user.bot || !self.seen_first(format!("i:{}", command.id.get())) {
                     return Vec::new();
                 }
-                // Deferred first: type 5 shows "thinking…", answered below.
-                self.defer(command.id.get(), &command.token, 5).await;
                 let channel = command.channel_id.get();
                 if let Some(guild) = command.guild_id {
                     self.lock().guild_of.insert(channel, Some(guild.get()));
@@ -771,9 +832,6 @@ impl DiscordAdapter {
                 if user.bot || !self.seen_first(format!("i:{}", press.id.get())) {
                     return Vec::new();
                 }
-                // Type 6: acknowledged without changing the message; the
-                // core's answer follows as a message of its own.
-                self.defer(press.id.get(), &press.token, 6).await;
                 let channel = press.channel_id.get();
                 if let Some(guild) = press.guild_id {
                     self.lock().guild_of.insert(channel, Some(guild.get()));
@@ -1217,7 +1275,12 @@ impl Adapter for DiscordAdapter {
             None => HttpBuilder::new(&self.token).build(),
         };
         let (forward, mut events) = mpsc::unbounded_channel();
-        let (shards, mut gateway) = start_gateway(http, intents, Forward(forward)).await?;
+        let forward = Forward {
+            events: forward,
+            rest: Rest::new(&self.api, &self.token),
+            acknowledged: self.acknowledged.clone(),
+        };
+        let (shards, mut gateway) = start_gateway(http, intents, forward).await?;
         let serve = async {
             loop {
                 tokio::select! {
@@ -1288,6 +1351,10 @@ impl Adapter for DiscordAdapter {
         }
         if let Some((token, first)) = self.open_interaction(&message.reply_to) {
             let app = self.application_id;
+            if first && let Some(id) = message.reply_to.as_ref().and_then(|r| r.id.parse().ok()) {
+                // The answer edits the acknowledgement: that must exist.
+                self.acknowledged.wait_for(id).await;
+            }
             let answer = if first {
                 self.rest
                     .patch(
