@@ -101,6 +101,8 @@ struct OpenInteraction {
     token: String,
     at: Instant,
     answered: bool,
+    /// The message the first answer became; later parts reply to it.
+    original: Option<u64>,
 }
 
 /// What the adapter learned from events and REST answers.
@@ -605,6 +607,7 @@ impl DiscordAdapter {
                 token: token.to_string(),
                 at: Instant::now(),
                 answered: false,
+                original: None,
             },
         );
         if let Some(rights) = rights {
@@ -1205,8 +1208,12 @@ impl DiscordAdapter {
     }
 
     /// An answer to a slash command goes into the command's own response
-    /// while its token is valid.
-    fn open_interaction(&self, reply_to: &Option<MessageRef>) -> Option<(String, bool)> {
+    /// while its token is valid: (token, whether this is the first part,
+    /// the message the first part became).
+    fn open_interaction(
+        &self,
+        reply_to: &Option<MessageRef>,
+    ) -> Option<(String, bool, Option<u64>)> {
         let reply_to = reply_to.as_ref()?;
         let mut knowledge = self.lock();
         let open = knowledge.interactions.get_mut(&reply_to.id)?;
@@ -1215,7 +1222,7 @@ impl DiscordAdapter {
         }
         let first = !open.answered;
         open.answered = true;
-        Some((open.token.clone(), first))
+        Some((open.token.clone(), first, open.original))
     }
 
     async fn send_to_channel(&self, channel: u64, body: Value) -> Result<u64, AdapterError> {
@@ -1349,38 +1356,47 @@ impl Adapter for DiscordAdapter {
         if !message.buttons.is_empty() {
             body["components"] = components(&message.buttons);
         }
-        if let Some((token, first)) = self.open_interaction(&message.reply_to) {
-            let app = self.application_id;
-            if first && let Some(id) = message.reply_to.as_ref().and_then(|r| r.id.parse().ok()) {
-                // The answer edits the acknowledgement: that must exist.
-                self.acknowledged.wait_for(id).await;
-            }
-            let answer = if first {
-                self.rest
+        // The first part fills in the slash command's response (an edit, so
+        // a retry cannot double it); later parts go to the channel as
+        // replies to it, where the nonce protects them.
+        let mut reply_to_answer = None;
+        if let Some((token, first, original)) = self.open_interaction(&message.reply_to) {
+            let interaction = message.reply_to.as_ref().map(|r| r.id.clone());
+            if first {
+                if let Some(id) = interaction.as_deref().and_then(|id| id.parse().ok()) {
+                    // The answer edits the acknowledgement: that must exist.
+                    self.acknowledged.wait_for(id).await;
+                }
+                let app = self.application_id;
+                match self
+                    .rest
                     .patch(
                         &format!("/webhooks/{app}/{token}/messages/@original"),
                         &body,
                     )
                     .await
-            } else {
-                self.rest
-                    .post(&format!("/webhooks/{app}/{token}?wait=true"), &body)
-                    .await
-            };
-            match answer {
-                Ok(sent) => {
-                    if let Some(id) = id_of(&sent["id"]) {
-                        return Ok(MessageRef {
-                            conversation: message.conversation,
-                            id: id.to_string(),
-                        });
+                {
+                    Ok(sent) => {
+                        if let Some(id) = id_of(&sent["id"]) {
+                            if let Some(interaction) = &interaction
+                                && let Some(open) = self.lock().interactions.get_mut(interaction)
+                            {
+                                open.original = Some(id);
+                            }
+                            return Ok(MessageRef {
+                                conversation: message.conversation,
+                                id: id.to_string(),
+                            });
+                        }
+                    }
+                    // The token ran out or Discord lost the interaction: the
+                    // answer goes to the channel instead.
+                    Err(e) => {
+                        warn!(error = %e, "could not answer the slash command in place; posting in the channel")
                     }
                 }
-                // The token ran out or Discord lost the interaction: the
-                // answer goes to the channel instead.
-                Err(e) => {
-                    warn!(error = %e, "could not answer the slash command in place; posting in the channel")
-                }
+            } else {
+                reply_to_answer = original;
             }
         }
         let channel = Self::target(&message)?;
@@ -1388,12 +1404,17 @@ impl Adapter for DiscordAdapter {
             body["nonce"] = json!(nonce(key));
             body["enforce_nonce"] = json!(true);
         }
-        if let Some(reply) = &message.reply_to
-            && reply.id.parse::<u64>().is_ok()
-            && !self.lock().interactions.contains_key(&reply.id)
-        {
+        let reply_to = reply_to_answer.map(|id| id.to_string()).or_else(|| {
+            message
+                .reply_to
+                .as_ref()
+                .filter(|r| r.id.parse::<u64>().is_ok())
+                .filter(|r| !self.lock().interactions.contains_key(&r.id))
+                .map(|r| r.id.clone())
+        });
+        if let Some(reply_to) = reply_to {
             body["message_reference"] = json!({
-                "message_id": reply.id,
+                "message_id": reply_to,
                 "fail_if_not_exists": false,
             });
         }
