@@ -4,23 +4,19 @@
 //! 127.0.0.1. Members are simulated there; we check what the bot did
 //! through the server.
 
+mod common;
 mod fake_discord;
 
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use chrono::{DateTime, Datelike, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, Datelike, Timelike};
 use fake_discord::{
     BOT_ID, EVERYONE_RIGHTS, FakeDiscord, FakeUser, MODERATOR_ROLE, SEND_MESSAGES, SentMessage,
     VOLUNTEER_ROLE,
 };
-use vores_bot::model::{
-    ConversationRef, EventDetails, NewSubmission, Origin, Platform, Status, SubmissionKind, UserRef,
-};
-use vores_bot::understand::EventDraft;
-use vores_bot::{Language, Store};
-use vores_storage::Database;
+use vores_bot::model::{ConversationRef, Platform};
 
 const TOKEN: &str = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake.discord-test-token";
 /// Wednesday 10 June 2026, 10:00 in Copenhagen.
@@ -130,6 +126,13 @@ impl Town {
 
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
+    }
+
+    /// Replaces a line of the config (before the bot starts).
+    fn change_config(&self, from: &str, to: &str) {
+        let config = std::fs::read_to_string(self.path("vores.toml")).expect("config");
+        assert!(config.contains(from), "{from:?} not in the config");
+        std::fs::write(self.path("vores.toml"), config.replace(from, to)).expect("config");
     }
 
     fn vores(&self) -> Command {
@@ -427,50 +430,20 @@ async fn missing_permissions_are_reported_to_admins() {
 
 /// Many approved events, so the digest needs several Discord messages.
 async fn fill_week(town: &Town) {
-    let db = Database::open(&format!("sqlite://{}", town.path("vores.db").display()))
-        .await
-        .expect("db");
-    let now: DateTime<Utc> = NOW.parse().expect("time");
-    for i in 0..40 {
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 6, 8 + (i % 6) as u32).expect("date");
-        let draft = EventDraft {
-            title: format!("Aktivitet nummer {i} for *store* og _små_ i Ishøj"),
-            date: Some(date),
-            start_time: NaiveTime::from_hms_opt(9 + (i % 10) as u32, 0, 0),
-            end_time: None,
-            all_day: false,
-            location: Some("Medborgerhuset, Vejlebrovej 45".into()),
-            invalid_date: false,
-        };
-        db.insert_submission(&NewSubmission {
-            kind: SubmissionKind::Event,
-            status: Status::Published,
-            origin: Origin {
-                conversation: ConversationRef {
-                    platform: Platform::Discord,
-                    id: town.torvet.to_string(),
-                },
-                message_id: None,
-                author: UserRef {
-                    platform: Platform::Discord,
-                    id: ali().id.to_string(),
-                },
-                author_name: "Ali".into(),
-            },
-            language: Language::Da,
-            anonymous: false,
-            text: String::new(),
-            event: Some(EventDetails::from_draft(
-                draft,
-                chrono_tz::Europe::Copenhagen,
-            )),
-            story: None,
-            created_at: now,
-        })
-        .await
-        .expect("insert");
-    }
-    db.close().await;
+    let titles: Vec<String> = (0..40)
+        .map(|i| format!("Aktivitet nummer {i} for *store* og _små_ i Ishøj"))
+        .collect();
+    common::publish_events(
+        &town.path("vores.db"),
+        ConversationRef {
+            platform: Platform::Discord,
+            id: town.torvet.to_string(),
+        },
+        &ali().id.to_string(),
+        NOW.parse().expect("time"),
+        &titles,
+    )
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -706,15 +679,10 @@ fn local_time(event: &serde_json::Value, field: &str) -> chrono::NaiveDateTime {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn approved_events_are_mirrored_into_scheduled_events() {
     let mut town = Town::new().await;
-    let config = std::fs::read_to_string(town.path("vores.toml")).expect("config");
-    std::fs::write(
-        town.path("vores.toml"),
-        config.replace(
-            "admin_role = \"Frivillig\"",
-            "admin_role = \"Frivillig\"\nscheduled_events = true",
-        ),
-    )
-    .expect("config");
+    town.change_config(
+        "admin_role = \"Frivillig\"",
+        "admin_role = \"Frivillig\"\nscheduled_events = true",
+    );
     // Discord refuses events in the past, so this runs on the real clock.
     town.start_on_real_clock();
     town.ready().await;
@@ -813,12 +781,7 @@ async fn approved_events_are_mirrored_into_scheduled_events() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn edits_reactions_and_bans() {
     let mut town = Town::new().await;
-    let config = std::fs::read_to_string(town.path("vores.toml")).expect("config");
-    std::fs::write(
-        town.path("vores.toml"),
-        config.replace("escalation = \"mute\"", "escalation = \"ban\""),
-    )
-    .expect("config");
+    town.change_config("escalation = \"mute\"", "escalation = \"ban\"");
     town.start();
     town.ready().await;
     let torvet = town.torvet;

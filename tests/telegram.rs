@@ -3,20 +3,15 @@
 //! the Bot API documentation) on 127.0.0.1. Residents and admins are
 //! simulated there; we check what the bot did through the server.
 
+mod common;
 mod fake_telegram;
 
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveTime, Utc};
 use fake_telegram::{FakeChat, FakeTelegram, FakeUser, SentMessage};
-use vores_bot::model::{
-    ConversationRef, EventDetails, NewSubmission, Origin, Platform, Status, SubmissionKind, UserRef,
-};
-use vores_bot::understand::EventDraft;
-use vores_bot::{Language, Store};
-use vores_storage::Database;
+use vores_bot::model::{ConversationRef, Platform};
 
 const TOKEN: &str = "123456:TEST-token";
 /// Wednesday 10 June 2026, 10:00 in Copenhagen.
@@ -336,50 +331,20 @@ async fn residents_and_admins_on_telegram() {
 
 /// Many approved events, so the digest needs several Telegram messages.
 async fn fill_week(town: &Town) {
-    let db = Database::open(&format!("sqlite://{}", town.path("vores.db").display()))
-        .await
-        .expect("db");
-    let now: DateTime<Utc> = NOW.parse().expect("time");
-    for i in 0..60 {
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 6, 8 + (i % 6) as u32).expect("date");
-        let draft = EventDraft {
-            title: format!("Aktivitet nummer {i} for store og små <alle> & venner i Ishøj"),
-            date: Some(date),
-            start_time: NaiveTime::from_hms_opt(9 + (i % 10) as u32, 0, 0),
-            end_time: None,
-            all_day: false,
-            location: Some("Medborgerhuset, Vejlebrovej 45".into()),
-            invalid_date: false,
-        };
-        db.insert_submission(&NewSubmission {
-            kind: SubmissionKind::Event,
-            status: Status::Published,
-            origin: Origin {
-                conversation: ConversationRef {
-                    platform: Platform::Telegram,
-                    id: TORVET.to_string(),
-                },
-                message_id: None,
-                author: UserRef {
-                    platform: Platform::Telegram,
-                    id: "502".into(),
-                },
-                author_name: "Ali".into(),
-            },
-            language: Language::Da,
-            anonymous: false,
-            text: String::new(),
-            event: Some(EventDetails::from_draft(
-                draft,
-                chrono_tz::Europe::Copenhagen,
-            )),
-            story: None,
-            created_at: now,
-        })
-        .await
-        .expect("insert");
-    }
-    db.close().await;
+    let titles: Vec<String> = (0..60)
+        .map(|i| format!("Aktivitet nummer {i} for store og små <alle> & venner i Ishøj"))
+        .collect();
+    common::publish_events(
+        &town.path("vores.db"),
+        ConversationRef {
+            platform: Platform::Telegram,
+            id: TORVET.to_string(),
+        },
+        "502",
+        NOW.parse().expect("time"),
+        &titles,
+    )
+    .await;
 }
 
 fn digest_texts(sent: &[SentMessage]) -> Vec<String> {

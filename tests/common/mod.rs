@@ -47,3 +47,58 @@ pub fn assert_lacks(text: &str, parts: &[&str]) {
         assert!(!text.contains(part), "did not expect {part:?} in:\n{text}");
     }
 }
+
+/// Saves one published event per title straight into the SQLite database at
+/// `db_path`, spread over 8–13 June 2026 (Monday to Saturday) at 9–18
+/// o'clock in Medborgerhuset, as if Ali had shared them in `conversation`:
+/// enough of them make a digest that needs several messages.
+pub async fn publish_events(
+    db_path: &std::path::Path,
+    conversation: vores_bot::model::ConversationRef,
+    author_id: &str,
+    created_at: chrono::DateTime<chrono::Utc>,
+    titles: &[String],
+) {
+    use vores_bot::Store;
+    use vores_bot::model::{EventDetails, NewSubmission, Origin, Status, SubmissionKind, UserRef};
+    let db = vores_storage::Database::open(&format!("sqlite://{}", db_path.display()))
+        .await
+        .expect("db");
+    for (i, title) in titles.iter().enumerate() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 6, 8 + (i % 6) as u32).expect("date");
+        let draft = vores_bot::understand::EventDraft {
+            title: title.clone(),
+            date: Some(date),
+            start_time: chrono::NaiveTime::from_hms_opt(9 + (i % 10) as u32, 0, 0),
+            end_time: None,
+            all_day: false,
+            location: Some("Medborgerhuset, Vejlebrovej 45".into()),
+            invalid_date: false,
+        };
+        db.insert_submission(&NewSubmission {
+            kind: SubmissionKind::Event,
+            status: Status::Published,
+            origin: Origin {
+                author: UserRef {
+                    platform: conversation.platform,
+                    id: author_id.to_string(),
+                },
+                conversation: conversation.clone(),
+                message_id: None,
+                author_name: "Ali".into(),
+            },
+            language: vores_bot::Language::Da,
+            anonymous: false,
+            text: String::new(),
+            event: Some(EventDetails::from_draft(
+                draft,
+                chrono_tz::Europe::Copenhagen,
+            )),
+            story: None,
+            created_at,
+        })
+        .await
+        .expect("insert");
+    }
+    db.close().await;
+}

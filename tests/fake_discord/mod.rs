@@ -1977,19 +1977,10 @@ fn handle(
             (StatusCode::OK, event)
         }
         ("PATCH", ["guilds", _guild, "scheduled-events", event]) => {
-            let id = parse(event);
-            let Some(existing) = state.scheduled.get(&id).cloned() else {
-                return error(
-                    StatusCode::NOT_FOUND,
-                    10070,
-                    "Unknown Guild Scheduled Event",
-                );
+            let (id, existing) = match changeable_event(&state, event) {
+                Ok(found) => found,
+                Err(e) => return e,
             };
-            let own = existing["creator_id"] == json!(BOT_ID.to_string());
-            let needed = if own { CREATE_EVENTS } else { MANAGE_EVENTS };
-            if state.rights(BOT_ID) & needed == 0 {
-                return missing();
-            }
             if let Err(e) = validate_scheduled(&body, Some(&existing)) {
                 return e;
             }
@@ -2002,19 +1993,10 @@ fn handle(
             (StatusCode::OK, event.clone())
         }
         ("DELETE", ["guilds", _guild, "scheduled-events", event]) => {
-            let id = parse(event);
-            let Some(existing) = state.scheduled.get(&id).cloned() else {
-                return error(
-                    StatusCode::NOT_FOUND,
-                    10070,
-                    "Unknown Guild Scheduled Event",
-                );
+            let (id, _) = match changeable_event(&state, event) {
+                Ok(found) => found,
+                Err(e) => return e,
             };
-            let own = existing["creator_id"] == json!(BOT_ID.to_string());
-            let needed = if own { CREATE_EVENTS } else { MANAGE_EVENTS };
-            if state.rights(BOT_ID) & needed == 0 {
-                return missing();
-            }
             state.scheduled.remove(&id);
             (StatusCode::NO_CONTENT, Value::Null)
         }
@@ -2132,6 +2114,25 @@ fn handle(
         }
         _ => error(StatusCode::NOT_FOUND, 0, "404: Not Found"),
     }
+}
+
+/// A scheduled event the bot may change or delete: its own with Create
+/// Events, anyone's with Manage Events.
+fn changeable_event(state: &State, event: &str) -> Result<(u64, Value), (StatusCode, Value)> {
+    let id = parse(event);
+    let Some(existing) = state.scheduled.get(&id).cloned() else {
+        return Err(error(
+            StatusCode::NOT_FOUND,
+            10070,
+            "Unknown Guild Scheduled Event",
+        ));
+    };
+    let own = existing["creator_id"] == json!(BOT_ID.to_string());
+    let needed = if own { CREATE_EVENTS } else { MANAGE_EVENTS };
+    if state.rights(BOT_ID) & needed == 0 {
+        return Err(error(StatusCode::FORBIDDEN, 50013, "Missing Permissions"));
+    }
+    Ok((id, existing))
 }
 
 /// Checks a scheduled event (a new one, or a change to `existing`) as

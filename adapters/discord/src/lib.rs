@@ -777,29 +777,17 @@ impl DiscordAdapter {
     async fn interaction(&self, interaction: Interaction) -> Vec<Inbound> {
         match interaction {
             Interaction::Command(command) => {
-                let user = command
-                    .member
-                    .as_ref()
-                    .map_or(&command.user, |m| &m.user)
-                    .clone();
-                if user.bot || !self.seen_first(format!("i:{}", command.id.get())) {
-                    return Vec::new();
-                }
                 let channel = command.channel_id.get();
-                if let Some(guild) = command.guild_id {
-                    self.lock().guild_of.insert(channel, Some(guild.get()));
-                }
-                self.remember_interaction(
+                let Some(user) = self.admit_interaction(
                     command.id.get(),
                     &command.token,
                     channel,
-                    user.id.get(),
-                    command
-                        .member
-                        .as_ref()
-                        .and_then(|m| m.permissions)
-                        .map(|p| p.bits()),
-                );
+                    command.guild_id,
+                    command.member.as_deref(),
+                    &command.user,
+                ) else {
+                    return Vec::new();
+                };
                 let text: Vec<String> = command
                     .data
                     .options
@@ -827,29 +815,17 @@ impl DiscordAdapter {
                 })]
             }
             Interaction::Component(press) => {
-                let user = press
-                    .member
-                    .as_ref()
-                    .map_or(&press.user, |m| &m.user)
-                    .clone();
-                if user.bot || !self.seen_first(format!("i:{}", press.id.get())) {
-                    return Vec::new();
-                }
                 let channel = press.channel_id.get();
-                if let Some(guild) = press.guild_id {
-                    self.lock().guild_of.insert(channel, Some(guild.get()));
-                }
-                self.remember_interaction(
+                let Some(user) = self.admit_interaction(
                     press.id.get(),
                     &press.token,
                     channel,
-                    user.id.get(),
-                    press
-                        .member
-                        .as_ref()
-                        .and_then(|m| m.permissions)
-                        .map(|p| p.bits()),
-                );
+                    press.guild_id,
+                    press.member.as_ref(),
+                    &press.user,
+                ) else {
+                    return Vec::new();
+                };
                 let (conversation, _) = self.place(channel);
                 vec![Inbound::Button {
                     message: MessageRef {
@@ -863,6 +839,30 @@ impl DiscordAdapter {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// Takes note of an interaction (its token for the answer, the rights
+    /// Discord computed for the member, the guild of its channel) and says
+    /// who used it; None for bots and for an interaction seen before.
+    fn admit_interaction(
+        &self,
+        id: u64,
+        token: &str,
+        channel: u64,
+        guild: Option<serenity::all::GuildId>,
+        member: Option<&serenity::all::Member>,
+        user: &User,
+    ) -> Option<User> {
+        let user = member.map_or(user, |m| &m.user).clone();
+        if user.bot || !self.seen_first(format!("i:{id}")) {
+            return None;
+        }
+        if let Some(guild) = guild {
+            self.lock().guild_of.insert(channel, Some(guild.get()));
+        }
+        let rights = member.and_then(|m| m.permissions).map(|p| p.bits());
+        self.remember_interaction(id, token, channel, user.id.get(), rights);
+        Some(user)
     }
 
     fn seen_first(&self, key: String) -> bool {
