@@ -578,17 +578,8 @@ impl FakeDiscord {
         id
     }
 
-    /// A member uses a slash command; `options` are (name, value) strings.
-    /// Returns the interaction's id.
-    pub fn slash(
-        &self,
-        channel: u64,
-        from: &FakeUser,
-        command: &str,
-        options: &[(&str, &str)],
-        locale: &str,
-    ) -> u64 {
-        let mut state = self.lock();
+    /// A new interaction in `channel`: its id and token.
+    fn new_interaction(&self, state: &mut State, channel: u64) -> (u64, String) {
         let id = new_id(&self.next_id);
         let token = format!("interaction-token-{id}");
         state.interactions.insert(
@@ -602,6 +593,21 @@ impl FakeDiscord {
                 original: None,
             },
         );
+        (id, token)
+    }
+
+    /// A member uses a slash command; `options` are (name, value) strings.
+    /// Returns the interaction's id.
+    pub fn slash(
+        &self,
+        channel: u64,
+        from: &FakeUser,
+        command: &str,
+        options: &[(&str, &str)],
+        locale: &str,
+    ) -> u64 {
+        let mut state = self.lock();
+        let (id, token) = self.new_interaction(&mut state, channel);
         let data = json!({
             "id": (APPLICATION_ID + 1000).to_string(),
             "name": command,
@@ -618,19 +624,7 @@ impl FakeDiscord {
     /// A member presses a button on one of the bot's messages.
     pub fn press(&self, channel: u64, from: &FakeUser, message: u64, custom_id: &str) -> u64 {
         let mut state = self.lock();
-        let id = new_id(&self.next_id);
-        let token = format!("interaction-token-{id}");
-        state.interactions.insert(
-            id,
-            Interaction {
-                id,
-                token: token.clone(),
-                channel,
-                created: Instant::now(),
-                acknowledged: false,
-                original: None,
-            },
-        );
+        let (id, token) = self.new_interaction(&mut state, channel);
         let pressed = state
             .messages
             .get(&message)

@@ -1515,33 +1515,21 @@ impl Adapter for DiscordAdapter {
         user: &UserRef,
         minutes: u32,
     ) -> Result<(), AdapterError> {
-        let channel = parse_id(&conversation.id, "channel")?;
-        let user_id = parse_id(&user.id, "user")?;
-        let Some(guild) = self.guild_of(channel).await? else {
-            return Err(AdapterError::Unsupported {
-                platform: Platform::Discord,
-                what: "mute in a private chat",
-            });
-        };
         let until =
             Utc::now() + chrono::Duration::minutes(i64::from(minutes.min(MAX_TIMEOUT_MINUTES)));
-        match self
-            .rest
-            .call(
-                Method::PATCH,
-                &format!("/guilds/{guild}/members/{user_id}"),
-                Some(&json!({ "communication_disabled_until": until.to_rfc3339() })),
-                Some("Vores: repeated breaches of the posting guidelines"),
-            )
-            .await
-        {
-            Ok(_) => Ok(()),
-            Err(e) if e.is_missing_permission() => Err(AdapterError::Refused {
-                platform: Platform::Discord,
-                detail: "the bot needs the Moderate Members permission (and a role above the member's) to time members out".into(),
-            }),
-            Err(e) => Err(e.into_adapter_error("timing out a member")),
-        }
+        self.escalate(
+            conversation,
+            user,
+            Escalation {
+                what: "mute in a private chat",
+                method: Method::PATCH,
+                path: "members",
+                body: json!({ "communication_disabled_until": until.to_rfc3339() }),
+                permission: "Moderate Members",
+                doing: "timing out a member",
+            },
+        )
+        .await
     }
 
     async fn ban(
@@ -1549,31 +1537,19 @@ impl Adapter for DiscordAdapter {
         conversation: &ConversationRef,
         user: &UserRef,
     ) -> Result<(), AdapterError> {
-        let channel = parse_id(&conversation.id, "channel")?;
-        let user_id = parse_id(&user.id, "user")?;
-        let Some(guild) = self.guild_of(channel).await? else {
-            return Err(AdapterError::Unsupported {
-                platform: Platform::Discord,
+        self.escalate(
+            conversation,
+            user,
+            Escalation {
                 what: "ban in a private chat",
-            });
-        };
-        match self
-            .rest
-            .call(
-                Method::PUT,
-                &format!("/guilds/{guild}/bans/{user_id}"),
-                Some(&json!({ "delete_message_seconds": 0 })),
-                Some("Vores: repeated breaches of the posting guidelines"),
-            )
-            .await
-        {
-            Ok(_) => Ok(()),
-            Err(e) if e.is_missing_permission() => Err(AdapterError::Refused {
-                platform: Platform::Discord,
-                detail: "the bot needs the Ban Members permission (and a role above the member's) to ban".into(),
-            }),
-            Err(e) => Err(e.into_adapter_error("banning a member")),
-        }
+                method: Method::PUT,
+                path: "bans",
+                body: json!({ "delete_message_seconds": 0 }),
+                permission: "Ban Members",
+                doing: "banning a member",
+            },
+        )
+        .await
     }
 
     async fn is_admin(
@@ -1616,6 +1592,56 @@ impl Adapter for DiscordAdapter {
                     .is_some_and(|(name, _)| name.eq_ignore_ascii_case(wanted))
             })
         }))
+    }
+}
+
+/// A timeout or a ban: `{method} /guilds/{guild}/{path}/{user}` with `body`.
+struct Escalation {
+    /// What cannot be done in a private chat.
+    what: &'static str,
+    method: Method,
+    path: &'static str,
+    body: Value,
+    /// The permission it needs, for the admins.
+    permission: &'static str,
+    doing: &'static str,
+}
+
+impl DiscordAdapter {
+    async fn escalate(
+        &self,
+        conversation: &ConversationRef,
+        user: &UserRef,
+        escalation: Escalation,
+    ) -> Result<(), AdapterError> {
+        let channel = parse_id(&conversation.id, "channel")?;
+        let user_id = parse_id(&user.id, "user")?;
+        let Some(guild) = self.guild_of(channel).await? else {
+            return Err(AdapterError::Unsupported {
+                platform: Platform::Discord,
+                what: escalation.what,
+            });
+        };
+        match self
+            .rest
+            .call(
+                escalation.method,
+                &format!("/guilds/{guild}/{}/{user_id}", escalation.path),
+                Some(&escalation.body),
+                Some("Vores: repeated breaches of the posting guidelines"),
+            )
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e) if e.is_missing_permission() => Err(AdapterError::Refused {
+                platform: Platform::Discord,
+                detail: format!(
+                    "the bot needs the {} permission (and a role above the member's)",
+                    escalation.permission
+                ),
+            }),
+            Err(e) => Err(e.into_adapter_error(escalation.doing)),
+        }
     }
 }
 
