@@ -524,6 +524,23 @@ async fn the_digest_is_split_and_survives_a_429_storm() {
         }
     }
     assert_eq!(town.fake.premature_requests(), 0, "429s honoured");
+
+    // Ali's 40 events make a `/mine` longer than one message: its first part
+    // fills in the command's response, the rest follows in the channel with
+    // its nonce.
+    let mine = town.fake.slash(town.torvet, &ali(), "mine", &[], "da");
+    town.eventually("no answer to /mine", |f| !f.answers(mine).is_empty())
+        .await;
+    let first = town.fake.answers(mine).remove(0);
+    assert!(first.content.contains("\\#40 "), "{}", first.content);
+    let rest = |f: &FakeDiscord| {
+        f.sent(town.torvet)
+            .into_iter()
+            .find(|m| m.id > first.id && m.content.contains("\\#21 "))
+    };
+    town.eventually("the rest of /mine did not follow", |f| rest(f).is_some())
+        .await;
+    assert!(rest(&town.fake).expect("found").nonce.is_some());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
