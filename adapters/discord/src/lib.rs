@@ -1356,9 +1356,10 @@ impl Adapter for DiscordAdapter {
         if !message.buttons.is_empty() {
             body["components"] = components(&message.buttons);
         }
-        // The first part fills in the slash command's response (an edit, so
-        // a retry cannot double it); later parts go to the channel as
-        // replies to it, where the nonce protects them.
+        // The first answer to a slash command fills in its response (an
+        // edit, so a retry cannot double it); a further answer to it goes to
+        // the channel as a reply to that, and later parts of an answer go to
+        // the channel too, where the nonce protects them.
         let mut reply_to_answer = None;
         if let Some((token, first, original)) = self.open_interaction(&message.reply_to) {
             let interaction = message.reply_to.as_ref().map(|r| r.id.clone());
