@@ -814,10 +814,12 @@ async fn edits_reactions_and_bans() {
     assert!(asked.content.contains("#1"), "{}", asked.content);
     town.fake
         .react(asked.reply_to.expect("a reply"), &mette(), "✅");
+    // The admin is told, and so is the submitter (as a reply to the
+    // submission, which the next check counts).
     town.eventually("the ✅ did not approve", |f| {
-        f.sent(torvet)
-            .iter()
-            .any(|m| m.content.contains("#1 er godkendt"))
+        let sent = f.sent(torvet);
+        sent.iter().any(|m| m.content.contains("#1 er godkendt"))
+            && sent.iter().any(|m| m.content.contains("Godt nyt"))
     })
     .await;
 
