@@ -239,7 +239,6 @@ struct Session {
     log: Vec<Value>,
     /// The connection serving it: (connection number, sender).
     connection: Option<(u64, mpsc::UnboundedSender<Frame>)>,
-    compress: bool,
 }
 
 struct State {
@@ -255,7 +254,6 @@ struct State {
     commands: Vec<Value>,
     timeouts: Vec<(u64, String)>,
     bans: Vec<u64>,
-    reactions: Vec<(u64, String)>,
     buckets: HashMap<String, Bucket>,
     global_blocked_until: Option<Instant>,
     storms: Vec<Storm>,
@@ -377,7 +375,6 @@ impl FakeDiscord {
             commands: Vec::new(),
             timeouts: Vec::new(),
             bans: Vec::new(),
-            reactions: Vec::new(),
             buckets: HashMap::new(),
             global_blocked_until: None,
             storms: Vec::new(),
@@ -905,6 +902,14 @@ impl State {
         member
     }
 
+    /// A message in `channel` that was not deleted.
+    fn live_message(&self, channel: u64, id: u64) -> Option<SentMessage> {
+        self.messages
+            .get(&id)
+            .filter(|m| m.channel == channel && !m.deleted)
+            .cloned()
+    }
+
     fn user(&self, id: u64) -> FakeUser {
         self.users
             .get(&id)
@@ -1189,7 +1194,7 @@ async fn connection(mut socket: WebSocket, shared: Shared) {
                     }
                     Some(2) => {
                         compress = payload["d"]["compress"].as_bool().unwrap_or(false);
-                        if let Err((code, reason)) = identify(&shared, &payload["d"], number, &tx, compress) {
+                        if let Err((code, reason)) = identify(&shared, &payload["d"], number, &tx) {
                             let _ = socket.send(close(code, reason)).await;
                             break;
                         }
@@ -1248,7 +1253,6 @@ fn identify(
     d: &Value,
     number: u64,
     tx: &mpsc::UnboundedSender<Frame>,
-    compress: bool,
 ) -> Result<(), (u16, &'static str)> {
     if !shared.token_matches(&d["token"]) {
         return Err((4004, "Authentication failed."));
@@ -1269,7 +1273,6 @@ fn identify(
             seq: 0,
             log: Vec::new(),
             connection: Some((number, tx.clone())),
-            compress,
         },
     );
     state.current_session = Some(session_id.clone());
@@ -1732,10 +1735,7 @@ fn handle(
             }
             let reply_to = body["message_reference"]["message_id"].as_str().map(parse);
             if let Some(to) = reply_to
-                && !state
-                    .messages
-                    .get(&to)
-                    .is_some_and(|m| m.channel == channel && !m.deleted)
+                && state.live_message(channel, to).is_none()
                 && body["message_reference"]["fail_if_not_exists"] != json!(false)
             {
                 return form_error(
@@ -1775,12 +1775,7 @@ fn handle(
         }
         ("PATCH", ["channels", channel, "messages", message]) => {
             let (channel, id) = (parse(channel), parse(message));
-            let Some(existing) = state
-                .messages
-                .get(&id)
-                .filter(|m| m.channel == channel && !m.deleted)
-                .cloned()
-            else {
+            let Some(existing) = state.live_message(channel, id) else {
                 return unknown_message();
             };
             if existing.author != BOT_ID {
@@ -1800,12 +1795,7 @@ fn handle(
         }
         ("DELETE", ["channels", channel, "messages", message]) => {
             let (channel, id) = (parse(channel), parse(message));
-            let Some(existing) = state
-                .messages
-                .get(&id)
-                .filter(|m| m.channel == channel && !m.deleted)
-                .cloned()
-            else {
+            let Some(existing) = state.live_message(channel, id) else {
                 return unknown_message();
             };
             let guild = state.channels.get(&channel).and_then(|c| c.guild);
@@ -1838,19 +1828,14 @@ fn handle(
                 "messages",
                 message,
                 "reactions",
-                emoji,
+                _emoji,
                 "@me",
             ],
         ) => {
             let (channel, id) = (parse(channel), parse(message));
-            if !state
-                .messages
-                .get(&id)
-                .is_some_and(|m| m.channel == channel && !m.deleted)
-            {
+            if state.live_message(channel, id).is_none() {
                 return unknown_message();
             }
-            state.reactions.push((id, emoji.to_string()));
             (StatusCode::NO_CONTENT, Value::Null)
         }
         ("POST", ["users", "@me", "channels"]) => {
@@ -2259,7 +2244,6 @@ pub mod samples {
             }),
             0,
             &tx,
-            false,
         )
         .expect("identified");
         let state = fake.lock();

@@ -42,6 +42,8 @@ use vores_bot::{
 pub use rest::{Rest, RestError};
 pub use scheduled::EventMirror;
 
+/// Where Discord's API is, unless `discord.api_url` says otherwise.
+const DISCORD_API: &str = "https://discord.com";
 /// Discord's permission bits that make someone an admin here.
 const ADMINISTRATOR: u64 = 1 << 3;
 const MANAGE_MESSAGES: u64 = 1 << 13;
@@ -163,7 +165,9 @@ fn cursor_name(channel: u64) -> String {
 pub struct DiscordAdapter {
     rest: Rest,
     token: String,
-    api_url: Option<String>,
+    /// Discord's API, or a test server's (for the gateway thread's own
+    /// REST client, and for where serenity asks for the gateway).
+    api: String,
     bot_id: u64,
     bot_name: String,
     application_id: u64,
@@ -174,8 +178,6 @@ pub struct DiscordAdapter {
     seen: Mutex<Seen>,
     progress: Mutex<HashMap<u64, ChannelProgress>>,
     mirror: Option<EventMirror>,
-    /// The base address, for the gateway thread's own REST client.
-    api: String,
     acknowledged: Arc<Acknowledged>,
     /// Wakes the mirror when something was handled here.
     mirror_nudge: tokio::sync::Notify,
@@ -347,7 +349,7 @@ impl DiscordAdapter {
         let api = settings
             .api_url
             .clone()
-            .unwrap_or_else(|| "https://discord.com".to_string());
+            .unwrap_or_else(|| DISCORD_API.to_string());
         let rest = Rest::new(&api, &settings.token);
         let me = match rest.get("/users/@me").await {
             Ok(me) => me,
@@ -379,8 +381,8 @@ impl DiscordAdapter {
         };
         let adapter = DiscordAdapter {
             rest,
+            api,
             token: settings.token,
-            api_url: settings.api_url,
             bot_id,
             bot_name: me["username"].as_str().unwrap_or("vores").to_string(),
             application_id,
@@ -395,7 +397,6 @@ impl DiscordAdapter {
             seen: Mutex::new(Seen::default()),
             progress: Mutex::new(HashMap::new()),
             mirror: settings.scheduled_events,
-            api: api.clone(),
             acknowledged: Arc::new(Acknowledged::default()),
             mirror_nudge: tokio::sync::Notify::new(),
         };
@@ -843,7 +844,8 @@ impl DiscordAdapter {
 
     /// Takes note of an interaction (its token for the answer, the rights
     /// Discord computed for the member, the guild of its channel) and says
-    /// who used it; None for bots and for an interaction seen before.
+    /// who used it; None for bots. A replayed one is dropped with the rest
+    /// in `deliver`, by its id.
     fn admit_interaction(
         &self,
         id: u64,
@@ -854,7 +856,7 @@ impl DiscordAdapter {
         user: &User,
     ) -> Option<User> {
         let user = member.map_or(user, |m| &m.user).clone();
-        if user.bot || !self.seen_first(format!("i:{id}")) {
+        if user.bot {
             return None;
         }
         if let Some(guild) = guild {
@@ -876,11 +878,7 @@ impl DiscordAdapter {
     /// tracking configured channels' messages until they are finished.
     async fn deliver(&self, events: Vec<Inbound>, inbound: &mpsc::Sender<Inbound>) -> bool {
         for event in events {
-            // Interactions were checked before they were acknowledged.
-            if !matches!(event, Inbound::Button { .. })
-                && !(matches!(&event, Inbound::Message(m) if self.lock().interactions.contains_key(&m.message.id)))
-                && !self.seen_first(event.source_key())
-            {
+            if !self.seen_first(event.source_key()) {
                 debug!(key = %event.source_key(), "already handed over; dropped");
                 continue;
             }
@@ -1271,15 +1269,16 @@ impl Adapter for DiscordAdapter {
             | GatewayIntents::DIRECT_MESSAGE_REACTIONS
             | GatewayIntents::MESSAGE_CONTENT
             | GatewayIntents::GUILD_MEMBERS;
-        let http = match &self.api_url {
+        let http = if self.api == DISCORD_API {
+            HttpBuilder::new(&self.token).build()
+        } else {
             // serenity's limiter would send to discord.com whatever the
             // proxy; our own requests are paced in `rest`, and serenity
             // only asks this server for the gateway's address.
-            Some(url) => HttpBuilder::new(&self.token)
-                .proxy(url.trim_end_matches('/'))
+            HttpBuilder::new(&self.token)
+                .proxy(self.api.trim_end_matches('/'))
                 .ratelimiter_disabled(true)
-                .build(),
-            None => HttpBuilder::new(&self.token).build(),
+                .build()
         };
         let (forward, mut events) = mpsc::unbounded_channel();
         let forward = Forward {
