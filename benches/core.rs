@@ -103,6 +103,8 @@ async fn main() {
             all_day: false,
             location: Some("Glashuset".into()),
             invalid_date: false,
+            doubts: Vec::new(),
+            written_weekday: None,
         };
         db.insert_submission(&NewSubmission {
             kind: SubmissionKind::Event,

@@ -35,6 +35,25 @@ fn event_fields(draft: &EventDraft, tz: Tz) -> serde_json::Map<String, Value> {
     if draft.invalid_date {
         map.insert("invalid_date".into(), json!(true));
     }
+    // What the bot would ask about before keeping the date (always present,
+    // so a check can rely on it): the date above is always as written.
+    let doubts: Vec<&str> = draft.doubts.iter().map(|d| d.as_str()).collect();
+    map.insert("doubts".into(), json!(doubts));
+    if let Some(weekday) = draft.written_weekday {
+        const NAMES: [&str; 7] = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        map.insert(
+            "written_weekday".into(),
+            json!(NAMES[weekday.num_days_from_monday() as usize]),
+        );
+    }
     map
 }
 

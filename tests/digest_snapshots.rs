@@ -193,6 +193,8 @@ impl Town {
             all_day: times.is_none(),
             location: location.map(str::to_string),
             invalid_date: false,
+            doubts: Vec::new(),
+            written_weekday: None,
         };
         let new = NewSubmission {
             kind: SubmissionKind::Event,

@@ -10,7 +10,7 @@ use crate::model::Platform;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
 use tracing::{debug, error, info};
 
@@ -27,7 +27,7 @@ use crate::model::{
 use crate::render::{Doc, Span};
 use crate::store::{Store, StoreError};
 use crate::understand::{
-    self, Command, Context, EventDraft, Meaning, Missing, StoryDraft, Window, is_cancel,
+    self, Command, Context, Doubt, EventDraft, Meaning, Missing, StoryDraft, Window, is_cancel,
 };
 
 /// Settings the core needs, resolved from the configuration.
@@ -472,6 +472,14 @@ impl Bot {
                         .await?;
                     return Ok(None);
                 }
+                // Answers are in the language of the submission unless they
+                // clearly say otherwise ("14:00" says nothing).
+                let lang = crate::lang::detect(&msg.text, stored.language);
+                if missing == Missing::DateCheck {
+                    return self
+                        .check_date_answer(stored, msg, meaning, lang, ctx, sit)
+                        .await;
+                }
                 if is_cancel(&msg.text) {
                     self.store
                         .set_conversation_state(conversation, user, None, now)
@@ -481,9 +489,6 @@ impl Bot {
                             .await?,
                     ));
                 }
-                // Answers are in the language of the submission unless they
-                // clearly say otherwise ("14:00" says nothing).
-                let lang = crate::lang::detect(&msg.text, stored.language);
                 let mut fragment = understand::event_draft(&msg.text, ctx);
                 if missing == Missing::Time && fragment.start_time.is_none() {
                     fragment.start_time = understand::bare_hour(&msg.text);
@@ -491,6 +496,7 @@ impl Bot {
                 let answers = match missing {
                     Missing::Date => fragment.date.is_some(),
                     Missing::Time => fragment.start_time.is_some() || fragment.all_day,
+                    Missing::DateCheck => unreachable!("answered above"),
                 };
                 // A message with its own title is a new submission, not an
                 // answer ("Koncert i Kulturhuset fredag kl 20" while we wait
@@ -510,8 +516,8 @@ impl Bot {
                         return Ok(None);
                     }
                     let key = match (missing, fragment.invalid_date) {
-                        (Missing::Date, true) => "invalid_date",
-                        (Missing::Date, false) => "ask_again_date",
+                        (Missing::Date | Missing::DateCheck, true) => "invalid_date",
+                        (Missing::Date | Missing::DateCheck, false) => "ask_again_date",
                         (Missing::Time, _) => "ask_again_time",
                     };
                     let id = submission.to_string();
@@ -544,6 +550,83 @@ impl Bot {
         }
     }
 
+    /// The answer to "13. december er en søndag – mente du søndag 13.
+    /// december?" or "that day has passed": "ja" keeps the date as written, a
+    /// day name picks that day nearest the written date, a new date replaces
+    /// it, "nej" asks for the right one, "annuller" withdraws.
+    async fn check_date_answer(
+        &self,
+        stored: Submission,
+        msg: &InboundMessage,
+        meaning: &Meaning,
+        lang: Language,
+        ctx: &Context,
+        sit: &Situation,
+    ) -> Result<Option<Doc>, CoreError> {
+        let conversation = &msg.message.conversation;
+        let user = &msg.author.user;
+        let id = stored.id;
+        let Some(mut draft) = stored.event.as_ref().map(|e| e.draft.clone()) else {
+            return Ok(None);
+        };
+        let ask_again = |key: &str| {
+            let idt = id.to_string();
+            Ok(Some(Doc::new().para(tr(
+                lang,
+                key,
+                &[("id", &idt), ("title", &draft.title)],
+            ))))
+        };
+        let fragment = understand::event_draft(&msg.text, ctx);
+        if understand::is_yes(&msg.text) {
+            if !draft.doubts.contains(&Doubt::WeekdayMismatch) {
+                return ask_again("ask_again_passed");
+            }
+            draft.confirm_weekday();
+        } else if understand::is_no(&msg.text) {
+            return ask_again("ask_right_date");
+        } else if is_cancel(&msg.text) {
+            self.store
+                .set_conversation_state(conversation, user, None, ctx.now)
+                .await?;
+            return Ok(Some(
+                self.withdraw(id, user, lang, sit, "cancelled").await?,
+            ));
+        } else if let Some(weekday) = understand::weekday_only(&msg.text)
+            && let Some(date) = draft.date
+        {
+            draft.set_checked_date(understand::same_or_nearest(date, weekday), ctx.today());
+        } else if fragment.date.is_some() {
+            draft.merge(&fragment, false);
+        } else if matches!(meaning, Meaning::Event(d) if !d.title.is_empty())
+            || matches!(meaning, Meaning::Story(_) | Meaning::Query(_))
+        {
+            // A new submission or a question in between: read it on its own
+            // and keep waiting.
+            if !matches!(meaning, Meaning::Query(_)) {
+                self.store
+                    .set_conversation_state(conversation, user, None, ctx.now)
+                    .await?;
+            }
+            return Ok(None);
+        } else {
+            return ask_again("ask_right_date");
+        }
+        Ok(Some(
+            self.save_event_changes(
+                stored,
+                draft,
+                lang,
+                ctx,
+                conversation,
+                user,
+                "saved_event",
+                sit,
+            )
+            .await?,
+        ))
+    }
+
     async fn submit_event(
         &self,
         msg: &InboundMessage,
@@ -555,7 +638,7 @@ impl Bot {
         if draft.title.is_empty() {
             return Ok(Doc::new().para(tr(lang, "event_needs_title", &[])));
         }
-        let complete = draft.missing().is_none() && !draft.invalid_date;
+        let complete = draft.is_complete();
         let new = NewSubmission {
             kind: SubmissionKind::Event,
             status: if complete {
@@ -598,7 +681,7 @@ impl Bot {
         heading: &str,
         sit: &Situation,
     ) -> Result<Doc, CoreError> {
-        let complete = draft.missing().is_none() && !draft.invalid_date;
+        let complete = draft.is_complete();
         stored.event = Some(EventDetails::from_draft(draft, self.settings.tz));
         stored.status = if complete {
             self.status_after_edit(&stored, sit).await?
@@ -630,12 +713,7 @@ impl Bot {
         };
         let draft = &event.draft;
         if saved.status == Status::Incomplete {
-            let missing = draft.missing().unwrap_or(Missing::Date);
-            let missing = if draft.invalid_date {
-                Missing::Date
-            } else {
-                missing
-            };
+            let missing = draft.question().unwrap_or(Missing::Date);
             self.store
                 .set_conversation_state(
                     conversation,
@@ -652,6 +730,9 @@ impl Bot {
                 .map(|d| format::date(lang, d, false))
                 .unwrap_or_default();
             let key = match (missing, draft.invalid_date) {
+                (Missing::DateCheck, _) => {
+                    return Ok(date_question(lang, saved.id, draft, ctx.today()));
+                }
                 (Missing::Date, true) => "invalid_date",
                 (Missing::Date, false) => "ask_date",
                 (Missing::Time, _) => "ask_time",
@@ -1123,6 +1204,7 @@ impl Bot {
     async fn mine(&self, user: &UserRef, lang: Language) -> Result<Doc, CoreError> {
         let tz = self.settings.tz;
         let mine = self.store.submissions_by(user, 20).await?;
+        let today = crate::civil::local_today(tz, self.clock.now());
         if mine.is_empty() {
             return Ok(Doc::new().para(tr(lang, "mine_none", &[])));
         }
@@ -1135,7 +1217,7 @@ impl Bot {
             if let Some(start) = s.event.as_ref().and_then(|e| e.starts_at) {
                 detail = format!(
                     "{detail}, {}",
-                    format::date(lang, start.with_timezone(&tz).date_naive(), false)
+                    format::date_near(lang, start.with_timezone(&tz).date_naive(), today)
                 );
             }
             doc = doc.item(vec![
@@ -1299,6 +1381,56 @@ fn same_place(a: &str, b: &str) -> bool {
     };
     let (a, b) = (norm(a), norm(b));
     a == b || a.contains(&b) || b.contains(&a)
+}
+
+/// The question about a date in doubt. The date stays as written until the
+/// resident answers; nothing is moved silently.
+fn date_question(lang: Language, id: i64, draft: &EventDraft, today: NaiveDate) -> Doc {
+    let Some(date) = draft.date else {
+        return Doc::new();
+    };
+    let idt = id.to_string();
+    let written = format::date_near(lang, date, today);
+    if draft.doubts.contains(&Doubt::WeekdayMismatch)
+        && let Some(weekday) = draft.written_weekday
+    {
+        let other = draft
+            .date_on_written_weekday()
+            .map(|d| format::date_near(lang, d, today))
+            .unwrap_or_default();
+        let passed = if draft.doubts.contains(&Doubt::DatePassed) {
+            tr(lang, "check_also_passed", &[])
+        } else {
+            String::new()
+        };
+        return Doc::new().para(tr(
+            lang,
+            "check_weekday",
+            &[
+                ("id", &idt),
+                ("title", &draft.title),
+                ("day_month", &format::day_month(lang, date, today)),
+                ("actual", &format::weekday(lang, date.weekday())),
+                ("said", &format::weekday(lang, weekday)),
+                ("date", &written),
+                ("other", &other),
+                ("passed", &passed),
+            ],
+        ));
+    }
+    // An example that most likely is what they meant: the same weekday in
+    // the coming week.
+    let example = understand::scan::next_weekday(today, date.weekday(), true);
+    Doc::new().para(tr(
+        lang,
+        "check_passed",
+        &[
+            ("id", &idt),
+            ("title", &draft.title),
+            ("date", &written),
+            ("example", &format::date_near(lang, example, today)),
+        ],
+    ))
 }
 
 /// Title, day, time and place, one per line.

@@ -29,6 +29,34 @@ pub fn date(lang: Language, date: NaiveDate, with_year: bool) -> String {
     )
 }
 
+/// A date with its year only when that is not `today`'s year ("lørdag 12.
+/// december", "mandag 14. juni 2027"): lists stay short, and no resident
+/// mistakes next year's date for this year's.
+pub fn date_near(lang: Language, day: NaiveDate, today: NaiveDate) -> String {
+    date(lang, day, day.year() != today.year())
+}
+
+/// A weekday's name ("søndag", "Sunday").
+pub fn weekday(lang: Language, day: chrono::Weekday) -> String {
+    tr(lang, &format!("weekday_{}", day.number_from_monday()), &[])
+}
+
+/// A date without its weekday ("13. december", "14 June 2027"), with the
+/// year only when that is not `today`'s year.
+pub fn day_month(lang: Language, day: NaiveDate, today: NaiveDate) -> String {
+    let month = tr(lang, &format!("month_{}", day.month()), &[]);
+    let with_year = day.year() != today.year();
+    tr(
+        lang,
+        if with_year { "day_month_long" } else { "day_month_short" },
+        &[
+            ("day", &day.day().to_string()),
+            ("month", &month),
+            ("year", &day.year().to_string()),
+        ],
+    )
+}
+
 pub fn clock(lang: Language, time: NaiveTime) -> String {
     let sep = tr(lang, "time_separator", &[]);
     format!("{:02}{sep}{:02}", time.hour(), time.minute())

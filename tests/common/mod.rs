@@ -74,6 +74,8 @@ pub async fn publish_events(
             all_day: false,
             location: Some("Medborgerhuset, Vejlebrovej 45".into()),
             invalid_date: false,
+            doubts: Vec::new(),
+            written_weekday: None,
         };
         db.insert_submission(&NewSubmission {
             kind: SubmissionKind::Event,

@@ -11,7 +11,7 @@ pub mod window;
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 use chrono_tz::Tz;
 use regex::Regex;
 
@@ -119,6 +119,33 @@ pub struct EventDraft {
     pub location: Option<String>,
     /// The text named a date that does not exist ("31. juni").
     pub invalid_date: bool,
+    /// What the bot must ask about before it keeps `date` (never silently
+    /// replaced: the date stays as written until the resident answers).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doubts: Vec<Doubt>,
+    /// The weekday written beside the date, when it is not the date's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_weekday: Option<Weekday>,
+}
+
+/// Something about a date the bot asks before saving it as understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Doubt {
+    /// "lørdag d 13 dec" when 13 December is a Sunday.
+    WeekdayMismatch,
+    /// The date passed in the last weeks: an old post or a typo.
+    DatePassed,
+}
+
+impl Doubt {
+    /// A stable name for `vores parse --json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Doubt::WeekdayMismatch => "weekday_mismatch",
+            Doubt::DatePassed => "date_passed",
+        }
+    }
 }
 
 /// What is still missing before an event can be shown to others.
@@ -126,6 +153,9 @@ pub struct EventDraft {
 pub enum Missing {
     Date,
     Time,
+    /// The date is there but in doubt ([`Doubt`]): the resident confirms or
+    /// gives the right one.
+    DateCheck,
 }
 
 impl Missing {
@@ -133,6 +163,7 @@ impl Missing {
         match self {
             Missing::Date => "date",
             Missing::Time => "time",
+            Missing::DateCheck => "date_check",
         }
     }
 
@@ -140,6 +171,7 @@ impl Missing {
         match s {
             "date" => Some(Missing::Date),
             "time" => Some(Missing::Time),
+            "date_check" => Some(Missing::DateCheck),
             _ => None,
         }
     }
@@ -154,6 +186,46 @@ impl EventDraft {
         } else {
             None
         }
+    }
+
+    /// What to ask next, if anything: a missing or impossible date first,
+    /// then the time, then a date in doubt.
+    pub fn question(&self) -> Option<Missing> {
+        if self.invalid_date {
+            return Some(Missing::Date);
+        }
+        self.missing()
+            .or((!self.doubts.is_empty()).then_some(Missing::DateCheck))
+    }
+
+    /// Whether the event can be shown to others as it is.
+    pub fn is_complete(&self) -> bool {
+        self.question().is_none()
+    }
+
+    /// The resident confirmed the date as written ("ja" to "did you mean
+    /// Sunday 13 December?"): the weekday no longer counts against it.
+    pub fn confirm_weekday(&mut self) {
+        self.doubts.retain(|d| *d != Doubt::WeekdayMismatch);
+        self.written_weekday = None;
+    }
+
+    /// A date the resident chose in answer to a doubt: what they wrote
+    /// about the weekday no longer counts, a day already gone still does.
+    pub fn set_checked_date(&mut self, date: NaiveDate, today: NaiveDate) {
+        self.date = Some(date);
+        self.written_weekday = None;
+        self.doubts.clear();
+        if date < today {
+            self.doubts.push(Doubt::DatePassed);
+        }
+    }
+
+    /// The day nearest `date` (at most three days away) that falls on the
+    /// weekday the resident wrote: "lørdag d 13 dec" may mean Saturday 12.
+    pub fn date_on_written_weekday(&self) -> Option<NaiveDate> {
+        let (date, weekday) = (self.date?, self.written_weekday?);
+        nearest_weekday(date, weekday)
     }
 
     /// Start and end as instants. All-day events span the local day(s);
@@ -183,6 +255,8 @@ impl EventDraft {
         if other.date.is_some() {
             self.date = other.date;
             self.invalid_date = false;
+            self.doubts.clone_from(&other.doubts);
+            self.written_weekday = other.written_weekday;
         } else if other.invalid_date {
             self.invalid_date = true;
         }
@@ -305,10 +379,13 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
         all_day: false,
         location: None,
         invalid_date: false,
+        doubts: Vec::new(),
+        written_weekday: None,
     };
+    let (date, written_weekday) = date_of(tokens);
+    draft.date = date;
     for token in tokens {
         match &token.kind {
-            TokenKind::Date(d) if draft.date.is_none() => draft.date = Some(*d),
             TokenKind::Tonight if draft.date.is_none() => draft.date = Some(ctx.today()),
             TokenKind::InvalidDate => draft.invalid_date = true,
             TokenKind::Time { start, end } if draft.start_time.is_none() => {
@@ -336,14 +413,113 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
     if draft.start_time.is_some() {
         draft.all_day = false;
     }
-    if draft.date.is_some() {
+    if let Some(date) = draft.date {
         draft.invalid_date = false;
+        if let Some(weekday) = written_weekday
+            && weekday != date.weekday()
+        {
+            draft.doubts.push(Doubt::WeekdayMismatch);
+            draft.written_weekday = Some(weekday);
+        }
+        if date < ctx.today() {
+            draft.doubts.push(Doubt::DatePassed);
+        }
     }
     let masked = text::mask(text, tokens);
     let (location, rest) = text::take_location(&masked);
     draft.location = location;
     draft.title = text::title(&rest);
     draft
+}
+
+/// The day an event is on, and the weekday written with it. A written date
+/// ("13. dec", "15/12", "i morgen") always wins over a weekday on its own
+/// ("søndag"): the weekday is then only a check, so "søndag … 13. dec" is 13
+/// December, and a doubt when 13 December is not a Sunday.
+fn date_of(tokens: &[Token]) -> (Option<NaiveDate>, Option<Weekday>) {
+    let written = tokens.iter().find_map(|t| match t.kind {
+        TokenKind::Date(d) => Some((d, t.weekday)),
+        _ => None,
+    });
+    let weekday = tokens.iter().find_map(|t| match t.kind {
+        TokenKind::Weekday(d) => Some(d),
+        _ => None,
+    });
+    match (written, weekday) {
+        (Some((date, Some(w))), _) => (Some(date), Some(w)),
+        (Some((date, None)), Some(day)) => (Some(date), Some(day.weekday())),
+        (Some((date, None)), None) => (Some(date), None),
+        (None, Some(day)) => (Some(day), None),
+        (None, None) => (None, None),
+    }
+}
+
+/// The day nearest `date`, at most three days either way, on `weekday`.
+fn nearest_weekday(date: NaiveDate, weekday: Weekday) -> Option<NaiveDate> {
+    (1..=3u64).find_map(|n| {
+        [date - Days::new(n), date + Days::new(n)]
+            .into_iter()
+            .find(|d| d.weekday() == weekday)
+    })
+}
+
+/// `date` itself when it falls on `weekday`, else the nearest day that does.
+pub fn same_or_nearest(date: NaiveDate, weekday: Weekday) -> NaiveDate {
+    if date.weekday() == weekday {
+        date
+    } else {
+        nearest_weekday(date, weekday).unwrap_or(date)
+    }
+}
+
+/// "nej", "no": the answer to a yes/no question (not "cancel it").
+pub fn is_no(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', '!', ' ']).to_lowercase();
+    matches!(t.as_str(), "nej" | "nope" | "no" | "nej det er forkert" | "forkert" | "wrong")
+}
+
+/// The weekday, when `text` is nothing but a day name ("lørdag", "lør.",
+/// "on Saturday"): the answer to "did you mean Sunday 13 December?".
+pub fn weekday_only(text: &str) -> Option<Weekday> {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', '!', '?'])
+        .replace(',', " ")
+        .to_lowercase();
+    let t = ["nej ", "no ", "på ", "on ", "det er ", "it's ", "it is "]
+        .iter()
+        .fold(t.as_str(), |t, p| t.strip_prefix(p).unwrap_or(t).trim());
+    scan::weekday_from(t)
+}
+
+/// "ja", "yes", "jep", "korrekt": the answer to a yes/no question.
+pub fn is_yes(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', '!', ' ', '👍'])
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "ja" | "jaa"
+            | "ja tak"
+            | "jep"
+            | "jo"
+            | "jeps"
+            | "yes"
+            | "yep"
+            | "yeah"
+            | "yes please"
+            | "korrekt"
+            | "rigtigt"
+            | "det er rigtigt"
+            | "det passer"
+            | "correct"
+            | "right"
+            | "that's right"
+            | "ok"
+            | "okay"
+            | "👍"
+    )
 }
 
 fn story(body: &str, anonymous: bool) -> StoryDraft {
@@ -506,6 +682,8 @@ pub struct Correction {
     pub all_day: bool,
     pub location: Option<String>,
     pub invalid_date: bool,
+    pub doubts: Vec<Doubt>,
+    pub written_weekday: Option<Weekday>,
     /// "til kl. 16", "slut kl. 16", "until 4pm": only the end changes.
     pub end_only: Option<NaiveTime>,
     /// "fra kl. 11": a new start, the old end stays.
@@ -522,6 +700,8 @@ impl Correction {
             all_day: self.all_day,
             location: self.location.clone(),
             invalid_date: self.invalid_date,
+            doubts: self.doubts.clone(),
+            written_weekday: self.written_weekday,
         }
     }
 }
@@ -548,6 +728,8 @@ pub fn correction(text: &str, ctx: &Context) -> Correction {
         all_day: d.all_day,
         location: d.location,
         invalid_date: d.invalid_date,
+        doubts: d.doubts,
+        written_weekday: d.written_weekday,
         end_only: None,
         keeps_end: false,
     };

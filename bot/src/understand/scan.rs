@@ -17,12 +17,19 @@ use regex::{Captures, Regex};
 pub struct Token {
     pub kind: TokenKind,
     pub span: Range<usize>,
+    /// The weekday written as part of this token ("søndag" in "søndag d 13
+    /// dec"). For a date it is only a check: the date is what people mean.
+    pub weekday: Option<Weekday>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TokenKind {
-    /// A calendar day ("lørdag", "15. juni", "20/6", "i morgen").
+    /// A calendar day written as a date or a relative day ("15. juni",
+    /// "20/6", "i morgen").
     Date(NaiveDate),
+    /// A weekday on its own ("lørdag", "på søn", "next Friday"), resolved to
+    /// the day it names. A written date always wins over it.
+    Weekday(NaiveDate),
     /// A date that was written but does not exist ("31. juni").
     InvalidDate,
     /// A clock time or range ("kl. 10-14", "2-4pm", "14:00").
@@ -58,25 +65,40 @@ pub enum WindowKind {
     NextMonth,
 }
 
-const WEEKDAYS: &str = r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|loerdag|lordag|søndag|soendag|sondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+const WEEKDAYS: &str = r"mandag|mandg|tirsdag|tirsdg|tisdag|onsdag|onsdg|torsdag|torsdg|tordag|fredag|fredg|lørdag|lørdg|lødag|loerdag|lordag|lordg|søndag|søndg|sødag|soendag|sondag|sondg|monday|tuesday|wednesday|thursday|thurday|friday|saturday|saterday|sunday";
+/// Short day names that are also ordinary words ("man", "søn", "sat",
+/// "sun"): read as a day only right before a time or a date ("søn kl 10",
+/// "lør d 5/12", "sat 10am").
+const WEEKDAY_ABBREVIATIONS: &str = r"man|tirs|tir|ons|tors|tor|fre|lør|lor|søn|son|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun";
 /// Weekdays as written before a date, abbreviations included ("lør. 20/6",
 /// "Sat 20 June"). Abbreviations never stand alone: "man" and "sun" are words.
-const WEEKDAYS_WITH_ABBREVIATIONS: &str = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|loerdag|lordag|søndag|soendag|sondag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|man|tirs|tir|ons|tors|tor|fre|lør|lor|søn|son|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)\.?";
+const WEEKDAYS_WITH_ABBREVIATIONS: &str = r"(?:mandag|mandg|tirsdag|tirsdg|tisdag|onsdag|onsdg|torsdag|torsdg|tordag|fredag|fredg|lørdag|lørdg|lødag|loerdag|lordag|lordg|søndag|søndg|sødag|soendag|sondag|sondg|monday|tuesday|wednesday|thursday|thurday|friday|saturday|saterday|sunday|man|tirs|tir|ons|tors|tor|fre|lør|lor|søn|son|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)\.?";
 const MONTHS: &str = r"januar|january|jan|februar|february|feb|marts|march|mar|april|apr|maj|may|juni|june|jun|juli|july|jul|august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|december|dec";
 
-fn weekday_from(word: &str) -> Option<Weekday> {
-    let w = word.to_lowercase();
-    let w = w.trim_end_matches("en");
+/// A day name, abbreviation or common misspelling ("lørdg", "søn.", "Thu").
+pub fn weekday_from(word: &str) -> Option<Weekday> {
+    let w = word.trim().trim_end_matches('.').to_lowercase();
+    let w = w.strip_suffix("en").filter(|w| w.len() > 4).unwrap_or(&w);
     Some(match w {
-        "mandag" | "monday" => Weekday::Mon,
-        "tirsdag" | "tuesday" => Weekday::Tue,
-        "onsdag" | "wednesday" => Weekday::Wed,
-        "torsdag" | "thursday" => Weekday::Thu,
-        "fredag" | "friday" => Weekday::Fri,
-        "lørdag" | "loerdag" | "lordag" | "saturday" => Weekday::Sat,
-        "søndag" | "soendag" | "sondag" | "sunday" => Weekday::Sun,
+        "mandag" | "mandg" | "man" | "monday" | "mon" => Weekday::Mon,
+        "tirsdag" | "tirsdg" | "tisdag" | "tirs" | "tir" | "tuesday" | "tues" | "tue" => {
+            Weekday::Tue
+        }
+        "onsdag" | "onsdg" | "ons" | "wednesday" | "weds" | "wed" => Weekday::Wed,
+        "torsdag" | "torsdg" | "tordag" | "tors" | "tor" | "thursday" | "thurday" | "thurs"
+        | "thur" | "thu" => Weekday::Thu,
+        "fredag" | "fredg" | "fre" | "friday" | "fri" => Weekday::Fri,
+        "lørdag" | "lørdg" | "lødag" | "loerdag" | "lordag" | "lordg" | "lør" | "lor"
+        | "saturday" | "saterday" | "sat" => Weekday::Sat,
+        "søndag" | "søndg" | "sødag" | "soendag" | "sondag" | "sondg" | "søn" | "son"
+        | "sunday" | "sun" => Weekday::Sun,
         _ => return None,
     })
+}
+
+/// The weekday written in group `wd` of a date rule, if any.
+fn written_weekday(c: &Captures<'_>) -> Option<Weekday> {
+    c.name("wd").and_then(|m| weekday_from(m.as_str()))
 }
 
 fn month_from(word: &str) -> Option<u32> {
@@ -102,6 +124,7 @@ fn month_from(word: &str) -> Option<u32> {
 fn re(pattern: &str) -> Regex {
     let full = pattern
         .replace("WDANY", WEEKDAYS_WITH_ABBREVIATIONS)
+        .replace("WDABBR", WEEKDAY_ABBREVIATIONS)
         .replace("WEEKDAY", WEEKDAYS)
         .replace("MONTH", MONTHS);
     // The patterns are constants of this file; the unit tests compile all of them.
@@ -185,12 +208,24 @@ fn time_range(start: Clock, end: Option<Clock>) -> Option<TokenKind> {
     })
 }
 
-/// The next `month`/`day` on or after `today` (a date without a year is the
-/// next one to come).
+/// How far back a date written without a year may lie and still be read as
+/// the one that passed: "29/11" written on 30 November is an old post or a
+/// typo (the bot asks), not an event eleven months away. Further back, a
+/// date is the next one to come ("2. januar" written in December).
+pub const RECENTLY_PASSED_DAYS: u64 = 60;
+
+/// The `month`/`day` a date without a year means: the next one to come, or
+/// one that passed in the last [`RECENTLY_PASSED_DAYS`].
 fn next_month_day(today: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
-    for year in [today.year(), today.year() + 1, today.year() + 4] {
+    let earliest = today - Days::new(RECENTLY_PASSED_DAYS);
+    for year in [
+        today.year() - 1,
+        today.year(),
+        today.year() + 1,
+        today.year() + 4,
+    ] {
         if let Some(d) = NaiveDate::from_ymd_opt(year, month, day)
-            && d >= today
+            && d >= earliest
         {
             return Some(d);
         }
@@ -227,6 +262,29 @@ fn date_or_invalid(year: Option<i32>, month: u32, day: u32, today: NaiveDate) ->
         None => next_month_day(today, month, day),
     };
     date.map_or(TokenKind::InvalidDate, TokenKind::Date)
+}
+
+/// "næste lørdag" / "next Saturday": that day in next week (Monday to
+/// Sunday), the same rule as "næste weekend" and "næste uge". Said on a
+/// Monday it is 12 days ahead, not 5; said on a Sunday, 6.
+pub fn weekday_next_week(today: NaiveDate, weekday: Weekday) -> NaiveDate {
+    let monday = today - Days::new(u64::from(today.weekday().num_days_from_monday()));
+    monday + Days::new(7 + u64::from(weekday.num_days_from_monday()))
+}
+
+/// A day named on its own: "lørdag" is the coming one (today counts), "næste
+/// lørdag" the one in next week.
+fn weekday_token(c: &Captures<'_>, today: NaiveDate) -> Option<TokenKind> {
+    let weekday = weekday_from(&c["wd"])?;
+    let next = c.name("pre").is_some_and(|m| {
+        let m = m.as_str().to_lowercase();
+        m.contains("næste") || m.contains("naeste") || m == "next"
+    });
+    Some(TokenKind::Weekday(if next {
+        weekday_next_week(today, weekday)
+    } else {
+        next_weekday(today, weekday, false)
+    }))
 }
 
 /// The next `weekday` counting today (`strictly_after`: not today).
@@ -342,7 +400,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // Weekday with a day and month name: "Sunday 14 June", "lørdag d. 5. september 2026",
         // "15. juni", "the 27th of June"
         (
-            r"\b(?:(WDANY)(?:en)?\s*,?\s*)?(?:(?:d\.|den|the)\s*)?(\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(MONTH)\b\.?(?:,?\s*(\d{4})\b)?",
+            r"\b(?:(?P<wd>WDANY)(?:en)?\s*,?\s*)?(?:(?:d\.|d\s|den|the)\s*)?(\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(MONTH)\b\.?(?:,?\s*(\d{4})\b)?",
             |c, today| {
                 let day = c[2].parse().ok()?;
                 let month = month_from(&c[3])?;
@@ -355,7 +413,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Month name first: "June 27", "Saturday, June 27th 2026"
         (
-            r"\b(?:(WDANY),?\s+)?(MONTH)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?",
+            r"\b(?:(?P<wd>WDANY),?\s+)?(MONTH)\.?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s*(\d{4})\b)?",
             |c, today| {
                 let month = month_from(&c[2])?;
                 let day = c[3].parse().ok()?;
@@ -368,14 +426,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Numeric with a slash, day first as in Denmark: "20/6", "20/6-2026", "20/06/26"
         (
-            r"\b(?:(?:WDANY)(?:en)?\s*,?\s*)?(?:(?:d\.|den)\s*)?(\d{1,2})/(\d{1,2})(?:[/-](\d{4}|\d{2}))?\b",
+            r"\b(?:(?P<wd>WDANY)(?:en)?\s*,?\s*)?(?:(?:d\.|d\s|den)\s*)?(\d{1,2})/(\d{1,2})(?:[/-](\d{4}|\d{2}))?\b",
             |c, today| {
-                let day = c[1].parse().ok()?;
-                let month = c[2].parse().ok()?;
+                let day = c[2].parse().ok()?;
+                let month = c[3].parse().ok()?;
                 if !(1..=12).contains(&month) {
                     return None;
                 }
-                let year = match c.get(3) {
+                let year = match c.get(4) {
                     Some(y) => Some(full_year(y.as_str())?),
                     None => None,
                 };
@@ -384,24 +442,24 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // Numeric with dots, when it clearly is a date: "d. 17.6.", "17.6.", "17.06.2026", "den 3.7"
         (
-            r"\b(?:(?:WDANY)(?:en)?\s*,?\s*)?(d\.\s*|den\s+)?(\d{1,2})\.(\d{1,2})(?:(\.)(\d{4}|\d{2})?)?",
+            r"\b(?:(?P<wd>WDANY)(?:en)?\s*,?\s*)?(d\.\s*|d\s+|den\s+)?(\d{1,2})\.(\d{1,2})(?:(\.)(\d{4}|\d{2})?)?",
             |c, today| {
-                let day: u32 = c[2].parse().ok()?;
-                let month: u32 = c[3].parse().ok()?;
-                let has_prefix = c.get(1).is_some();
-                let has_trailing_dot = c.get(4).is_some();
+                let day: u32 = c[3].parse().ok()?;
+                let month: u32 = c[4].parse().ok()?;
+                let has_prefix = c.get(2).is_some() || c.get(1).is_some();
+                let has_trailing_dot = c.get(5).is_some();
                 // Without "d." or a trailing dot, "14.30" and "10.00" are clock
                 // times; only "17.6" and "17.06" read as dates.
                 if !(has_prefix || has_trailing_dot)
-                    && c[3].len() == 2
-                    && !(c[3].starts_with('0') && month > 0)
+                    && c[4].len() == 2
+                    && !(c[4].starts_with('0') && month > 0)
                 {
                     return None;
                 }
                 if !(1..=12).contains(&month) {
                     return None;
                 }
-                let year = match c.get(5) {
+                let year = match c.get(6) {
                     Some(y) => Some(full_year(y.as_str())?),
                     None => None,
                 };
@@ -410,12 +468,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         // A day of the month without the month: "lørdag d. 20.", "Saturday the 20th".
         (
-            r"\b(?:(?:WDANY)(?:en)?\s*,?\s*)?(?:d\.\s*|den\s+)(\d{1,2})\.(?:\s|$)",
-            |c, today| next_day_of_month(today, c[1].parse().ok()?),
+            r"\b(?:(?P<wd>WDANY)(?:en)?\s*,?\s*)?(?:d\.\s*|d\s+|den\s+)(\d{1,2})\.(?:\s|$)",
+            |c, today| next_day_of_month(today, c[2].parse().ok()?),
         ),
         (
-            r"\b(?:(?:WDANY),?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b",
-            |c, today| next_day_of_month(today, c[1].parse().ok()?),
+            r"\b(?:(?P<wd>WDANY),?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b",
+            |c, today| next_day_of_month(today, c[2].parse().ok()?),
         ),
         // Plain clock times: "14:00", "10:00-14:00", "14.30", "from 10 to 12", "at 10"
         (
@@ -501,15 +559,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         }),
         // A weekday on its own: "lørdag", "på søndag", "next Friday", "lørdagen".
         (
-            r"\b(?:(på|on|this|denne|kommende|førstkommende|coming|(?:på\s+)?(?:næste|naeste)|next)\s+)?(WEEKDAY)(?:en)?\b",
-            |c, today| {
-                let weekday = weekday_from(&c[2])?;
-                let next = c.get(1).is_some_and(|m| {
-                    let m = m.as_str().to_lowercase();
-                    m.contains("næste") || m.contains("naeste") || m == "next"
-                });
-                Some(TokenKind::Date(next_weekday(today, weekday, next)))
-            },
+            r"\b(?:(?P<pre>på|on|this|denne|kommende|førstkommende|coming|(?:på\s+)?(?:næste|naeste)|next)\s+)?(?P<wd>WEEKDAY)(?:en)?\b",
+            weekday_token,
+        ),
+        // A short day name, only right before a time or a date ("søn kl 10",
+        // "lør 10-14", "sat 10am"); the token is the day name alone.
+        (
+            r"\b(?P<tok>(?:(?P<pre>på|on|this|(?:på\s+)?(?:næste|naeste)|next)\s+)?(?P<wd>WDABBR)\b\.?)\s*(?:kl\b|klokken\b|fra\s+kl|from\s+\d|at\s+\d|d\.|d\s|den\s|\d)",
+            weekday_token,
         ),
     ];
     rules.into_iter().map(|(p, f)| (re(p), f)).collect()
@@ -524,7 +581,8 @@ pub fn scan(text: &str, today: NaiveDate) -> Vec<Token> {
         for caps in regex.captures_iter(text) {
             // Group 0 always exists for a match.
             let whole = caps.get(0).expect("group 0");
-            let span = whole.range();
+            // A rule that looks ahead names the part that is its token.
+            let span = caps.name("tok").unwrap_or(whole).range();
             if tokens
                 .iter()
                 .any(|t| t.span.start < span.end && span.start < t.span.end)
@@ -535,7 +593,11 @@ pub fn scan(text: &str, today: NaiveDate) -> Vec<Token> {
                 continue;
             }
             if let Some(kind) = build(&caps, today) {
-                tokens.push(Token { kind, span });
+                tokens.push(Token {
+                    kind,
+                    span,
+                    weekday: written_weekday(&caps),
+                });
             }
         }
     }
@@ -571,7 +633,7 @@ fn bare_range_after_date(text: &str, tokens: &mut Vec<Token>) {
     }
     let Some(date_end) = tokens
         .iter()
-        .find(|t| matches!(t.kind, TokenKind::Date(_)))
+        .find(|t| matches!(t.kind, TokenKind::Date(_) | TokenKind::Weekday(_)))
         .map(|t| t.span.end)
     else {
         return;
@@ -602,7 +664,11 @@ fn bare_range_after_date(text: &str, tokens: &mut Vec<Token>) {
         }
     }
     if let Some(kind) = time_range(start, Some(end)) {
-        tokens.push(Token { kind, span });
+        tokens.push(Token {
+            kind,
+            span,
+            weekday: None,
+        });
         tokens.sort_by_key(|t| t.span.start);
     }
 }
@@ -660,7 +726,7 @@ mod tests {
         assert_eq!(
             kinds("Byttemarked i Glashuset lørdag kl. 10-14"),
             vec![
-                TokenKind::Date(d(6, 13)),
+                TokenKind::Weekday(d(6, 13)),
                 TokenKind::Time {
                     start: t(10, 0),
                     end: Some(t(14, 0))

@@ -355,7 +355,7 @@ pub fn looks_like_event(text: &str, tokens: &[Token]) -> bool {
     let has_date = tokens.iter().any(|t| {
         matches!(
             t.kind,
-            TokenKind::Date(_) | TokenKind::Tonight | TokenKind::InvalidDate
+            TokenKind::Date(_) | TokenKind::Weekday(_) | TokenKind::Tonight | TokenKind::InvalidDate
         )
     });
     let has_time = tokens

@@ -128,7 +128,7 @@ pub fn as_query(text: &str, tokens: &[Token], ctx: &Context) -> Option<Window> {
     let has_window = tokens.iter().any(|t| {
         matches!(
             t.kind,
-            TokenKind::Date(_) | TokenKind::Tonight | TokenKind::Window(_)
+            TokenKind::Date(_) | TokenKind::Weekday(_) | TokenKind::Tonight | TokenKind::Window(_)
         )
     });
     if asks {
@@ -164,7 +164,7 @@ pub fn from_tokens(tokens: &[Token], ctx: &Context) -> Window {
     let day = |d: NaiveDate| start_of_day(tz, d);
     let clip = |from: DateTime<Tz>| if from < now { now } else { from };
     let named = tokens.iter().find_map(|t| match &t.kind {
-        TokenKind::Date(d) => Some(TokenKind::Date(*d)),
+        TokenKind::Date(d) | TokenKind::Weekday(d) => Some(TokenKind::Date(*d)),
         TokenKind::Tonight => Some(TokenKind::Tonight),
         TokenKind::Window(w) => Some(TokenKind::Window(*w)),
         _ => None,

@@ -1,0 +1,308 @@
+//! Messages as residents really write them — no capitals, typos, short day
+//! names, emojis, greetings, prices, posters pasted with line breaks — and
+//! what they meant. Written the way `../shared/RESIDENTS-WRITE.md` describes,
+//! not the way the parser likes them.
+//!
+//! One row is `(now, message, meaning)`. The meaning is one compact line, so
+//! a row is quick to write and a failure is quick to read:
+//!
+//! - `E title | 2026-12-13 17:00-19:00 | place | doubt, doubt` — an event.
+//!   The day is `?` when the bot must ask for it, the time `?` when it must
+//!   ask for that and `allday` for a whole day; the place is `-` when none
+//!   was given; the doubts part is left out when there are none. Places are
+//!   compared without regard to case ("torvet" and "Torvet" are the same
+//!   place); titles exactly.
+//! - `Q 2026-12-05..2026-12-07` — a "what's on" question about the local
+//!   days from the first up to (not including) the second.
+//! - `U` not understood, `S` a story, `C name` a command.
+//!
+//! The table runs every row, then fails once listing each wrong one.
+
+use chrono::{DateTime, Days, Utc};
+use chrono_tz::Tz;
+use vores_bot::Language;
+use vores_bot::understand::{Context, EventDraft, Meaning, understand};
+
+/// Monday 30 November 2026, mid-morning: the day the trial was written.
+const MON: &str = "2026-11-30T10:00:00+01:00";
+/// Wednesday 10 June 2026.
+const JUN: &str = "2026-06-10T10:00:00+02:00";
+/// Wednesday before the autumn switch (Sunday 25 October 2026).
+const OCT: &str = "2026-10-21T12:00:00+02:00";
+/// Tuesday 29 December 2026: the year wraps.
+const YEAR_END: &str = "2026-12-29T12:00:00+01:00";
+
+fn tz() -> Tz {
+    chrono_tz::Europe::Copenhagen
+}
+
+fn ctx(now: &str) -> Context {
+    Context {
+        now: DateTime::parse_from_rfc3339(now)
+            .unwrap_or_else(|e| panic!("bad clock {now}: {e}"))
+            .with_timezone(&Utc),
+        tz: tz(),
+        fallback: Language::Da,
+    }
+}
+
+fn event_line(d: &EventDraft) -> String {
+    let day = d.date.map_or("?".to_string(), |d| d.to_string());
+    let time = match (d.start_time, d.end_time) {
+        _ if d.all_day => "allday".to_string(),
+        (Some(s), Some(e)) => format!("{}-{}", s.format("%H:%M"), e.format("%H:%M")),
+        (Some(s), None) => s.format("%H:%M").to_string(),
+        (None, _) if d.date.is_none() => String::new(),
+        (None, _) => "?".to_string(),
+    };
+    let when = if time.is_empty() {
+        day
+    } else {
+        format!("{day} {time}")
+    };
+    let place = d.location.clone().unwrap_or_else(|| "-".to_string());
+    let mut line = format!("E {} | {when} | {place}", d.title);
+    if d.invalid_date {
+        line.push_str(" | invalid_date");
+    } else if !d.doubts.is_empty() {
+        let doubts: Vec<&str> = d.doubts.iter().map(|d| d.as_str()).collect();
+        line.push_str(&format!(" | {}", doubts.join(", ")));
+    }
+    line
+}
+
+fn describe(m: &Meaning) -> String {
+    match m {
+        Meaning::Event(d) => event_line(d),
+        Meaning::Query(w) => {
+            let from = w.from.date_naive();
+            // The window ends at local midnight: name the last day it holds.
+            let to = (w.to - chrono::Duration::seconds(1)).date_naive() + Days::new(1);
+            format!("Q {from}..{to}")
+        }
+        Meaning::Story(_) => "S".to_string(),
+        Meaning::Command(c) => format!("C {}", c.name()),
+        Meaning::Unknown => "U".to_string(),
+    }
+}
+
+/// Places compare without regard to case; everything else exactly.
+fn same(expected: &str, actual: &str) -> bool {
+    if expected == actual {
+        return true;
+    }
+    let (e, a): (Vec<&str>, Vec<&str>) = (
+        expected.split(" | ").collect(),
+        actual.split(" | ").collect(),
+    );
+    e.len() == a.len()
+        && e.iter().zip(&a).enumerate().all(|(i, (e, a))| {
+            if i == 2 && e.starts_with(char::is_alphabetic) {
+                e.to_lowercase() == a.to_lowercase()
+            } else {
+                e == a
+            }
+        })
+}
+
+fn check(table: &str, rows: &[(&str, &str, &str)]) {
+    let mut failures = Vec::new();
+    for (i, (now, text, expected)) in rows.iter().enumerate() {
+        let actual = describe(&understand(text, &ctx(now)).meaning);
+        if !same(expected, &actual) {
+            failures.push(format!(
+                "[{table} {i}] {text:?} (now {now})\n    expected {expected}\n    got      {actual}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "\n{table}: {} of {} rows failed:\n\n{}\n",
+        failures.len(),
+        rows.len(),
+        failures.join("\n")
+    );
+}
+
+/// A weekday beside a date is only a check: the date is what people mean,
+/// and a disagreement is a question, never a silent choice.
+#[test]
+fn weekday_and_date_never_silently_wrong() {
+    #[rustfmt::skip]
+    let rows = [
+        (MON, "Sankt Lucia optog i Ishøj Kirke søndag d 13 dec kl 17", "E Sankt Lucia optog | 2026-12-13 17:00 | Ishøj Kirke"),
+        (MON, "Loppemarked lørdag d 12 december kl 10-15", "E Loppemarked | 2026-12-12 10:00-15:00 | -"),
+        (MON, "Juletræstænding på torvet søndag d. 29/11 kl. 16:30", "E Juletræstænding | 2026-11-29 16:30 | torvet | date_passed"),
+        (MON, "Litter pick at Ishøj Strand on Sunday 14 June at 10am", "E Litter pick | 2027-06-14 10:00 | Ishøj Strand | weekday_mismatch"),
+        (MON, "julebanko lørdag d 13 dec kl 19 i hallen", "E Julebanko | 2026-12-13 19:00 | hallen | weekday_mismatch"),
+        (MON, "julebanko lørdag den 13. december kl 19 i hallen", "E Julebanko | 2026-12-13 19:00 | hallen | weekday_mismatch"),
+        (MON, "julebanko lør. 13/12 kl 19 i hallen", "E Julebanko | 2026-12-13 19:00 | hallen | weekday_mismatch"),
+        (MON, "julebanko i hallen lørdag kl 19, d. 13.12.", "E Julebanko | 2026-12-13 19:00 | hallen | weekday_mismatch"),
+        (MON, "babysalmesang i kirken tirsdag d 15/12 kl 10", "E Babysalmesang | 2026-12-15 10:00 | kirken"),
+        (MON, "babysalmesang i kirken tirsdag d 16/12 kl 10", "E Babysalmesang | 2026-12-16 10:00 | kirken | weekday_mismatch"),
+        (MON, "Fællessang mandag d. 7/12 kl 19 i Medborgerhuset", "E Fællessang | 2026-12-07 19:00 | Medborgerhuset"),
+        (MON, "fællessang mandag d. 8/12 kl 19 i medborgerhuset", "E Fællessang | 2026-12-08 19:00 | medborgerhuset | weekday_mismatch"),
+        (MON, "Fredagsbar fredag den 4. december kl 16 i Kulturhuset", "E Fredagsbar | 2026-12-04 16:00 | Kulturhuset"),
+        (MON, "Fredagsbar fredag den 5. december kl 16 i Kulturhuset", "E Fredagsbar | 2026-12-05 16:00 | Kulturhuset | weekday_mismatch"),
+        (MON, "Julekoncert tors 17/12 kl 19.30 i Ishøj Kirke 🎄", "E Julekoncert | 2026-12-17 19:30 | Ishøj Kirke"),
+        (MON, "Julekoncert tor. d. 17. dec. kl. 19.30 i Ishøj Kirke", "E Julekoncert | 2026-12-17 19:30 | Ishøj Kirke"),
+        (MON, "Julekoncert ons d 17 dec kl 19.30 i Ishøj Kirke", "E Julekoncert | 2026-12-17 19:30 | Ishøj Kirke | weekday_mismatch"),
+        (MON, "Nytårskur fredag d 8 januar kl 17 på rådhuset", "E Nytårskur | 2027-01-08 17:00 | rådhuset"),
+        (MON, "Nytårskur fredag d 9 januar kl 17 på rådhuset", "E Nytårskur | 2027-01-09 17:00 | rådhuset | weekday_mismatch"),
+        (MON, "Sunday 13 December carol service at the church at 4pm", "E Carol service | 2026-12-13 16:00 | the church"),
+        (MON, "carol service at the church on Saturday 13 December at 4pm", "E Carol service | 2026-12-13 16:00 | the church | weekday_mismatch"),
+        (MON, "Sat 12 Dec christmas market at the library 11am-4pm", "E Christmas market | 2026-12-12 11:00-16:00 | the library"),
+        (MON, "Friday 12 December book swap at the library 3pm", "E Book swap | 2026-12-12 15:00 | the library | weekday_mismatch"),
+        (MON, "book swap at the library on Fri, Dec 11th at 3pm", "E Book swap | 2026-12-11 15:00 | the library"),
+        (MON, "Sunday the 6th brunch at the community house 11am", "E Brunch | 2026-12-06 11:00 | the community house"),
+        (MON, "loppemarked i hallen søndag, 6/12 kl 10-14", "E Loppemarked | 2026-12-06 10:00-14:00 | hallen"),
+        (MON, "loppemarked i hallen søndag. 6.12 kl 10-14", "E Loppemarked | 2026-12-06 10:00-14:00 | hallen"),
+        (MON, "loppemarked i hallen den 6/12 (søndag) kl 10-14", "E Loppemarked | 2026-12-06 10:00-14:00 | hallen"),
+        (MON, "loppemarked i hallen den 7/12 (søndag) kl 10-14", "E Loppemarked | 2026-12-07 10:00-14:00 | hallen | weekday_mismatch"),
+        // A date that passed in the last weeks: asked about, not moved a year.
+        (MON, "Juletræstænding 29/11 kl 16.30 på Torvet", "E Juletræstænding | 2026-11-29 16:30 | Torvet | date_passed"),
+        (MON, "halloween fest d. 31/10 kl 17 i klubben", "E Halloween fest | 2026-10-31 17:00 | klubben | date_passed"),
+        (MON, "Koncert i kirken 2. oktober kl. 19", "E Koncert | 2026-10-02 19:00 | kirken | date_passed"),
+        (MON, "Koncert i kirken 15. september kl. 19", "E Koncert | 2027-09-15 19:00 | kirken"),
+        (MON, "Sommerfest i parken 20. juni kl. 14", "E Sommerfest | 2027-06-20 14:00 | parken"),
+        (MON, "Nytårsløb 1/1 kl 12 fra stranden", "E Nytårsløb | 2027-01-01 12:00 | stranden"),
+        (YEAR_END, "nytårsløb fredag d. 1/1 kl 12 fra stranden", "E Nytårsløb | 2027-01-01 12:00 | stranden"),
+        (YEAR_END, "julefrokost lørdag d. 26/12 kl 12 i beboerhuset", "E Julefrokost | 2026-12-26 12:00 | beboerhuset | date_passed"),
+        (YEAR_END, "Helligtrekongersfest 6. januar kl. 17 i kirken", "E Helligtrekongersfest | 2027-01-06 17:00 | kirken"),
+        (JUN, "Loppemarked søndag d 14. juni kl 10 på Torvet", "E Loppemarked | 2026-06-14 10:00 | Torvet"),
+        (JUN, "Loppemarked lørdag d 14. juni kl 10 på Torvet", "E Loppemarked | 2026-06-14 10:00 | Torvet | weekday_mismatch"),
+        (JUN, "Loppemarked d 9/6 kl 10 på Torvet", "E Loppemarked | 2026-06-09 10:00 | Torvet | date_passed"),
+        // An explicit year is what it says, but a past one is still asked about.
+        (MON, "Koncert i kirken 13/12-2026 kl 19", "E Koncert | 2026-12-13 19:00 | kirken"),
+        (MON, "Koncert i kirken 13/12/2027 kl 19", "E Koncert | 2027-12-13 19:00 | kirken"),
+        (MON, "Koncert i kirken 1/11/2026 kl 19", "E Koncert | 2026-11-01 19:00 | kirken | date_passed"),
+    ];
+    check("weekday", &rows);
+}
+
+/// Short day names with and without a full stop, misspellings of day names,
+/// relative days.
+#[test]
+fn day_names_short_and_misspelt() {
+    #[rustfmt::skip]
+    let rows = [
+        (MON, "gåtur m hunde fra ishøj stration søn kl 10", "E Gåtur m hunde | 2026-12-06 10:00 | ishøj stration"),
+        (MON, "Byttemarked i Glashuset lørdg kl 10-14", "E Byttemarked | 2026-12-05 10:00-14:00 | Glashuset"),
+        (MON, "byttemarked i glashuset lør kl 10-14", "E Byttemarked | 2026-12-05 10:00-14:00 | glashuset"),
+        (MON, "byttemarked i glashuset lør. kl. 10-14", "E Byttemarked | 2026-12-05 10:00-14:00 | glashuset"),
+        (MON, "lør d 5/12 kl 10-14 byttemarked i glashuset", "E Byttemarked | 2026-12-05 10:00-14:00 | glashuset"),
+        (MON, "strikkecafé i medborgerhuset tir kl 10-12", "E Strikkecafé | 2026-12-01 10:00-12:00 | medborgerhuset"),
+        (MON, "strikkecafé i medborgerhuset tirs. kl 10-12", "E Strikkecafé | 2026-12-01 10:00-12:00 | medborgerhuset"),
+        (MON, "lektiecafé på biblioteket ons kl 15-17", "E Lektiecafé | 2026-12-02 15:00-17:00 | biblioteket"),
+        (MON, "fællesspisning i medborgerhuset tors kl 18", "E Fællesspisning | 2026-12-03 18:00 | medborgerhuset"),
+        (MON, "fællesspisning i medborgerhuset tor. kl 18", "E Fællesspisning | 2026-12-03 18:00 | medborgerhuset"),
+        (MON, "fællesspisning i medborgerhuset torsdg kl 18", "E Fællesspisning | 2026-12-03 18:00 | medborgerhuset"),
+        (MON, "fredagsbar i klubben fre kl 16-20", "E Fredagsbar | 2026-12-04 16:00-20:00 | klubben"),
+        (MON, "Juleklip for børn ons d 9 dec kl 15-17 på biblioteket", "E Juleklip for børn | 2026-12-09 15:00-17:00 | biblioteket"),
+        (MON, "babyrytmik man. kl 10 i musikskolen", "E Babyrytmik | 2026-12-07 10:00 | musikskolen"),
+        (MON, "yoga i parken søndg kl 9", "E Yoga | 2026-12-06 09:00 | parken"),
+        (MON, "Yoga in the park Saturday 10am at Ishøj Strandpark", "E Yoga in the park | 2026-12-05 10:00 | Ishøj Strandpark"),
+        (MON, "yoga in the park sat 10am at Ishøj Strandpark", "E Yoga in the park | 2026-12-05 10:00 | Ishøj Strandpark"),
+        (MON, "running club thu 6pm from the station", "E Running club | 2026-12-03 18:00 | the station"),
+        (MON, "running club thurs. 6pm from the station", "E Running club | 2026-12-03 18:00 | the station"),
+        (MON, "quiz night wed 7pm at the pub", "E Quiz night | 2026-12-02 19:00 | the pub"),
+        (MON, "kagebord i aften kl 19 i beboerhuset", "E Kagebord | 2026-11-30 19:00 | beboerhuset"),
+        (MON, "filmaften i overmorgen kl 19 i kulturhuset", "E Filmaften | 2026-12-02 19:00 | kulturhuset"),
+        (MON, "filmaften i morgen kl 19 i kulturhuset", "E Filmaften | 2026-12-01 19:00 | kulturhuset"),
+        (MON, "filmaften imorgen kl 19 i kulturhuset", "E Filmaften | 2026-12-01 19:00 | kulturhuset"),
+        (MON, "Movie night tonight at 7pm at the youth club", "E Movie night | 2026-11-30 19:00 | the youth club"),
+        (MON, "Board games next Friday 6pm at the library", "E Board games | 2026-12-11 18:00 | the library"),
+        (MON, "banko i hallen næste lørdag kl. 19.00", "E Banko | 2026-12-12 19:00 | hallen"),
+        (MON, "banko i hallen på lørdag kl. 19.00", "E Banko | 2026-12-05 19:00 | hallen"),
+        (MON, "banko i hallen lørdag kl 19", "E Banko | 2026-12-05 19:00 | hallen"),
+        (MON, "banko i hallen på lørdag kl 7 om aftenen", "E Banko | 2026-12-05 19:00 | hallen"),
+        (MON, "Loppemarked på søndag", "E Loppemarked | 2026-12-06 ? | -"),
+        (MON, "loppemarked søndag i hallen", "E Loppemarked | 2026-12-06 ? | hallen"),
+    ];
+    check("days", &rows);
+}
+
+/// Greetings, prices, emojis and extra clauses stay out of titles; places in
+/// two parts, after "fra"/"ved"/"hos", and lowercase ones are found.
+#[test]
+fn titles_and_places_as_residents_write_them() {
+    #[rustfmt::skip]
+    let rows = [
+        (MON, "hej vi holder julefrokost i beboerhuset vejleåparken fre d 11/12 kl 18.30 alle er velkomne!!", "E Julefrokost | 2026-12-11 18:30 | beboerhuset vejleåparken"),
+        (MON, "Christmas carol singing at Ishøj Church on Dec 20 at 4pm, everyone welcome", "E Christmas carol singing | 2026-12-20 16:00 | Ishøj Church"),
+        (MON, "Fællesspisning torsdag kl. 18-20 i Medborgerhuset, pris 40 kr", "E Fællesspisning | 2026-12-03 18:00-20:00 | Medborgerhuset"),
+        (MON, "Cykling uden alder tur fra Ishøj Bycenter torsdag kl 14", "E Cykling uden alder tur | 2026-12-03 14:00 | Ishøj Bycenter"),
+        (MON, "🎅 julemarked på torvet lør 12/12 kl 11-16 🎄🎄", "E Julemarked | 2026-12-12 11:00-16:00 | torvet"),
+        (MON, "Koncert d. 12/12 kl 20 i kirken, billetter 50 kr", "E Koncert | 2026-12-12 20:00 | kirken"),
+        (MON, "Åbent hus i Naturcenteret lørdag kl 10-13 gratis for alle", "E Åbent hus | 2026-12-05 10:00-13:00 | Naturcenteret"),
+        (MON, "Litter pick Sunday 6 December 10am, meet at Ishøj Station", "E Litter pick | 2026-12-06 10:00 | Ishøj Station"),
+        (MON, "fodbold for piger på boldbanen ved Vildtbanegård lørdag kl 10", "E Fodbold for piger | 2026-12-05 10:00 | boldbanen ved Vildtbanegård"),
+        (MON, "Spilaften torsdag kl 19 på Ishøj Bibliotek, 1. sal", "E Spilaften | 2026-12-03 19:00 | Ishøj Bibliotek, 1. sal"),
+        (MON, "Musik på Torvet – julekoncert lørdag d 5/12 kl 14 i Strandparken", "E Musik på Torvet | 2026-12-05 14:00 | Strandparken"),
+        (MON, "hejsa! vi laver juledekorationer i beboerhuset søndag kl 13-16 😊", "E Juledekorationer | 2026-12-06 13:00-16:00 | beboerhuset"),
+        (MON, "Hej alle sammen, der er loppemarked i hallen søndag kl 10-14", "E Loppemarked | 2026-12-06 10:00-14:00 | hallen"),
+        (MON, "Hi everyone! Quiz night at the library Friday 7pm, free entry", "E Quiz night | 2026-12-04 19:00 | the library"),
+        (MON, "Gratis juletræer til alle på Torvet lørdag kl 10", "E Gratis juletræer til alle | 2026-12-05 10:00 | Torvet"),
+        (MON, "strikkecafé hos Café Solstrålen tirsdag kl 14-16", "E Strikkecafé | 2026-12-01 14:00-16:00 | Café Solstrålen"),
+        (MON, "Julebanko i Idrætshallen lørdag d. 12/12 kl. 19 - plader 10 kr stk", "E Julebanko | 2026-12-12 19:00 | Idrætshallen"),
+        (MON, "LOPPEMARKED I HALLEN SØNDAG KL 10-14", "E Loppemarked | 2026-12-06 10:00-14:00 | hallen"),
+        (MON, "juleklip for børn 🎄✂️ på biblioteket ons kl 15", "E Juleklip for børn | 2026-12-02 15:00 | biblioteket"),
+    ];
+    check("titles", &rows);
+}
+
+/// Residents ask in many ways; every one of these is a question about days.
+#[test]
+fn questions_about_when() {
+    #[rustfmt::skip]
+    let rows = [
+        (MON, "hvad sker der i weekenden?", "Q 2026-12-05..2026-12-07"),
+        (MON, "hvad sker der i weekenden", "Q 2026-12-05..2026-12-07"),
+        (MON, "hva sker der i weekenden", "Q 2026-12-05..2026-12-07"),
+        (MON, "noget i weekenden?", "Q 2026-12-05..2026-12-07"),
+        (MON, "what's on this weekend", "Q 2026-12-05..2026-12-07"),
+        (MON, "whats on this weekend?", "Q 2026-12-05..2026-12-07"),
+        (MON, "hvad sker der i morgen", "Q 2026-12-01..2026-12-02"),
+        (MON, "hvad sker der imorgen?", "Q 2026-12-01..2026-12-02"),
+        (MON, "whats on tmrw", "Q 2026-12-01..2026-12-02"),
+        (MON, "hvad sker der på lørdag", "Q 2026-12-05..2026-12-06"),
+        (MON, "er der noget på søndag?", "Q 2026-12-06..2026-12-07"),
+        (MON, "hvad sker der i næste uge", "Q 2026-12-07..2026-12-14"),
+        (MON, "hvad sker der næste weekend", "Q 2026-12-12..2026-12-14"),
+        (MON, "hvad sker der næste lørdag", "Q 2026-12-12..2026-12-13"),
+        (MON, "hvad sker der i december", "Q 2026-12-01..2027-01-01"),
+        (MON, "what's happening next week?", "Q 2026-12-07..2026-12-14"),
+        (MON, "hvad sker der i aften?", "Q 2026-11-30..2026-12-01"),
+        (MON, "hej bot hvad sker der i dag", "Q 2026-11-30..2026-12-01"),
+        (MON, "hvad sker der d. 12/12?", "Q 2026-12-12..2026-12-13"),
+        (MON, "anything on saturday?", "Q 2026-12-05..2026-12-06"),
+    ];
+    check("when", &rows);
+}
+
+/// Chit-chat that mentions days is not an event.
+#[test]
+fn chit_chat_is_not_an_event() {
+    #[rustfmt::skip]
+    let rows = [
+        (MON, "tak for i går 😊", "U"),
+        (MON, "godmorgen alle sammen", "U"),
+        (MON, "er der nogen der har set min kat? den forsvandt lørdag", "U"),
+        (MON, "jeg kommer lørdag kl 10", "U"),
+        (MON, "see you all on saturday!", "U"),
+        (MON, "husk at tage kage med på lørdag", "U"),
+    ];
+    check("chit-chat", &rows);
+}
+
+/// The clocks above name the right weekdays (a table is only as good as
+/// its dates).
+#[test]
+fn clocks_are_what_they_say() {
+    use chrono::{Datelike, Weekday};
+    let day = |now: &str| ctx(now).today().weekday();
+    assert_eq!(day(MON), Weekday::Mon);
+    assert_eq!(day(JUN), Weekday::Wed);
+    assert_eq!(day(OCT), Weekday::Wed);
+    assert_eq!(day(YEAR_END), Weekday::Tue);
+}
