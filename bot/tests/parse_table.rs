@@ -189,7 +189,7 @@ const EVENTS: &[EventCase] = &[
     EventCase { text: "🎉 Sommerfest i Byparken lørdag d. 27. juni kl. 14! 🎉", now: WED,
         title: "Sommerfest", start: "2026-06-27T14:00:00+02:00", end: None, all_day: false, location: Some("Byparken") },
     EventCase { text: "LOPPEMARKED PÅ TORVET LØRDAG KL. 10-14", now: WED,
-        title: "LOPPEMARKED", start: "2026-06-13T10:00:00+02:00", end: Some("2026-06-13T14:00:00+02:00"), all_day: false, location: Some("TORVET") },
+        title: "Loppemarked", start: "2026-06-13T10:00:00+02:00", end: Some("2026-06-13T14:00:00+02:00"), all_day: false, location: Some("Torvet") },
     EventCase { text: "Sommerfest i Byparken lørdag kl. 14-22. Hvem er med?", now: WED,
         title: "Sommerfest", start: "2026-06-13T14:00:00+02:00", end: Some("2026-06-13T22:00:00+02:00"), all_day: false, location: Some("Byparken") },
     EventCase { text: "Lørdag kl. 10: Loppemarked på Torvet", now: WED,

@@ -382,7 +382,7 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
         doubts: Vec::new(),
         written_weekday: None,
     };
-    let (date, written_weekday) = date_of(tokens);
+    let (date, written_weekday, bare_weekday) = date_of(tokens);
     draft.date = date;
     for token in tokens {
         match &token.kind {
@@ -413,6 +413,15 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
     if draft.start_time.is_some() {
         draft.all_day = false;
     }
+    // "man. kl 9" written on a Monday at ten is next Monday: a day named on
+    // its own is the coming one, and today's has passed.
+    if bare_weekday
+        && let (Some(date), Some(start)) = (draft.date, draft.start_time)
+        && date == ctx.today()
+        && localize(ctx.tz, date.and_time(start)) < ctx.now.with_timezone(&ctx.tz)
+    {
+        draft.date = Some(date + Days::new(7));
+    }
     if let Some(date) = draft.date {
         draft.invalid_date = false;
         if let Some(weekday) = written_weekday
@@ -425,9 +434,23 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
             draft.doubts.push(Doubt::DatePassed);
         }
     }
+    // A poster in capitals ("LOPPEMARKED I HALLEN") reads like any other
+    // message once lowered; the spans stay where they were.
+    let lowered;
+    let shouting = text::is_shouting(text);
+    let text = if shouting {
+        lowered = text::lower_same_length(text);
+        lowered.as_str()
+    } else {
+        text
+    };
     let masked = text::mask(text, tokens);
     let (location, rest) = text::take_location(&masked);
-    draft.location = location;
+    draft.location = if shouting {
+        location.map(|l| text::title_case(&l))
+    } else {
+        location
+    };
     draft.title = text::title(&rest);
     draft
 }
@@ -436,7 +459,7 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
 /// ("13. dec", "15/12", "i morgen") always wins over a weekday on its own
 /// ("søndag"): the weekday is then only a check, so "søndag … 13. dec" is 13
 /// December, and a doubt when 13 December is not a Sunday.
-fn date_of(tokens: &[Token]) -> (Option<NaiveDate>, Option<Weekday>) {
+fn date_of(tokens: &[Token]) -> (Option<NaiveDate>, Option<Weekday>, bool) {
     let written = tokens.iter().find_map(|t| match t.kind {
         TokenKind::Date(d) => Some((d, t.weekday)),
         _ => None,
@@ -446,11 +469,11 @@ fn date_of(tokens: &[Token]) -> (Option<NaiveDate>, Option<Weekday>) {
         _ => None,
     });
     match (written, weekday) {
-        (Some((date, Some(w))), _) => (Some(date), Some(w)),
-        (Some((date, None)), Some(day)) => (Some(date), Some(day.weekday())),
-        (Some((date, None)), None) => (Some(date), None),
-        (None, Some(day)) => (Some(day), None),
-        (None, None) => (None, None),
+        (Some((date, Some(w))), _) => (Some(date), Some(w), false),
+        (Some((date, None)), Some(day)) => (Some(date), Some(day.weekday()), false),
+        (Some((date, None)), None) => (Some(date), None, false),
+        (None, Some(day)) => (Some(day), None, true),
+        (None, None) => (None, None, false),
     }
 }
 

@@ -500,7 +500,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?:i\s+overmorgen|overmorgen|the\s+day\s+after\s+tomorrow)\b",
             |_, today| Some(TokenKind::Date(today + Days::new(2))),
         ),
-        (r"\b(?:i\s*morgen|tomorrow)\b", |_, today| {
+        (r"\b(?:i\s*morgen|imorgn|imorn|tomorrow|tomorow|tommorow|tommorrow|tmrw|tmw)\b", |_, today| {
             Some(TokenKind::Date(today + Days::new(1)))
         }),
         (

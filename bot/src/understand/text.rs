@@ -26,7 +26,7 @@ pub fn mask(text: &str, tokens: &[Token]) -> String {
 }
 
 static PLACE_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(i|på|paa|ved|hos|at|in|near|on)\s+").expect("static pattern")
+    Regex::new(r"(?i)\b(i|på|paa|ved|hos|fra|at|in|near|on|from)\s+").expect("static pattern")
 });
 
 const STOP_WORDS: &[&str] = &[
@@ -134,20 +134,73 @@ fn starts_upper_or_digit(word: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// Finds the place ("i Glashuset", "på Bredekærgård", "at the library") and
-/// returns it with the text that remains once it is taken out.
+/// One place phrase found after a preposition: where it starts (the
+/// preposition included), where it ends, and the place itself.
+struct PlaceCandidate {
+    start: usize,
+    end: usize,
+    place: String,
+    proper: bool,
+}
+
+/// Finds the place ("i Glashuset", "på Bredekærgård", "at the library",
+/// "fra Ishøj Bycenter", "boldbanen ved Vildtbanegård") and returns it with
+/// the text that remains once it is taken out.
+///
+/// When a message names several places, a proper name wins over a common
+/// noun, and the last proper name over earlier ones: "Musik på Torvet –
+/// julekoncert … i Strandparken" happens in Strandparken, and "Yoga in the
+/// park … at Ishøj Strandpark" at Ishøj Strandpark; what is not taken stays
+/// in the title.
 pub fn take_location(masked: &str) -> (Option<String>, String) {
+    let candidates = place_candidates(masked);
+    let chosen = candidates
+        .iter()
+        .rev()
+        .find(|c| c.proper)
+        .filter(|_| candidates.len() > 1)
+        .or(candidates.first());
+    let Some(c) = chosen else {
+        return (None, masked.to_string());
+    };
+    let rest = format!("{} {}", &masked[..c.start], &masked[c.end..]);
+    (Some(c.place.clone()), rest)
+}
+
+/// A place may go on after a comma: "Ishøj Bibliotek, 1. sal", "Kulturhuset,
+/// lokale 3", "Medborgerhuset, stuen".
+static PLACE_DETAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^,\s*((?:\d{1,2}\.\s*(?:sal|etage|floor)|stuen|kælderen|lokale\s+\w+|room\s+\w+|\w+\s+floor))\b")
+        .expect("static pattern")
+});
+
+/// "boldbanen ved Vildtbanegård": a common place, then where it is.
+static PLACE_WHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:ved|i|på|near|by)\s+(\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*){0,3})")
+        .expect("static pattern")
+});
+
+fn place_candidates(masked: &str) -> Vec<PlaceCandidate> {
+    let mut out: Vec<PlaceCandidate> = Vec::new();
     for m in PLACE_PREPOSITION.captures_iter(masked) {
         let prep = m[1].to_lowercase();
         let whole = m.get(0).expect("group 0");
+        if out.last().is_some_and(|c| whole.start() < c.end) {
+            continue;
+        }
         let after = &masked[whole.end()..];
         let phrase_end = after
             .find([GAP, ',', '.', ';', '!', '?', '(', ')', '\n', ':'])
             .unwrap_or(after.len());
         let words: Vec<&str> = after[..phrase_end].split_whitespace().collect();
         let Some(first) = words.first() else { continue };
-        let english = matches!(prep.as_str(), "at" | "in" | "near" | "on");
+        let english = matches!(prep.as_str(), "at" | "in" | "near" | "on" | "from");
+        // "fra", "ved", "hos", "from": what follows is a place even in lower
+        // case ("tur fra ishøj station"), when it is short and runs up to a
+        // day, a time or the end.
+        let leads_to_place = matches!(prep.as_str(), "fra" | "ved" | "hos" | "from");
         let mut taken: Vec<&str> = Vec::new();
+        let mut proper = false;
         if english && first.eq_ignore_ascii_case("the") {
             // "the library", "the town hall", "the Ishøj Library": the article,
             // one word, then only words that continue a place name.
@@ -165,6 +218,7 @@ pub fn take_location(masked: &str) -> (Option<String>, String) {
                 continue;
             }
         } else if first.chars().next().is_some_and(char::is_uppercase) {
+            proper = true;
             for w in &words {
                 if !(starts_upper_or_digit(w) || (taken.len() == 1 && is_house_number_suffix(w))) {
                     break;
@@ -176,24 +230,83 @@ pub fn take_location(masked: &str) -> (Option<String>, String) {
             }
         } else if !english && looks_definite(first) {
             taken.push(first);
+            // "beboerhuset vejleåparken": a second definite word names it.
+            if let Some(second) = words.get(1)
+                && looks_definite(second)
+                && words.len() == 2
+            {
+                taken.push(second);
+            }
+        } else if leads_to_place
+            && (1..=3).contains(&words.len())
+            && (after[phrase_end..].starts_with(GAP) || phrase_end == after.len())
+            && !words
+                .iter()
+                .any(|w| STOP_WORDS.contains(&w.to_lowercase().as_str()))
+        {
+            taken.extend(&words);
         } else {
             continue;
         }
-        let phrase = taken.join(" ");
         let phrase_start = whole.end() + after.find(taken[0]).unwrap_or(0);
-        let phrase_len = {
+        let mut end = {
             let last = taken[taken.len() - 1];
-            let last_at = masked[phrase_start..].find(last).unwrap_or(0);
-            last_at + last.len()
+            phrase_start + masked[phrase_start..].find(last).unwrap_or(0) + last.len()
         };
-        let rest = format!(
-            "{} {}",
-            &masked[..whole.start()],
-            &masked[phrase_start + phrase_len..]
-        );
-        return (Some(trim_place(&phrase)), rest);
+        let mut place = taken.join(" ");
+        if let Some(c) = PLACE_WHERE.captures(&masked[end..]).filter(|_| !proper) {
+            place = format!("{place} {}", c[0].trim());
+            end += c.get(0).expect("group 0").end();
+        }
+        if let Some(c) = PLACE_DETAIL.captures(&masked[end..]) {
+            place = format!("{place}, {}", &c[1]);
+            end += c.get(0).expect("group 0").end();
+        }
+        // "Musik på Torvet": the preposition stays with the title when the
+        // place is not taken; the candidate starts at the preposition.
+        out.push(PlaceCandidate {
+            start: whole.start(),
+            end,
+            place: trim_place(&place),
+            proper,
+        });
     }
-    (None, masked.to_string())
+    out
+}
+
+/// Whether a message is written mostly in capitals.
+pub fn is_shouting(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 8 && upper * 10 >= letters * 8
+}
+
+/// `text` in lower case, letter by letter where that keeps each letter's
+/// length, so byte spans found in the original still fit.
+pub fn lower_same_length(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// "ishøj strand" → "Ishøj Strand" (a place lowered from a poster in capitals).
+pub fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn is_house_number_suffix(word: &str) -> bool {
@@ -216,9 +329,35 @@ const EDGE_FILLER: &[&str] = &[
     "begynder", "fra kl.", "hver", "every", "each",
 ];
 
+/// Greetings and lead-ins before what the event is: "hej vi holder …",
+/// "Hi everyone! …", "der er …", "join us for …".
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[\s|]*(?:(?:hej|hejsa|hallo|halløj|hi|hello|hey|godmorgen|goddag|kære\s+\p{L}+|dear\s+\p{L}+)(?:\s+(?:alle\s*sammen|alle|everyone|everybody|all|folks|naboer|neighbours|neighbors|venner|friends))?\s*[!,.:]*\s+)?(?:(?:vi|we)\s+(?:holder|afholder|laver|har|arrangerer|inviterer\s+til|are\s+having|are\s+holding|are\s+hosting|have|host|will\s+have)\s+|der\s+(?:er|bliver)\s+|there\s+(?:is|will\s+be)\s+|kom\s+til\s+|come\s+to\s+|join\s+us\s+for\s+)?",
+    )
+    .expect("static pattern")
+});
+
+/// What follows the event's name and is not part of it: a price, "alle er
+/// velkomne", "everyone welcome", "meet at …", "tilmelding …".
+static EXTRA_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:[,;!]\s*|\s+)(?:pris(?:en)?\b|billet(?:ter)?\b|entré|entre\b|gratis\b|alle\s+er\s+velkomne|alle\s+velkomne|alle\s+kan\s+være\s+med|everyone(?:'s)?\s+(?:is\s+)?welcome|everybody\s+welcome|all\s+welcome|free\s+(?:entry|for|admission)|admission\b|tickets?\b|price\b|meet\b|mødested|tilmelding|sign[\s-]+up|husk\b|bring\b|medbring\b|\d+\s*kr\b)",
+    )
+    .expect("static pattern")
+});
+
 /// The title: what is left once date, time and place are taken out, cut to
-/// its first sentence.
+/// its first sentence, without greetings, prices and remarks.
 pub fn title(rest: &str) -> String {
+    let rest = match LEAD_IN.find(rest) {
+        Some(m) if rest[m.end()..].chars().any(char::is_alphabetic) => &rest[m.end()..],
+        _ => rest,
+    };
+    let rest = match EXTRA_CLAUSE.find(rest) {
+        Some(m) if rest[..m.start()].chars().any(char::is_alphabetic) => &rest[..m.start()],
+        _ => rest,
+    };
     let joined = rest.replace(GAP, " ");
     let first_sentence = joined
         .split_inclusive(['\n', '!'])
