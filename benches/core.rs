@@ -105,6 +105,7 @@ async fn main() {
             invalid_date: false,
             doubts: Vec::new(),
             written_weekday: None,
+            repeat: None,
         };
         db.insert_submission(&NewSubmission {
             kind: SubmissionKind::Event,

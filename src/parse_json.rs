@@ -35,6 +35,10 @@ fn event_fields(draft: &EventDraft, tz: Tz) -> serde_json::Map<String, Value> {
     if draft.invalid_date {
         map.insert("invalid_date".into(), json!(true));
     }
+    // A regular activity: its iCalendar rule; "start" is the first time.
+    if let Some(rule) = &draft.repeat {
+        map.insert("repeat".into(), json!(rule.rrule(tz)));
+    }
     // What the bot would ask about before keeping the date (always present,
     // so a check can rely on it): the date above is always as written.
     let doubts: Vec<&str> = draft.doubts.iter().map(|d| d.as_str()).collect();
@@ -71,6 +75,7 @@ fn window_fields(window: &Window) -> serde_json::Map<String, Value> {
         WindowLabel::ThisMonth => "this_month".to_string(),
         WindowLabel::NextMonth => "next_month".to_string(),
         WindowLabel::Month(m) => format!("month_{m}"),
+        WindowLabel::Holiday(h) => h.as_str().to_string(),
         WindowLabel::Coming => "next_7_days".to_string(),
     };
     let mut map = serde_json::Map::new();

@@ -341,6 +341,88 @@ fn parse_json_contract() {
     );
     assert_eq!(vores_parse("/hjælp", WEDNESDAY)["kind"], "command");
     assert_eq!(vores_parse("Tak for i dag!", WEDNESDAY)["kind"], "unknown");
+    assert_eq!(event["doubts"], serde_json::json!([]));
+
+    // The date as written, never replaced by the weekday; the doubt listed.
+    let lucia = vores_parse("Sankt Lucia optog lørdag d 13 dec kl 17", MONDAY_30_NOV);
+    assert_eq!(lucia["start"], "2026-12-13T17:00:00+01:00");
+    assert_eq!(lucia["doubts"], serde_json::json!(["weekday_mismatch"]));
+    assert_eq!(lucia["written_weekday"], "saturday");
+    let passed = vores_parse(
+        "Juletræstænding på torvet søndag d. 29/11 kl. 16:30",
+        MONDAY_30_NOV,
+    );
+    assert_eq!(passed["start"], "2026-11-29T16:30:00+01:00");
+    assert_eq!(passed["doubts"], serde_json::json!(["date_passed"]));
+}
+
+/// Monday 30 November 2026, 10:00 in Copenhagen (the residents' trial).
+const MONDAY_30_NOV: &str = "2026-11-30T10:00:00+01:00";
+
+#[test]
+fn a_date_in_doubt_is_asked_about_and_never_saved_silently() {
+    let town = Town::new();
+    let say = |line: &str| town.chat("mette", &[], &[line], MONDAY_30_NOV);
+
+    // The weekday disagrees with the date: a question, nothing saved as sure.
+    let lucia = say("Sankt Lucia optog i Ishøj Kirke lørdag d 13 dec kl 17");
+    assert_has(
+        &lucia,
+        &[
+            "#1",
+            "13. december er en søndag, ikke en lørdag",
+            "Mente du søndag 13. december?",
+            "»ja«",
+            "lørdag 12. december",
+        ],
+    );
+    assert_lacks(&lucia, &["Tak! Jeg har gemt"]);
+    assert_lacks(&say("hvad sker der i december?"), &["Sankt Lucia"]);
+    let yes = say("ja");
+    assert_has(
+        &yes,
+        &["#1", "søndag 13. december 2026", "kl. 17.00", "Ishøj Kirke"],
+    );
+
+    // A day name answers with that day nearest the written date.
+    say("julebanko i hallen lørdag d 13 dec kl 19");
+    let saturday = say("lørdag");
+    assert_has(&saturday, &["#2", "lørdag 12. december 2026", "kl. 19.00"]);
+
+    // A date that passed yesterday is an old post or a typo, not next year.
+    let passed = say("Juletræstænding på torvet søndag d. 29/11 kl. 16:30");
+    assert_has(
+        &passed,
+        &["#3", "søndag 29. november er allerede gået", "søndag 6. december"],
+    );
+    assert_lacks(&passed, &["2027"]);
+    let still = say("ja");
+    assert_has(&still, &["allerede gået", "#3"]);
+    let fixed = say("søndag d. 6/12");
+    assert_has(&fixed, &["#3", "søndag 6. december 2026", "kl. 16.30"]);
+
+    // English, a year ahead: the year is named, "no" asks for the right day.
+    let litter = town.chat(
+        "sam",
+        &[],
+        &["Litter pick at Ishøj Strand on Sunday 14 June at 10am"],
+        MONDAY_30_NOV,
+    );
+    assert_has(
+        &litter,
+        &[
+            "#4",
+            "14 June 2027 is a Monday, not a Sunday",
+            "Did you mean Monday 14 June 2027?",
+            "Sunday 13 June 2027",
+        ],
+    );
+    let no = town.chat("sam", &[], &["no"], MONDAY_30_NOV);
+    assert_has(&no, &["Which day", "#4"]);
+    let right = town.chat("sam", &[], &["Sunday 13 June"], MONDAY_30_NOV);
+    assert_has(&right, &["#4", "Sunday 13 June 2027", "10:00", "Ishøj Strand"]);
+    let mine = town.chat("sam", &[], &["/mine"], MONDAY_30_NOV);
+    assert_has(&mine, &["Sunday 13 June 2027"]);
 }
 
 #[test]

@@ -195,6 +195,7 @@ impl Town {
             invalid_date: false,
             doubts: Vec::new(),
             written_weekday: None,
+            repeat: None,
         };
         let new = NewSubmission {
             kind: SubmissionKind::Event,

@@ -80,7 +80,9 @@ impl Bot {
         let week_end = crate::civil::localize(tz, local_start.naive_local() + Days::new(7))
             .with_timezone(&Utc);
         let events = fetch_filtered(
-            |limit| self.store.events_between(period, week_end, false, limit),
+            |limit| {
+                crate::store::events_in(self.store.as_ref(), tz, period, week_end, false, limit)
+            },
             |s| self.in_group(group, s),
             MAX_ITEMS,
         )
@@ -117,9 +119,19 @@ impl Bot {
 
         let title = &self.community.groups[group].title;
         let mut doc = Doc::new().heading(tr(lang, "digest_heading", &[("group", title)]));
-        if events.is_empty() {
+        // A regular activity is listed once, by its rule, not once a day.
+        let (series, events): (Vec<Submission>, Vec<Submission>) = events
+            .into_iter()
+            .partition(|e| e.event.as_ref().is_some_and(|d| d.draft.repeat.is_some()));
+        let mut series_once: Vec<&Submission> = Vec::new();
+        for s in &series {
+            if !series_once.iter().any(|o| o.id == s.id) {
+                series_once.push(s);
+            }
+        }
+        if events.is_empty() && series_once.is_empty() {
             doc = doc.para(tr(lang, "digest_no_events", &[]));
-        } else {
+        } else if !events.is_empty() {
             doc = doc.para(tr(lang, "digest_events", &[]));
             let mut current_day = None;
             for event in &events {
@@ -138,6 +150,26 @@ impl Bot {
                     current_day = Some(day);
                 }
                 doc = doc.item(event_line(lang, event, tz));
+            }
+        }
+        if !series_once.is_empty() {
+            let today = local_start.date_naive();
+            doc = doc.para(tr(lang, "digest_series", &[]));
+            for s in series_once {
+                let Some(rule) = s.event.as_ref().and_then(|e| e.draft.repeat.as_ref()) else {
+                    continue;
+                };
+                let mut when = format::capitalised(&format::repeat(lang, rule, today));
+                let time = format::event_time(lang, s, tz);
+                if !time.is_empty() {
+                    when = format!("{when} {time}");
+                }
+                let mut spans = vec![Span::Text(format!("{when}: ")), Span::Bold(s.title().to_string())];
+                if let Some(place) = s.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
+                    spans.push(Span::Text(format!(", {place}")));
+                }
+                spans.push(Span::Text(format!(" (#{})", s.id)));
+                doc = doc.item(spans);
             }
         }
         let recurring = self.new_recurring(group, since, period).await?;
@@ -202,7 +234,7 @@ impl Bot {
             };
             doc = doc.para(tr(lang, key, &[("names", &joined)]));
         }
-        if events.is_empty() && stories.is_empty() {
+        if events.is_empty() && series.is_empty() && stories.is_empty() {
             // The empty-week text already invites submissions.
             return Ok(doc);
         }

@@ -754,7 +754,7 @@ impl Bot {
             )
             .await?;
         let mut doc = Doc::new().para(tr(lang, heading, &[("id", &id)]));
-        doc = doc.append(stored_card(lang, saved, self.settings.tz));
+        doc = doc.append(stored_card(lang, saved, self.settings.tz, ctx.today()));
         if let Some(date) = draft.date
             && (date - ctx.today()).num_days() > 300
         {
@@ -790,10 +790,9 @@ impl Bot {
         };
         let (day_start, day_end) = day_bounds(tz, date);
         let end = event.visible_until.unwrap_or(start);
-        let mut others: Vec<(u8, Submission)> = self
-            .store
-            .events_between(day_start, day_end, true, 100)
-            .await?
+        let mut others: Vec<(u8, Submission)> =
+            crate::store::events_in(self.store.as_ref(), tz, day_start, day_end, true, 100)
+                .await?
             .into_iter()
             .filter(|o| o.id != saved.id && o.origin.author != saved.origin.author)
             .filter(|o| {
@@ -940,7 +939,9 @@ impl Bot {
         };
         let mut events = crate::store::fetch_filtered(
             |limit| {
-                self.store.events_between(
+                crate::store::events_in(
+                    self.store.as_ref(),
+                    tz,
                     window.from_utc(),
                     window.to_utc(),
                     asker.is_some(),
@@ -1214,7 +1215,9 @@ impl Bot {
             let status = tr(lang, &format!("status_{}", s.status.as_str()), &[]);
             let title: String = s.title().chars().take(60).collect();
             let mut detail = kind;
-            if let Some(start) = s.event.as_ref().and_then(|e| e.starts_at) {
+            if let Some(rule) = s.event.as_ref().and_then(|e| e.draft.repeat.as_ref()) {
+                detail = format!("{detail}, {}", format::repeat(lang, rule, today));
+            } else if let Some(start) = s.event.as_ref().and_then(|e| e.starts_at) {
                 detail = format!(
                     "{detail}, {}",
                     format::date_near(lang, start.with_timezone(&tz).date_naive(), today)
@@ -1436,7 +1439,7 @@ fn date_question(lang: Language, id: i64, draft: &EventDraft, today: NaiveDate) 
 /// Title, day, time and place, one per line.
 /// The card for a stored event: day and time as the stored instants read
 /// in local time (so a time in the spring DST gap shows as it will happen).
-fn stored_card(lang: Language, saved: &Submission, tz: Tz) -> Doc {
+fn stored_card(lang: Language, saved: &Submission, tz: Tz, today: NaiveDate) -> Doc {
     let Some(event) = &saved.event else {
         return Doc::new();
     };
@@ -1455,6 +1458,28 @@ fn stored_card(lang: Language, saved: &Submission, tz: Tz) -> Doc {
             label("label_time"),
             Span::Text(format::event_time(lang, saved, tz)),
         ]);
+        // A regular activity: the rule in words and the next three dates,
+        // so a wrong reading shows at once.
+        if let Some(rule) = &event.draft.repeat {
+            doc = doc.item(vec![
+                label("label_repeat"),
+                Span::Text(format::repeat(lang, rule, today)),
+            ]);
+            let next: Vec<String> = crate::store::occurrences_between(
+                saved,
+                tz,
+                start,
+                start + chrono::Duration::days(400),
+            )
+            .iter()
+            .take(3)
+            .filter_map(|o| o.event.as_ref().and_then(|e| e.starts_at))
+            .map(|s| format::date_near(lang, s.with_timezone(&tz).date_naive(), today))
+            .collect();
+            if !next.is_empty() {
+                doc = doc.item(vec![label("label_next"), Span::Text(next.join(", "))]);
+            }
+        }
     }
     let place = event
         .draft

@@ -5,6 +5,7 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 
 use crate::lang::{Language, tr};
+use crate::recurrence::{Freq, Repeat, WEEKDAYS};
 use crate::model::{Platform, Submission};
 use crate::understand::{EventDraft, Window, WindowLabel};
 
@@ -55,6 +56,65 @@ pub fn day_month(lang: Language, day: NaiveDate, today: NaiveDate) -> String {
             ("year", &day.year().to_string()),
         ],
     )
+}
+
+/// A regular activity's rule in words: "hver torsdag", "hver anden
+/// tirsdag", "første søndag i måneden", "alle hverdage", "every Thursday",
+/// with its end ("indtil 1. marts") when it has one.
+pub fn repeat(lang: Language, rule: &Repeat, today: NaiveDate) -> String {
+    let days: Vec<String> = rule.by_day.iter().map(|d| weekday(lang, d.weekday)).collect();
+    let join = |names: &[String]| match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {} {last}", rest.join(", "), tr(lang, "digest_and", &[]))
+        }
+        _ => names.join(""),
+    };
+    let workdays = rule.by_day.len() == 5
+        && WEEKDAYS.iter().all(|w| rule.by_day.iter().any(|d| d.weekday == *w));
+    let mut text = match rule.freq {
+        Freq::Daily => tr(lang, "repeat_daily", &[]),
+        Freq::Weekly if workdays && rule.interval == 1 => tr(lang, "repeat_workdays", &[]),
+        Freq::Weekly => match rule.interval {
+            1 => tr(lang, "repeat_weekly", &[("days", &join(&days))]),
+            n => tr(
+                lang,
+                &format!("repeat_weekly_{}", n.min(4)),
+                &[("days", &join(&days))],
+            ),
+        },
+        Freq::Monthly => {
+            let nth = rule.by_day.first().and_then(|d| d.nth).unwrap_or(1);
+            tr(
+                lang,
+                "repeat_monthly",
+                &[
+                    ("nth", &tr(lang, &format!("nth_{nth}"), &[])),
+                    ("day", &join(&days)),
+                ],
+            )
+        }
+    };
+    if let Some(until) = rule.until {
+        text = format!(
+            "{text} {}",
+            tr(lang, "repeat_until", &[("date", &day_month(lang, until, today))])
+        );
+    } else if let Some(count) = rule.count {
+        text = format!(
+            "{text}, {}",
+            tr(lang, "repeat_count", &[("count", &count.to_string())])
+        );
+    }
+    text
+}
+
+/// `text` with its first letter in upper case (a phrase that opens a line).
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 pub fn clock(lang: Language, time: NaiveTime) -> String {
@@ -125,6 +185,7 @@ pub fn window(lang: Language, window: &Window) -> String {
             "window_month",
             &[("month", &tr(lang, &format!("month_{m}"), &[]))],
         ),
+        WindowLabel::Holiday(h) => tr(lang, &format!("window_{}", h.as_str()), &[]),
         WindowLabel::Coming => tr(lang, "window_coming", &[]),
     }
 }

@@ -16,6 +16,7 @@ pub mod lang;
 pub mod model;
 pub mod moderation;
 pub mod reactions;
+pub mod recurrence;
 pub mod render;
 pub mod runtime;
 pub mod store;

@@ -172,6 +172,13 @@ pub struct EventDetails {
     pub visible_until: Option<DateTime<Utc>>,
 }
 
+/// The end of a series that has none: far enough to be "always", near
+/// enough for every database's integer seconds.
+pub fn forever() -> DateTime<Utc> {
+    // The last second of 9999, which chrono always represents.
+    DateTime::from_timestamp(253_402_300_799, 0).unwrap_or(DateTime::<Utc>::MAX_UTC)
+}
+
 impl EventDetails {
     pub fn from_draft(draft: EventDraft, tz: chrono_tz::Tz) -> Self {
         let (starts_at, ends_at) = match draft.instants(tz) {
@@ -181,7 +188,12 @@ impl EventDetails {
             ),
             None => (None, None),
         };
-        let visible_until =
+        // A series is on until its last day, or for as long as it lasts.
+        let series_end = draft.repeat.as_ref().zip(draft.date).map(|(rule, first)| {
+            rule.last_day(first, draft.start_time, tz)
+                .map_or_else(forever, |last| crate::civil::day_bounds(tz, last).1)
+        });
+        let visible_until = series_end.or_else(|| {
             starts_at.map(
                 |start| match (ends_at, draft.all_day || draft.start_time.is_none()) {
                     (Some(end), _) => end,
@@ -191,7 +203,8 @@ impl EventDetails {
                     }
                     (None, false) => start + chrono::Duration::hours(2),
                 },
-            );
+            )
+        });
         EventDetails {
             draft,
             starts_at,

@@ -109,6 +109,17 @@ pub trait Store: Send + Sync {
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError>;
 
+    /// Regular activities (one row each, with their rule) that may have an
+    /// occurrence in `[from, to)`: begun before `to`, not ended before
+    /// `from`. Expanding them is the core's job ([`events_in`]).
+    async fn series_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        include_pending: bool,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError>;
+
     /// Published stories that became visible in `[from, to)`, oldest first.
     async fn stories_approved_between(
         &self,
@@ -267,4 +278,85 @@ where
         }
         limit = limit.saturating_mul(4).min(MOST);
     }
+}
+
+/// How many regular activities one window expands at most.
+const MOST_SERIES: u32 = 2_000;
+
+/// Every event on in `[from, to)`: one-off events as stored, and each
+/// occurrence of a regular activity as its own item (the series' row with
+/// that day's start and end), in order of start. What "what's on", the
+/// digest and clash warnings read; `limit` caps the one-off events.
+pub async fn events_in(
+    store: &dyn Store,
+    tz: chrono_tz::Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    include_pending: bool,
+    limit: u32,
+) -> Result<Vec<Submission>, StoreError> {
+    let mut events = store
+        .events_between(from, to, include_pending, limit)
+        .await?;
+    let series = store
+        .series_between(from, to, include_pending, MOST_SERIES)
+        .await?;
+    for s in &series {
+        events.extend(occurrences_between(s, tz, from, to));
+    }
+    if !series.is_empty() {
+        events.sort_by_key(|e| (e.event.as_ref().and_then(|d| d.starts_at), e.id));
+    }
+    Ok(events)
+}
+
+/// The occurrences of a stored series that start in `[from, to)` (or, for
+/// a one-off event, the event itself): each a copy of the submission with
+/// that occurrence's day.
+pub fn occurrences_between(
+    series: &Submission,
+    tz: chrono_tz::Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Submission> {
+    let Some(event) = &series.event else {
+        return Vec::new();
+    };
+    let (Some(rule), Some(first)) = (&event.draft.repeat, event.draft.date) else {
+        return vec![series.clone()];
+    };
+    // An occurrence already under way at `from` is on too: look back a day.
+    let look_from = from - chrono::Duration::days(1);
+    rule.occurrences(first, event.draft.start_time, tz, look_from, to)
+        .into_iter()
+        .filter_map(|day| {
+            let mut draft = event.draft.clone();
+            draft.date = Some(day);
+            // One occurrence is on for its own hours, not the whole series'.
+            let rule = draft.repeat.take();
+            let mut details = crate::model::EventDetails::from_draft(draft, tz);
+            details.visible_until = occurrence_end(&details, tz);
+            details.draft.repeat = rule;
+            let start = details.starts_at?;
+            let end = details.visible_until.unwrap_or(start);
+            (start < to && end > from).then(|| Submission {
+                event: Some(details),
+                ..series.clone()
+            })
+        })
+        .collect()
+}
+
+fn occurrence_end(
+    details: &crate::model::EventDetails,
+    tz: chrono_tz::Tz,
+) -> Option<DateTime<Utc>> {
+    let start = details.starts_at?;
+    Some(match details.ends_at {
+        Some(end) => end,
+        None if details.draft.all_day || details.draft.start_time.is_none() => {
+            crate::civil::day_bounds(tz, start.with_timezone(&tz).date_naive()).1
+        }
+        None => start + chrono::Duration::hours(2),
+    })
 }

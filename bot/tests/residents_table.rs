@@ -12,6 +12,8 @@
 //!   was given; the doubts part is left out when there are none. Places are
 //!   compared without regard to case ("torvet" and "Torvet" are the same
 //!   place); titles exactly.
+//!   A regular activity adds its rule (`| FREQ=WEEKLY;BYDAY=TH`) after the
+//!   place, and its day is the first occurrence.
 //! - `Q 2026-12-05..2026-12-07` — a "what's on" question about the local
 //!   days from the first up to (not including) the second.
 //! - `U` not understood, `S` a story, `C name` a command.
@@ -62,6 +64,9 @@ fn event_line(d: &EventDraft) -> String {
     };
     let place = d.location.clone().unwrap_or_else(|| "-".to_string());
     let mut line = format!("E {} | {when} | {place}", d.title);
+    if let Some(rule) = &d.repeat {
+        line.push_str(&format!(" | {}", rule.rrule(tz())));
+    }
     if d.invalid_date {
         line.push_str(" | invalid_date");
     } else if !d.doubts.is_empty() {
@@ -218,6 +223,10 @@ fn day_names_short_and_misspelt() {
         (MON, "banko i hallen lørdag kl 19", "E Banko | 2026-12-05 19:00 | hallen"),
         (MON, "banko i hallen på lørdag kl 7 om aftenen", "E Banko | 2026-12-05 19:00 | hallen"),
         (MON, "Loppemarked på søndag", "E Loppemarked | 2026-12-06 ? | -"),
+        (MON, "julefrokost i beboerhuset 11.12 kl 18.30", "E Julefrokost | 2026-12-11 18:30 | beboerhuset"),
+        (MON, "Strikkecafé i Medborgerhuset for alle der kan lide at strikke", "E Strikkecafé | ? | Medborgerhuset"),
+        (MON, "fællesspisning i medborgerhuset, alle er velkomne", "E Fællesspisning | ? | medborgerhuset"),
+        (MON, "Julekoncert med koret i Ishøj Kirke 🎶", "E Julekoncert med koret | ? | Ishøj Kirke"),
         (MON, "loppemarked søndag i hallen", "E Loppemarked | 2026-12-06 ? | hallen"),
     ];
     check("days", &rows);
@@ -279,6 +288,61 @@ fn questions_about_when() {
         (MON, "anything on saturday?", "Q 2026-12-05..2026-12-06"),
     ];
     check("when", &rows);
+}
+
+/// Regular activities, as a rule with the first occurrence; multi-day and
+/// DST cases.
+#[test]
+fn regular_activities() {
+    #[rustfmt::skip]
+    let rows = [
+        (MON, "fællesspisning i Medborgerhuset hver torsdag kl 18", "E Fællesspisning | 2026-12-03 18:00 | Medborgerhuset | FREQ=WEEKLY;BYDAY=TH"),
+        (MON, "Fællesspisning hver torsdag kl. 18-20 i Medborgerhuset, pris 40 kr", "E Fællesspisning | 2026-12-03 18:00-20:00 | Medborgerhuset | FREQ=WEEKLY;BYDAY=TH"),
+        (MON, "strikkecafé i biblioteket hver anden tirsdag kl. 10-12", "E Strikkecafé | 2026-12-01 10:00-12:00 | biblioteket | FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"),
+        (MON, "affaldsindsamling første søndag i måneden kl. 10 fra Ishøj Station", "E Affaldsindsamling | 2026-12-06 10:00 | Ishøj Station | FREQ=MONTHLY;BYDAY=1SU"),
+        (MON, "lektiecafé på biblioteket alle hverdage kl. 15-17", "E Lektiecafé | 2026-11-30 15:00-17:00 | biblioteket | FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        (MON, "morgenløb fra stranden alle hverdage kl 7", "E Morgenløb | 2026-12-01 07:00 | stranden | FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        (MON, "Community dinner every Thursday at 6pm at the community house", "E Community dinner | 2026-12-03 18:00 | the community house | FREQ=WEEKLY;BYDAY=TH"),
+        (MON, "knitting café every other Tuesday 10am-12pm at the library", "E Knitting café | 2026-12-01 10:00-12:00 | the library | FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"),
+        (MON, "litter pick the first Sunday of each month at 10am from Ishøj Station", "E Litter pick | 2026-12-06 10:00 | Ishøj Station | FREQ=MONTHLY;BYDAY=1SU"),
+        (MON, "fællesspisning hver torsdag kl 18 i medborgerhuset frem til jul", "E Fællesspisning | 2026-12-03 18:00 | medborgerhuset | FREQ=WEEKLY;BYDAY=TH;UNTIL=20261224T225959Z"),
+        (MON, "fællesspisning hver torsdag kl 18 i medborgerhuset indtil 1. marts", "E Fællesspisning | 2026-12-03 18:00 | medborgerhuset | FREQ=WEEKLY;BYDAY=TH;UNTIL=20270301T225959Z"),
+        (MON, "Community dinner every Thursday at 6pm at the community house until March", "E Community dinner | 2026-12-03 18:00 | the community house | FREQ=WEEKLY;BYDAY=TH;UNTIL=20270228T225959Z"),
+        (MON, "babysalmesang i kirken hver onsdag kl 10, 6 gange", "E Babysalmesang | 2026-12-02 10:00 | kirken | FREQ=WEEKLY;BYDAY=WE;COUNT=6"),
+        (MON, "yoga i parken hver mandag og onsdag kl 17", "E Yoga | 2026-11-30 17:00 | parken | FREQ=WEEKLY;BYDAY=MO,WE"),
+        (MON, "yoga i parken hver mandag kl 9", "E Yoga | 2026-12-07 09:00 | parken | FREQ=WEEKLY;BYDAY=MO"),
+        (MON, "gåklub fra Bycenteret om tirsdagen kl 10", "E Gåklub | 2026-12-01 10:00 | Bycenteret | FREQ=WEEKLY;BYDAY=TU"),
+        (MON, "Chess club Wednesdays 7pm at the library", "E Chess club | 2026-12-02 19:00 | the library | FREQ=WEEKLY;BYDAY=WE"),
+        (MON, "hver torsdag kl 18 fællesspisning i medborgerhuset fra d. 7/1", "E Fællesspisning | 2027-01-07 18:00 | medborgerhuset | FREQ=WEEKLY;BYDAY=TH"),
+        (MON, "hver torsdag kl 18 fællesspisning i medborgerhuset fra d. 8/1", "E Fællesspisning | 2027-01-08 18:00 | medborgerhuset | FREQ=WEEKLY;BYDAY=TH | weekday_mismatch"),
+        (MON, "spilaften hver uge om fredagen kl 19 i klubben", "E Spilaften | 2026-12-04 19:00 | klubben | FREQ=WEEKLY;BYDAY=FR"),
+        (MON, "sidste fredag i måneden fredagsbar i kulturhuset kl 16", "E Fredagsbar | 2026-12-25 16:00 | kulturhuset | FREQ=MONTHLY;BYDAY=-1FR"),
+        (OCT, "fællesspisning hver torsdag kl 18 i medborgerhuset", "E Fællesspisning | 2026-10-22 18:00 | medborgerhuset | FREQ=WEEKLY;BYDAY=TH"),
+        (YEAR_END, "fællesspisning hver torsdag kl 18 i medborgerhuset", "E Fællesspisning | 2026-12-31 18:00 | medborgerhuset | FREQ=WEEKLY;BYDAY=TH"),
+        (JUN, "Strandrens hver lørdag kl. 9 ved Ishøj Strand frem til sommerferien", "E Strandrens | 2026-06-13 09:00 | Ishøj Strand | FREQ=WEEKLY;BYDAY=SA;UNTIL=20260626T215959Z"),
+    ];
+    check("regular", &rows);
+}
+
+/// Holidays and school holidays asked about by name.
+#[test]
+fn questions_about_holidays() {
+    #[rustfmt::skip]
+    let rows = [
+        (MON, "hvad sker der i julen?", "Q 2026-12-24..2026-12-27"),
+        (MON, "what's on at christmas?", "Q 2026-12-24..2026-12-27"),
+        (MON, "hvad sker der juleaften", "Q 2026-12-24..2026-12-25"),
+        (MON, "er der noget nytårsaften?", "Q 2026-12-31..2027-01-01"),
+        (MON, "hvad sker der i påsken", "Q 2027-03-25..2027-03-30"),
+        (MON, "anything on at easter", "Q 2027-03-25..2027-03-30"),
+        (MON, "hvad sker der i vinterferien?", "Q 2027-02-13..2027-02-22"),
+        (MON, "hvad sker der i sommerferien", "Q 2027-06-26..2027-08-09"),
+        (JUN, "hvad sker der i efterårsferien?", "Q 2026-10-10..2026-10-19"),
+        (MON, "what's happening over the summer holidays?", "Q 2027-06-26..2027-08-09"),
+        (MON, "Julefrokost juleaften kl 18 i Medborgerhuset", "E Julefrokost | 2026-12-24 18:00 | Medborgerhuset"),
+        (MON, "Nytårsfest nytårsaften kl. 20 i klubhuset", "E Nytårsfest | 2026-12-31 20:00 | klubhuset"),
+    ];
+    check("holidays", &rows);
 }
 
 /// Chit-chat that mentions days is not an event.

@@ -392,6 +392,7 @@ struct EventColumns {
     starts_at: Option<i64>,
     ends_at: Option<i64>,
     visible_until: Option<i64>,
+    repeats: i64,
 }
 
 fn event_columns(event: Option<&EventDetails>) -> Result<EventColumns, StoreError> {
@@ -403,6 +404,7 @@ fn event_columns(event: Option<&EventDetails>) -> Result<EventColumns, StoreErro
             starts_at: e.starts_at.map(secs),
             ends_at: e.ends_at.map(secs),
             visible_until: e.visible_until.map(secs),
+            repeats: i64::from(e.draft.repeat.is_some()),
         },
         None => EventColumns {
             draft: None,
@@ -411,6 +413,7 @@ fn event_columns(event: Option<&EventDetails>) -> Result<EventColumns, StoreErro
             starts_at: None,
             ends_at: None,
             visible_until: None,
+            repeats: 0,
         },
     })
 }
@@ -500,8 +503,8 @@ impl Store for Database {
         let row = sqlx::query(
             "INSERT INTO submissions (kind, status, platform, conversation_id, message_id, author_id, \
              author_name, language, anonymous, body, title, location, event_draft, starts_at, ends_at, \
-             visible_until, link, photo, approved_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20) \
+             visible_until, link, photo, approved_at, created_at, updated_at, repeats) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21) \
              RETURNING id",
         )
         .bind(new.kind.as_str())
@@ -524,6 +527,7 @@ impl Store for Database {
         .bind(&story.photo)
         .bind(approved_at)
         .bind(secs(new.created_at))
+        .bind(ev.repeats)
         .fetch_one(&self.pool)
         .await
         .map_err(db)?;
@@ -539,8 +543,8 @@ impl Store for Database {
         let done = sqlx::query(
             "UPDATE submissions SET status = $1, anonymous = $2, body = $3, title = $4, location = $5, \
              event_draft = $6, starts_at = $7, ends_at = $8, visible_until = $9, link = $10, photo = $11, \
-             updated_at = $12, language = $13, approved_at = $14, reviewer = $15, review_note = $16 \
-             WHERE id = $17",
+             updated_at = $12, language = $13, approved_at = $14, reviewer = $15, review_note = $16, \
+             repeats = $18 WHERE id = $17",
         )
         .bind(s.status.as_str())
         .bind(i64::from(s.anonymous))
@@ -559,6 +563,7 @@ impl Store for Database {
         .bind(&s.review.reviewer)
         .bind(&s.review.note)
         .bind(s.id)
+        .bind(ev.repeats)
         .execute(&self.pool)
         .await
         .map_err(db)?;
@@ -676,12 +681,12 @@ impl Store for Database {
         let query = if include_pending {
             sqlx::query(select_submissions!(
                 "WHERE kind = 'event' AND status IN ('published', 'pending') ",
-                "AND starts_at > $4 AND starts_at < $2 AND visible_until > $1 ORDER BY starts_at, id LIMIT $3"
+                "AND starts_at > $4 AND starts_at < $2 AND visible_until > $1 AND repeats = 0 ORDER BY starts_at, id LIMIT $3"
             ))
         } else {
             sqlx::query(select_submissions!(
                 "WHERE kind = 'event' AND status = 'published' AND starts_at > $4 AND starts_at < $2 AND visible_until > $1 ",
-                "ORDER BY starts_at, id LIMIT $3"
+                "AND repeats = 0 ORDER BY starts_at, id LIMIT $3"
             ))
         };
         // A range scan over the start index: events start at most
@@ -692,6 +697,34 @@ impl Store for Database {
             .bind(secs(to))
             .bind(i64::from(limit))
             .bind(secs(from) - LONGEST_EVENT_SECS)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+        rows.iter().map(submission_from_row).collect()
+    }
+
+    async fn series_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        include_pending: bool,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError> {
+        let query = if include_pending {
+            sqlx::query(select_submissions!(
+                "WHERE kind = 'event' AND status IN ('published', 'pending') AND repeats = 1 ",
+                "AND visible_until > $1 AND starts_at < $2 ORDER BY starts_at, id LIMIT $3"
+            ))
+        } else {
+            sqlx::query(select_submissions!(
+                "WHERE kind = 'event' AND status = 'published' AND repeats = 1 ",
+                "AND visible_until > $1 AND starts_at < $2 ORDER BY starts_at, id LIMIT $3"
+            ))
+        };
+        let rows = query
+            .bind(secs(from))
+            .bind(secs(to))
+            .bind(i64::from(limit))
             .fetch_all(&self.pool)
             .await
             .map_err(db)?;

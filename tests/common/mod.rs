@@ -76,6 +76,7 @@ pub async fn publish_events(
             invalid_date: false,
             doubts: Vec::new(),
             written_weekday: None,
+            repeat: None,
         };
         db.insert_submission(&NewSubmission {
             kind: SubmissionKind::Event,

@@ -5,6 +5,7 @@
 //! same function backs the bot's replies and `vores parse --json`, so an
 //! operator sees exactly what the bot saw.
 
+pub mod holidays;
 pub mod scan;
 mod text;
 pub mod window;
@@ -16,6 +17,7 @@ use chrono_tz::Tz;
 use regex::Regex;
 
 use crate::civil::{local_today, localize, start_of_day};
+use crate::recurrence::Repeat;
 use crate::lang::{self, Language};
 use scan::{Token, TokenKind};
 pub use window::{Window, WindowLabel};
@@ -126,6 +128,9 @@ pub struct EventDraft {
     /// The weekday written beside the date, when it is not the date's own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub written_weekday: Option<Weekday>,
+    /// A regular activity: the rule, with `date` its first occurrence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat: Option<Repeat>,
 }
 
 /// Something about a date the bot asks before saving it as understood.
@@ -210,6 +215,19 @@ impl EventDraft {
         self.written_weekday = None;
     }
 
+    /// "hver uge" takes its day from the date once there is one.
+    pub fn settle_repeat(&mut self) {
+        if let (Some(rule), Some(date)) = (self.repeat.as_mut(), self.date)
+            && rule.by_day.is_empty()
+            && rule.freq == crate::recurrence::Freq::Weekly
+        {
+            *rule = Repeat {
+                by_day: Repeat::weekly(&[date.weekday()], 1).by_day,
+                ..rule.clone()
+            };
+        }
+    }
+
     /// A date the resident chose in answer to a doubt: what they wrote
     /// about the weekday no longer counts, a day already gone still does.
     pub fn set_checked_date(&mut self, date: NaiveDate, today: NaiveDate) {
@@ -273,6 +291,10 @@ impl EventDraft {
         if other.location.is_some() {
             self.location.clone_from(&other.location);
         }
+        if other.repeat.is_some() {
+            self.repeat.clone_from(&other.repeat);
+        }
+        self.settle_repeat();
         if other_title_counts && !other.title.is_empty() {
             self.title.clone_from(&other.title);
         }
@@ -381,9 +403,22 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
         invalid_date: false,
         doubts: Vec::new(),
         written_weekday: None,
+        repeat: None,
     };
     let (date, written_weekday, bare_weekday) = date_of(tokens);
     draft.date = date;
+    // "juleaften kl. 18": a holiday of one day is a day.
+    if draft.date.is_none()
+        && let Some(day) = tokens.iter().find_map(|t| match t.kind {
+            TokenKind::Window(scan::WindowKind::Holiday(h)) => h
+                .next(ctx.today())
+                .filter(|(first, last)| first == last)
+                .map(|(first, _)| first),
+            _ => None,
+        })
+    {
+        draft.date = Some(day);
+    }
     for token in tokens {
         match &token.kind {
             TokenKind::Tonight if draft.date.is_none() => draft.date = Some(ctx.today()),
@@ -412,6 +447,21 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
     }
     if draft.start_time.is_some() {
         draft.all_day = false;
+    }
+    let mut rules = tokens.iter().filter_map(|t| match &t.kind {
+        TokenKind::Repeat(rule) => Some(rule.clone()),
+        _ => None,
+    });
+    if let Some(mut rule) = rules.next() {
+        // "hver uge om fredagen", "every other week on Tuesdays": the days
+        // from one phrase, how often from the other.
+        for other in rules {
+            if rule.by_day.is_empty() {
+                rule.by_day = other.by_day;
+            }
+            rule.interval = rule.interval.max(other.interval);
+        }
+        return series_from(draft, rule, tokens, date.filter(|_| !bare_weekday), text, ctx);
     }
     // "man. kl 9" written on a Monday at ten is next Monday: a day named on
     // its own is the coming one, and today's has passed.
@@ -451,6 +501,64 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
     } else {
         location
     };
+    draft.title = text::title(&rest);
+    draft
+}
+
+/// A regular activity: the rule with its end, and its first occurrence on
+/// or after the start written ("fra 7. januar") or today. A start written
+/// on a day the rule does not name is asked about, never moved silently.
+fn series_from(
+    mut draft: EventDraft,
+    mut rule: Repeat,
+    tokens: &[Token],
+    written_start: Option<NaiveDate>,
+    text: &str,
+    ctx: &Context,
+) -> EventDraft {
+    for token in tokens {
+        match token.kind {
+            TokenKind::Until(day) => rule.until = Some(day),
+            TokenKind::Count(n) => rule.count = Some(n),
+            _ => {}
+        }
+    }
+    let today = ctx.today();
+    let start = written_start.filter(|d| *d >= today);
+    if rule.by_day.is_empty() && rule.freq == crate::recurrence::Freq::Weekly {
+        // "hver uge": the day comes from a date or a day name, if any.
+        draft.repeat = Some(rule);
+        draft.settle_repeat();
+        if draft.date.is_some_and(|d| d < today) {
+            draft.date = None;
+        }
+    } else {
+        let mut first = rule.first_on_or_after(start.unwrap_or(today));
+        if let (Some(time), None) = (draft.start_time, start)
+            && first == today
+            && localize(ctx.tz, today.and_time(time)) < ctx.now.with_timezone(&ctx.tz)
+        {
+            first = rule.first_on_or_after(today + Days::new(1));
+        }
+        match start {
+            Some(day) if first != day => {
+                draft.date = Some(day);
+                draft.doubts.push(Doubt::WeekdayMismatch);
+                draft.written_weekday = rule.by_day.first().map(|d| d.weekday);
+            }
+            _ => draft.date = Some(first),
+        }
+        draft.repeat = Some(rule);
+    }
+    if draft.start_time.is_some() {
+        draft.all_day = false;
+    }
+    if draft.date.is_some() {
+        draft.invalid_date = false;
+    }
+    let masked = text::mask(text, tokens);
+    let (location, rest) = text::take_location(&masked);
+    draft.location = location;
     draft.title = text::title(&rest);
     draft
 }
@@ -707,6 +815,7 @@ pub struct Correction {
     pub invalid_date: bool,
     pub doubts: Vec<Doubt>,
     pub written_weekday: Option<Weekday>,
+    pub repeat: Option<Repeat>,
     /// "til kl. 16", "slut kl. 16", "until 4pm": only the end changes.
     pub end_only: Option<NaiveTime>,
     /// "fra kl. 11": a new start, the old end stays.
@@ -725,12 +834,13 @@ impl Correction {
             invalid_date: self.invalid_date,
             doubts: self.doubts.clone(),
             written_weekday: self.written_weekday,
+            repeat: self.repeat.clone(),
         }
     }
 }
 
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(sted|place|adresse|address|where|hvor|titel|title|navn|name)\s*:\s*(.+)$")
+    Regex::new(r"(?i)^\s*(sted|place|adresse|address|where|hvor|titel|title|navn|name)\s*(?::\s*|\s+)(.+)$")
         .expect("static pattern")
 });
 static END_ONLY: LazyLock<Regex> = LazyLock::new(|| {
@@ -753,6 +863,7 @@ pub fn correction(text: &str, ctx: &Context) -> Correction {
         invalid_date: d.invalid_date,
         doubts: d.doubts,
         written_weekday: d.written_weekday,
+        repeat: d.repeat,
         end_only: None,
         keeps_end: false,
     };

@@ -12,6 +12,9 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 use regex::{Captures, Regex};
 
+use super::holidays::Holiday;
+use crate::recurrence::{Repeat, WEEKDAYS as WORKDAYS};
+
 /// One thing the scanner recognised, with where it stands in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -43,6 +46,13 @@ pub enum TokenKind {
     Window(WindowKind),
     /// "i aften" / "tonight": today, in the evening.
     Tonight,
+    /// A regular activity's rule ("hver torsdag", "første søndag i
+    /// måneden", "every other Tuesday").
+    Repeat(Repeat),
+    /// Where a series ends ("frem til jul", "indtil 1. marts", "until March").
+    Until(NaiveDate),
+    /// How many times a series happens ("6 gange", "for 8 weeks" as weeks).
+    Count(u32),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +73,8 @@ pub enum WindowKind {
         month: u32,
     },
     NextMonth,
+    /// A named holiday or school holiday ("i julen", "at Easter").
+    Holiday(Holiday),
 }
 
 const WEEKDAYS: &str = r"mandag|mandg|tirsdag|tirsdg|tisdag|onsdag|onsdg|torsdag|torsdg|tordag|fredag|fredg|lørdag|lørdg|lødag|loerdag|lordag|lordg|søndag|søndg|sødag|soendag|sondag|sondg|monday|tuesday|wednesday|thursday|thurday|friday|saturday|saterday|sunday";
@@ -304,8 +316,171 @@ pub fn next_weekday(today: NaiveDate, weekday: Weekday, strictly_after: bool) ->
 type Build = fn(&Captures<'_>, NaiveDate) -> Option<TokenKind>;
 type Rule = (Regex, Build);
 
+/// "anden", "2.", "other": how many weeks apart ("hver anden tirsdag").
+fn interval_from(word: Option<regex::Match<'_>>) -> u32 {
+    match word.map(|m| m.as_str().to_lowercase()).as_deref() {
+        Some("anden" | "andet" | "2." | "other" | "second" | "2nd") => 2,
+        Some("tredje" | "3." | "third" | "3rd") => 3,
+        Some("fjerde" | "4." | "fourth" | "4th") => 4,
+        _ => 1,
+    }
+}
+
+/// "første", "1st", "last": which one in the month.
+fn ordinal_from(word: &str) -> Option<i8> {
+    Some(match word.to_lowercase().as_str() {
+        "første" | "1." | "first" | "1st" => 1,
+        "anden" | "andet" | "2." | "second" | "2nd" => 2,
+        "tredje" | "3." | "third" | "3rd" => 3,
+        "fjerde" | "4." | "fourth" | "4th" => 4,
+        "sidste" | "last" => -1,
+        _ => return None,
+    })
+}
+
+/// The weekdays named in groups `wd` and `wd2` of a weekly rule.
+fn weekly_token(c: &Captures<'_>) -> Option<TokenKind> {
+    let mut days = vec![weekday_from(&c["wd"])?];
+    if let Some(second) = c.name("wd2").and_then(|m| weekday_from(m.as_str()))
+        && !days.contains(&second)
+    {
+        days.push(second);
+    }
+    Some(TokenKind::Repeat(Repeat::weekly(
+        &days,
+        interval_from(c.name("every")),
+    )))
+}
+
+/// The day a series ends on, from what follows "frem til" / "until".
+fn until_day(c: &Captures<'_>, today: NaiveDate) -> Option<NaiveDate> {
+    if let (Some(day), Some(month)) = (c.name("day"), c.name("month")) {
+        let month = month_from(month.as_str())
+            .or_else(|| month.as_str().parse().ok().filter(|m| (1..=12).contains(m)))?;
+        return next_month_day(today, month, day.as_str().parse().ok()?);
+    }
+    if let Some(month) = c.name("mon").and_then(|m| month_from(m.as_str())) {
+        // "until March": up to the start of March.
+        let first = next_month_day(today, month, 1)?;
+        return Some(first - Days::new(1));
+    }
+    let named = c.name("named")?.as_str().to_lowercase();
+    if named.starts_with("jul") || named.starts_with("christmas") {
+        next_month_day(today, 12, 24)
+    } else if named.starts_with("nytår") || named.starts_with("new") || named.contains("udgang")
+        || named.contains("end")
+    {
+        next_month_day(today, 12, 31)
+    } else {
+        // "frem til påske", "until the summer holidays": the day before they start.
+        let holiday = if named.starts_with("påske") || named.starts_with("easter") {
+            Holiday::Easter
+        } else {
+            Holiday::SummerHoliday
+        };
+        holiday.next(today).map(|(first, _)| first - Days::new(1))
+    }
+}
+
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rules: Vec<(&str, Build)> = vec![
+        // Regular activities, before any date rule so "hver torsdag" is one
+        // rule and "indtil 1. marts" an end, not the event's day.
+        (
+            r"\b(?:frem\s+til|indtil|til\s+og\s+med|t\.o\.m\.?|until|till|through|thru|up\s+to)\s+(?:(?:d\.|den|the)\s*)?(?:(?P<named>jul(?:en|eaften)?|christmas|nytår(?:saften)?|new\s+year(?:'s)?(?:\s+eve)?|årets\s+udgang|the\s+end\s+of\s+the\s+year|påske(?:n)?|easter|sommerferien|sommer(?:en)?|the\s+summer(?:\s+holidays?)?|summer)\b|(?P<day>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<month>MONTH)\b\.?|(?P<day2>\d{1,2})/(?P<month2>\d{1,2})\b|(?P<mon>MONTH)\b\.?)",
+            |c, today| {
+                if let (Some(d), Some(m)) = (c.name("day2"), c.name("month2")) {
+                    let month: u32 = m.as_str().parse().ok().filter(|m| (1..=12).contains(m))?;
+                    return next_month_day(today, month, d.as_str().parse().ok()?).map(TokenKind::Until);
+                }
+                until_day(c, today).map(TokenKind::Until)
+            },
+        ),
+        (
+            r"\b(?:hver\s+|den\s+)?(?P<nth>første|anden|andet|tredje|fjerde|sidste|[1-4]\.)\s+(?P<wd>WEEKDAY)(?:en)?\s+(?:i|hver|om|per)\s+(?:hver\s+)?(?:måned(?:en)?|md\.?)",
+            |c, _| {
+                Some(TokenKind::Repeat(Repeat::monthly(
+                    weekday_from(&c["wd"])?,
+                    ordinal_from(&c["nth"])?,
+                )))
+            },
+        ),
+        (
+            r"\b(?:(?:on\s+)?(?:the|every|each)\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<wd>WEEKDAY)\s+(?:of\s+(?:each|every|the)\s+month|(?:of\s+)?(?:each|every|a)\s+month|monthly|in\s+the\s+month)",
+            |c, _| {
+                Some(TokenKind::Repeat(Repeat::monthly(
+                    weekday_from(&c["wd"])?,
+                    ordinal_from(&c["nth"])?,
+                )))
+            },
+        ),
+        (
+            r"\b(?:alle|hver|på)\s+hverdag(?:e|ene)?\b|\b(?:every\s+weekday|on\s+weekdays|weekdays)\b|\bmandag\s+til\s+fredag\s+hver\s+uge\b",
+            |_, _| Some(TokenKind::Repeat(Repeat::weekly(&WORKDAYS, 1))),
+        ),
+        (
+            r"\b(?:hver|alle)\s+weekend(?:er)?\b|\bevery\s+weekend\b",
+            |_, _| Some(TokenKind::Repeat(Repeat::weekly(&[Weekday::Sat, Weekday::Sun], 1))),
+        ),
+        (r"\b(?:hver\s+dag|dagligt?|every\s+day|daily)\b", |_, _| {
+            Some(TokenKind::Repeat(Repeat::daily()))
+        }),
+        (
+            r"\b(?:hver|hvert|alle)\s+(?:(?P<every>anden|andet|tredje|fjerde|[2-4]\.)\s+)?(?P<wd>WEEKDAY)(?:e|en|ene)?(?:\s*(?:,|og|&)\s*(?P<wd2>WEEKDAY)(?:e|en|ene)?)?\b",
+            |c, _| weekly_token(c),
+        ),
+        (
+            r"\b(?:every|each)\s+(?:(?P<every>other|second|third|fourth|2nd|3rd|4th)\s+)?(?P<wd>WEEKDAY)(?:\s*(?:,|and|&)\s*(?P<wd2>WEEKDAY))?\b",
+            |c, _| weekly_token(c),
+        ),
+        (
+            r"\bom\s+(?P<wd>WEEKDAY)en\b|\b(?:on\s+)?(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\b",
+            |c, _| {
+                let day = c.name("wd").or(c.name("wd2")).and_then(|m| weekday_from(m.as_str()))?;
+                Some(TokenKind::Repeat(Repeat::weekly(&[day], 1)))
+            },
+        ),
+        // "hver uge", "hver 14. dag", "every two weeks": the day comes from
+        // the date or weekday elsewhere in the message.
+        (
+            r"\b(?:hver\s+(?P<every>anden\s+)?uge|ugentlig[t]?|hver\s+(?P<fortnight>14\.?\s+dag|fjortende\s+dag)|every\s+(?P<every2>other\s+|two\s+|2\s+)?weeks?|weekly|fortnightly|biweekly)\b",
+            |c, _| {
+                let every = if c.name("every").is_some()
+                    || c.name("fortnight").is_some()
+                    || c.name("every2").is_some()
+                    || c[0].to_lowercase().contains("fortnight")
+                    || c[0].to_lowercase().contains("biweekly")
+                {
+                    2
+                } else {
+                    1
+                };
+                Some(TokenKind::Repeat(Repeat::weekly(&[], every)))
+            },
+        ),
+        (
+            r"\b(?:(?P<n>\d{1,2})\s+gange|(?P<n2>\d{1,2})\s+times|i\s+(?P<w>\d{1,2})\s+uger|for\s+(?P<w2>\d{1,2})\s+weeks)\b",
+            |c, _| {
+                let n = c
+                    .name("n")
+                    .or(c.name("n2"))
+                    .or(c.name("w"))
+                    .or(c.name("w2"))?
+                    .as_str()
+                    .parse()
+                    .ok()?;
+                (1..=99).contains(&n).then_some(TokenKind::Count(n))
+            },
+        ),
+        // Holidays: before the month names, so "i julen" is Christmas, not July.
+        (
+            r"\b(?P<h>julen|juledagene|juleaften(?:sdag)?|christmas\s+eve|nytårsaften|nytåret|new\s+year'?s\s+eve|påsken|pinsen|sommerferien|efterårsferien|vinterferien)\b|\b(?:i|til|på|om|over|at|in|during|for|over\s+the|during\s+the)\s+(?P<h2>jul|christmas|xmas|nytår|new\s+year'?s?|påske|easter|pinse|whitsun|pentecost|sommerferie|(?:the\s+)?summer\s+holidays?|efterårsferie|(?:the\s+)?autumn\s+(?:half-term|holidays?)|vinterferie|(?:the\s+)?winter\s+(?:half-term|holidays?))\b",
+            |c, _| {
+                let word = c.name("h").or(c.name("h2"))?.as_str();
+                let word = word.strip_prefix("the ").unwrap_or(word);
+                Holiday::from_word(word).map(|h| TokenKind::Window(WindowKind::Holiday(h)))
+            },
+        ),
         // ISO date, optionally with a time: 2026-06-14, 2026-06-14T10:00
         (r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", |c, _| {
             let y = c[1].parse().ok()?;
@@ -602,8 +777,42 @@ pub fn scan(text: &str, today: NaiveDate) -> Vec<Token> {
         }
     }
     tokens.sort_by_key(|t| t.span.start);
+    dotted_date_beside_clock(text, &mut tokens, today);
     bare_range_after_date(text, &mut tokens);
     tokens
+}
+
+static DOTTED_PAIR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})\.(\d{1,2})$").expect("static pattern"));
+
+/// "julefrokost 11.12 kl 18.30": "11.12" alone reads like a clock time, but
+/// beside a time written with "kl" and without any date it is the date.
+fn dotted_date_beside_clock(text: &str, tokens: &mut [Token], today: NaiveDate) {
+    let has_date = tokens
+        .iter()
+        .any(|t| matches!(t.kind, TokenKind::Date(_) | TokenKind::Weekday(_)));
+    let times = tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Time { .. }))
+        .count();
+    let clock_with_kl = tokens.iter().any(|t| {
+        matches!(t.kind, TokenKind::Time { .. }) && text[t.span.clone()].to_lowercase().starts_with("kl")
+    });
+    if has_date || times < 2 || !clock_with_kl {
+        return;
+    }
+    for token in tokens.iter_mut() {
+        let Some(c) = DOTTED_PAIR.captures(&text[token.span.clone()]) else {
+            continue;
+        };
+        let (Ok(day), Ok(month)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
+            continue;
+        };
+        if (1..=12).contains(&month) {
+            token.kind = date_or_invalid(None, month, day, today);
+            return;
+        }
+    }
 }
 
 /// "2026-06-14T14:00" becomes "2026-06-14 14:00" so the time rules see the

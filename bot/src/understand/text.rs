@@ -342,7 +342,7 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// velkomne", "everyone welcome", "meet at …", "tilmelding …".
 static EXTRA_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:[,;!]\s*|\s+)(?:pris(?:en)?\b|billet(?:ter)?\b|entré|entre\b|gratis\b|alle\s+er\s+velkomne|alle\s+velkomne|alle\s+kan\s+være\s+med|everyone(?:'s)?\s+(?:is\s+)?welcome|everybody\s+welcome|all\s+welcome|free\s+(?:entry|for|admission)|admission\b|tickets?\b|price\b|meet\b|mødested|tilmelding|sign[\s-]+up|husk\b|bring\b|medbring\b|\d+\s*kr\b)",
+        r"(?i)(?:[,;!]\s*|\s+)(?:pris(?:en)?\b|billet(?:ter)?\b|entré|entre\b|gratis\b|alle\s+er\s+velkomne|alle\s+velkomne|alle\s+kan\s+være\s+med|everyone(?:'s)?\s+(?:is\s+)?welcome|everybody\s+welcome|all\s+welcome|free\s+(?:entry|for|admission)|admission\b|tickets?\b|price\b|meet\b|mødested|tilmelding|sign[\s-]+up|for\s+alle\s+der|for\s+everyone\s+who|husk\b|bring\b|medbring\b|\d+\s*kr\b)",
     )
     .expect("static pattern")
 });
@@ -494,7 +494,11 @@ pub fn looks_like_event(text: &str, tokens: &[Token]) -> bool {
     let has_date = tokens.iter().any(|t| {
         matches!(
             t.kind,
-            TokenKind::Date(_) | TokenKind::Weekday(_) | TokenKind::Tonight | TokenKind::InvalidDate
+            TokenKind::Date(_)
+                | TokenKind::Weekday(_)
+                | TokenKind::Tonight
+                | TokenKind::InvalidDate
+                | TokenKind::Repeat(_)
         )
     });
     let has_time = tokens
@@ -508,6 +512,21 @@ pub fn looks_like_event(text: &str, tokens: &[Token]) -> bool {
     let has_place = take_location(&masked).0.is_some();
     (has_date && (has_time || has_place || all_day || EVENT_WORD.is_match(text)))
         || (has_time && has_place)
+        || (!has_date && has_place && opens_with_gathering(text))
+}
+
+/// "Strikkecafé i Medborgerhuset for alle …": a message that opens with the
+/// name of a gathering and says where is an event still missing its day,
+/// so the bot asks for the day instead of saying it did not understand.
+fn opens_with_gathering(text: &str) -> bool {
+    let opening: String = LEAD_IN
+        .find(text)
+        .map_or(text, |m| &text[m.end()..])
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    EVENT_WORD.is_match(&opening)
 }
 
 #[cfg(test)]

@@ -33,6 +33,8 @@ pub enum WindowLabel {
     NextMonth,
     /// A named month (1–12).
     Month(u32),
+    /// A named holiday ("i julen").
+    Holiday(super::holidays::Holiday),
     Coming,
 }
 
@@ -239,6 +241,14 @@ pub fn from_tokens(tokens: &[Token], ctx: &Context) -> Window {
                         clip(day(first)),
                         day(first + Months::new(1)),
                         WindowLabel::Month(month),
+                    )
+                }
+                WindowKind::Holiday(holiday) => {
+                    let (first, last) = holiday.next(today).unwrap_or((today, today));
+                    (
+                        clip(day(first)),
+                        day(last + Days::new(1)),
+                        WindowLabel::Holiday(holiday),
                     )
                 }
                 WindowKind::NextMonth => {
