@@ -77,11 +77,22 @@ fn window_fields(window: &Window) -> serde_json::Map<String, Value> {
         WindowLabel::Month(m) => format!("month_{m}"),
         WindowLabel::Holiday(h) => h.as_str().to_string(),
         WindowLabel::Coming => "next_7_days".to_string(),
+        WindowLabel::Upcoming => "upcoming".to_string(),
     };
     let mut map = serde_json::Map::new();
     map.insert("from".into(), json!(instant(window.from)));
     map.insert("to".into(), json!(instant(window.to)));
     map.insert("window".into(), json!(name));
+    if let Some(topic) = &window.about.topic {
+        map.insert("topic".into(), json!(topic));
+    }
+    if let Some(place) = &window.about.place {
+        map.insert("place".into(), json!(place));
+    }
+    if !window.about.tags.is_empty() {
+        let tags: Vec<&str> = window.about.tags.iter().map(|t| t.as_str()).collect();
+        map.insert("audience".into(), json!(tags));
+    }
     map
 }
 
@@ -123,6 +134,10 @@ pub fn to_json(understood: &Understood, tz: Tz) -> Value {
                 Command::WhatsOn(window) => map.extend(window_fields(window)),
                 Command::Delete(id) | Command::Anonymous(id) => {
                     map.insert("id".into(), json!(id));
+                }
+                Command::CancelOne(id, day) => {
+                    map.insert("id".into(), json!(id));
+                    map.insert("day".into(), json!(day.map(|d| d.to_string())));
                 }
                 Command::Correct(id, text) => {
                     map.insert("id".into(), json!(id));

@@ -506,3 +506,70 @@ fn the_example_config_runs_the_console() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("Hej!"));
 }
+
+#[test]
+fn a_regular_activity_is_one_submission_on_every_week() {
+    let town = Town::new();
+    let monday = MONDAY_30_NOV;
+    let week_later = "2026-12-07T09:00:00+01:00";
+    let two_weeks_later = "2026-12-14T09:00:00+01:00";
+    let in_january = "2027-01-25T09:00:00+01:00";
+    let ask = |now: &str| town.chat("ahmed", &[], &["hvad sker der på torsdag?"], now);
+
+    let saved = town.chat(
+        "mette",
+        &[],
+        &["fællesspisning i Medborgerhuset hver torsdag kl 18, pris 40 kr"],
+        monday,
+    );
+    assert_has(
+        &saved,
+        &[
+            "#1",
+            "Fællesspisning",
+            "hver torsdag",
+            "torsdag 3. december, torsdag 10. december, torsdag 17. december",
+            "Medborgerhuset",
+            "kl. 18.00",
+        ],
+    );
+    // Not shown to others before an admin approves the series, once.
+    assert_lacks(&ask(monday), &["Fællesspisning"]);
+    let approved = town.chat("koordinator", &["--admin"], &["/godkend #1"], monday);
+    assert_has(&approved, &["#1"]);
+
+    for (now, day) in [
+        (monday, "Torsdag 3. december"),
+        (week_later, "Torsdag 10. december"),
+        (in_january, "Torsdag 28. januar"),
+    ] {
+        assert_has(&ask(now), &["Fællesspisning", day, "(#1)"]);
+    }
+
+    // One evening off; the others stand.
+    let cancelled = town.chat("mette", &[], &["/aflys #1 10. december"], monday);
+    assert_has(&cancelled, &["Aflyst", "torsdag 10. december", "#1"]);
+    assert_lacks(&ask(week_later), &["Fællesspisning"]);
+    assert_has(&ask(two_weeks_later), &["Fællesspisning", "Torsdag 17. december"]);
+    let not_that_day = town.chat("mette", &[], &["/aflys #1 11. december"], monday);
+    assert_has(&not_that_day, &["finder ikke sted"]);
+    let refused = town.chat("ahmed", &[], &["/aflys #1 17. december"], monday);
+    assert_lacks(&refused, &["Aflyst"]);
+
+    // The weekly digest names the activity once, by its rule.
+    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args(["--database", &town.url(), "--now", two_weeks_later])
+        .args(["digest", "--preview"])
+        .env_remove("VORES_CONFIG")
+        .env_remove("VORES_DATABASE_URL")
+        .output()
+        .expect("vores runs");
+    let digest = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_has(&digest, &["Hver torsdag kl. 18.00: Fællesspisning, Medborgerhuset"]);
+    assert_eq!(digest.matches("Fællesspisning").count(), 1, "{digest}");
+
+    let json = vores_parse("fællesspisning hver torsdag kl 18 i Medborgerhuset", monday);
+    assert_eq!(json["repeat"], "FREQ=WEEKLY;BYDAY=TH");
+    assert_eq!(json["start"], "2026-12-03T18:00:00+01:00");
+}

@@ -952,6 +952,7 @@ impl Bot {
                 in_group(s)
                     && (s.status == Status::Published
                         || asker.is_some_and(|a| &s.origin.author == a))
+                    && matches_about(&window.about, s)
             },
             500,
         )
@@ -959,10 +960,20 @@ impl Bot {
         let total = events.len();
         events.truncate(MAX_LISTED as usize + 1);
         let label = format::window(lang, window);
+        // The answer says what it searched for.
+        let about = format::about(lang, &window.about);
         if events.is_empty() {
-            return Ok(Doc::new().para(tr(lang, "whatson_none", &[("window", &label)])));
+            return Ok(Doc::new().para(if about.is_empty() {
+                tr(lang, "whatson_none", &[("window", &label)])
+            } else {
+                tr(lang, "whatson_about_none", &[("window", &label), ("about", &about)])
+            }));
         }
-        let mut doc = Doc::new().para(tr(lang, "whatson_heading", &[("window", &label)]));
+        let mut doc = Doc::new().para(if about.is_empty() {
+            tr(lang, "whatson_heading", &[("window", &label)])
+        } else {
+            tr(lang, "whatson_about_heading", &[("window", &label), ("about", &about)])
+        });
         let mut current_day = None;
         for event in events.iter().take(MAX_LISTED as usize) {
             let Some(start) = event.event.as_ref().and_then(|e| e.starts_at) else {
@@ -1013,6 +1024,10 @@ impl Bot {
             }
             Command::Delete(Some(id)) => self.withdraw(id, user, lang, sit, "deleted").await?,
             Command::Delete(None) => Doc::new().para(tr(lang, "which_delete", &[])),
+            Command::CancelOne(Some(id), day) => {
+                self.cancel_one(id, day, user, lang, ctx, sit).await?
+            }
+            Command::CancelOne(None, _) => Doc::new().para(tr(lang, "which_delete", &[])),
             Command::Mine => self.mine(user, lang).await?,
             Command::Correct(Some(id), text) => {
                 self.correct(msg, id, &text, lang, ctx, sit).await?
@@ -1096,6 +1111,65 @@ impl Bot {
         self.store.update_submission(&found).await?;
         info!(id, "submission withdrawn");
         Ok(Doc::new().para(tr(lang, done_key, &[("id", &id.to_string())])))
+    }
+
+    /// `/aflys #N 12. december`: that day of a regular activity is cancelled
+    /// and the other days stand; a one-off event cancelled on its own day (or
+    /// without a day) is withdrawn.
+    async fn cancel_one(
+        &self,
+        id: i64,
+        day: Option<NaiveDate>,
+        user: &UserRef,
+        lang: Language,
+        ctx: &Context,
+        sit: &Situation,
+    ) -> Result<Doc, CoreError> {
+        let mut found = match self.owned_for(id, user, lang, sit, "not_yours_delete").await? {
+            Ok(found) => found,
+            Err(refusal) => return Ok(refusal),
+        };
+        let idt = id.to_string();
+        let tz = self.settings.tz;
+        let Some(event) = found.event.as_mut() else {
+            return self.withdraw(id, user, lang, sit, "deleted").await;
+        };
+        let (Some(rule), Some(first)) = (event.draft.repeat.as_mut(), event.draft.date) else {
+            return match day {
+                Some(d) if Some(d) != event.draft.date => Ok(Doc::new().para(tr(
+                    lang,
+                    "cancel_not_that_day",
+                    &[("id", &idt), ("day", &format::date_near(lang, d, ctx.today()))],
+                ))),
+                _ => self.withdraw(id, user, lang, sit, "deleted").await,
+            };
+        };
+        let Some(day) = day else {
+            return Ok(Doc::new().para(tr(lang, "cancel_which_day", &[("id", &idt)])));
+        };
+        let (from, to) = day_bounds(tz, day);
+        let on_that_day = rule
+            .occurrences(first, event.draft.start_time, tz, from, to)
+            .contains(&day);
+        let day_text = format::date_near(lang, day, ctx.today());
+        if !on_that_day {
+            return Ok(Doc::new().para(tr(
+                lang,
+                "cancel_not_that_day",
+                &[("id", &idt), ("day", &day_text)],
+            )));
+        }
+        rule.except.push(day);
+        rule.except.sort();
+        let title = event.draft.title.clone();
+        found.updated_at = ctx.now;
+        self.store.update_submission(&found).await?;
+        info!(id, %day, "one occurrence cancelled");
+        Ok(Doc::new().para(tr(
+            lang,
+            "cancelled_one",
+            &[("id", &idt), ("title", &title), ("day", &day_text)],
+        )))
     }
 
     async fn correct(
@@ -1375,6 +1449,31 @@ pub(crate) fn reply_to(msg: &InboundMessage, doc: Doc) -> Action {
         thread: msg.thread.clone(),
         doc,
     }
+}
+
+/// Whether an event is what a question asks about: its title (or message)
+/// for a topic, its place for a place, its words for an audience or kind.
+fn matches_about(about: &understand::about::About, s: &Submission) -> bool {
+    let Some(event) = &s.event else {
+        return false;
+    };
+    let title = &event.draft.title;
+    let place = event.draft.location.as_deref().unwrap_or("");
+    if let Some(topic) = &about.topic
+        && !understand::about::topic_matches(topic, title, &s.text)
+    {
+        return false;
+    }
+    if let Some(asked) = &about.place
+        && !(same_place(asked, place) || understand::about::topic_matches(asked, place, ""))
+    {
+        return false;
+    }
+    if about.tags.is_empty() {
+        return true;
+    }
+    let tags = understand::about::tags_of(&format!("{title} {place} {}", s.text));
+    about.tags.iter().all(|t| tags.contains(t))
 }
 
 fn same_place(a: &str, b: &str) -> bool {

@@ -7,6 +7,7 @@ use chrono_tz::Tz;
 use crate::lang::{Language, tr};
 use crate::recurrence::{Freq, Repeat, WEEKDAYS};
 use crate::model::{Platform, Submission};
+use crate::understand::about::About;
 use crate::understand::{EventDraft, Window, WindowLabel};
 
 pub fn date(lang: Language, date: NaiveDate, with_year: bool) -> String {
@@ -187,7 +188,24 @@ pub fn window(lang: Language, window: &Window) -> String {
         ),
         WindowLabel::Holiday(h) => tr(lang, &format!("window_{}", h.as_str()), &[]),
         WindowLabel::Coming => tr(lang, "window_coming", &[]),
+        WindowLabel::Upcoming => tr(lang, "window_upcoming", &[]),
     }
+}
+
+/// What a question asked about besides its time, as the answer names it:
+/// "med »fællesspisning«", "i Glashuset", "for børn, gratis".
+pub fn about(lang: Language, about: &About) -> String {
+    let mut parts = Vec::new();
+    if let Some(topic) = &about.topic {
+        parts.push(tr(lang, "about_topic", &[("topic", topic)]));
+    }
+    if let Some(place) = &about.place {
+        parts.push(tr(lang, "about_place", &[("place", place)]));
+    }
+    for tag in &about.tags {
+        parts.push(tr(lang, &format!("tag_{}", tag.as_str()), &[]));
+    }
+    parts.join(", ")
 }
 
 pub fn platform(lang: Language, platform: Platform) -> String {

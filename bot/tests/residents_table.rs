@@ -16,6 +16,8 @@
 //!   place, and its day is the first occurrence.
 //! - `Q 2026-12-05..2026-12-07` — a "what's on" question about the local
 //!   days from the first up to (not including) the second.
+//!   A question about a topic, place or audience adds `| topic fællesspisning`,
+//!   `| place Glashuset`, `| children`; one naming no time looks 90 days ahead.
 //! - `U` not understood, `S` a story, `C name` a command.
 //!
 //! The table runs every row, then fails once listing each wrong one.
@@ -83,7 +85,17 @@ fn describe(m: &Meaning) -> String {
             let from = w.from.date_naive();
             // The window ends at local midnight: name the last day it holds.
             let to = (w.to - chrono::Duration::seconds(1)).date_naive() + Days::new(1);
-            format!("Q {from}..{to}")
+            let mut line = format!("Q {from}..{to}");
+            if let Some(topic) = &w.about.topic {
+                line.push_str(&format!(" | topic {topic}"));
+            }
+            if let Some(place) = &w.about.place {
+                line.push_str(&format!(" | place {place}"));
+            }
+            for tag in &w.about.tags {
+                line.push_str(&format!(" | {}", tag.as_str()));
+            }
+            line
         }
         Meaning::Story(_) => "S".to_string(),
         Meaning::Command(c) => format!("C {}", c.name()),
@@ -343,6 +355,55 @@ fn questions_about_holidays() {
         (MON, "Nytårsfest nytårsaften kl. 20 i klubhuset", "E Nytårsfest | 2026-12-31 20:00 | klubhuset"),
     ];
     check("holidays", &rows);
+}
+
+/// Questions by topic, place and audience, in both languages.
+#[test]
+fn questions_about_what_and_where() {
+    #[rustfmt::skip]
+    let rows = [
+        (MON, "hvornår er der fællesspisning?", "Q 2026-11-30..2027-03-01 | topic fællesspisning"),
+        (MON, "hvornår er der næste byttemarked?", "Q 2026-11-30..2027-03-01 | topic byttemarked"),
+        (MON, "hvornår er der byttemarked", "Q 2026-11-30..2027-03-01 | topic byttemarked"),
+        (MON, "hvornår er der strikkecafé igen?", "Q 2026-11-30..2027-03-01 | topic strikkecafé"),
+        (MON, "hej, hvornår er der fællessang?", "Q 2026-11-30..2027-03-01 | topic fællessang"),
+        (MON, "hvornår er der banko i hallen?", "Q 2026-11-30..2027-03-01 | topic banko | place hallen"),
+        (MON, "when is the next litter pick?", "Q 2026-11-30..2027-03-01 | topic litter pick"),
+        (MON, "when is the book club?", "Q 2026-11-30..2027-03-01 | topic book club"),
+        (MON, "When's the next quiz night?", "Q 2026-11-30..2027-03-01 | topic quiz night"),
+        (MON, "when is the christmas market", "Q 2026-11-30..2027-03-01 | topic christmas market"),
+        (MON, "hvad sker der i Glashuset?", "Q 2026-11-30..2027-03-01 | place Glashuset"),
+        (MON, "hvad sker der på biblioteket?", "Q 2026-11-30..2027-03-01 | place biblioteket"),
+        (MON, "hvad sker der i medborgerhuset", "Q 2026-11-30..2027-03-01 | place medborgerhuset"),
+        (MON, "hvad sker der på Ishøj Bibliotek i weekenden?", "Q 2026-12-05..2026-12-07 | place Ishøj Bibliotek"),
+        (MON, "hvad sker der i Glashuset på lørdag", "Q 2026-12-05..2026-12-06 | place Glashuset"),
+        (MON, "what's on at the library?", "Q 2026-11-30..2027-03-01 | place the library"),
+        (MON, "what's happening at Ishøj Strand this weekend?", "Q 2026-12-05..2026-12-07 | place Ishøj Strand"),
+        (MON, "anything on at the community house tomorrow?", "Q 2026-12-01..2026-12-02 | place the community house"),
+        (MON, "er der noget for børn på lørdag?", "Q 2026-12-05..2026-12-06 | children"),
+        (MON, "er der noget for børn i weekenden", "Q 2026-12-05..2026-12-07 | children"),
+        (MON, "sker der noget for familier i juleferien?", "Q 2026-12-21..2027-01-04 | children"),
+        (MON, "noget gratis i weekenden?", "Q 2026-12-05..2026-12-07 | free"),
+        (MON, "er der noget gratis for børn i morgen?", "Q 2026-12-01..2026-12-02 | children | free"),
+        (MON, "er der noget med musik i weekenden?", "Q 2026-12-05..2026-12-07 | music"),
+        (MON, "hvad sker der for ældre i næste uge?", "Q 2026-12-07..2026-12-14 | seniors"),
+        (MON, "anything for kids this weekend?", "Q 2026-12-05..2026-12-07 | children"),
+        (MON, "is there anything for kids on saturday?", "Q 2026-12-05..2026-12-06 | children"),
+        (MON, "anything free this weekend?", "Q 2026-12-05..2026-12-07 | free"),
+        (MON, "any concerts next week?", "Q 2026-12-07..2026-12-14 | music"),
+        (MON, "what's on for families at christmas?", "Q 2026-12-24..2026-12-27 | children"),
+        (MON, "hvad sker der for børn i julen?", "Q 2026-12-24..2026-12-27 | children"),
+        (MON, "er der noget for børn i vinterferien?", "Q 2027-02-13..2027-02-22 | children"),
+        (MON, "hvad sker der i byen i weekenden?", "Q 2026-12-05..2026-12-07"),
+        (MON, "hvad sker der på torsdag?", "Q 2026-12-03..2026-12-04"),
+        (MON, "whats on thursday", "Q 2026-12-03..2026-12-04"),
+        (MON, "er der noget i aften?", "Q 2026-11-30..2026-12-01"),
+        (MON, "hvad sker der i næste weekend for børn?", "Q 2026-12-12..2026-12-14 | children"),
+        (MON, "what's on for seniors next week?", "Q 2026-12-07..2026-12-14 | seniors"),
+        (MON, "noget med sport i weekenden?", "Q 2026-12-05..2026-12-07 | sport"),
+        (MON, "er der noget ude i naturen på søndag?", "Q 2026-12-06..2026-12-07 | nature"),
+    ];
+    check("what-where", &rows);
 }
 
 /// Chit-chat that mentions days is not an event.

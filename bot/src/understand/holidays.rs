@@ -23,6 +23,8 @@ pub enum Holiday {
     /// Pinsedag and 2. pinsedag.
     Whitsun,
     SummerHoliday,
+    /// The schools' Christmas holiday, 21 December to 3 January.
+    ChristmasHoliday,
     AutumnHoliday,
     WinterHoliday,
 }
@@ -38,6 +40,7 @@ impl Holiday {
             Holiday::Easter => "easter",
             Holiday::Whitsun => "whitsun",
             Holiday::SummerHoliday => "summer_holiday",
+            Holiday::ChristmasHoliday => "christmas_holiday",
             Holiday::AutumnHoliday => "autumn_holiday",
             Holiday::WinterHoliday => "winter_holiday",
         }
@@ -48,7 +51,7 @@ impl Holiday {
         let w = word.to_lowercase();
         let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
         Some(match w.as_str() {
-            "jul" | "julen" | "juledagene" | "christmas" | "xmas" | "the christmas holidays" => {
+            "jul" | "julen" | "juledagene" | "christmas" | "xmas" => {
                 Holiday::Christmas
             }
             "juleaften" | "juleaftensdag" | "christmas eve" => Holiday::ChristmasEve,
@@ -60,6 +63,9 @@ impl Holiday {
             | "the summer holidays" => Holiday::SummerHoliday,
             "efterårsferien" | "efterårsferie" | "autumn holiday" | "autumn holidays"
             | "autumn half-term" => Holiday::AutumnHoliday,
+            "juleferien" | "juleferie" | "christmas holidays" | "christmas holiday" => {
+                Holiday::ChristmasHoliday
+            }
             "vinterferien" | "vinterferie" | "winter holiday" | "winter holidays"
             | "winter half-term" => Holiday::WinterHoliday,
             _ => return None,
@@ -94,6 +100,7 @@ impl Holiday {
                 let first_sunday = august + Days::new(u64::from(to_sunday));
                 (start, first_sunday + Days::new(7))
             }
+            Holiday::ChristmasHoliday => (ymd(year, 12, 21)?, ymd(year + 1, 1, 3)?),
             Holiday::AutumnHoliday => school_week(year, 42)?,
             Holiday::WinterHoliday => school_week(year, 7)?,
         })

@@ -5,6 +5,7 @@
 //! same function backs the bot's replies and `vores parse --json`, so an
 //! operator sees exactly what the bot saw.
 
+pub mod about;
 pub mod holidays;
 pub mod scan;
 mod text;
@@ -50,6 +51,9 @@ pub enum Command {
     WhatsOn(Window),
     /// `/slet #N`; without a number, the resident's latest submission.
     Delete(Option<i64>),
+    /// `/aflys #N 12. december`: one occurrence of a regular activity is
+    /// cancelled (without a day: a one-off event is withdrawn).
+    CancelOne(Option<i64>, Option<NaiveDate>),
     Mine,
     /// `/ret #N new details`.
     Correct(Option<i64>, String),
@@ -92,6 +96,7 @@ impl Command {
             Command::Event(_) => "event",
             Command::WhatsOn(_) => "whatson",
             Command::Delete(_) => "delete",
+            Command::CancelOne(..) => "cancel_one",
             Command::Mine => "mine",
             Command::Correct(..) => "correct",
             Command::Anonymous(_) => "anonymous",
@@ -364,10 +369,21 @@ pub fn understand(input: &str, ctx: &Context) -> Understood {
         };
     }
     let tokens = scan::scan(trimmed, ctx.today());
-    if let Some(window) = window::as_query(trimmed, &tokens, ctx) {
+    if let Some(topic) = about::when_is_topic(trimmed) {
+        // "hvornår er der fællesspisning?": the topic without its time words.
+        let topic_tokens = scan::scan(&topic, ctx.today());
+        let (_, rest) = text::take_location(&text::mask(&topic, &topic_tokens));
+        let topic = text::title(&rest).to_lowercase();
+        let topic = (!topic.is_empty()).then_some(topic);
         return Understood {
             language,
-            meaning: Meaning::Query(window),
+            meaning: Meaning::Query(window::with_about(trimmed, &tokens, ctx, topic)),
+        };
+    }
+    if window::as_query(trimmed, &tokens, ctx).is_some() {
+        return Understood {
+            language,
+            meaning: Meaning::Query(window::with_about(trimmed, &tokens, ctx, None)),
         };
     }
     if text::looks_like_event(trimmed, &tokens) {
@@ -700,6 +716,12 @@ fn appeal_target(args: &str) -> (Option<AppealTarget>, &str) {
     (id.map(AppealTarget::Submission), rest)
 }
 
+/// The day written in a command's arguments ("12. december", "på torsdag").
+fn day_of(text: &str, ctx: &Context) -> Option<NaiveDate> {
+    let tokens = scan::scan(text, ctx.today());
+    date_of(&tokens).0
+}
+
 fn command(rest: &str, ctx: &Context) -> Understood {
     let (word, args) = match rest.find(char::is_whitespace) {
         Some(i) => (&rest[..i], rest[i..].trim()),
@@ -741,7 +763,17 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         "hvadsker" | "hvad" | "program" => da(Command::WhatsOn(whats_on(args))),
         "whatson" | "whats_on" | "events" => en(Command::WhatsOn(whats_on(args))),
         "slet" | "fortryd" => da(Command::Delete(submission_id(args).0)),
-        "delete" | "withdraw" | "cancel" => en(Command::Delete(submission_id(args).0)),
+        "delete" | "withdraw" => en(Command::Delete(submission_id(args).0)),
+        "aflys" | "aflyse" => {
+            let (id, rest) = submission_id(args);
+            da(Command::CancelOne(id, day_of(rest, ctx)))
+        }
+        // "/cancel #4" withdraws as before; "/cancel #4 12 December" cancels
+        // that day of a regular activity.
+        "cancel" => match submission_id(args) {
+            (id, rest) if day_of(rest, ctx).is_some() => en(Command::CancelOne(id, day_of(rest, ctx))),
+            (id, _) => en(Command::Delete(id)),
+        },
         "mine" => by_args(Command::Mine),
         "ret" => {
             let (id, rest) = submission_id(args);

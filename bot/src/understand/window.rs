@@ -5,6 +5,7 @@ use chrono::{DateTime, Datelike, Days, Months, NaiveDate, NaiveTime, Utc, Weekda
 use chrono_tz::Tz;
 
 use super::Context;
+use super::about::About;
 use super::scan::{Token, TokenKind, WindowKind, next_weekday};
 use super::text;
 use crate::civil::{localize, start_of_day};
@@ -15,6 +16,8 @@ pub struct Window {
     pub from: DateTime<Tz>,
     pub to: DateTime<Tz>,
     pub label: WindowLabel,
+    /// A topic, place or audience the question also names.
+    pub about: About,
 }
 
 /// How the answer names the window ("i weekenden", "tomorrow", "uge 24").
@@ -33,6 +36,9 @@ pub enum WindowLabel {
     NextMonth,
     /// A named month (1–12).
     Month(u32),
+    /// The coming months: a question about a topic or place that names no
+    /// time ("hvornår er der fællesspisning?").
+    Upcoming,
     /// A named holiday ("i julen").
     Holiday(super::holidays::Holiday),
     Coming,
@@ -144,6 +150,17 @@ pub fn as_query(text: &str, tokens: &[Token], ctx: &Context) -> Option<Window> {
         }
         return None;
     }
+    // "noget gratis i weekenden?", "anything for kids this weekend?", "any
+    // concerts next week?": asking for something at a time.
+    let loosely = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "noget" | "anything" | "any" | "something"));
+    let opens_loosely = ["noget", "anything", "any ", "something"]
+        .iter()
+        .any(|w| lower.trim_start().starts_with(w));
+    if has_window && loosely && (text::is_question(text) || opens_loosely) {
+        return Some(from_tokens(tokens, ctx));
+    }
     if has_window {
         let masked = text::mask(text, tokens);
         let only_window = masked
@@ -155,6 +172,48 @@ pub fn as_query(text: &str, tokens: &[Token], ctx: &Context) -> Option<Window> {
         }
     }
     None
+}
+
+/// How far ahead a question about a topic or a place looks when it names
+/// no time.
+pub const UPCOMING_DAYS: u64 = 90;
+
+/// The question's window, and what else it asks about: a topic ("hvornår er
+/// der fællesspisning?"), a place ("hvad sker der i Glashuset?") or an
+/// audience ("noget for børn"). A topic or place without a time looks at
+/// the next [`UPCOMING_DAYS`] days.
+pub fn with_about(text: &str, tokens: &[Token], ctx: &Context, topic: Option<String>) -> Window {
+    let mut window = from_tokens(tokens, ctx);
+    let masked = text::mask(text, tokens);
+    let place = text::take_location(&masked)
+        .0
+        .filter(|p| !is_filler_place(p));
+    window.about = About {
+        topic,
+        place,
+        tags: About::asked_tags(text),
+    };
+    let names_time = tokens.iter().any(|t| {
+        matches!(
+            t.kind,
+            TokenKind::Date(_) | TokenKind::Weekday(_) | TokenKind::Tonight | TokenKind::Window(_)
+        )
+    });
+    if !names_time && (window.about.topic.is_some() || window.about.place.is_some()) {
+        let now = ctx.now.with_timezone(&ctx.tz);
+        window.to = localize(ctx.tz, now.naive_local() + Days::new(UPCOMING_DAYS));
+        window.label = WindowLabel::Upcoming;
+    }
+    window
+}
+
+/// "i byen", "in town": not a place to search by.
+fn is_filler_place(place: &str) -> bool {
+    matches!(
+        place.to_lowercase().as_str(),
+        "byen" | "town" | "the town" | "the area" | "området" | "nærheden" | "ishøj" | "naturen"
+            | "det fri" | "the outdoors" | "the open air"
+    )
 }
 
 /// The window named by the first date or window token; the coming seven days
@@ -266,5 +325,10 @@ pub fn from_tokens(tokens: &[Token], ctx: &Context) -> Window {
             (now, week_later, WindowLabel::Coming)
         }
     };
-    Window { from, to, label }
+    Window {
+        from,
+        to,
+        label,
+        about: About::default(),
+    }
 }
