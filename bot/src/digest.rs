@@ -164,7 +164,10 @@ impl Bot {
                 if !time.is_empty() {
                     when = format!("{when} {time}");
                 }
-                let mut spans = vec![Span::Text(format!("{when}: ")), Span::Bold(s.title().to_string())];
+                let mut spans = vec![
+                    Span::Text(format!("{when}: ")),
+                    Span::Bold(s.title().to_string()),
+                ];
                 if let Some(place) = s.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
                     spans.push(Span::Text(format!(", {place}")));
                 }

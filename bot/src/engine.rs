@@ -589,9 +589,7 @@ impl Bot {
             self.store
                 .set_conversation_state(conversation, user, None, ctx.now)
                 .await?;
-            return Ok(Some(
-                self.withdraw(id, user, lang, sit, "cancelled").await?,
-            ));
+            return Ok(Some(self.withdraw(id, user, lang, sit, "cancelled").await?));
         } else if let Some(weekday) = understand::weekday_only(&msg.text)
             && let Some(date) = draft.date
         {
@@ -793,32 +791,32 @@ impl Bot {
         let mut others: Vec<(u8, Submission)> =
             crate::store::events_in(self.store.as_ref(), tz, day_start, day_end, true, 100)
                 .await?
-            .into_iter()
-            .filter(|o| o.id != saved.id && o.origin.author != saved.origin.author)
-            .filter(|o| {
-                o.event
-                    .as_ref()
-                    .and_then(|e| e.starts_at)
-                    .is_some_and(|s| s >= day_start && s < day_end)
-            })
-            .map(|o| {
-                let oe = o.event.as_ref().expect("filtered to events");
-                let same_place = match (&event.draft.location, &oe.draft.location) {
-                    (Some(a), Some(b)) => same_place(a, b),
-                    _ => false,
-                };
-                let o_start = oe.starts_at.unwrap_or(start);
-                let o_end = oe.visible_until.unwrap_or(o_start);
-                let overlaps = o_start < end && start < o_end;
-                let rank = match (same_place, overlaps) {
-                    (true, true) => 0,
-                    (true, false) => 1,
-                    (false, true) => 2,
-                    (false, false) => 3,
-                };
-                (rank, o)
-            })
-            .collect();
+                .into_iter()
+                .filter(|o| o.id != saved.id && o.origin.author != saved.origin.author)
+                .filter(|o| {
+                    o.event
+                        .as_ref()
+                        .and_then(|e| e.starts_at)
+                        .is_some_and(|s| s >= day_start && s < day_end)
+                })
+                .map(|o| {
+                    let oe = o.event.as_ref().expect("filtered to events");
+                    let same_place = match (&event.draft.location, &oe.draft.location) {
+                        (Some(a), Some(b)) => same_place(a, b),
+                        _ => false,
+                    };
+                    let o_start = oe.starts_at.unwrap_or(start);
+                    let o_end = oe.visible_until.unwrap_or(o_start);
+                    let overlaps = o_start < end && start < o_end;
+                    let rank = match (same_place, overlaps) {
+                        (true, true) => 0,
+                        (true, false) => 1,
+                        (false, true) => 2,
+                        (false, false) => 3,
+                    };
+                    (rank, o)
+                })
+                .collect();
         if others.is_empty() {
             return Ok(Doc::new());
         }
@@ -966,13 +964,21 @@ impl Bot {
             return Ok(Doc::new().para(if about.is_empty() {
                 tr(lang, "whatson_none", &[("window", &label)])
             } else {
-                tr(lang, "whatson_about_none", &[("window", &label), ("about", &about)])
+                tr(
+                    lang,
+                    "whatson_about_none",
+                    &[("window", &label), ("about", &about)],
+                )
             }));
         }
         let mut doc = Doc::new().para(if about.is_empty() {
             tr(lang, "whatson_heading", &[("window", &label)])
         } else {
-            tr(lang, "whatson_about_heading", &[("window", &label), ("about", &about)])
+            tr(
+                lang,
+                "whatson_about_heading",
+                &[("window", &label), ("about", &about)],
+            )
         });
         let mut current_day = None;
         for event in events.iter().take(MAX_LISTED as usize) {
@@ -1125,7 +1131,10 @@ impl Bot {
         ctx: &Context,
         sit: &Situation,
     ) -> Result<Doc, CoreError> {
-        let mut found = match self.owned_for(id, user, lang, sit, "not_yours_delete").await? {
+        let mut found = match self
+            .owned_for(id, user, lang, sit, "not_yours_delete")
+            .await?
+        {
             Ok(found) => found,
             Err(refusal) => return Ok(refusal),
         };
@@ -1139,7 +1148,10 @@ impl Bot {
                 Some(d) if Some(d) != event.draft.date => Ok(Doc::new().para(tr(
                     lang,
                     "cancel_not_that_day",
-                    &[("id", &idt), ("day", &format::date_near(lang, d, ctx.today()))],
+                    &[
+                        ("id", &idt),
+                        ("day", &format::date_near(lang, d, ctx.today())),
+                    ],
                 ))),
                 _ => self.withdraw(id, user, lang, sit, "deleted").await,
             };

@@ -5,8 +5,8 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::Tz;
 
 use crate::lang::{Language, tr};
-use crate::recurrence::{Freq, Repeat, WEEKDAYS};
 use crate::model::{Platform, Submission};
+use crate::recurrence::{Freq, Repeat, WEEKDAYS};
 use crate::understand::about::About;
 use crate::understand::{EventDraft, Window, WindowLabel};
 
@@ -50,7 +50,11 @@ pub fn day_month(lang: Language, day: NaiveDate, today: NaiveDate) -> String {
     let with_year = day.year() != today.year();
     tr(
         lang,
-        if with_year { "day_month_long" } else { "day_month_short" },
+        if with_year {
+            "day_month_long"
+        } else {
+            "day_month_short"
+        },
         &[
             ("day", &day.day().to_string()),
             ("month", &month),
@@ -63,7 +67,11 @@ pub fn day_month(lang: Language, day: NaiveDate, today: NaiveDate) -> String {
 /// tirsdag", "første søndag i måneden", "alle hverdage", "every Thursday",
 /// with its end ("indtil 1. marts") when it has one.
 pub fn repeat(lang: Language, rule: &Repeat, today: NaiveDate) -> String {
-    let days: Vec<String> = rule.by_day.iter().map(|d| weekday(lang, d.weekday)).collect();
+    let days: Vec<String> = rule
+        .by_day
+        .iter()
+        .map(|d| weekday(lang, d.weekday))
+        .collect();
     let join = |names: &[String]| match names.split_last() {
         Some((last, rest)) if !rest.is_empty() => {
             format!("{} {} {last}", rest.join(", "), tr(lang, "digest_and", &[]))
@@ -71,7 +79,9 @@ pub fn repeat(lang: Language, rule: &Repeat, today: NaiveDate) -> String {
         _ => names.join(""),
     };
     let workdays = rule.by_day.len() == 5
-        && WEEKDAYS.iter().all(|w| rule.by_day.iter().any(|d| d.weekday == *w));
+        && WEEKDAYS
+            .iter()
+            .all(|w| rule.by_day.iter().any(|d| d.weekday == *w));
     let mut text = match rule.freq {
         Freq::Daily => tr(lang, "repeat_daily", &[]),
         Freq::Weekly if workdays && rule.interval == 1 => tr(lang, "repeat_workdays", &[]),
@@ -98,7 +108,11 @@ pub fn repeat(lang: Language, rule: &Repeat, today: NaiveDate) -> String {
     if let Some(until) = rule.until {
         text = format!(
             "{text} {}",
-            tr(lang, "repeat_until", &[("date", &day_month(lang, until, today))])
+            tr(
+                lang,
+                "repeat_until",
+                &[("date", &day_month(lang, until, today))]
+            )
         );
     } else if let Some(count) = rule.count {
         text = format!(

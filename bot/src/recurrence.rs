@@ -297,7 +297,12 @@ mod tests {
         let days = rule.occurrences(d(2026, 10, 15), six, tz(), at(2026, 10, 1), at(2026, 11, 6));
         assert_eq!(
             days,
-            vec![d(2026, 10, 15), d(2026, 10, 22), d(2026, 10, 29), d(2026, 11, 5)]
+            vec![
+                d(2026, 10, 15),
+                d(2026, 10, 22),
+                d(2026, 10, 29),
+                d(2026, 11, 5)
+            ]
         );
         // Each is 18:00 local: the offset changes, the wall clock does not.
         for day in days {
@@ -314,13 +319,19 @@ mod tests {
             vec![d(2026, 12, 1), d(2026, 12, 15), d(2026, 12, 29)]
         );
         let first_sunday = Repeat::monthly(Weekday::Sun, 1);
-        assert_eq!(first_sunday.first_on_or_after(d(2026, 11, 30)), d(2026, 12, 6));
+        assert_eq!(
+            first_sunday.first_on_or_after(d(2026, 11, 30)),
+            d(2026, 12, 6)
+        );
         assert_eq!(
             first_sunday.occurrences(d(2026, 12, 6), None, tz(), at(2026, 12, 1), at(2027, 3, 1)),
             vec![d(2026, 12, 6), d(2027, 1, 3), d(2027, 2, 7)]
         );
         let last_friday = Repeat::monthly(Weekday::Fri, -1);
-        assert_eq!(last_friday.first_on_or_after(d(2026, 11, 30)), d(2026, 12, 25));
+        assert_eq!(
+            last_friday.first_on_or_after(d(2026, 11, 30)),
+            d(2026, 12, 25)
+        );
         let mut weekly = Repeat::weekly(&[Weekday::Thu], 1);
         weekly.except.push(d(2026, 12, 10));
         weekly.until = Some(d(2026, 12, 24));
@@ -328,13 +339,22 @@ mod tests {
             weekly.occurrences(d(2026, 12, 3), None, tz(), at(2026, 12, 1), at(2027, 2, 1)),
             vec![d(2026, 12, 3), d(2026, 12, 17), d(2026, 12, 24)]
         );
-        assert_eq!(weekly.last_day(d(2026, 12, 3), None, tz()), Some(d(2026, 12, 24)));
+        assert_eq!(
+            weekly.last_day(d(2026, 12, 3), None, tz()),
+            Some(d(2026, 12, 24))
+        );
     }
 
     #[test]
     fn a_year_wraps() {
         let rule = Repeat::weekly(&[Weekday::Thu], 1);
-        let days = rule.occurrences(d(2026, 12, 3), None, tz(), at(2026, 12, 28), at(2027, 1, 12));
+        let days = rule.occurrences(
+            d(2026, 12, 3),
+            None,
+            tz(),
+            at(2026, 12, 28),
+            at(2027, 1, 12),
+        );
         assert_eq!(days, vec![d(2026, 12, 31), d(2027, 1, 7)]);
     }
 }

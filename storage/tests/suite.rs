@@ -2384,8 +2384,125 @@ async fn run_suite(db: &Database) {
         interest_is_counted_once_per_person,
         digest_runs,
         redelivery_is_recognised,
+        series_are_one_row_found_by_window,
     );
     db.clear_all().await.expect("clear_all");
+}
+
+/// A regular activity is one row with its rule; `series_between` finds it
+/// for any window it overlaps (also long after its first occurrence), never
+/// `events_between`; the core's `events_in` expands it into occurrences,
+/// leaving out a cancelled one; an update that ends the series is seen.
+async fn series_are_one_row_found_by_window(db: &Database) {
+    use vores_bot::recurrence::Repeat;
+    let tz = chrono_tz::Europe::Copenhagen;
+    let thursday = |day: u32| NaiveDate::from_ymd_opt(2025, 6, day).expect("a June day");
+    let mut rule = Repeat::weekly(&[chrono::Weekday::Thu], 1);
+    rule.except.push(thursday(19));
+    let draft = EventDraft {
+        title: "Fællesspisning".to_string(),
+        date: Some(thursday(5)),
+        start_time: NaiveTime::from_hms_opt(18, 0, 0),
+        end_time: NaiveTime::from_hms_opt(20, 0, 0),
+        all_day: false,
+        location: Some("Medborgerhuset".to_string()),
+        invalid_date: false,
+        doubts: Vec::new(),
+        written_weekday: None,
+        repeat: Some(rule),
+    };
+    let details = EventDetails::from_draft(draft, tz);
+    let dinner = insert(
+        db,
+        &new_event(
+            origin(Platform::Console, "torvet", Some("m1"), "mette", "Mette"),
+            details,
+            Status::Published,
+            sent(1, 9, 0, 0),
+        ),
+    )
+    .await;
+    let one_off = insert(
+        db,
+        &new_event(
+            origin(Platform::Console, "torvet", Some("m2"), "ali", "Ali"),
+            timed_event("Banko", june(26, 19, 0), None, Some("Hallen")),
+            Status::Published,
+            sent(1, 9, 0, 1),
+        ),
+    )
+    .await;
+    assert_eq!(
+        fetch(db, dinner.id).await,
+        dinner,
+        "a rule reads back as saved"
+    );
+
+    // Weeks after the first occurrence, the window still finds the series.
+    let (from, to) = (june(23, 0, 0), june(30, 0, 0));
+    let series = db
+        .series_between(from, to, false, 10)
+        .await
+        .expect("series");
+    assert_eq!(ids(&series), vec![dinner.id]);
+    let one_offs = db
+        .events_between(from, to, false, 10)
+        .await
+        .expect("events");
+    assert_eq!(
+        ids(&one_offs),
+        vec![one_off.id],
+        "a series is never a one-off row"
+    );
+
+    let all = vores_bot::store::events_in(db, tz, june(16, 0, 0), to, false, 10)
+        .await
+        .expect("events_in");
+    let starts: Vec<DateTime<Utc>> = all
+        .iter()
+        .filter_map(|e| e.event.as_ref().and_then(|d| d.starts_at))
+        .collect();
+    // 19 June is cancelled; 26 June's dinner and the banko, in order.
+    assert_eq!(starts, vec![june(26, 18, 0), june(26, 19, 0)]);
+    assert_eq!(titles(&all), vec!["Fællesspisning", "Banko"]);
+
+    // Ended before the window: not found any more.
+    let mut ended = fetch(db, dinner.id).await;
+    let mut draft = ended.event.clone().expect("event").draft;
+    if let Some(rule) = draft.repeat.as_mut() {
+        rule.until = Some(thursday(12));
+    }
+    ended.event = Some(EventDetails::from_draft(draft, tz));
+    db.update_submission(&ended).await.expect("update");
+    assert!(
+        db.series_between(from, to, false, 10)
+            .await
+            .expect("series")
+            .is_empty()
+    );
+    assert_eq!(
+        ids(&db
+            .series_between(june(1, 0, 0), to, false, 10)
+            .await
+            .expect("series")),
+        vec![dinner.id]
+    );
+    // Pending series are found only when asked for.
+    ended.status = Status::Pending;
+    db.update_submission(&ended).await.expect("update");
+    assert!(
+        db.series_between(june(1, 0, 0), to, false, 10)
+            .await
+            .expect("series")
+            .is_empty()
+    );
+    assert_eq!(
+        ids(&db
+            .series_between(june(1, 0, 0), to, true, 10)
+            .await
+            .expect("series")),
+        vec![dinner.id]
+    );
 }
 
 /// Data written before closing is there after opening the same database

@@ -54,36 +54,135 @@ impl Tag {
     fn stems(self) -> &'static [&'static str] {
         match self {
             Tag::Children => &[
-                "børn", "barn", "familie", "baby", "småbørn", "kids", "kid", "child", "famil",
-                "toddler", "juniorer", "junior", "legestue", "børne",
+                "børn",
+                "barn",
+                "familie",
+                "baby",
+                "småbørn",
+                "kids",
+                "kid",
+                "child",
+                "famil",
+                "toddler",
+                "juniorer",
+                "junior",
+                "legestue",
+                "børne",
             ],
             Tag::Free => &["gratis", "free", "fri entré", "ingen entré", "no charge"],
             Tag::Music => &[
-                "musik", "koncert", "sang", "kor", "synge", "fællessang", "music", "concert",
-                "choir", "singing", "song", "band", "jazz", "rytmik",
+                "musik",
+                "koncert",
+                "sang",
+                "kor",
+                "synge",
+                "fællessang",
+                "music",
+                "concert",
+                "choir",
+                "singing",
+                "song",
+                "band",
+                "jazz",
+                "rytmik",
             ],
             Tag::Sport => &[
-                "sport", "fodbold", "løb", "yoga", "gymnastik", "svøm", "cykl", "tennis",
-                "håndbold", "motion", "træning", "football", "soccer", "running",
-                "swim", "cycling", "fitness", "badminton", "petanque", "vinterbad", "gåklub",
+                "sport",
+                "fodbold",
+                "løb",
+                "yoga",
+                "gymnastik",
+                "svøm",
+                "cykl",
+                "tennis",
+                "håndbold",
+                "motion",
+                "træning",
+                "football",
+                "soccer",
+                "running",
+                "swim",
+                "cycling",
+                "fitness",
+                "badminton",
+                "petanque",
+                "vinterbad",
+                "gåklub",
             ],
             Tag::Food => &[
-                "mad", "spisning", "fællesspisning", "middag", "frokost", "brunch", "morgenmad",
-                "kage", "julefrokost", "madmarked", "food", "dinner", "lunch", "breakfast",
-                "cake", "picnic", "piknik", "iftar", "grill", "bbq", "kaffe", "coffee",
+                "mad",
+                "spisning",
+                "fællesspisning",
+                "middag",
+                "frokost",
+                "brunch",
+                "morgenmad",
+                "kage",
+                "julefrokost",
+                "madmarked",
+                "food",
+                "dinner",
+                "lunch",
+                "breakfast",
+                "cake",
+                "picnic",
+                "piknik",
+                "iftar",
+                "grill",
+                "bbq",
+                "kaffe",
+                "coffee",
             ],
             Tag::Nature => &[
-                "natur", "skov", "strand", "affald", "oprydning", "fugle", "haveklub", "nature",
-                "forest", "beach", "litter", "clean", "garden", "hike", "gåtur", "walk",
-                "strandrens", "naturcenter", "bird",
+                "natur",
+                "skov",
+                "strand",
+                "affald",
+                "oprydning",
+                "fugle",
+                "haveklub",
+                "nature",
+                "forest",
+                "beach",
+                "litter",
+                "clean",
+                "garden",
+                "hike",
+                "gåtur",
+                "walk",
+                "strandrens",
+                "naturcenter",
+                "bird",
             ],
             Tag::Culture => &[
-                "kunst", "teater", "film", "udstilling", "foredrag", "bog", "læse", "museum",
-                "kultur", "art", "theatre", "theater", "exhibition", "talk", "lecture", "book",
-                "reading", "poetry", "digt",
+                "kunst",
+                "teater",
+                "film",
+                "udstilling",
+                "foredrag",
+                "bog",
+                "læse",
+                "museum",
+                "kultur",
+                "art",
+                "theatre",
+                "theater",
+                "exhibition",
+                "talk",
+                "lecture",
+                "book",
+                "reading",
+                "poetry",
+                "digt",
             ],
             Tag::Seniors => &[
-                "ældre", "senior", "pensionist", "plejehjem", "elderly", "older", "cykling uden alder",
+                "ældre",
+                "senior",
+                "pensionist",
+                "plejehjem",
+                "elderly",
+                "older",
+                "cykling uden alder",
             ],
         }
     }
@@ -93,9 +192,18 @@ impl Tag {
     fn asked(self) -> &'static [&'static str] {
         match self {
             Tag::Children => &[
-                "for børn", "for barn", "for familier", "for familien", "for de små",
-                "børnevenlig", "for kids", "for children", "for families", "for the kids",
-                "kid-friendly", "kids",
+                "for børn",
+                "for barn",
+                "for familier",
+                "for familien",
+                "for de små",
+                "børnevenlig",
+                "for kids",
+                "for children",
+                "for families",
+                "for the kids",
+                "kid-friendly",
+                "kids",
             ],
             Tag::Free => &["gratis", "free", "uden entré", "uden at betale"],
             Tag::Music => &["musik", "koncert", "music", "concert"],
@@ -103,7 +211,13 @@ impl Tag {
             Tag::Food => &["mad", "spise", "food", "eat"],
             Tag::Nature => &["natur", "i naturen", "nature", "outdoors", "udendørs"],
             Tag::Culture => &["kultur", "kunst", "culture", "art"],
-            Tag::Seniors => &["for ældre", "for seniorer", "for pensionister", "for seniors", "for the elderly"],
+            Tag::Seniors => &[
+                "for ældre",
+                "for seniorer",
+                "for pensionister",
+                "for seniors",
+                "for the elderly",
+            ],
         }
     }
 }
@@ -141,7 +255,10 @@ impl About {
 
     /// The tags a question asks for.
     pub fn asked_tags(question: &str) -> Vec<Tag> {
-        let lower = format!(" {} ", question.to_lowercase().replace(['?', '!', ','], " "));
+        let lower = format!(
+            " {} ",
+            question.to_lowercase().replace(['?', '!', ','], " ")
+        );
         Tag::ALL
             .into_iter()
             .filter(|tag| {
@@ -172,7 +289,14 @@ pub fn when_is_topic(text: &str) -> Option<String> {
     let words = topic.split_whitespace().count();
     // "hvornår er der noget" is a question about time, not a topic.
     let vague = [
-        "noget", "nogen", "something", "anything", "der", "det", "it", "what",
+        "noget",
+        "nogen",
+        "something",
+        "anything",
+        "der",
+        "det",
+        "it",
+        "what",
     ];
     ((1..=4).contains(&words) && !vague.contains(&topic.to_lowercase().as_str()))
         .then(|| topic.to_string())
@@ -183,15 +307,11 @@ pub fn when_is_topic(text: &str) -> Option<String> {
 /// endings ("byttemarkedet", "fællesspisningen") and a missing plural.
 pub fn topic_matches(topic: &str, title: &str, text: &str) -> bool {
     let haystack = format!(" {} {} ", title.to_lowercase(), text.to_lowercase());
-    topic
-        .to_lowercase()
-        .split_whitespace()
-        .map(stem)
-        .all(|w| {
-            haystack
-                .match_indices(&w)
-                .any(|(i, _)| !haystack[..i].ends_with(char::is_alphanumeric))
-        })
+    topic.to_lowercase().split_whitespace().map(stem).all(|w| {
+        haystack
+            .match_indices(&w)
+            .any(|(i, _)| !haystack[..i].ends_with(char::is_alphanumeric))
+    })
 }
 
 /// A word without the common Danish and English endings.
@@ -239,7 +359,11 @@ mod tests {
             Some("litter pick")
         );
         assert_eq!(when_is_topic("hvornår er der noget?"), None);
-        assert!(topic_matches("byttemarked", "Byttemarkedet i Glashuset", ""));
+        assert!(topic_matches(
+            "byttemarked",
+            "Byttemarkedet i Glashuset",
+            ""
+        ));
         assert!(topic_matches("fællesspisning", "Fællesspisning", ""));
         assert!(!topic_matches("banko", "Byttemarked", "i hallen"));
     }

@@ -51,15 +51,16 @@ impl Holiday {
         let w = word.to_lowercase();
         let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
         Some(match w.as_str() {
-            "jul" | "julen" | "juledagene" | "christmas" | "xmas" => {
-                Holiday::Christmas
-            }
+            "jul" | "julen" | "juledagene" | "christmas" | "xmas" => Holiday::Christmas,
             "juleaften" | "juleaftensdag" | "christmas eve" => Holiday::ChristmasEve,
             "nytår" | "nytåret" | "new year" | "new year's" => Holiday::NewYear,
             "nytårsaften" | "new year's eve" | "new years eve" => Holiday::NewYearsEve,
             "påske" | "påsken" | "easter" => Holiday::Easter,
             "pinse" | "pinsen" | "whitsun" | "pentecost" => Holiday::Whitsun,
-            "sommerferien" | "sommerferie" | "summer holiday" | "summer holidays"
+            "sommerferien"
+            | "sommerferie"
+            | "summer holiday"
+            | "summer holidays"
             | "the summer holidays" => Holiday::SummerHoliday,
             "efterårsferien" | "efterårsferie" | "autumn holiday" | "autumn holidays"
             | "autumn half-term" => Holiday::AutumnHoliday,

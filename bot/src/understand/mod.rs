@@ -18,8 +18,8 @@ use chrono_tz::Tz;
 use regex::Regex;
 
 use crate::civil::{local_today, localize, start_of_day};
-use crate::recurrence::Repeat;
 use crate::lang::{self, Language};
+use crate::recurrence::Repeat;
 use scan::{Token, TokenKind};
 pub use window::{Window, WindowLabel};
 
@@ -477,7 +477,14 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
             }
             rule.interval = rule.interval.max(other.interval);
         }
-        return series_from(draft, rule, tokens, date.filter(|_| !bare_weekday), text, ctx);
+        return series_from(
+            draft,
+            rule,
+            tokens,
+            date.filter(|_| !bare_weekday),
+            text,
+            ctx,
+        );
     }
     // "man. kl 9" written on a Monday at ten is next Monday: a day named on
     // its own is the coming one, and today's has passed.
@@ -622,7 +629,10 @@ pub fn same_or_nearest(date: NaiveDate, weekday: Weekday) -> NaiveDate {
 /// "nej", "no": the answer to a yes/no question (not "cancel it").
 pub fn is_no(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['.', '!', ' ']).to_lowercase();
-    matches!(t.as_str(), "nej" | "nope" | "no" | "nej det er forkert" | "forkert" | "wrong")
+    matches!(
+        t.as_str(),
+        "nej" | "nope" | "no" | "nej det er forkert" | "forkert" | "wrong"
+    )
 }
 
 /// The weekday, when `text` is nothing but a day name ("lørdag", "lør.",
@@ -771,7 +781,9 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         // "/cancel #4" withdraws as before; "/cancel #4 12 December" cancels
         // that day of a regular activity.
         "cancel" => match submission_id(args) {
-            (id, rest) if day_of(rest, ctx).is_some() => en(Command::CancelOne(id, day_of(rest, ctx))),
+            (id, rest) if day_of(rest, ctx).is_some() => {
+                en(Command::CancelOne(id, day_of(rest, ctx)))
+            }
             (id, _) => en(Command::Delete(id)),
         },
         "mine" => by_args(Command::Mine),

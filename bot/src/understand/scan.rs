@@ -367,7 +367,9 @@ fn until_day(c: &Captures<'_>, today: NaiveDate) -> Option<NaiveDate> {
     let named = c.name("named")?.as_str().to_lowercase();
     if named.starts_with("jul") || named.starts_with("christmas") {
         next_month_day(today, 12, 24)
-    } else if named.starts_with("nytår") || named.starts_with("new") || named.contains("udgang")
+    } else if named.starts_with("nytår")
+        || named.starts_with("new")
+        || named.contains("udgang")
         || named.contains("end")
     {
         next_month_day(today, 12, 31)
@@ -391,7 +393,8 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c, today| {
                 if let (Some(d), Some(m)) = (c.name("day2"), c.name("month2")) {
                     let month: u32 = m.as_str().parse().ok().filter(|m| (1..=12).contains(m))?;
-                    return next_month_day(today, month, d.as_str().parse().ok()?).map(TokenKind::Until);
+                    return next_month_day(today, month, d.as_str().parse().ok()?)
+                        .map(TokenKind::Until);
                 }
                 until_day(c, today).map(TokenKind::Until)
             },
@@ -420,7 +423,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         (
             r"\b(?:hver|alle)\s+weekend(?:er)?\b|\bevery\s+weekend\b",
-            |_, _| Some(TokenKind::Repeat(Repeat::weekly(&[Weekday::Sat, Weekday::Sun], 1))),
+            |_, _| {
+                Some(TokenKind::Repeat(Repeat::weekly(
+                    &[Weekday::Sat, Weekday::Sun],
+                    1,
+                )))
+            },
         ),
         (r"\b(?:hver\s+dag|dagligt?|every\s+day|daily)\b", |_, _| {
             Some(TokenKind::Repeat(Repeat::daily()))
@@ -436,7 +444,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         (
             r"\bom\s+(?P<wd>WEEKDAY)en\b|\b(?:on\s+)?(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\b",
             |c, _| {
-                let day = c.name("wd").or(c.name("wd2")).and_then(|m| weekday_from(m.as_str()))?;
+                let day = c
+                    .name("wd")
+                    .or(c.name("wd2"))
+                    .and_then(|m| weekday_from(m.as_str()))?;
                 Some(TokenKind::Repeat(Repeat::weekly(&[day], 1)))
             },
         ),
@@ -675,9 +686,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?:i\s+overmorgen|overmorgen|the\s+day\s+after\s+tomorrow)\b",
             |_, today| Some(TokenKind::Date(today + Days::new(2))),
         ),
-        (r"\b(?:i\s*morgen|imorgn|imorn|tomorrow|tomorow|tommorow|tommorrow|tmrw|tmw)\b", |_, today| {
-            Some(TokenKind::Date(today + Days::new(1)))
-        }),
+        (
+            r"\b(?:i\s*morgen|imorgn|imorn|tomorrow|tomorow|tommorow|tommorrow|tmrw|tmw)\b",
+            |_, today| Some(TokenKind::Date(today + Days::new(1))),
+        ),
         (
             r"\b(?:i\s+dag|idag|today|(?:i|this)\s+(?:eftermiddag|afternoon|formiddag|morning))\b",
             |_, today| Some(TokenKind::Date(today)),
@@ -796,7 +808,8 @@ fn dotted_date_beside_clock(text: &str, tokens: &mut [Token], today: NaiveDate) 
         .filter(|t| matches!(t.kind, TokenKind::Time { .. }))
         .count();
     let clock_with_kl = tokens.iter().any(|t| {
-        matches!(t.kind, TokenKind::Time { .. }) && text[t.span.clone()].to_lowercase().starts_with("kl")
+        matches!(t.kind, TokenKind::Time { .. })
+            && text[t.span.clone()].to_lowercase().starts_with("kl")
     });
     if has_date || times < 2 || !clock_with_kl {
         return;

@@ -211,8 +211,17 @@ pub fn with_about(text: &str, tokens: &[Token], ctx: &Context, topic: Option<Str
 fn is_filler_place(place: &str) -> bool {
     matches!(
         place.to_lowercase().as_str(),
-        "byen" | "town" | "the town" | "the area" | "området" | "nærheden" | "ishøj" | "naturen"
-            | "det fri" | "the outdoors" | "the open air"
+        "byen"
+            | "town"
+            | "the town"
+            | "the area"
+            | "området"
+            | "nærheden"
+            | "ishøj"
+            | "naturen"
+            | "det fri"
+            | "the outdoors"
+            | "the open air"
     )
 }
 
