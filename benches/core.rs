@@ -106,6 +106,7 @@ async fn main() {
             doubts: Vec::new(),
             written_weekday: None,
             repeat: None,
+            end_date: None,
         };
         db.insert_submission(&NewSubmission {
             kind: SubmissionKind::Event,

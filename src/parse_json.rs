@@ -78,6 +78,7 @@ fn window_fields(window: &Window) -> serde_json::Map<String, Value> {
         WindowLabel::Holiday(h) => h.as_str().to_string(),
         WindowLabel::Coming => "next_7_days".to_string(),
         WindowLabel::Upcoming => "upcoming".to_string(),
+        WindowLabel::Days(first, last) => format!("{first}..{last}"),
     };
     let mut map = serde_json::Map::new();
     map.insert("from".into(), json!(instant(window.from)));

@@ -149,6 +149,20 @@ fn a_clash_names_the_other_event_and_its_organiser() {
         &["Byttemarked i Glashuset lørdag kl. 10-14"],
         WEDNESDAY,
     );
+    // Not approved yet: nobody else is shown it, nor who sent it.
+    let unapproved = town.chat(
+        "naturfredning",
+        &[],
+        &["Affaldsindsamling ved Glashuset lørdag kl. 11-13"],
+        WEDNESDAY,
+    );
+    assert_lacks(&unapproved, &["Obs", "Byttemarked", "forældrenetværket"]);
+    town.chat(
+        "koordinator",
+        &["--admin"],
+        &["/slet #2", "/godkend #1"],
+        WEDNESDAY,
+    );
     let reply = town.chat(
         "naturfredning",
         &[],
@@ -170,6 +184,20 @@ fn a_clash_names_the_other_event_and_its_organiser() {
     // An event on another day is no clash.
     let other_day = town.say("Strikkeklub på biblioteket søndag kl. 14");
     assert_lacks(&other_day, &["Obs"]);
+    // Nor is a different kind of event elsewhere the same day.
+    let elsewhere = town.say("Banko i hallen lørdag kl. 19");
+    assert_lacks(&elsewhere, &["Obs", "Byttemarked"]);
+    // The same kind of activity the same day is worth knowing about.
+    let market = town.chat(
+        "loppeklubben",
+        &[],
+        &["Loppemarked på Torvet lørdag kl. 9-12"],
+        WEDNESDAY,
+    );
+    assert_has(&market, &["Obs", "Byttemarked", "samme slags aktivitet"]);
+    // Sending the same thing twice is caught, for the sender only.
+    let again = town.say("Banko i hallen lørdag kl. 19");
+    assert_has(&again, &["Du har allerede sendt #", "Banko"]);
 }
 
 #[test]

@@ -196,6 +196,7 @@ impl Town {
             doubts: Vec::new(),
             written_weekday: None,
             repeat: None,
+            end_date: None,
         };
         let new = NewSubmission {
             kind: SubmissionKind::Event,

@@ -777,52 +777,103 @@ impl Bot {
         Ok(doc)
     }
 
-    /// Other events the same local day: same place or overlapping time first.
-    async fn clashes(&self, saved: &Submission, lang: Language) -> Result<Doc, CoreError> {
+    /// Events that clash with `saved` and that its submitter may see: an
+    /// overlap in time at the same place, the same kind of activity the same
+    /// day, or the same title and time. Others' events count only once
+    /// approved (never someone's pending or rejected submission); the
+    /// submitter's own events count too, so a resent message is caught.
+    pub(crate) async fn clashing(
+        &self,
+        saved: &Submission,
+    ) -> Result<Vec<(Clash, Submission)>, CoreError> {
         let tz = self.settings.tz;
         let Some(event) = &saved.event else {
-            return Ok(Doc::new());
+            return Ok(Vec::new());
         };
         let (Some(start), Some(date)) = (event.starts_at, event.draft.date) else {
-            return Ok(Doc::new());
+            return Ok(Vec::new());
         };
         let (day_start, day_end) = day_bounds(tz, date);
-        let end = event.visible_until.unwrap_or(start);
-        let mut others: Vec<(u8, Submission)> =
-            crate::store::events_in(self.store.as_ref(), tz, day_start, day_end, true, 100)
+        // One occurrence's hours, not a whole series' span.
+        let end = match (
+            event.ends_at,
+            event.draft.all_day || event.draft.start_time.is_none(),
+        ) {
+            (Some(end), _) => end,
+            (None, true) => day_end,
+            (None, false) => start + chrono::Duration::hours(2),
+        };
+        let kinds = kind_tags(saved);
+        let mut found: Vec<(Clash, Submission)> =
+            crate::store::events_in(self.store.as_ref(), tz, day_start, day_end, true, 200)
                 .await?
                 .into_iter()
-                .filter(|o| o.id != saved.id && o.origin.author != saved.origin.author)
-                .filter(|o| {
-                    o.event
-                        .as_ref()
-                        .and_then(|e| e.starts_at)
-                        .is_some_and(|s| s >= day_start && s < day_end)
-                })
-                .map(|o| {
-                    let oe = o.event.as_ref().expect("filtered to events");
+                .filter(|o| o.id != saved.id)
+                .filter(|o| o.status == Status::Published || o.origin.author == saved.origin.author)
+                .filter_map(|o| {
+                    let oe = o.event.as_ref()?;
+                    let o_start = oe.starts_at?;
+                    if o_start < day_start || o_start >= day_end {
+                        return None;
+                    }
+                    let o_end = oe.visible_until.unwrap_or(o_start);
+                    let overlaps = o_start < end && start < o_end;
+                    let same_title =
+                        o.title().trim().to_lowercase() == saved.title().trim().to_lowercase();
                     let same_place = match (&event.draft.location, &oe.draft.location) {
                         (Some(a), Some(b)) => same_place(a, b),
                         _ => false,
                     };
-                    let o_start = oe.starts_at.unwrap_or(start);
-                    let o_end = oe.visible_until.unwrap_or(o_start);
-                    let overlaps = o_start < end && start < o_end;
-                    let rank = match (same_place, overlaps) {
-                        (true, true) => 0,
-                        (true, false) => 1,
-                        (false, true) => 2,
-                        (false, false) => 3,
+                    let same_kind = same_title
+                        || understand::about::topic_matches(o.title(), saved.title(), "")
+                        || understand::about::topic_matches(saved.title(), o.title(), "")
+                        || kind_tags(&o).iter().any(|t| kinds.contains(t))
+                        || understand::about::activity_head(o.title()).is_some_and(|h| {
+                            understand::about::activity_head(saved.title()) == Some(h)
+                        });
+                    let clash = if same_title && o_start == start {
+                        Clash::Duplicate
+                    } else if overlaps && same_place {
+                        Clash::SamePlaceAndTime
+                    } else if overlaps && same_kind {
+                        Clash::SameKindAndTime
+                    } else if same_kind {
+                        Clash::SameKind
+                    } else if overlaps && o.origin.author == saved.origin.author {
+                        // Two of your own at once: worth a word.
+                        Clash::SameKindAndTime
+                    } else {
+                        return None;
                     };
-                    (rank, o)
+                    Some((clash, o))
                 })
                 .collect();
-        if others.is_empty() {
-            return Ok(Doc::new());
+        found.sort_by_key(|(clash, o)| (*clash, o.event.as_ref().and_then(|e| e.starts_at)));
+        Ok(found)
+    }
+
+    /// The clash warning under a confirmation.
+    async fn clashes(&self, saved: &Submission, lang: Language) -> Result<Doc, CoreError> {
+        let tz = self.settings.tz;
+        let found = self.clashing(saved).await?;
+        let (own, others): (Vec<_>, Vec<_>) = found
+            .into_iter()
+            .partition(|(_, o)| o.origin.author == saved.origin.author);
+        let mut doc = Doc::new();
+        for (clash, mine) in &own {
+            let id = mine.id.to_string();
+            let key = if *clash == Clash::Duplicate {
+                "clash_own_duplicate"
+            } else {
+                "clash_own_overlap"
+            };
+            doc = doc.para(tr(lang, key, &[("id", &id), ("title", mine.title())]));
         }
-        others.sort_by_key(|(rank, o)| (*rank, o.event.as_ref().and_then(|e| e.starts_at)));
-        let mut doc = Doc::new().para(tr(lang, "clash_intro", &[]));
-        for (rank, other) in others.iter().take(MAX_CLASHES) {
+        if others.is_empty() {
+            return Ok(doc);
+        }
+        doc = doc.para(tr(lang, "clash_intro", &[]));
+        for (clash, other) in others.iter().take(MAX_CLASHES) {
             let mut spans = vec![Span::Bold(other.title().to_string())];
             let time = format::event_time(lang, other, tz);
             if !time.is_empty() {
@@ -831,19 +882,21 @@ impl Bot {
             if let Some(place) = other.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
                 spans.push(Span::Text(format!(", {place}")));
             }
-            let duplicate = other.title().to_lowercase() == saved.title().to_lowercase();
-            let why = match rank {
-                _ if duplicate => format!(" ({})", tr(lang, "clash_duplicate", &[])),
-                0 => format!(
-                    " ({}, {})",
+            let why = match clash {
+                Clash::Duplicate => tr(lang, "clash_duplicate", &[]),
+                Clash::SamePlaceAndTime => format!(
+                    "{}, {}",
                     tr(lang, "clash_same_place", &[]),
                     tr(lang, "clash_same_time", &[])
                 ),
-                1 => format!(" ({})", tr(lang, "clash_same_place", &[])),
-                2 => format!(" ({})", tr(lang, "clash_same_time", &[])),
-                _ => String::new(),
+                Clash::SameKindAndTime => format!(
+                    "{}, {}",
+                    tr(lang, "clash_same_kind", &[]),
+                    tr(lang, "clash_same_time", &[])
+                ),
+                Clash::SameKind => tr(lang, "clash_same_kind", &[]),
             };
-            spans.push(Span::Text(why));
+            spans.push(Span::Text(format!(" ({why})")));
             let by = tr(
                 lang,
                 "by_line",
@@ -1463,6 +1516,31 @@ pub(crate) fn reply_to(msg: &InboundMessage, doc: Doc) -> Action {
     }
 }
 
+/// Why two events clash, most telling first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Clash {
+    /// The same title at the same time: probably the same event twice.
+    Duplicate,
+    SamePlaceAndTime,
+    SameKindAndTime,
+    /// The same kind of activity the same day.
+    SameKind,
+}
+
+/// The kinds of activity an event is (its tags, without "free": two free
+/// events are not competing for the same people).
+fn kind_tags(s: &Submission) -> Vec<understand::about::Tag> {
+    let place = s
+        .event
+        .as_ref()
+        .and_then(|e| e.draft.location.as_deref())
+        .unwrap_or("");
+    understand::about::tags_of(&format!("{} {place}", s.title()))
+        .into_iter()
+        .filter(|t| *t != understand::about::Tag::Free)
+        .collect()
+}
+
 /// Whether an event is what a question asks about: its title (or message)
 /// for a topic, its place for a place, its words for an audience or kind.
 fn matches_about(about: &understand::about::About, s: &Submission) -> bool {
@@ -1561,10 +1639,11 @@ fn stored_card(lang: Language, saved: &Submission, tz: Tz, today: NaiveDate) -> 
     ]);
     if let Some(start) = event.starts_at {
         let day = start.with_timezone(&tz).date_naive();
-        doc = doc.item(vec![
-            label("label_day"),
-            Span::Text(format::date(lang, day, true)),
-        ]);
+        let mut days = format::date(lang, day, true);
+        if let Some(last) = event.draft.end_date.filter(|last| *last > day) {
+            days = format!("{days} – {}", format::date(lang, last, true));
+        }
+        doc = doc.item(vec![label("label_day"), Span::Text(days)]);
         doc = doc.item(vec![
             label("label_time"),
             Span::Text(format::event_time(lang, saved, tz)),
@@ -1628,6 +1707,13 @@ pub(crate) fn event_line(lang: Language, event: &Submission, tz: Tz) -> Vec<Span
     spans.push(Span::Bold(event.title().to_string()));
     if let Some(place) = event.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
         spans.push(Span::Text(format!(", {place}")));
+    }
+    if let Some(last) = event.event.as_ref().and_then(|e| e.draft.end_date) {
+        let day = format::date(lang, last, false);
+        spans.push(Span::Text(format!(
+            ", {}",
+            tr(lang, "until_day", &[("day", &day)])
+        )));
     }
     spans.push(Span::Text(format!(" (#{})", event.id)));
     if event.interested > 0 {

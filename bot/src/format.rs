@@ -161,6 +161,10 @@ pub fn event_time(lang: Language, submission: &Submission, tz: Tz) -> String {
     if event.draft.all_day {
         return tr(lang, "all_day", &[]);
     }
+    // Over several days the hours are each day's, as written.
+    if event.draft.end_date.is_some() {
+        return time_of(lang, &event.draft).unwrap_or_default();
+    }
     let local = |t: DateTime<Utc>| t.with_timezone(&tz).time();
     let Some(start) = event.starts_at else {
         return String::new();
@@ -203,6 +207,14 @@ pub fn window(lang: Language, window: &Window) -> String {
         WindowLabel::Holiday(h) => tr(lang, &format!("window_{}", h.as_str()), &[]),
         WindowLabel::Coming => tr(lang, "window_coming", &[]),
         WindowLabel::Upcoming => tr(lang, "window_upcoming", &[]),
+        WindowLabel::Days(first, last) => tr(
+            lang,
+            "window_days",
+            &[
+                ("from", &date(lang, first, false)),
+                ("to", &date(lang, last, false)),
+            ],
+        ),
     }
 }
 

@@ -362,6 +362,7 @@ impl Bot {
         lang: Language,
     ) -> Result<Doc, CoreError> {
         let tz = self.settings.tz;
+        let today = crate::civil::local_today(tz, self.clock.now());
         let pending: Vec<Submission> = self
             .store
             .pending_submissions(200)
@@ -385,8 +386,14 @@ impl Bot {
                     Span::Text(format!("#{} ", s.id)),
                     Span::Bold(shorten(s.title(), 60)),
                 ];
-                if let Some(start) = s.event.as_ref().and_then(|e| e.starts_at) {
-                    let day = format::date(lang, start.with_timezone(&tz).date_naive(), false);
+                if let Some(rule) = s.event.as_ref().and_then(|e| e.draft.repeat.as_ref()) {
+                    spans.push(Span::Text(format!(
+                        ", {} {}",
+                        format::repeat(lang, rule, today),
+                        format::event_time(lang, s, tz)
+                    )));
+                } else if let Some(start) = s.event.as_ref().and_then(|e| e.starts_at) {
+                    let day = format::date_near(lang, start.with_timezone(&tz).date_naive(), today);
                     spans.push(Span::Text(format!(
                         ", {day} {}",
                         format::event_time(lang, s, tz)
@@ -406,6 +413,22 @@ impl Bot {
                 spans.push(Span::Text(format!(" – {kind}, {by}")));
                 if let Some(note) = &s.review.note {
                     spans.push(Span::Italic(format!(" ({})", shorten(note, 80))));
+                }
+                // The likely duplicate, so an admin does not approve it twice.
+                if let Some((_, same)) = self
+                    .clashing(s)
+                    .await?
+                    .into_iter()
+                    .find(|(clash, _)| *clash == crate::engine::Clash::Duplicate)
+                {
+                    spans.push(Span::Italic(format!(
+                        " – {}",
+                        tr(
+                            lang,
+                            "pending_maybe_duplicate",
+                            &[("id", &same.id.to_string())]
+                        )
+                    )));
                 }
                 doc = doc.item(spans);
                 let id = s.id.to_string();

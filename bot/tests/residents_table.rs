@@ -13,7 +13,8 @@
 //!   compared without regard to case ("torvet" and "Torvet" are the same
 //!   place); titles exactly.
 //!   A regular activity adds its rule (`| FREQ=WEEKLY;BYDAY=TH`) after the
-//!   place, and its day is the first occurrence.
+//!   place, and its day is the first occurrence; an event over several days
+//!   adds its last day (`| to 2026-12-10`).
 //! - `Q 2026-12-05..2026-12-07` — a "what's on" question about the local
 //!   days from the first up to (not including) the second.
 //!   A question about a topic, place or audience adds `| topic fællesspisning`,
@@ -68,6 +69,9 @@ fn event_line(d: &EventDraft) -> String {
     let mut line = format!("E {} | {when} | {place}", d.title);
     if let Some(rule) = &d.repeat {
         line.push_str(&format!(" | {}", rule.rrule(tz())));
+    }
+    if let Some(last) = d.end_date {
+        line.push_str(&format!(" | to {last}"));
     }
     if d.invalid_date {
         line.push_str(" | invalid_date");
@@ -331,6 +335,14 @@ fn regular_activities() {
         (MON, "sidste fredag i måneden fredagsbar i kulturhuset kl 16", "E Fredagsbar | 2026-12-25 16:00 | kulturhuset | FREQ=MONTHLY;BYDAY=-1FR"),
         (OCT, "fællesspisning hver torsdag kl 18 i medborgerhuset", "E Fællesspisning | 2026-10-22 18:00 | medborgerhuset | FREQ=WEEKLY;BYDAY=TH"),
         (YEAR_END, "fællesspisning hver torsdag kl 18 i medborgerhuset", "E Fællesspisning | 2026-12-31 18:00 | medborgerhuset | FREQ=WEEKLY;BYDAY=TH"),
+        // Over several days: one event, first and last day, daily hours.
+        (MON, "juleværksted for børn mandag-torsdag kl. 9-15 i klubben", "E Juleværksted for børn | 2026-11-30 09:00-15:00 | klubben | to 2026-12-03"),
+        (MON, "Julemarked på Torvet fra fredag til søndag kl 10-16", "E Julemarked | 2026-12-04 10:00-16:00 | Torvet | to 2026-12-06"),
+        (MON, "sommerlejr 5.-8. juli i spejderhytten", "E Sommerlejr | 2027-07-05 ? | spejderhytten | to 2027-07-08"),
+        (MON, "Summer camp July 5-8 at the scout hut 9am-3pm", "E Summer camp | 2027-07-05 09:00-15:00 | the scout hut | to 2027-07-08"),
+        (MON, "håndboldturnering hele weekenden i hallen", "E Håndboldturnering | 2026-12-05 allday | hallen | to 2026-12-06"),
+        (MON, "kunstudstilling 11/12-13/12 kl 12-17 i Kulturhuset", "E Kunstudstilling | 2026-12-11 12:00-17:00 | Kulturhuset | to 2026-12-13"),
+        (MON, "juleferie-klub man-fre kl 8-16 i fritidsklubben", "E Juleferie-klub | 2026-11-30 08:00-16:00 | fritidsklubben | to 2026-12-04"),
         (JUN, "Strandrens hver lørdag kl. 9 ved Ishøj Strand frem til sommerferien", "E Strandrens | 2026-06-13 09:00 | Ishøj Strand | FREQ=WEEKLY;BYDAY=SA;UNTIL=20260626T215959Z"),
     ];
     check("regular", &rows);
@@ -404,6 +416,46 @@ fn questions_about_what_and_where() {
         (MON, "er der noget ude i naturen på søndag?", "Q 2026-12-06..2026-12-07 | nature"),
     ];
     check("what-where", &rows);
+}
+
+/// Posters pasted with line breaks: a title line, a date line, a place
+/// line, a description.
+#[test]
+fn posters_pasted_with_line_breaks() {
+    #[rustfmt::skip]
+    let rows = [
+        (MON, "JULEMARKED 🎄\nLørdag d. 12. december kl. 10-15\nIshøj Bycenter\nKom og køb julegaver fra lokale kunstnere. Gratis entré!", "E Julemarked | 2026-12-12 10:00-15:00 | Ishøj Bycenter"),
+        (MON, "Fællesspisning\nTorsdag 3/12 kl 18\nMedborgerhuset\nPris 40 kr, børn 20 kr", "E Fællesspisning | 2026-12-03 18:00 | Medborgerhuset"),
+        (MON, "Juletræstænding\nSøndag d. 6. december kl. 16.30\nSted: Torvet\nDer kommer julemand og æbleskiver", "E Juletræstænding | 2026-12-06 16:30 | Torvet"),
+        (MON, "Strikkecafé 🧶\nHver tirsdag kl. 14-16\nIshøj Bibliotek\nAlle kan være med, også begyndere", "E Strikkecafé | 2026-12-01 14:00-16:00 | Ishøj Bibliotek | FREQ=WEEKLY;BYDAY=TU"),
+        (MON, "Litter pick\nSunday 6 December, 10am-12pm\nMeet at Ishøj Station\nGloves and bags provided", "E Litter pick | 2026-12-06 10:00-12:00 | Ishøj Station"),
+        (MON, "Christmas concert\nFriday 18 December 7pm\nIshøj Church\nFree entry, everyone welcome", "E Christmas concert | 2026-12-18 19:00 | Ishøj Church"),
+        (MON, "Banko 🎉\nlørdag d 12/12 kl 19\nhallen på Vejleåvej\nPlader 10 kr", "E Banko | 2026-12-12 19:00 | hallen på Vejleåvej"),
+        (MON, "Loppemarked\n\nSøndag den 13. december\nkl. 10.00 - 14.00\n\nGlashuset\n\nStandpladser kan bookes på tlf.", "E Loppemarked | 2026-12-13 10:00-14:00 | Glashuset"),
+        (MON, "🎶 Fællessang 🎶\nmandag d. 7/12 kl 19\nKulturhuset", "E Fællessang | 2026-12-07 19:00 | Kulturhuset"),
+        (MON, "Åbent hus i Naturcenteret\nLørdag 5. dec. kl. 10-13\nFuglekasser, bål og snobrød for hele familien", "E Åbent hus | 2026-12-05 10:00-13:00 | Naturcenteret"),
+        (MON, "Yoga for seniorer\nHver onsdag kl 10\nHvor: Medborgerhuset, 1. sal\nTag en måtte med", "E Yoga for seniorer | 2026-12-02 10:00 | Medborgerhuset, 1. sal | FREQ=WEEKLY;BYDAY=WE"),
+        (MON, "Julefrokost for beboerne\nFredag 11.12 kl. 18.30\nBeboerhuset Vejleåparken\nTilmelding senest 5/12", "E Julefrokost for beboerne | 2026-12-11 18:30 | Beboerhuset Vejleåparken"),
+        (MON, "Filmaften\nI aften kl 19\nKlubhuset\nPopcorn 🍿", "E Filmaften | 2026-11-30 19:00 | Klubhuset"),
+        (MON, "Board game night\nWednesday 9 Dec, 6-9pm\nWhere: Ishøj Library\nBring your favourite game!", "E Board game night | 2026-12-09 18:00-21:00 | Ishøj Library"),
+        (MON, "Lektiecafé\nAlle hverdage kl. 15-17\nBiblioteket\nFrivillige hjælper med lektierne", "E Lektiecafé | 2026-11-30 15:00-17:00 | Biblioteket | FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"),
+        (MON, "Affaldsindsamling 🌍\nFørste søndag i måneden kl. 10\nMødested: Ishøj Havn", "E Affaldsindsamling | 2026-12-06 10:00 | Ishøj Havn | FREQ=MONTHLY;BYDAY=1SU"),
+        (MON, "Juleklip for børn\nonsdag d. 9. dec kl. 15-17\nIshøj Bibliotek, børneafdelingen\nGratis", "E Juleklip for børn | 2026-12-09 15:00-17:00 | Ishøj Bibliotek, børneafdelingen"),
+        (MON, "SOMMERFEST\nLØRDAG 19. JUNI KL. 14\nSTRANDPARKEN", "E Sommerfest | 2027-06-19 14:00 | Strandparken"),
+        (MON, "Fredagsbar\nFre d 4/12 kl 16-20\nCafé Solstrålen", "E Fredagsbar | 2026-12-04 16:00-20:00 | Café Solstrålen"),
+        (MON, "Babysalmesang\nTirsdage kl. 10 (6 gange fra 5. januar)\nIshøj Kirke", "E Babysalmesang | 2027-01-05 10:00 | Ishøj Kirke | FREQ=WEEKLY;BYDAY=TU;COUNT=6"),
+        (MON, "Nytårskur\nFredag d. 8. januar 2027 kl. 17\nRådhuset\nBorgmesteren holder tale", "E Nytårskur | 2027-01-08 17:00 | Rådhuset"),
+        (MON, "Cykling uden alder\nTur fra Ishøj Bycenter\ntorsdag kl 14\nRing til Anna for at være med", "E Cykling uden alder | 2026-12-03 14:00 | Ishøj Bycenter"),
+        (MON, "Julekoncert med Ishøj Kor\nsøndag 20/12 kl 16\nIshøj Kirke\nFri entré", "E Julekoncert med Ishøj Kor | 2026-12-20 16:00 | Ishøj Kirke"),
+        (MON, "Quiz night 🧠\nThursday 10 December 8pm\nThe Pub, Ishøj Bycenter", "E Quiz night | 2026-12-10 20:00 | The Pub, Ishøj Bycenter"),
+        (MON, "Gåtur i Vildmosen\nSøndag kl. 10\nStart: P-pladsen ved Tranegilde Strand", "E Gåtur i Vildmosen | 2026-12-06 10:00 | P-pladsen ved Tranegilde Strand"),
+        (MON, "Bogcafé\nTirsdag d. 1/12 kl. 16\nBiblioteket\nVi taler om årets bedste bøger", "E Bogcafé | 2026-12-01 16:00 | Biblioteket"),
+        (MON, "Juleworkshop for familier\nLørdag 12/12 kl. 13-16\nMedborgerhuset\nPris: 20 kr pr. barn", "E Juleworkshop for familier | 2026-12-12 13:00-16:00 | Medborgerhuset"),
+        (MON, "hej alle 😊\nvi holder vinterbadning for nybegyndere\nsøndag kl 9\nIshøj Havn", "E Vinterbadning for nybegyndere | 2026-12-06 09:00 | Ishøj Havn"),
+        (MON, "Repair café 🔧\nLørdag den 5. december kl. 11-14\nKulturhuset\nTag din ødelagte ting med", "E Repair café | 2026-12-05 11:00-14:00 | Kulturhuset"),
+        (MON, "Spilaften\nFredag 4. december kl. 19\nUngdomsklubben\nFor unge 13-17 år", "E Spilaften | 2026-12-04 19:00 | Ungdomsklubben"),
+    ];
+    check("posters", &rows);
 }
 
 /// Chit-chat that mentions days is not an event.

@@ -101,6 +101,7 @@ fn timed_event(
             doubts: Vec::new(),
             written_weekday: None,
             repeat: None,
+            end_date: None,
         },
         starts_at: Some(start),
         ends_at: end,
@@ -122,6 +123,7 @@ fn undated_event(title: &str) -> EventDetails {
             doubts: Vec::new(),
             written_weekday: None,
             repeat: None,
+            end_date: None,
         },
         starts_at: None,
         ends_at: None,
@@ -321,6 +323,7 @@ async fn events_round_trip(db: &Database) {
                 doubts: Vec::new(),
                 written_weekday: None,
                 repeat: None,
+                end_date: None,
             },
             starts_at: Some(june(21, 0, 0)),
             ends_at: None,
@@ -2410,6 +2413,7 @@ async fn series_are_one_row_found_by_window(db: &Database) {
         doubts: Vec::new(),
         written_weekday: None,
         repeat: Some(rule),
+        end_date: None,
     };
     let details = EventDetails::from_draft(draft, tz);
     let dinner = insert(

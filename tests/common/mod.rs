@@ -77,6 +77,7 @@ pub async fn publish_events(
             doubts: Vec::new(),
             written_weekday: None,
             repeat: None,
+            end_date: None,
         };
         db.insert_submission(&NewSubmission {
             kind: SubmissionKind::Event,

@@ -237,6 +237,54 @@ pub fn tags_of(text: &str) -> Vec<Tag> {
         .collect()
 }
 
+/// The kind of gathering a title names, by the last part of its words:
+/// "Byttemarked" and "Loppemarked" are both markets, "Sommerfest" and
+/// "Gadefest" both parties. Danish builds such words by compounding.
+pub fn activity_head(title: &str) -> Option<&'static str> {
+    const HEADS: &[&str] = &[
+        "marked",
+        "market",
+        "fest",
+        "party",
+        "koncert",
+        "concert",
+        "spisning",
+        "dinner",
+        "frokost",
+        "lunch",
+        "løb",
+        "tur",
+        "walk",
+        "klub",
+        "club",
+        "café",
+        "cafe",
+        "quiz",
+        "banko",
+        "bingo",
+        "foredrag",
+        "talk",
+        "workshop",
+        "gudstjeneste",
+        "service",
+        "udstilling",
+        "exhibition",
+        "indsamling",
+        "pick",
+        "sang",
+        "singing",
+        "dans",
+        "dance",
+        "film",
+        "teater",
+    ];
+    let lower = title.to_lowercase();
+    lower.split_whitespace().find_map(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        HEADS.iter().copied().find(|head| word.ends_with(head))
+    })
+}
+
 /// What a question is about besides its time.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct About {

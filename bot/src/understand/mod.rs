@@ -136,6 +136,10 @@ pub struct EventDraft {
     /// A regular activity: the rule, with `date` its first occurrence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub repeat: Option<Repeat>,
+    /// The last day of an event over several days ("mandag-torsdag kl.
+    /// 9-15": the hours are each day's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<NaiveDate>,
 }
 
 /// Something about a date the bot asks before saving it as understood.
@@ -255,6 +259,19 @@ impl EventDraft {
     /// an end before the start means the event runs past midnight.
     pub fn instants(&self, tz: Tz) -> Option<(DateTime<Tz>, Option<DateTime<Tz>>)> {
         let date = self.date?;
+        if let Some(last) = self.end_date.filter(|last| *last > date) {
+            // Over several days: from the first day's start to the last
+            // day's end (its closing hour, or midnight).
+            let start = match self.start_time {
+                Some(t) => localize(tz, date.and_time(t)),
+                None => start_of_day(tz, date),
+            };
+            let end = match self.end_time {
+                Some(t) if self.start_time.is_some_and(|s| t > s) => localize(tz, last.and_time(t)),
+                _ => start_of_day(tz, last + Days::new(1)),
+            };
+            return Some((start, Some(end)));
+        }
         match self.start_time {
             Some(start) => {
                 let s = localize(tz, date.and_time(start));
@@ -277,6 +294,7 @@ impl EventDraft {
     pub fn merge(&mut self, other: &EventDraft, other_title_counts: bool) {
         if other.date.is_some() {
             self.date = other.date;
+            self.end_date = other.end_date;
             self.invalid_date = false;
             self.doubts.clone_from(&other.doubts);
             self.written_weekday = other.written_weekday;
@@ -420,9 +438,24 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
         doubts: Vec::new(),
         written_weekday: None,
         repeat: None,
+        end_date: None,
     };
     let (date, written_weekday, bare_weekday) = date_of(tokens);
     draft.date = date;
+    // "mandag-torsdag", "1.-3. juli", "hele weekenden": first and last day.
+    if let Some((first, last)) = tokens.iter().find_map(|t| match t.kind {
+        TokenKind::DayRange(first, last) => Some((first, last)),
+        _ => None,
+    }) {
+        draft.date = Some(first);
+        draft.end_date = Some(last);
+        if tokens.iter().any(|t| {
+            matches!(t.kind, TokenKind::DayRange(..))
+                && text[t.span.clone()].to_lowercase().contains("weekend")
+        }) {
+            draft.all_day = true;
+        }
+    }
     // "juleaften kl. 18": a holiday of one day is a day.
     if draft.date.is_none()
         && let Some(day) = tokens.iter().find_map(|t| match t.kind {
@@ -507,6 +540,12 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
             draft.doubts.push(Doubt::DatePassed);
         }
     }
+    title_and_place(&mut draft, text, tokens);
+    draft
+}
+
+/// The title and the place, once the date and time are known.
+fn title_and_place(draft: &mut EventDraft, text: &str, tokens: &[Token]) {
     // A poster in capitals ("LOPPEMARKED I HALLEN") reads like any other
     // message once lowered; the spans stay where they were.
     let lowered;
@@ -518,14 +557,21 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
         text
     };
     let masked = text::mask(text, tokens);
-    let (location, rest) = text::take_location(&masked);
+    let (mut location, mut rest) = text::take_location(&masked);
+    // A poster: the place may stand on a line of its own ("Sted: Torvet",
+    // "Ishøj Bycenter").
+    if masked.contains('\n')
+        && let Some((place, without)) = text::place_line(&masked, location.is_some(), shouting)
+    {
+        location = Some(place);
+        rest = without;
+    }
     draft.location = if shouting {
         location.map(|l| text::title_case(&l))
     } else {
         location
     };
     draft.title = text::title(&rest);
-    draft
 }
 
 /// A regular activity: the rule with its end, and its first occurrence on
@@ -579,10 +625,7 @@ fn series_from(
     if draft.date.is_some() {
         draft.invalid_date = false;
     }
-    let masked = text::mask(text, tokens);
-    let (location, rest) = text::take_location(&masked);
-    draft.location = location;
-    draft.title = text::title(&rest);
+    title_and_place(&mut draft, text, tokens);
     draft
 }
 
@@ -860,6 +903,7 @@ pub struct Correction {
     pub doubts: Vec<Doubt>,
     pub written_weekday: Option<Weekday>,
     pub repeat: Option<Repeat>,
+    pub end_date: Option<NaiveDate>,
     /// "til kl. 16", "slut kl. 16", "until 4pm": only the end changes.
     pub end_only: Option<NaiveTime>,
     /// "fra kl. 11": a new start, the old end stays.
@@ -879,6 +923,7 @@ impl Correction {
             doubts: self.doubts.clone(),
             written_weekday: self.written_weekday,
             repeat: self.repeat.clone(),
+            end_date: self.end_date,
         }
     }
 }
@@ -908,6 +953,7 @@ pub fn correction(text: &str, ctx: &Context) -> Correction {
         doubts: d.doubts,
         written_weekday: d.written_weekday,
         repeat: d.repeat,
+        end_date: d.end_date,
         end_only: None,
         keeps_end: false,
     };

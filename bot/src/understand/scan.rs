@@ -53,6 +53,9 @@ pub enum TokenKind {
     Until(NaiveDate),
     /// How many times a series happens ("6 gange", "for 8 weeks" as weeks).
     Count(u32),
+    /// Several days in a row, first and last ("mandag-torsdag", "1.-3. juli",
+    /// "fra fredag til søndag", "hele weekenden").
+    DayRange(NaiveDate, NaiveDate),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -442,11 +445,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             |c, _| weekly_token(c),
         ),
         (
-            r"\bom\s+(?P<wd>WEEKDAY)en\b|\b(?:on\s+)?(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\b",
+            r"\bom\s+(?P<wd>WEEKDAY)en\b|\b(?:on\s+)?(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\b|\b(?:om\s+)?(?P<wd5>mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)e\b",
             |c, _| {
                 let day = c
                     .name("wd")
                     .or(c.name("wd2"))
+                    .or(c.name("wd5"))
                     .and_then(|m| weekday_from(m.as_str()))?;
                 Some(TokenKind::Repeat(Repeat::weekly(&[day], 1)))
             },
@@ -481,6 +485,50 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     .parse()
                     .ok()?;
                 (1..=99).contains(&n).then_some(TokenKind::Count(n))
+            },
+        ),
+        // Several days in a row, before single dates and days.
+        (
+            r"\b(?:fra\s+|from\s+)?(?:(?P<wd>WEEKDAY)(?:en)?\s+(?:til|to|through|until|till)\s+(?P<wd2>WEEKDAY)(?:en)?|(?P<wd3>WDANY)\s*(?:-|–)\s*(?P<wd4>WDANY))\b",
+            |c, today| {
+                let first = weekday_from(c.name("wd").or(c.name("wd3"))?.as_str())?;
+                let last = weekday_from(c.name("wd2").or(c.name("wd4"))?.as_str())?;
+                let start = next_weekday(today, first, false);
+                let days = (7 + last.num_days_from_monday() - first.num_days_from_monday()) % 7;
+                (days > 0).then(|| TokenKind::DayRange(start, start + Days::new(u64::from(days))))
+            },
+        ),
+        (
+            r"\b(?:fra\s+|from\s+)?(?:(?:d\.|den|the)\s*)?(?P<d1>\d{1,2})(?:\.|st|nd|rd|th)?(?:\s*(?P<m1>MONTH)\.?)?\s*(?:-|–|til|to|until|through)\s*(?:(?:d\.|den|the)\s*)?(?P<d2>\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(?P<m2>MONTH)\b\.?|\b(?P<m3>MONTH)\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|until|through)\s*(?P<d4>\d{1,2})(?:st|nd|rd|th)?\b|\b(?P<d5>\d{1,2})/(?P<m5>\d{1,2})\s*(?:-|–|til|to)\s*(?P<d6>\d{1,2})/(?P<m6>\d{1,2})\b",
+            |c, today| {
+                let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+                let month = |name: &str| c.name(name).and_then(|m| month_from(m.as_str()));
+                let (d1, m1, d2, m2) = if let Some(d2) = num("d2") {
+                    let m2 = month("m2")?;
+                    (num("d1")?, month("m1").unwrap_or(m2), d2, m2)
+                } else if let Some(m3) = month("m3") {
+                    (num("d3")?, m3, num("d4")?, m3)
+                } else {
+                    (num("d5")?, num("m5")?, num("d6")?, num("m6")?)
+                };
+                let last = next_month_day(today, m2, d2)?;
+                let mut first = NaiveDate::from_ymd_opt(last.year(), m1, d1)?;
+                if first > last {
+                    first = NaiveDate::from_ymd_opt(last.year() - 1, m1, d1)?;
+                }
+                ((last - first).num_days() <= 31 && first < last)
+                    .then_some(TokenKind::DayRange(first, last))
+            },
+        ),
+        (
+            r"\b(?:hele\s+weekenden|weekenden\s+over|all\s+weekend(?:\s+long)?|the\s+whole\s+weekend)\b",
+            |_, today| {
+                let saturday = if today.weekday() == Weekday::Sun {
+                    today - Days::new(1)
+                } else {
+                    next_weekday(today, Weekday::Sat, false)
+                };
+                Some(TokenKind::DayRange(saturday, saturday + Days::new(1)))
             },
         ),
         // Holidays: before the month names, so "i julen" is Christmas, not July.

@@ -262,16 +262,83 @@ fn place_candidates(masked: &str) -> Vec<PlaceCandidate> {
             place = format!("{place}, {}", &c[1]);
             end += c.get(0).expect("group 0").end();
         }
+        // A poster's line "hallen på Vejleåvej": the common place before
+        // "på"/"ved" belongs to it.
+        let mut start = whole.start();
+        if proper && matches!(prep.as_str(), "på" | "ved") {
+            let before = &masked[..whole.start()];
+            let line_start = before.rfind(['\n', GAP]).map_or(0, |i| i + 1);
+            let segment = before[line_start..].trim();
+            if !segment.contains(' ') && looks_definite(segment) {
+                place = format!("{segment} {} {place}", &m[1]);
+                start = line_start + before[line_start..].find(segment).unwrap_or(0);
+            }
+        }
         // "Musik på Torvet": the preposition stays with the title when the
         // place is not taken; the candidate starts at the preposition.
         out.push(PlaceCandidate {
-            start: whole.start(),
+            start,
             end,
             place: trim_place(&place),
             proper,
         });
     }
     out
+}
+
+static PLACE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:sted|hvor|adresse|mødested|start|where|place|venue|location|address|meet(?:ing point)?(?:\s+at)?)\s*:?\s+(.+?)\s*$")
+        .expect("static pattern")
+});
+
+/// On a poster, the place on a line of its own: a labelled line ("Sted:
+/// Torvet", "Where: Ishøj Library", "Mødested: Ishøj Havn") wins over a
+/// place found in the text; otherwise a short line, not the first, that
+/// reads as a name ("Ishøj Bycenter", "Medborgerhuset, 1. sal") when no
+/// place was found. Returns the place and the text without that line.
+pub fn place_line(masked: &str, have_place: bool, any_case: bool) -> Option<(String, String)> {
+    let lines: Vec<&str> = masked.lines().collect();
+    let without = |i: usize| {
+        lines
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, l)| *l)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        if let Some(c) = PLACE_LABEL.captures(line) {
+            let place = c[1].trim().trim_end_matches(['.', '!']);
+            if !place.contains(GAP) && !place.is_empty() {
+                return Some((trim_place(place), without(i)));
+            }
+        }
+    }
+    if have_place {
+        return None;
+    }
+    lines.iter().enumerate().skip(1).find_map(|(i, line)| {
+        let line = line.trim().trim_end_matches(['.', '!']);
+        if line.contains(GAP) || line.is_empty() {
+            return None;
+        }
+        let (name, detail) = match line.split_once(',') {
+            Some((name, detail)) => (name.trim(), Some(detail.trim())),
+            None => (line, None),
+        };
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let capital = |w: &str| any_case || starts_upper_or_digit(w);
+        let reads_as_name = (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| capital(w) || matches!(*w, "på" | "ved" | "i"))
+            && capital(words[0])
+            && !(any_case && words.len() > 2);
+        let detail_ok = detail.is_none_or(|d| d.split_whitespace().count() <= 3);
+        (reads_as_name && detail_ok && LEAD_IN.find(name).is_none_or(|m| m.end() == 0))
+            .then(|| (trim_place(line), without(i)))
+    })
 }
 
 /// Whether a message is written mostly in capitals.
@@ -333,7 +400,7 @@ const EDGE_FILLER: &[&str] = &[
 /// "Hi everyone! …", "der er …", "join us for …".
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^[\s|]*(?:(?:hej|hejsa|hallo|halløj|hi|hello|hey|godmorgen|goddag|kære\s+\p{L}+|dear\s+\p{L}+)(?:\s+(?:alle\s*sammen|alle|everyone|everybody|all|folks|naboer|neighbours|neighbors|venner|friends))?\s*[!,.:]*\s+)?(?:(?:vi|we)\s+(?:holder|afholder|laver|har|arrangerer|inviterer\s+til|are\s+having|are\s+holding|are\s+hosting|have|host|will\s+have)\s+|der\s+(?:er|bliver)\s+|there\s+(?:is|will\s+be)\s+|kom\s+til\s+|come\s+to\s+|join\s+us\s+for\s+)?",
+        r"(?i)^[\s|]*(?:(?:hej|hejsa|hallo|halløj|hi|hello|hey|godmorgen|goddag|kære\s+\p{L}+|dear\s+\p{L}+)(?:\s+(?:alle\s*sammen|alle|everyone|everybody|all|folks|naboer|neighbours|neighbors|venner|friends))?\s*[!,.:\p{So}\p{Sk}\x{FE0F}\x{200D}]*\s+)?(?:(?:vi|we)\s+(?:holder|afholder|laver|har|arrangerer|inviterer\s+til|are\s+having|are\s+holding|are\s+hosting|have|host|will\s+have)\s+|der\s+(?:er|bliver)\s+|there\s+(?:is|will\s+be)\s+|kom\s+til\s+|come\s+to\s+|join\s+us\s+for\s+)?",
     )
     .expect("static pattern")
 });
@@ -359,9 +426,11 @@ pub fn title(rest: &str) -> String {
         _ => rest,
     };
     let joined = rest.replace(GAP, " ");
+    // The first line or exclamation with words in it ("hej alle 😊" then a
+    // line of emojis does not make a title).
     let first_sentence = joined
         .split_inclusive(['\n', '!'])
-        .next()
+        .find(|part| part.chars().any(char::is_alphabetic))
         .unwrap_or(&joined)
         .to_string();
     let first_sentence = match first_sentence.find(". ") {
@@ -404,6 +473,12 @@ pub fn title(rest: &str) -> String {
             cut.truncate(space);
         }
         title = format!("{cut}…");
+    }
+    // "JULEMARKED" on a poster's first line is "Julemarked".
+    if title.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && !title.chars().any(char::is_lowercase)
+    {
+        title = title.to_lowercase();
     }
     let mut chars = title.chars();
     match chars.next() {
@@ -488,7 +563,10 @@ pub fn is_question(text: &str) -> bool {
 /// Whether an unprompted message reads like an event announcement: it says
 /// when (a day, plus a time or a place) and is not a question or chit-chat.
 pub fn looks_like_event(text: &str, tokens: &[Token]) -> bool {
-    if is_question(text) || CHIT_CHAT.is_match(text) || NOT_AN_EVENT.is_match(text) {
+    // On a poster, "ring til Anna" or "tilmelding" further down is part of
+    // the description; only the opening lines tell a notice from an event.
+    let opening: String = text.lines().take(2).collect::<Vec<_>>().join("\n");
+    if is_question(text) || CHIT_CHAT.is_match(text) || NOT_AN_EVENT.is_match(&opening) {
         return false;
     }
     let has_date = tokens.iter().any(|t| {
@@ -499,6 +577,7 @@ pub fn looks_like_event(text: &str, tokens: &[Token]) -> bool {
                 | TokenKind::Tonight
                 | TokenKind::InvalidDate
                 | TokenKind::Repeat(_)
+                | TokenKind::DayRange(..)
         )
     });
     let has_time = tokens

@@ -39,6 +39,8 @@ pub enum WindowLabel {
     /// The coming months: a question about a topic or place that names no
     /// time ("hvornår er der fællesspisning?").
     Upcoming,
+    /// Several days in a row ("1.-3. juli").
+    Days(NaiveDate, NaiveDate),
     /// A named holiday ("i julen").
     Holiday(super::holidays::Holiday),
     Coming,
@@ -136,7 +138,11 @@ pub fn as_query(text: &str, tokens: &[Token], ctx: &Context) -> Option<Window> {
     let has_window = tokens.iter().any(|t| {
         matches!(
             t.kind,
-            TokenKind::Date(_) | TokenKind::Weekday(_) | TokenKind::Tonight | TokenKind::Window(_)
+            TokenKind::Date(_)
+                | TokenKind::Weekday(_)
+                | TokenKind::Tonight
+                | TokenKind::Window(_)
+                | TokenKind::DayRange(..)
         )
     });
     if asks {
@@ -196,7 +202,11 @@ pub fn with_about(text: &str, tokens: &[Token], ctx: &Context, topic: Option<Str
     let names_time = tokens.iter().any(|t| {
         matches!(
             t.kind,
-            TokenKind::Date(_) | TokenKind::Weekday(_) | TokenKind::Tonight | TokenKind::Window(_)
+            TokenKind::Date(_)
+                | TokenKind::Weekday(_)
+                | TokenKind::Tonight
+                | TokenKind::Window(_)
+                | TokenKind::DayRange(..)
         )
     });
     if !names_time && (window.about.topic.is_some() || window.about.place.is_some()) {
@@ -237,9 +247,15 @@ pub fn from_tokens(tokens: &[Token], ctx: &Context) -> Window {
         TokenKind::Date(d) | TokenKind::Weekday(d) => Some(TokenKind::Date(*d)),
         TokenKind::Tonight => Some(TokenKind::Tonight),
         TokenKind::Window(w) => Some(TokenKind::Window(*w)),
+        TokenKind::DayRange(a, b) => Some(TokenKind::DayRange(*a, *b)),
         _ => None,
     });
     let (from, to, label) = match named {
+        Some(TokenKind::DayRange(first, last)) => (
+            clip(day(first)),
+            day(last + Days::new(1)),
+            WindowLabel::Days(first, last),
+        ),
         Some(TokenKind::Date(d)) => {
             let label = if d == today {
                 WindowLabel::Today
