@@ -754,7 +754,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             Some(TokenKind::Window(WindowKind::NextWeekend))
         }),
         (
-            r"\b(?:(?:i|denne|this|the|på|in\s+the|over\s+the)\s+)?weekend(?:en)?\b",
+            r"\b(?:(?:i|denne|this|the|på|in\s+the|over\s+the|at\s+the|for\s+the|til)\s+weekend(?:en)?|weekenden|weekend\s*\?|^\s*weekend\s*$)",
             |_, _| Some(TokenKind::Window(WindowKind::Weekend)),
         ),
         (r"\b(?:næste|naeste|next)\s+(?:uge|week)\b", |_, _| {

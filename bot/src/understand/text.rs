@@ -123,10 +123,30 @@ static PRICE_TALK: LazyLock<Regex> =
 /// "parken", "haven", "hallerne").
 fn looks_definite(word: &str) -> bool {
     let w = word.to_lowercase();
-    w.chars().count() >= 4
+    (w.chars().count() >= 4
         && (w.ends_with("en") || w.ends_with("et") || w.ends_with("ne"))
-        && w.chars().all(char::is_alphabetic)
+        && w.chars().all(char::is_alphabetic))
+        || DANISH_PLACE_NOUNS.contains(&w.as_str())
 }
+
+/// Danish places that are written without a definite ending ("på stadion",
+/// "på rådhus", "i kirke").
+const DANISH_PLACE_NOUNS: &[&str] = &[
+    "stadion",
+    "rådhus",
+    "bibliotek",
+    "torv",
+    "havn",
+    "museum",
+    "plejehjem",
+    "bycenter",
+    "station",
+    "kirke",
+    "svømmehal",
+    "idrætshal",
+    "kulturhus",
+    "medborgerhus",
+];
 
 fn starts_upper_or_digit(word: &str) -> bool {
     word.chars()
@@ -409,7 +429,7 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// velkomne", "everyone welcome", "meet at …", "tilmelding …".
 static EXTRA_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:[,;!]\s*|\s+)(?:pris(?:en)?\b|billet(?:ter)?\b|entré|entre\b|gratis\b|alle\s+er\s+velkomne|alle\s+velkomne|alle\s+kan\s+være\s+med|everyone(?:'s)?\s+(?:is\s+)?welcome|everybody\s+welcome|all\s+welcome|free\s+(?:entry|for|admission)|admission\b|tickets?\b|price\b|meet\b|mødested|tilmelding|sign[\s-]+up|for\s+alle\s+der|for\s+everyone\s+who|husk\b|bring\b|medbring\b|\d+\s*kr\b)",
+        r"(?i)(?:[,;!]\s*|\s+)(?:pris(?:en)?\b|billet(?:ter)?\b|entré|entre\b|gratis\b|alle\s+er\s+velkomne|alle\s+velkomne|alle\s+kan\s+være\s+med|everyone(?:'s)?\s+(?:is\s+)?welcome|everybody\s+welcome|all\s+welcome|free\s+(?:entry|for|admission)|admission\b|tickets?\b|price\b|meet\b|mødested|tilmelding|sign[\s-]+up|første\s+gang|first\s+time|starting\b|fra\s+og\s+med|for\s+alle\s+der|for\s+everyone\s+who|husk\b|bring\b|medbring\b|\d+\s*kr\b)",
     )
     .expect("static pattern")
 });
