@@ -582,6 +582,26 @@ fn a_regular_activity_is_one_submission_on_every_week() {
         assert_has(&ask(now), &["Fællesspisning", day, "(#1)"]);
     }
 
+    // Asked by topic and by place, in words as residents ask.
+    let when = town.chat("ahmed", &[], &["hvornår er der fællesspisning?"], monday);
+    assert_has(
+        &when,
+        &[
+            "med »fællesspisning«",
+            "Torsdag 3. december",
+            "Torsdag 10. december",
+        ],
+    );
+    let place = town.chat("ahmed", &[], &["hvad sker der i medborgerhuset?"], monday);
+    assert_has(&place, &["i medborgerhuset", "Fællesspisning"]);
+    let nothing = town.chat("ahmed", &[], &["hvornår er der banko?"], monday);
+    assert_has(&nothing, &["Jeg kender ikke til noget med »banko«"]);
+    let english = town.chat("sam", &[], &["when is the next community dinner?"], monday);
+    assert_has(
+        &english,
+        &["I don't know of anything with “community dinner”"],
+    );
+
     // One evening off; the others stand.
     let cancelled = town.chat("mette", &[], &["/aflys #1 10. december"], monday);
     assert_has(&cancelled, &["Aflyst", "torsdag 10. december", "#1"]);

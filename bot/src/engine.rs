@@ -988,16 +988,21 @@ impl Bot {
         let in_group = |s: &Submission| {
             group.is_none_or(|g| self.community.group_index(&s.origin.conversation) == g)
         };
+        // A topic or a place is looked up in the search index; otherwise
+        // every event in the window is read (and audiences filtered here).
+        let words = understand::about::search_words(&window.about);
         let mut events = crate::store::fetch_filtered(
             |limit| {
-                crate::store::events_in(
-                    self.store.as_ref(),
-                    tz,
-                    window.from_utc(),
-                    window.to_utc(),
-                    asker.is_some(),
-                    limit,
-                )
+                let store = self.store.as_ref();
+                let (from, to, pending) = (window.from_utc(), window.to_utc(), asker.is_some());
+                let words = words.clone();
+                async move {
+                    if words.is_empty() {
+                        crate::store::events_in(store, tz, from, to, pending, limit).await
+                    } else {
+                        crate::store::search_in(store, tz, &words, from, to, pending, limit).await
+                    }
+                }
             },
             |s| {
                 in_group(s)

@@ -120,6 +120,20 @@ pub trait Store: Send + Sync {
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError>;
 
+    /// Events on in `[from, to)` (one-off events and regular activities, as
+    /// rows) in which every one of `words` starts a word of the title, the
+    /// place or the message: an indexed full-text search (SQLite FTS5,
+    /// PostgreSQL `tsvector`), the same on both. Case does not matter; æ, ø
+    /// and å are letters of their own.
+    async fn search_events(
+        &self,
+        words: &[String],
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        include_pending: bool,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError>;
+
     /// Published stories that became visible in `[from, to)`, oldest first.
     async fn stories_approved_between(
         &self,
@@ -307,6 +321,28 @@ pub async fn events_in(
     if !series.is_empty() {
         events.sort_by_key(|e| (e.event.as_ref().and_then(|d| d.starts_at), e.id));
     }
+    Ok(events)
+}
+
+/// Like [`events_in`], only the events whose words match `words` (see
+/// [`Store::search_events`]): a question by topic or place.
+pub async fn search_in(
+    store: &dyn Store,
+    tz: chrono_tz::Tz,
+    words: &[String],
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    include_pending: bool,
+    limit: u32,
+) -> Result<Vec<Submission>, StoreError> {
+    let found = store
+        .search_events(words, from, to, include_pending, limit)
+        .await?;
+    let mut events: Vec<Submission> = found
+        .iter()
+        .flat_map(|s| occurrences_between(s, tz, from, to))
+        .collect();
+    events.sort_by_key(|e| (e.event.as_ref().and_then(|d| d.starts_at), e.id));
     Ok(events)
 }
 

@@ -393,9 +393,12 @@ struct EventColumns {
     ends_at: Option<i64>,
     visible_until: Option<i64>,
     repeats: i64,
+    /// Title, place and message in lower case (Unicode rules, not the
+    /// database's locale), for the full-text index.
+    search_text: String,
 }
 
-fn event_columns(event: Option<&EventDetails>) -> Result<EventColumns, StoreError> {
+fn event_columns(event: Option<&EventDetails>, body: &str) -> Result<EventColumns, StoreError> {
     Ok(match event {
         Some(e) => EventColumns {
             draft: Some(serde_json::to_string(&e.draft).map_err(corrupt("event draft"))?),
@@ -405,6 +408,12 @@ fn event_columns(event: Option<&EventDetails>) -> Result<EventColumns, StoreErro
             ends_at: e.ends_at.map(secs),
             visible_until: e.visible_until.map(secs),
             repeats: i64::from(e.draft.repeat.is_some()),
+            search_text: format!(
+                "{} {} {body}",
+                e.draft.title,
+                e.draft.location.as_deref().unwrap_or("")
+            )
+            .to_lowercase(),
         },
         None => EventColumns {
             draft: None,
@@ -414,6 +423,7 @@ fn event_columns(event: Option<&EventDetails>) -> Result<EventColumns, StoreErro
             ends_at: None,
             visible_until: None,
             repeats: 0,
+            search_text: String::new(),
         },
     })
 }
@@ -496,15 +506,15 @@ impl Store for Database {
                 return Ok(existing);
             }
         }
-        let ev = event_columns(new.event.as_ref())?;
+        let ev = event_columns(new.event.as_ref(), &new.text)?;
         let story = new.story.clone().unwrap_or_default();
         // Published straight away (no approval needed): visible from the start.
         let approved_at = (new.status == Status::Published).then(|| secs(new.created_at));
         let row = sqlx::query(
             "INSERT INTO submissions (kind, status, platform, conversation_id, message_id, author_id, \
              author_name, language, anonymous, body, title, location, event_draft, starts_at, ends_at, \
-             visible_until, link, photo, approved_at, created_at, updated_at, repeats) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21) \
+             visible_until, link, photo, approved_at, created_at, updated_at, repeats, search_text) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21, $22) \
              RETURNING id",
         )
         .bind(new.kind.as_str())
@@ -528,6 +538,7 @@ impl Store for Database {
         .bind(approved_at)
         .bind(secs(new.created_at))
         .bind(ev.repeats)
+        .bind(&ev.search_text)
         .fetch_one(&self.pool)
         .await
         .map_err(db)?;
@@ -538,13 +549,13 @@ impl Store for Database {
     }
 
     async fn update_submission(&self, s: &Submission) -> Result<(), StoreError> {
-        let ev = event_columns(s.event.as_ref())?;
+        let ev = event_columns(s.event.as_ref(), &s.text)?;
         let story = s.story.clone().unwrap_or_default();
         let done = sqlx::query(
             "UPDATE submissions SET status = $1, anonymous = $2, body = $3, title = $4, location = $5, \
              event_draft = $6, starts_at = $7, ends_at = $8, visible_until = $9, link = $10, photo = $11, \
              updated_at = $12, language = $13, approved_at = $14, reviewer = $15, review_note = $16, \
-             repeats = $18 WHERE id = $17",
+             repeats = $18, search_text = $19 WHERE id = $17",
         )
         .bind(s.status.as_str())
         .bind(i64::from(s.anonymous))
@@ -564,6 +575,7 @@ impl Store for Database {
         .bind(&s.review.note)
         .bind(s.id)
         .bind(ev.repeats)
+        .bind(&ev.search_text)
         .execute(&self.pool)
         .await
         .map_err(db)?;
@@ -725,6 +737,81 @@ impl Store for Database {
             .bind(secs(from))
             .bind(secs(to))
             .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+        rows.iter().map(submission_from_row).collect()
+    }
+
+    async fn search_events(
+        &self,
+        words: &[String],
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        include_pending: bool,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError> {
+        let words: Vec<String> = words
+            .iter()
+            .map(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Every word must start a word of the title, place or message.
+        let (sql, query) = match (self.backend, include_pending) {
+            (Backend::Sqlite, pending) => (
+                if pending {
+                    select_submissions!(
+                        "WHERE kind = 'event' AND status IN ('published', 'pending') ",
+                        "AND id IN (SELECT rowid FROM events_search WHERE events_search MATCH $4) ",
+                        "AND visible_until > $1 AND starts_at < $2 ORDER BY starts_at, id LIMIT $3"
+                    )
+                } else {
+                    select_submissions!(
+                        "WHERE kind = 'event' AND status = 'published' ",
+                        "AND id IN (SELECT rowid FROM events_search WHERE events_search MATCH $4) ",
+                        "AND visible_until > $1 AND starts_at < $2 ORDER BY starts_at, id LIMIT $3"
+                    )
+                },
+                words
+                    .iter()
+                    .map(|w| format!("\"{w}\"*"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            (Backend::Postgres, pending) => (
+                if pending {
+                    select_submissions!(
+                        "WHERE kind = 'event' AND status IN ('published', 'pending') ",
+                        "AND search @@ to_tsquery('simple', $4) ",
+                        "AND visible_until > $1 AND starts_at < $2 ORDER BY starts_at, id LIMIT $3"
+                    )
+                } else {
+                    select_submissions!(
+                        "WHERE kind = 'event' AND status = 'published' ",
+                        "AND search @@ to_tsquery('simple', $4) ",
+                        "AND visible_until > $1 AND starts_at < $2 ORDER BY starts_at, id LIMIT $3"
+                    )
+                },
+                words
+                    .iter()
+                    .map(|w| format!("{w}:*"))
+                    .collect::<Vec<_>>()
+                    .join(" & "),
+            ),
+        };
+        let rows = sqlx::query(sql)
+            .bind(secs(from))
+            .bind(secs(to))
+            .bind(i64::from(limit))
+            .bind(query)
             .fetch_all(&self.pool)
             .await
             .map_err(db)?;

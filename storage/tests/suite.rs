@@ -2388,8 +2388,124 @@ async fn run_suite(db: &Database) {
         digest_runs,
         redelivery_is_recognised,
         series_are_one_row_found_by_window,
+        events_are_found_by_their_words,
     );
     db.clear_all().await.expect("clear_all");
+}
+
+/// The full-text search behind questions by topic and place: every word
+/// must start a word of the title, place or message; case does not matter;
+/// æ, ø and å are letters of their own; the window, the status and later
+/// corrections are respected — the same on SQLite and PostgreSQL.
+async fn events_are_found_by_their_words(db: &Database) {
+    let add = |n: u32, title: &str, place: Option<&str>, status: Status, day: u32| {
+        new_event(
+            origin(
+                Platform::Console,
+                "torvet",
+                Some(&format!("s{n}")),
+                "mette",
+                "Mette",
+            ),
+            timed_event(title, june(day, 10, 0), None, place),
+            status,
+            sent(1, 9, 0, n),
+        )
+    };
+    let swap = insert(
+        db,
+        &add(1, "Byttemarked", Some("Glashuset"), Status::Published, 14),
+    )
+    .await;
+    let dinner = insert(
+        db,
+        &add(
+            2,
+            "Fællesspisning",
+            Some("Medborgerhuset"),
+            Status::Published,
+            12,
+        ),
+    )
+    .await;
+    let cafe = insert(
+        db,
+        &add(
+            3,
+            "Strikkecafé",
+            Some("Café Ørestad"),
+            Status::Published,
+            13,
+        ),
+    )
+    .await;
+    let pending = insert(
+        db,
+        &add(4, "Byttemarked for børn", None, Status::Pending, 15),
+    )
+    .await;
+    let later = insert(
+        db,
+        &add(5, "Byttemarked", Some("Glashuset"), Status::Published, 28),
+    )
+    .await;
+    let (from, to) = (june(10, 0, 0), june(20, 0, 0));
+    let find = |words: &[&str], pending: bool| {
+        let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        async move {
+            ids(&db
+                .search_events(&words, from, to, pending, 50)
+                .await
+                .expect("search_events"))
+        }
+    };
+    assert_eq!(find(&["byttemarked"], false).await, vec![swap.id]);
+    assert_eq!(
+        find(&["BYTTE"], false).await,
+        vec![swap.id],
+        "a prefix, any case"
+    );
+    assert_eq!(
+        find(&["byttemarked"], true).await,
+        vec![swap.id, pending.id]
+    );
+    assert_eq!(
+        find(&["glashus"], false).await,
+        vec![swap.id],
+        "the place counts"
+    );
+    assert_eq!(find(&["fællesspisning"], false).await, vec![dinner.id]);
+    assert_eq!(find(&["ørestad"], false).await, vec![cafe.id]);
+    assert!(find(&["orestad"], false).await.is_empty(), "ø is not o");
+    assert!(
+        find(&["byttemarked", "børn"], false).await.is_empty(),
+        "every word"
+    );
+    assert_eq!(find(&["byttemarked", "børn"], true).await, vec![pending.id]);
+    assert!(
+        find(&["marked"], false).await.is_empty(),
+        "only at a word's start"
+    );
+    assert!(find(&["  "], false).await.is_empty());
+    assert!(
+        !find(&["byttemarked"], false).await.contains(&later.id),
+        "outside the window"
+    );
+
+    // A correction is searched by its new words.
+    let mut renamed = fetch(db, dinner.id).await;
+    renamed.text = "Julefrokost i Medborgerhuset".to_string();
+    if let Some(event) = renamed.event.as_mut() {
+        event.draft.title = "Julefrokost".to_string();
+    }
+    db.update_submission(&renamed).await.expect("update");
+    assert!(find(&["fællesspisning"], false).await.is_empty());
+    assert_eq!(find(&["julefrokost"], false).await, vec![dinner.id]);
+    // Withdrawn is gone.
+    let mut withdrawn = fetch(db, cafe.id).await;
+    withdrawn.status = Status::Withdrawn;
+    db.update_submission(&withdrawn).await.expect("update");
+    assert!(find(&["strikkecafé"], false).await.is_empty());
 }
 
 /// A regular activity is one row with its rule; `series_between` finds it

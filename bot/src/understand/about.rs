@@ -362,6 +362,24 @@ pub fn topic_matches(topic: &str, title: &str, text: &str) -> bool {
     })
 }
 
+/// The words to look up in the search index for a topic or a place:
+/// stems, so "byttemarkedet" finds "Byttemarked" (every one must start a
+/// word of the event's title, place or message).
+pub fn search_words(about: &About) -> Vec<String> {
+    const SKIP: &[&str] = &[
+        "the", "a", "an", "i", "på", "ved", "hos", "at", "in", "og", "and",
+    ];
+    about
+        .topic
+        .iter()
+        .chain(about.place.iter())
+        .flat_map(|text| text.split_whitespace())
+        .filter(|w| !SKIP.contains(&w.to_lowercase().as_str()))
+        .map(|w| stem(&w.to_lowercase()))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 /// A word without the common Danish and English endings.
 fn stem(word: &str) -> String {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
