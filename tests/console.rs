@@ -639,3 +639,95 @@ fn a_regular_activity_is_one_submission_on_every_week() {
     assert_eq!(json["repeat"], "FREQ=WEEKLY;BYDAY=TH");
     assert_eq!(json["start"], "2026-12-03T18:00:00+01:00");
 }
+
+#[test]
+fn organisers_are_asked_whether_a_regular_activity_still_happens() {
+    let town = Town::new();
+    let monday = MONDAY_30_NOV;
+    let saved = town.chat(
+        "mette",
+        &[],
+        &["strikkecafé på biblioteket hver tirsdag kl 14-16"],
+        monday,
+    );
+    assert_has(&saved, &["#1", "hver tirsdag"]);
+    town.chat("koordinator", &["--admin"], &["/godkend #1"], monday);
+
+    // One day off, said in words; an end given with /ret.
+    let off = town.chat("mette", &[], &["strikkecafé er aflyst på tirsdag"], monday);
+    assert_has(&off, &["Aflyst", "tirsdag 1. december", "#1"]);
+    let unknown = town.chat("mette", &[], &["banko er aflyst på lørdag"], monday);
+    assert_has(&unknown, &["Jeg kan ikke finde en aktivitet »banko«"]);
+
+    // Three weeks on nobody is asked; at four weeks the organiser is, once.
+    let early = town.chat("ahmed", &[], &["hej"], "2026-12-21T10:00:00+01:00");
+    assert_lacks(&early, &["[privat til mette]"]);
+    let due = "2026-12-28T10:00:00+01:00";
+    let asked = town.chat("ahmed", &[], &["hej"], due);
+    assert_has(
+        &asked,
+        &[
+            "[privat til mette]",
+            "Sker »Strikkecafé« (#1, hver tirsdag) stadig?",
+        ],
+    );
+    assert_lacks(
+        &town.chat("ahmed", &[], &["hej"], due),
+        &["[privat til mette]"],
+    );
+
+    // "ja" keeps it; four weeks later the question comes again.
+    let yes = town.chat("mette", &[], &["ja"], due);
+    assert_has(&yes, &["bliver stående i kalenderen"]);
+    let later = "2027-01-26T10:00:00+01:00";
+    let next_week = town.chat("ahmed", &[], &["hvad sker der næste tirsdag?"], later);
+    assert_has(&next_week, &["[privat til mette]", "Strikkecafé", "(#1)"]);
+    // "nej" ends it after today; what has been stays in /mine.
+    let no = town.chat("mette", &[], &["nej"], later);
+    assert_has(&no, &["er stoppet efter tirsdag 26. januar"]);
+    assert_lacks(
+        &town.chat("ahmed", &[], &["hvad sker der næste tirsdag?"], later),
+        &["Strikkecafé"],
+    );
+    assert_has(
+        &town.chat("mette", &[], &["/mine"], later),
+        &["#1 Strikkecafé"],
+    );
+
+    // Nobody answers: after two weeks the admins are told, once.
+    town.chat(
+        "ali",
+        &[],
+        &["fællesspisning i medborgerhuset hver torsdag kl 18"],
+        monday,
+    );
+    town.chat("koordinator", &["--admin"], &["/godkend #2"], monday);
+    let asked = town.chat("ahmed", &[], &["hej"], due);
+    assert_has(&asked, &["[privat til ali]", "Fællesspisning"]);
+    let told = town.chat("ahmed", &[], &["hej"], "2027-01-12T10:00:00+01:00");
+    assert_has(
+        &told,
+        &["Til gruppens administratorer: ali har ikke svaret", "#2"],
+    );
+    let once = town.chat("ahmed", &[], &["hej"], "2027-01-13T10:00:00+01:00");
+    assert_lacks(&once, &["Til gruppens administratorer"]);
+    // It stays in the calendar: nothing is deleted silently.
+    assert_has(
+        &town.chat(
+            "ahmed",
+            &[],
+            &["hvad sker der på torsdag?"],
+            "2027-01-13T10:00:00+01:00",
+        ),
+        &["Fællesspisning"],
+    );
+
+    // `/ret #N indtil …` gives an activity an end.
+    let ended = town.chat(
+        "ali",
+        &[],
+        &["/ret #2 indtil 28. januar"],
+        "2027-01-13T10:00:00+01:00",
+    );
+    assert_has(&ended, &["Rettet!", "hver torsdag indtil 28. januar"]);
+}

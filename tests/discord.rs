@@ -947,3 +947,66 @@ async fn slash_commands_are_acknowledged_while_channels_are_read_back() {
         "acknowledged within Discord's 3 seconds"
     );
 }
+
+/// A regular activity on Discord: submitted with the slash command,
+/// approved once, cancelled for one evening with `/aflys`, asked about by
+/// topic — the same flow as the console's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_regular_activity_on_discord() {
+    let mut town = Town::new().await;
+    town.start();
+    town.ready().await;
+    let torvet = town.torvet;
+    let saved = town
+        .slash(
+            torvet,
+            &ali(),
+            "event",
+            Some((
+                "text",
+                "fællesspisning i Medborgerhuset hver torsdag kl 18, pris 40 kr",
+            )),
+            "da",
+        )
+        .await;
+    for part in [
+        "#1",
+        "hver torsdag",
+        "torsdag 11. juni, torsdag 18. juni, torsdag 25. juni",
+    ] {
+        assert!(saved.content.contains(part), "{}", saved.content);
+    }
+    let approved = town
+        .slash(torvet, &mette(), "approve", Some(("number", "#1")), "da")
+        .await;
+    assert!(
+        approved.content.contains("#1 er godkendt"),
+        "{}",
+        approved.content
+    );
+    let cancelled = town
+        .slash(
+            torvet,
+            &ali(),
+            "cancel",
+            Some(("text", "#1 18. juni")),
+            "da",
+        )
+        .await;
+    assert!(
+        cancelled.content.contains("Aflyst"),
+        "{}",
+        cancelled.content
+    );
+    let by_topic = town
+        .ask(torvet, &ahmed(), &mention("hvornår er der fællesspisning?"))
+        .await;
+    for part in ["Torsdag 11. juni", "Torsdag 25. juni"] {
+        assert!(by_topic.content.contains(part), "{}", by_topic.content);
+    }
+    assert!(
+        !by_topic.content.contains("Torsdag 18. juni"),
+        "{}",
+        by_topic.content
+    );
+}

@@ -624,6 +624,56 @@ async fn residents_and_admins_in_an_encrypted_room() {
         .await;
     assert!(answer.body.contains("Byttemarked"), "{}", answer.body);
 
+    // A regular activity: one submission, approved once, every Thursday,
+    // one evening off, asked about by topic (the console's flow).
+    let series = ali
+        .say(
+            &torvet,
+            "/begivenhed fællesspisning i Medborgerhuset hver torsdag kl 18",
+        )
+        .await;
+    let saved = ali
+        .wait_for(&torvet, &bot_id, &log, |s| {
+            s.in_reply_to.as_ref() == Some(&series)
+        })
+        .await;
+    assert!(
+        saved.body.contains("#2") && saved.body.contains("hver torsdag"),
+        "{}",
+        saved.body
+    );
+    let approve = mette.say(&torvet, "/godkend #2").await;
+    mette
+        .wait_for(&torvet, &bot_id, &log, |s| {
+            s.in_reply_to.as_ref() == Some(&approve) && s.body.contains("#2 er godkendt")
+        })
+        .await;
+    let off = ali.say(&torvet, "/aflys #2 18. juni").await;
+    let off_reply = ali
+        .wait_for(&torvet, &bot_id, &log, |s| {
+            s.in_reply_to.as_ref() == Some(&off)
+        })
+        .await;
+    assert!(off_reply.body.contains("Aflyst"), "{}", off_reply.body);
+    let topic = ahmed
+        .say(
+            &torvet,
+            &format!("{bot_name}: hvornår er der fællesspisning?"),
+        )
+        .await;
+    let dates = ahmed
+        .wait_for(&torvet, &bot_id, &log, |s| {
+            s.in_reply_to.as_ref() == Some(&topic)
+        })
+        .await;
+    assert!(
+        dates.body.contains("Torsdag 11. juni")
+            && dates.body.contains("Torsdag 25. juni")
+            && !dates.body.contains("Torsdag 18. juni"),
+        "{}",
+        dates.body
+    );
+
     // Ordinary talk is left alone; spam is redacted and logged.
     let before = ali.messages_from(&torvet, &bot_id).len();
     ali.say(&torvet, "Hej alle, vi ses på lørdag 😊").await;

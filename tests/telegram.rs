@@ -801,3 +801,80 @@ async fn edits_presses_rights_and_admin_scope() {
         town.fake.sent(STRAND)
     );
 }
+
+/// A regular activity on Telegram: submitted once, approved once with the
+/// button, on every Thursday in "what's on", one evening cancelled, asked
+/// about by topic — the same flow as the console's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_regular_activity_on_telegram() {
+    let mut town = Town::new().await;
+    town.start();
+    let saved = town
+        .ask(
+            TORVET,
+            &ali(),
+            "/begivenhed fællesspisning i Medborgerhuset hver torsdag kl 18, pris 40 kr",
+        )
+        .await;
+    for part in [
+        "#1",
+        "Fællesspisning",
+        "hver torsdag",
+        "torsdag 11. juni, torsdag 18. juni, torsdag 25. juni",
+    ] {
+        assert!(saved.plain_text.contains(part), "{}", saved.plain_text);
+    }
+    let queue = town.ask(TORVET, &mette(), "/afventer").await;
+    assert!(
+        queue.plain_text.contains("hver torsdag"),
+        "{}",
+        queue.plain_text
+    );
+    let before = town.fake.sent(TORVET).len();
+    town.fake
+        .click(TORVET, &mette(), queue.message_id, "approve:1");
+    town.replies(TORVET, before + 2).await;
+    // The announcement reaches the English channel first (then the question
+    // there is answered after it).
+    let announced = town.replies(ENGLISH, 1).await;
+    assert!(
+        announced
+            .iter()
+            .any(|m| m.plain_text.contains("every Thursday")),
+        "{announced:?}"
+    );
+
+    let english = town.ask(ENGLISH, &ahmed(), "/whatson 25 June").await;
+    assert!(
+        english.plain_text.contains("Fællesspisning"),
+        "{}",
+        english.plain_text
+    );
+    let cancelled = town.ask(TORVET, &ali(), "/aflys #1 18. juni").await;
+    assert!(
+        cancelled.plain_text.contains("Aflyst"),
+        "{}",
+        cancelled.plain_text
+    );
+    let that_week = town.ask(TORVET, &ahmed(), "/hvadsker 18. juni").await;
+    assert!(
+        !that_week.plain_text.contains("Fællesspisning"),
+        "{}",
+        that_week.plain_text
+    );
+    let by_topic = town
+        .ask(TORVET, &ahmed(), "@VoresBot hvornår er der fællesspisning?")
+        .await;
+    for part in ["Torsdag 11. juni", "Torsdag 25. juni"] {
+        assert!(
+            by_topic.plain_text.contains(part),
+            "{}",
+            by_topic.plain_text
+        );
+    }
+    assert!(
+        !by_topic.plain_text.contains("Torsdag 18. juni"),
+        "{}",
+        by_topic.plain_text
+    );
+}

@@ -43,6 +43,38 @@ pub struct Group {
     pub admins: HashSet<UserRef>,
     pub rules: Rules,
     pub channels: Vec<ChannelInfo>,
+    /// Asking organisers of regular activities whether they still happen
+    /// (`None`: never).
+    pub still_happening: Option<StillHappening>,
+}
+
+/// How often the organiser of a regular activity is asked "does it still
+/// happen?", and what happens when nobody answers within
+/// [`StillHappening::ANSWER_WITHIN_DAYS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StillHappening {
+    pub every_weeks: u32,
+    pub unanswered: Unanswered,
+}
+
+impl StillHappening {
+    /// Four weeks, then the admins are told: the default.
+    pub const DEFAULT: StillHappening = StillHappening {
+        every_weeks: 4,
+        unanswered: Unanswered::TellAdmins,
+    };
+    /// How long the organiser has to answer.
+    pub const ANSWER_WITHIN_DAYS: i64 = 14;
+}
+
+/// What happens when an organiser does not answer "does it still happen?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unanswered {
+    /// The group's admins are told; the activity stays in the calendar.
+    TellAdmins,
+    /// The admins are told and the activity goes back to the approval
+    /// queue (hidden, never deleted) until an admin approves it again.
+    Hide,
 }
 
 /// All groups; conversations nobody configured belong to the first group,
@@ -100,6 +132,7 @@ impl Community {
                 admins: HashSet::new(),
                 rules: Rules::default(),
                 channels: Vec::new(),
+                still_happening: Some(StillHappening::DEFAULT),
             }],
             HashSet::new(),
             default_language,

@@ -405,6 +405,23 @@ impl Bot {
             return Ok(vec![reply_to(msg, doc)]);
         }
 
+        // "fællesspisning er aflyst på torsdag": one day off, said in words.
+        if matches!(understood.meaning, Meaning::Unknown)
+            && let Some((what, day)) = understand::cancellation_in_words(&msg.text, &ctx)
+        {
+            let doc = self
+                .cancel_in_words(&what, day, user, lang, &ctx, sit)
+                .await?;
+            return Ok(vec![reply_to(msg, doc)]);
+        }
+        // "ja" / "nej" to "does it still happen?" (asked privately).
+        let (yes, no) = (understand::is_yes(&msg.text), understand::is_no(&msg.text));
+        if (yes || no)
+            && let Some(doc) = self.still_happening_answer(user, yes).await?
+        {
+            return Ok(vec![reply_to(msg, doc)]);
+        }
+
         let doc = match understood.meaning {
             Meaning::Event(draft) => self.submit_event(msg, draft, lang, &ctx, sit).await?,
             Meaning::Story(story) => self.submit_story(msg, story, lang, sit).await?,
@@ -1177,6 +1194,29 @@ impl Bot {
         Ok(Doc::new().para(tr(lang, done_key, &[("id", &id.to_string())])))
     }
 
+    /// "fællesspisning er aflyst på torsdag": the sender's own activity with
+    /// that title, cancelled on that day (as `/aflys #N dag`).
+    async fn cancel_in_words(
+        &self,
+        what: &str,
+        day: NaiveDate,
+        user: &UserRef,
+        lang: Language,
+        ctx: &Context,
+        sit: &Situation,
+    ) -> Result<Doc, CoreError> {
+        let mine = self.store.submissions_by(user, 50).await?;
+        let found = mine.iter().find(|s| {
+            s.kind == SubmissionKind::Event
+                && matches!(s.status, Status::Published | Status::Pending)
+                && understand::about::topic_matches(what, s.title(), "")
+        });
+        match found {
+            Some(s) => self.cancel_one(s.id, Some(day), user, lang, ctx, sit).await,
+            None => Ok(Doc::new().para(tr(lang, "cancel_words_unknown", &[("what", what)]))),
+        }
+    }
+
     /// `/aflys #N 12. december`: that day of a regular activity is cancelled
     /// and the other days stand; a one-off event cancelled on its own day (or
     /// without a day) is withdrawn.
@@ -1265,6 +1305,30 @@ impl Bot {
                     "aflyst" | "aflyses" | "cancelled" | "canceled" | "called off"
                 ) {
                     return self.withdraw(id, user, lang, sit, "deleted").await;
+                }
+                // "/ret #N indtil 1. marts": a regular activity gets an end.
+                if let Some(until) = understand::series_end(text, ctx)
+                    && let Some(mut draft) = found
+                        .event
+                        .as_ref()
+                        .filter(|e| e.draft.repeat.is_some())
+                        .map(|e| e.draft.clone())
+                {
+                    if let Some(rule) = draft.repeat.as_mut() {
+                        rule.until = Some(until);
+                    }
+                    return self
+                        .save_event_changes(
+                            found,
+                            draft,
+                            lang,
+                            ctx,
+                            &msg.message.conversation,
+                            user,
+                            "updated_event",
+                            sit,
+                        )
+                        .await;
                 }
                 let fragment = understand::correction(text, ctx);
                 let nothing = fragment.date.is_none()
@@ -1633,7 +1697,7 @@ fn date_question(lang: Language, id: i64, draft: &EventDraft, today: NaiveDate) 
 /// Title, day, time and place, one per line.
 /// The card for a stored event: day and time as the stored instants read
 /// in local time (so a time in the spring DST gap shows as it will happen).
-fn stored_card(lang: Language, saved: &Submission, tz: Tz, today: NaiveDate) -> Doc {
+pub(crate) fn stored_card(lang: Language, saved: &Submission, tz: Tz, today: NaiveDate) -> Doc {
     let Some(event) = &saved.event else {
         return Doc::new();
     };
@@ -1678,25 +1742,6 @@ fn stored_card(lang: Language, saved: &Submission, tz: Tz, today: NaiveDate) -> 
     }
     let place = event
         .draft
-        .location
-        .clone()
-        .unwrap_or_else(|| tr(lang, "place_unknown", &[]));
-    doc.item(vec![label("label_place"), Span::Text(place)])
-}
-
-pub(crate) fn event_card(lang: Language, draft: &EventDraft) -> Doc {
-    let label = |key: &str| Span::Bold(format!("{}: ", tr(lang, key, &[])));
-    let mut doc = Doc::new().item(vec![label("label_title"), Span::Text(draft.title.clone())]);
-    if let Some(date) = draft.date {
-        doc = doc.item(vec![
-            label("label_day"),
-            Span::Text(format::date(lang, date, true)),
-        ]);
-    }
-    if let Some(time) = format::time_of(lang, draft) {
-        doc = doc.item(vec![label("label_time"), Span::Text(time)]);
-    }
-    let place = draft
         .location
         .clone()
         .unwrap_or_else(|| tr(lang, "place_unknown", &[]));

@@ -19,6 +19,7 @@ pub mod reactions;
 pub mod recurrence;
 pub mod render;
 pub mod runtime;
+pub mod series;
 pub mod store;
 pub mod understand;
 

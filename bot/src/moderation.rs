@@ -8,7 +8,7 @@ use chrono::Duration;
 use tracing::info;
 
 use crate::adapter::InboundMessage;
-use crate::engine::{Action, Bot, CoreError, Escalated, Situation, event_card, reply_to};
+use crate::engine::{Action, Bot, CoreError, Escalated, Situation, reply_to, stored_card};
 use crate::format;
 use crate::guidelines::{self, Escalation, History, LinkPolicy, RuleAction, Violation};
 use crate::lang::{Language, tr};
@@ -570,11 +570,14 @@ impl Bot {
             return;
         }
         let Some(event) = &saved.event else { return };
+        let today = crate::civil::local_today(self.settings.tz, self.clock.now());
         for channel in &group.channels {
             let lang = channel.language;
+            // The same card as the confirmation: a regular activity shows
+            // its rule and next dates, an event over days its last day.
             let doc = Doc::new()
                 .para(tr(lang, "announce_event", &[("title", &event.draft.title)]))
-                .append(event_card(lang, &event.draft))
+                .append(stored_card(lang, saved, self.settings.tz, today))
                 .about(saved.id);
             self.later(Action::Send {
                 conversation: channel.conversation.clone(),

@@ -46,6 +46,30 @@ pub struct Repeat {
     /// Occurrences cancelled one by one ("/aflys #N 12. december").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub except: Vec<NaiveDate>,
+    /// Where the "does it still happen?" question to the organiser stands.
+    #[serde(default, skip_serializing_if = "SeriesCheck::is_empty")]
+    pub check: SeriesCheck,
+}
+
+/// The organiser's answers to "does it still happen?" (asked every few
+/// weeks, see [`crate::community::StillHappening`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesCheck {
+    /// When the organiser last said it still happens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmed_at: Option<DateTime<Utc>>,
+    /// When the question went out, while no answer has come.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asked_at: Option<DateTime<Utc>>,
+    /// When the admins were told that no answer came.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_at: Option<DateTime<Utc>>,
+}
+
+impl SeriesCheck {
+    pub fn is_empty(&self) -> bool {
+        self == &SeriesCheck::default()
+    }
 }
 
 fn one() -> u32 {
@@ -89,6 +113,7 @@ impl Repeat {
             until: None,
             count: None,
             except: Vec::new(),
+            check: SeriesCheck::default(),
         }
     }
 
@@ -103,6 +128,7 @@ impl Repeat {
             until: None,
             count: None,
             except: Vec::new(),
+            check: SeriesCheck::default(),
         }
     }
 
@@ -114,6 +140,7 @@ impl Repeat {
             until: None,
             count: None,
             except: Vec::new(),
+            check: SeriesCheck::default(),
         }
     }
 

@@ -64,6 +64,14 @@ pub async fn run(
             background.clone(),
         ));
     }
+    // Organisers are asked whether their regular activities still happen:
+    // once at start, and every hour while scheduling.
+    helpers.spawn(series_check_loop(
+        bot.clone(),
+        by_platform.clone(),
+        background.clone(),
+        schedule_digests,
+    ));
     if schedule_digests {
         for group in 0..bot.community().groups.len() {
             helpers.spawn(digest_loop(
@@ -509,6 +517,30 @@ async fn digest_loop(
             () = stop.cancelled() => return,
         }
         queue_and_wake(&bot, group, next, &adapters).await;
+    }
+}
+
+/// How often the "does it still happen?" check runs.
+const SERIES_CHECK_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+async fn series_check_loop(
+    bot: Arc<Bot>,
+    adapters: HashMap<Platform, Arc<dyn Adapter>>,
+    stop: CancellationToken,
+    repeat: bool,
+) {
+    loop {
+        match bot.check_series().await {
+            Ok(actions) => perform(&bot, &adapters, None, actions).await,
+            Err(e) => error!(error = %e, "could not check the regular activities"),
+        }
+        if !repeat {
+            return;
+        }
+        tokio::select! {
+            () = tokio::time::sleep(SERIES_CHECK_EVERY) => {}
+            () = stop.cancelled() => return,
+        }
     }
 }
 

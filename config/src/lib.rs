@@ -13,7 +13,9 @@ use chrono_tz::Tz;
 use regex::Regex;
 use serde::Deserialize;
 use vores_bot::Language;
-use vores_bot::community::{Approval, ChannelInfo, Community, DEFAULT_DIGEST_SCHEDULE, Group};
+use vores_bot::community::{
+    Approval, ChannelInfo, Community, DEFAULT_DIGEST_SCHEDULE, Group, StillHappening, Unanswered,
+};
 use vores_bot::guidelines::{Escalation, LinkPolicy, RuleAction, RuleKind, Rules};
 use vores_bot::model::{ConversationRef, Platform, UserRef};
 
@@ -35,6 +37,8 @@ struct RawConfig {
     trusted_after: Option<u32>,
     announce_approved: Option<bool>,
     digest_schedule: Option<String>,
+    still_happening_weeks: Option<u32>,
+    still_happening_unanswered: Option<String>,
     rules: Option<RawRules>,
     /// The name residents see for the default group.
     title: Option<String>,
@@ -54,6 +58,8 @@ struct RawGroup {
     trusted_after: Option<u32>,
     announce_approved: Option<bool>,
     digest_schedule: Option<String>,
+    still_happening_weeks: Option<u32>,
+    still_happening_unanswered: Option<String>,
     #[serde(default)]
     admins: Vec<String>,
     rules: Option<RawRules>,
@@ -215,6 +221,7 @@ pub struct GroupSettings {
     pub digest_schedule: cron::Schedule,
     pub admins: Vec<UserRef>,
     pub rules: Rules,
+    pub still_happening: Option<StillHappening>,
 }
 
 impl PartialEq for GroupSettings {
@@ -225,6 +232,7 @@ impl PartialEq for GroupSettings {
             && self.announce_approved == other.announce_approved
             && self.digest_schedule.to_string() == other.digest_schedule.to_string()
             && self.admins == other.admins
+            && self.still_happening == other.still_happening
     }
 }
 
@@ -267,8 +275,18 @@ impl Default for Config {
             matrix: None,
             discord: None,
             groups: vec![
-                group_settings("", "default", None, None, None, None, &[], None)
-                    .expect("the default group is valid"),
+                group_settings(
+                    "",
+                    "default",
+                    None,
+                    None,
+                    None,
+                    None,
+                    (None, None),
+                    &[],
+                    None,
+                )
+                .expect("the default group is valid"),
             ],
         }
     }
@@ -377,6 +395,7 @@ impl Config {
             raw.trusted_after,
             raw.announce_approved,
             raw.digest_schedule,
+            (raw.still_happening_weeks, raw.still_happening_unanswered),
             &[],
             raw.rules,
         )?];
@@ -399,6 +418,7 @@ impl Config {
                 g.trusted_after,
                 g.announce_approved,
                 g.digest_schedule,
+                (g.still_happening_weeks, g.still_happening_unanswered),
                 &g.admins,
                 g.rules,
             )?;
@@ -570,6 +590,7 @@ impl Config {
                 admins: g.admins.iter().cloned().collect(),
                 rules: g.rules.clone(),
                 channels: Vec::new(),
+                still_happening: g.still_happening,
             })
             .collect();
         for channel in &self.channels {
@@ -618,10 +639,34 @@ fn group_settings(
     trusted_after: Option<u32>,
     announce_approved: Option<bool>,
     digest_schedule: Option<String>,
+    (still_weeks, still_unanswered): (Option<u32>, Option<String>),
     admins: &[String],
     rules: Option<RawRules>,
 ) -> Result<GroupSettings, ConfigError> {
     let key = |k: &str| format!("{prefix}{k}");
+    let unanswered = match still_unanswered.as_deref() {
+        None | Some("tell_admins") => Unanswered::TellAdmins,
+        Some("hide") => Unanswered::Hide,
+        Some(other) => {
+            return Err(invalid(
+                key("still_happening_unanswered"),
+                format!("{other:?} is not a choice; use \"tell_admins\" or \"hide\""),
+            ));
+        }
+    };
+    let still_happening = match still_weeks.unwrap_or(StillHappening::DEFAULT.every_weeks) {
+        0 => None,
+        weeks @ 1..=52 => Some(StillHappening {
+            every_weeks: weeks,
+            unanswered,
+        }),
+        weeks => {
+            return Err(invalid(
+                key("still_happening_weeks"),
+                format!("{weeks} weeks is more than a year; use 1 to 52, or 0 to never ask"),
+            ));
+        }
+    };
     let approval = match approval.as_deref() {
         None | Some("always") => Approval::Always,
         Some("never") => Approval::Never,
@@ -656,6 +701,7 @@ fn group_settings(
         digest_schedule,
         admins: parse_users(&key("admins"), admins)?,
         rules: rules_from(&key("rules."), rules.unwrap_or_default())?,
+        still_happening,
     })
 }
 

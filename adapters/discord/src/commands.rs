@@ -79,6 +79,13 @@ const COMMANDS: &[SlashCommand] = &[
         NUMBER,
     ),
     command(
+        "cancel",
+        "aflys",
+        "Cancel one day of a regular activity: #number and the day",
+        "Aflys én dag af en fast aktivitet: #nummer og dagen",
+        WHAT,
+    ),
+    command(
         "correct",
         "ret",
         "Correct a submission: #number and the new details",

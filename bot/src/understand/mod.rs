@@ -692,6 +692,38 @@ pub fn weekday_only(text: &str) -> Option<Weekday> {
     scan::weekday_from(t)
 }
 
+/// Where `/ret #N indtil 1. marts` ends a regular activity.
+pub fn series_end(text: &str, ctx: &Context) -> Option<NaiveDate> {
+    scan::scan(text, ctx.today())
+        .into_iter()
+        .find_map(|t| match t.kind {
+            TokenKind::Until(day) => Some(day),
+            _ => None,
+        })
+}
+
+static CANCELLED_IN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?P<what>[\p{L}][\p{L}\s'\-]{1,60}?)\s+(?:er|bliver)\s+(?:desværre\s+)?aflyst\s+(?P<when>.+?)[.!]*\s*$|^\s*(?P<what2>[\p{L}][\p{L}\s'\-]{1,60}?)\s+(?:is|has\s+been)\s+(?:unfortunately\s+)?(?:cancelled|canceled)\s+(?P<when2>.+?)[.!]*\s*$",
+    )
+    .expect("static pattern")
+});
+
+/// "fællesspisning er aflyst på torsdag", "the dinner is cancelled on
+/// Thursday": what and which day, said in words.
+pub fn cancellation_in_words(text: &str, ctx: &Context) -> Option<(String, NaiveDate)> {
+    let c = CANCELLED_IN_WORDS.captures(text.trim())?;
+    let what = c
+        .name("what")
+        .or(c.name("what2"))?
+        .as_str()
+        .trim()
+        .to_string();
+    let when = c.name("when").or(c.name("when2"))?.as_str();
+    let day = date_of(&scan::scan(when, ctx.today())).0?;
+    Some((what, day))
+}
+
 /// "ja", "yes", "jep", "korrekt": the answer to a yes/no question.
 pub fn is_yes(text: &str) -> bool {
     let t = text
