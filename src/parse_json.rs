@@ -136,6 +136,10 @@ pub fn to_json(understood: &Understood, tz: Tz) -> Value {
                 Command::Delete(id) | Command::Anonymous(id) => {
                     map.insert("id".into(), json!(id));
                 }
+                Command::MoveOne(id, text) => {
+                    map.insert("id".into(), json!(id));
+                    map.insert("text".into(), json!(text));
+                }
                 Command::CancelOne(id, day) => {
                     map.insert("id".into(), json!(id));
                     map.insert("day".into(), json!(day.map(|d| d.to_string())));

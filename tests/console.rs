@@ -614,6 +614,27 @@ fn a_regular_activity_is_one_submission_on_every_week() {
     assert_has(&not_that_day, &["finder ikke sted"]);
     let refused = town.chat("ahmed", &[], &["/aflys #1 17. december"], monday);
     assert_lacks(&refused, &["Aflyst"]);
+    // One evening moved to the Friday, later; the Thursday is free.
+    let moved = town.chat(
+        "mette",
+        &[],
+        &["/flyt #1 17. december til 18. december kl 19"],
+        monday,
+    );
+    assert_has(
+        &moved,
+        &[
+            "Flyttet",
+            "torsdag 17. december",
+            "fredag 18. december kl. 19.00",
+        ],
+    );
+    let friday = town.chat("ahmed", &[], &["hvad sker der på fredag?"], two_weeks_later);
+    assert_has(
+        &friday,
+        &["Fredag 18. december", "kl. 19.00 Fællesspisning"],
+    );
+    assert_lacks(&ask(two_weeks_later), &["Fællesspisning"]);
 
     // The weekly digest names the activity once, by its rule.
     let out = Command::new(env!("CARGO_BIN_EXE_vores"))

@@ -160,7 +160,12 @@ impl Bot {
                     continue;
                 };
                 let mut when = format::capitalised(&format::repeat(lang, rule, today));
-                let time = format::event_time(lang, s, tz);
+                // The rule's own hours, whatever one moved evening says.
+                let time = s
+                    .event
+                    .as_ref()
+                    .and_then(|e| format::time_of(lang, &e.draft))
+                    .unwrap_or_default();
                 if !time.is_empty() {
                     when = format!("{when} {time}");
                 }

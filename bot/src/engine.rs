@@ -1109,6 +1109,10 @@ impl Bot {
                 self.cancel_one(id, day, user, lang, ctx, sit).await?
             }
             Command::CancelOne(None, _) => Doc::new().para(tr(lang, "which_delete", &[])),
+            Command::MoveOne(Some(id), text) => {
+                self.move_one(id, &text, user, lang, ctx, sit).await?
+            }
+            Command::MoveOne(None, _) => Doc::new().para(tr(lang, "move_how", &[("id", "12")])),
             Command::Mine => self.mine(user, lang).await?,
             Command::Correct(Some(id), text) => {
                 self.correct(msg, id, &text, lang, ctx, sit).await?
@@ -1215,6 +1219,81 @@ impl Bot {
             Some(s) => self.cancel_one(s.id, Some(day), user, lang, ctx, sit).await,
             None => Ok(Doc::new().para(tr(lang, "cancel_words_unknown", &[("what", what)]))),
         }
+    }
+
+    /// `/flyt #N 10/12 til 11/12 kl 19`: one day of a regular activity held
+    /// on another day or at other hours; the others stay as they are.
+    async fn move_one(
+        &self,
+        id: i64,
+        text: &str,
+        user: &UserRef,
+        lang: Language,
+        ctx: &Context,
+        sit: &Situation,
+    ) -> Result<Doc, CoreError> {
+        let mut found = match self.owned_for(id, user, lang, sit, "not_yours").await? {
+            Ok(found) => found,
+            Err(refusal) => return Ok(refusal),
+        };
+        let idt = id.to_string();
+        let Some(change) = understand::move_args(text, ctx) else {
+            return Ok(Doc::new().para(tr(lang, "move_how", &[("id", &idt)])));
+        };
+        let tz = self.settings.tz;
+        let today = ctx.today();
+        let Some(event) = found.event.as_mut() else {
+            return Ok(Doc::new().para(tr(lang, "not_a_series", &[("id", &idt)])));
+        };
+        let (Some(rule), Some(first)) = (event.draft.repeat.as_mut(), event.draft.date) else {
+            // A one-off event is corrected with /ret.
+            return Ok(Doc::new().para(tr(lang, "not_a_series", &[("id", &idt)])));
+        };
+        let (from, to) = day_bounds(tz, change.from);
+        let from_text = format::date_near(lang, change.from, today);
+        if !rule
+            .occurrences(first, event.draft.start_time, tz, from, to)
+            .contains(&change.from)
+        {
+            return Ok(Doc::new().para(tr(
+                lang,
+                "cancel_not_that_day",
+                &[("id", &idt), ("day", &from_text)],
+            )));
+        }
+        rule.moved.retain(|m| m.from != change.from);
+        rule.moved.push(crate::recurrence::Moved {
+            from: change.from,
+            to: change.to,
+            start: change.start,
+            end: change.end,
+        });
+        let title = event.draft.title.clone();
+        let mut when = format::date_near(lang, change.to, today);
+        if let Some(start) = change.start {
+            let hours = EventDraft {
+                start_time: Some(start),
+                end_time: change.end,
+                all_day: false,
+                ..event.draft.clone()
+            };
+            if let Some(time) = format::time_of(lang, &hours) {
+                when = format!("{when} {time}");
+            }
+        }
+        found.updated_at = ctx.now;
+        self.store.update_submission(&found).await?;
+        info!(id, from = %change.from, to = %change.to, "one occurrence moved");
+        Ok(Doc::new().para(tr(
+            lang,
+            "moved_one",
+            &[
+                ("id", &idt),
+                ("title", &title),
+                ("from", &from_text),
+                ("to", &when),
+            ],
+        )))
     }
 
     /// `/aflys #N 12. december`: that day of a regular activity is cancelled

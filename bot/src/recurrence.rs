@@ -46,9 +46,25 @@ pub struct Repeat {
     /// Occurrences cancelled one by one ("/aflys #N 12. december").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub except: Vec<NaiveDate>,
+    /// Occurrences moved to another day or time ("/flyt #N 10/12 til 11/12").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moved: Vec<Moved>,
     /// Where the "does it still happen?" question to the organiser stands.
     #[serde(default, skip_serializing_if = "SeriesCheck::is_empty")]
     pub check: SeriesCheck,
+}
+
+/// One occurrence of a regular activity held on another day or at another
+/// time (an EXDATE plus an RDATE, in iCalendar's terms).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Moved {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The new hours, when they change too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveTime>,
 }
 
 /// The organiser's answers to "does it still happen?" (asked every few
@@ -113,6 +129,7 @@ impl Repeat {
             until: None,
             count: None,
             except: Vec::new(),
+            moved: Vec::new(),
             check: SeriesCheck::default(),
         }
     }
@@ -128,6 +145,7 @@ impl Repeat {
             until: None,
             count: None,
             except: Vec::new(),
+            moved: Vec::new(),
             check: SeriesCheck::default(),
         }
     }
@@ -140,6 +158,7 @@ impl Repeat {
             until: None,
             count: None,
             except: Vec::new(),
+            moved: Vec::new(),
             check: SeriesCheck::default(),
         }
     }
@@ -251,7 +270,7 @@ impl Repeat {
             .dates
             .into_iter()
             .map(|d| d.date_naive())
-            .filter(|d| !self.except.contains(d))
+            .filter(|d| !self.except.contains(d) && !self.moved.iter().any(|m| m.from == *d))
             .collect()
     }
 

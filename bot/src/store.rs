@@ -3,7 +3,7 @@
 //! opaque references.
 
 use async_trait::async_trait;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::model::{
     ConversationRef, ConversationState, MessageRef, ModerationEntry, NewOutboxItem, NewSubmission,
@@ -363,16 +363,42 @@ pub fn occurrences_between(
     };
     // An occurrence already under way at `from` is on too: look back a day.
     let look_from = from - chrono::Duration::days(1);
-    rule.occurrences(first, event.draft.start_time, tz, look_from, to)
+    let (draft_start, draft_end) = (event.draft.start_time, event.draft.end_time);
+    let mut days: Vec<(NaiveDate, Option<NaiveTime>, Option<NaiveTime>)> = rule
+        .occurrences(first, draft_start, tz, look_from, to)
         .into_iter()
-        .filter_map(|day| {
+        .map(|day| (day, draft_start, draft_end))
+        .collect();
+    // Moved occurrences stand on their new day, at their new hours.
+    let (first_day, last_day) = (
+        look_from.with_timezone(&tz).date_naive(),
+        to.with_timezone(&tz).date_naive(),
+    );
+    for moved in &rule.moved {
+        if moved.to >= first_day && moved.to <= last_day {
+            let hours = match moved.start {
+                Some(start) => (Some(start), moved.end),
+                None => (draft_start, draft_end),
+            };
+            days.push((moved.to, hours.0, hours.1));
+        }
+    }
+    days.sort();
+    days.into_iter()
+        .filter_map(|(day, start, end)| {
             let mut draft = event.draft.clone();
             draft.date = Some(day);
+            draft.start_time = start;
+            draft.end_time = end;
             // One occurrence is on for its own hours, not the whole series'.
             let rule = draft.repeat.take();
             let mut details = crate::model::EventDetails::from_draft(draft, tz);
             details.visible_until = occurrence_end(&details, tz);
             details.draft.repeat = rule;
+            // The instants are this occurrence's; the draft keeps the rule's
+            // own hours (a moved evening does not change "kl. 18").
+            details.draft.start_time = draft_start;
+            details.draft.end_time = draft_end;
             let start = details.starts_at?;
             let end = details.visible_until.unwrap_or(start);
             (start < to && end > from).then(|| Submission {

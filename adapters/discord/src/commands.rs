@@ -86,6 +86,13 @@ const COMMANDS: &[SlashCommand] = &[
         WHAT,
     ),
     command(
+        "move",
+        "flyt",
+        "Move one day of a regular activity: #number, the day, to what",
+        "Flyt én dag af en fast aktivitet: #nummer, dagen, til hvad",
+        WHAT,
+    ),
+    command(
         "correct",
         "ret",
         "Correct a submission: #number and the new details",

@@ -54,6 +54,9 @@ pub enum Command {
     /// `/aflys #N 12. december`: one occurrence of a regular activity is
     /// cancelled (without a day: a one-off event is withdrawn).
     CancelOne(Option<i64>, Option<NaiveDate>),
+    /// `/flyt #N 10/12 til 11/12 kl 19`: one occurrence on another day or
+    /// at another time (the text after the number).
+    MoveOne(Option<i64>, String),
     Mine,
     /// `/ret #N new details`.
     Correct(Option<i64>, String),
@@ -97,6 +100,7 @@ impl Command {
             Command::WhatsOn(_) => "whatson",
             Command::Delete(_) => "delete",
             Command::CancelOne(..) => "cancel_one",
+            Command::MoveOne(..) => "move_one",
             Command::Mine => "mine",
             Command::Correct(..) => "correct",
             Command::Anonymous(_) => "anonymous",
@@ -724,6 +728,36 @@ pub fn cancellation_in_words(text: &str, ctx: &Context) -> Option<(String, Naive
     Some((what, day))
 }
 
+/// One occurrence moved: from which day, to which day, and the new hours
+/// if they change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MoveOne {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+}
+
+static MOVE_TO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s+(?:til|to|->|→)\s+").expect("static pattern"));
+
+/// "10. december til 11. december kl. 19", "10/12 to 11/12": what `/flyt`
+/// moves where. The new day may be left out when only the time changes
+/// ("10/12 til kl. 19").
+pub fn move_args(text: &str, ctx: &Context) -> Option<MoveOne> {
+    let split = MOVE_TO.find(text)?;
+    let (from_text, to_text) = (&text[..split.start()], &text[split.end()..]);
+    let from = date_of(&scan::scan(from_text, ctx.today())).0?;
+    let target = event_draft(to_text, ctx);
+    let to = target.date.unwrap_or(from);
+    (to != from || target.start_time.is_some()).then_some(MoveOne {
+        from,
+        to,
+        start: target.start_time,
+        end: target.end_time,
+    })
+}
+
 /// "ja", "yes", "jep", "korrekt": the answer to a yes/no question.
 pub fn is_yes(text: &str) -> bool {
     let t = text
@@ -852,6 +886,14 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         "aflys" | "aflyse" => {
             let (id, rest) = submission_id(args);
             da(Command::CancelOne(id, day_of(rest, ctx)))
+        }
+        "flyt" => {
+            let (id, rest) = submission_id(args);
+            da(Command::MoveOne(id, rest.to_string()))
+        }
+        "move" => {
+            let (id, rest) = submission_id(args);
+            en(Command::MoveOne(id, rest.to_string()))
         }
         // "/cancel #4" withdraws as before; "/cancel #4 12 December" cancels
         // that day of a regular activity.
