@@ -309,19 +309,31 @@ pub async fn events_in(
     include_pending: bool,
     limit: u32,
 ) -> Result<Vec<Submission>, StoreError> {
-    let mut events = store
+    let mut rows = store
         .events_between(from, to, include_pending, limit)
         .await?;
-    let series = store
-        .series_between(from, to, include_pending, MOST_SERIES)
-        .await?;
-    for s in &series {
-        events.extend(occurrences_between(s, tz, from, to));
-    }
-    if !series.is_empty() {
-        events.sort_by_key(|e| (e.event.as_ref().and_then(|d| d.starts_at), e.id));
-    }
-    Ok(events)
+    rows.extend(
+        store
+            .series_between(from, to, include_pending, MOST_SERIES)
+            .await?,
+    );
+    Ok(expanded(&rows, tz, from, to))
+}
+
+/// Stored rows as the events on in `[from, to)`: one-off events as they
+/// are, each regular activity as its occurrences; in order of start.
+fn expanded(
+    rows: &[Submission],
+    tz: chrono_tz::Tz,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Vec<Submission> {
+    let mut events: Vec<Submission> = rows
+        .iter()
+        .flat_map(|s| occurrences_between(s, tz, from, to))
+        .collect();
+    events.sort_by_key(|e| (e.event.as_ref().and_then(|d| d.starts_at), e.id));
+    events
 }
 
 /// Like [`events_in`], only the events whose words match `words` (see
@@ -338,12 +350,7 @@ pub async fn search_in(
     let found = store
         .search_events(words, from, to, include_pending, limit)
         .await?;
-    let mut events: Vec<Submission> = found
-        .iter()
-        .flat_map(|s| occurrences_between(s, tz, from, to))
-        .collect();
-    events.sort_by_key(|e| (e.event.as_ref().and_then(|d| d.starts_at), e.id));
-    Ok(events)
+    Ok(expanded(&found, tz, from, to))
 }
 
 /// The occurrences of a stored series that start in `[from, to)` (or, for

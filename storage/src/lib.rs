@@ -784,12 +784,13 @@ impl Store for Database {
                 .collect::<Vec<_>>()
                 .join(" & ")
         };
+        // Pending events are included by binding 'pending' as the second
+        // status (else 'published' twice).
+        let second_status = if pending { "pending" } else { "published" };
         macro_rules! search {
-            ($status:literal, $kind:literal, $matcher:literal) => {
+            ($kind:literal, $matcher:literal) => {
                 select_submissions!(
                     "WHERE kind = 'event' AND ",
-                    $status,
-                    " AND ",
                     $kind,
                     " AND ",
                     $matcher,
@@ -797,49 +798,28 @@ impl Store for Database {
                 )
             };
         }
-        let one_off = match (sqlite, pending) {
-            (true, true) => search!(
-                "status IN ('published', 'pending')",
-                "repeats = 0 AND starts_at > $5 AND starts_at < $2 AND +visible_until > $1",
-                "id IN (SELECT rowid FROM events_search WHERE events_search MATCH $4)"
-            ),
-            (true, false) => search!(
-                "status IN ('published')",
-                "repeats = 0 AND starts_at > $5 AND starts_at < $2 AND +visible_until > $1",
-                "id IN (SELECT rowid FROM events_search WHERE events_search MATCH $4)"
-            ),
-            (false, true) => search!(
-                "status IN ('published', 'pending')",
-                "repeats = 0 AND starts_at > $5 AND starts_at < $2 AND +visible_until > $1",
-                "search @@ to_tsquery('simple', $4)"
-            ),
-            (false, false) => search!(
-                "status IN ('published')",
-                "repeats = 0 AND starts_at > $5 AND starts_at < $2 AND +visible_until > $1",
-                "search @@ to_tsquery('simple', $4)"
-            ),
-        };
-        let series = match (sqlite, pending) {
-            (true, true) => search!(
-                "status IN ('published', 'pending')",
-                "repeats = 1 AND visible_until > $1 AND starts_at < $2",
-                "id IN (SELECT rowid FROM events_search WHERE events_search MATCH $4)"
-            ),
-            (true, false) => search!(
-                "status IN ('published')",
-                "repeats = 1 AND visible_until > $1 AND starts_at < $2",
-                "id IN (SELECT rowid FROM events_search WHERE events_search MATCH $4)"
-            ),
-            (false, true) => search!(
-                "status IN ('published', 'pending')",
-                "repeats = 1 AND visible_until > $1 AND starts_at < $2",
-                "search @@ to_tsquery('simple', $4)"
-            ),
-            (false, false) => search!(
-                "status IN ('published')",
-                "repeats = 1 AND visible_until > $1 AND starts_at < $2",
-                "search @@ to_tsquery('simple', $4)"
-            ),
+        let (one_off, series) = if sqlite {
+            (
+                search!(
+                    "status IN ('published', $6) AND repeats = 0 AND starts_at > $5 AND starts_at < $2 AND +visible_until > $1",
+                    "id IN (SELECT rowid FROM events_search WHERE events_search MATCH $4)"
+                ),
+                search!(
+                    "status IN ('published', $5) AND repeats = 1 AND visible_until > $1 AND starts_at < $2",
+                    "id IN (SELECT rowid FROM events_search WHERE events_search MATCH $4)"
+                ),
+            )
+        } else {
+            (
+                search!(
+                    "status IN ('published', $6) AND repeats = 0 AND starts_at > $5 AND starts_at < $2 AND +visible_until > $1",
+                    "search @@ to_tsquery('simple', $4)"
+                ),
+                search!(
+                    "status IN ('published', $5) AND repeats = 1 AND visible_until > $1 AND starts_at < $2",
+                    "search @@ to_tsquery('simple', $4)"
+                ),
+            )
         };
         let mut rows = sqlx::query(one_off)
             .bind(secs(from))
@@ -847,6 +827,7 @@ impl Store for Database {
             .bind(i64::from(limit))
             .bind(&query)
             .bind(secs(from) - LONGEST_EVENT_SECS)
+            .bind(second_status)
             .fetch_all(&self.pool)
             .await
             .map_err(db)?;
@@ -856,6 +837,7 @@ impl Store for Database {
                 .bind(secs(to))
                 .bind(i64::from(limit))
                 .bind(&query)
+                .bind(second_status)
                 .fetch_all(&self.pool)
                 .await
                 .map_err(db)?,

@@ -58,6 +58,21 @@ pub enum TokenKind {
     DayRange(NaiveDate, NaiveDate),
 }
 
+impl TokenKind {
+    /// Whether the token names days a question can be about (a date, a day
+    /// name, tonight, a window or a run of days).
+    pub fn names_days(&self) -> bool {
+        matches!(
+            self,
+            TokenKind::Date(_)
+                | TokenKind::Weekday(_)
+                | TokenKind::Tonight
+                | TokenKind::Window(_)
+                | TokenKind::DayRange(..)
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WindowKind {
     Weekend,

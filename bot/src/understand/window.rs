@@ -135,16 +135,7 @@ const WINDOW_FILLER: &[&str] = &[
 pub fn as_query(text: &str, tokens: &[Token], ctx: &Context) -> Option<Window> {
     let lower = text.to_lowercase().replace('’', "'");
     let asks = QUESTION_PHRASES.iter().any(|p| lower.contains(p));
-    let has_window = tokens.iter().any(|t| {
-        matches!(
-            t.kind,
-            TokenKind::Date(_)
-                | TokenKind::Weekday(_)
-                | TokenKind::Tonight
-                | TokenKind::Window(_)
-                | TokenKind::DayRange(..)
-        )
-    });
+    let has_window = tokens.iter().any(|t| t.kind.names_days());
     if asks {
         let announces = tokens
             .iter()
@@ -199,16 +190,7 @@ pub fn with_about(text: &str, tokens: &[Token], ctx: &Context, topic: Option<Str
         place,
         tags: About::asked_tags(text),
     };
-    let names_time = tokens.iter().any(|t| {
-        matches!(
-            t.kind,
-            TokenKind::Date(_)
-                | TokenKind::Weekday(_)
-                | TokenKind::Tonight
-                | TokenKind::Window(_)
-                | TokenKind::DayRange(..)
-        )
-    });
+    let names_time = tokens.iter().any(|t| t.kind.names_days());
     if !names_time && (window.about.topic.is_some() || window.about.place.is_some()) {
         let now = ctx.now.with_timezone(&ctx.tz);
         window.to = localize(ctx.tz, now.naive_local() + Days::new(UPCOMING_DAYS));
