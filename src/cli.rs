@@ -152,6 +152,20 @@ pub fn init_tracing(cli: &Cli) {
         .try_init();
 }
 
+/// Writes a command's answer to standard output. A reader that went away
+/// (`vores parse … | head -c0`, a closed pipe) is not an error worth a
+/// panic and a backtrace: the answer simply has no one to go to.
+fn print_out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(anyhow::Error::new(e).context("writing to standard output"))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn load_config(global: &GlobalOptions) -> anyhow::Result<Config> {
     match &global.config {
         Some(path) => Ok(Config::load(path)?),
@@ -201,8 +215,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 serde_json::to_string_pretty(&value)?
             };
-            println!("{text}");
-            Ok(())
+            print_out(&text)
         }
         Commands::Console(args) => {
             let mut console = config.console.clone();
@@ -270,8 +283,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 serde_json::to_string_pretty(&value)?
             };
-            println!("{text}");
-            Ok(())
+            print_out(&text)
         }
         Commands::Run => {
             let mut adapters: Vec<Arc<dyn Adapter>> = Vec::new();
@@ -461,7 +473,7 @@ async fn digest(global: &GlobalOptions, config: &Config, args: DigestArgs) -> an
         let group = groups[0];
         let period = bot.latest_period(group, now);
         let doc = bot.digest_doc(group, period, language).await?;
-        println!("{}", doc.plain());
+        print_out(&doc.plain())?;
         db.close().await;
         return Ok(());
     }
@@ -572,9 +584,27 @@ async fn serve_with(
                 }
             }
         };
+        // SIGHUP (a closed terminal, `systemctl reload`) must not kill the
+        // bot: the config is read once at start, so say how to apply a
+        // change and keep running.
+        let hangup = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
+                Ok(mut signal) => loop {
+                    signal.recv().await;
+                    info!(
+                        "SIGHUP: the config is read at start only; restart vores to apply changes (systemctl restart vores)"
+                    );
+                },
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot listen for SIGHUP");
+                    std::future::pending::<()>().await;
+                }
+            }
+        };
         tokio::select! {
             _ = tokio::signal::ctrl_c() => {}
             () = terminate => {}
+            () = hangup => {}
         }
         info!("asked to stop; shutting down");
         on_signal.cancel();

@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     // process default the first HTTPS connection would panic. Installing
     // fails only if one is installed already, which is just as good.
     let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+    private_files_only();
     let cli = vores::cli::Cli::parse();
     vores::cli::init_tracing(&cli);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -28,5 +29,16 @@ fn main() -> ExitCode {
             eprintln!("vores: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Everything the bot creates (the SQLite file and its journal, the Matrix
+/// store with its encryption keys and session) holds residents' data or
+/// secrets: readable by this user only, whatever umask the shell had.
+fn private_files_only() {
+    // SAFETY: umask only sets the process's file-creation mask and cannot
+    // fail; it runs before any other thread exists.
+    unsafe {
+        libc::umask(0o077);
     }
 }

@@ -752,3 +752,267 @@ fn organisers_are_asked_whether_a_regular_activity_still_happens() {
     );
     assert_has(&ended, &["Rettet!", "hver torsdag indtil 28. januar"]);
 }
+
+/// Runs `vores console` with raw bytes on standard input (not necessarily
+/// UTF-8) and returns what it printed.
+fn console_bytes(town: &Town, input: &[u8]) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args(["--database", &town.url(), "--now", WEDNESDAY, "console"])
+        .args(["--user", "mette"])
+        .env_remove("VORES_DATABASE_URL")
+        .env_remove("VORES_CONFIG")
+        .current_dir(town._dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("vores starts");
+    child
+        .stdin
+        .take()
+        .expect("piped stdin")
+        .write_all(input)
+        .expect("write input");
+    let out = child.wait_with_output().expect("vores runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("the bot only ever writes UTF-8")
+}
+
+#[test]
+fn hostile_bytes_never_reach_other_screens_and_never_end_the_session() {
+    let town = Town::new();
+    let mut input = Vec::new();
+    // A Latin-1 paste: two bytes that are not UTF-8.
+    input.extend_from_slice(b"hej \xff\xfe\n");
+    // Terminal escapes: clear the screen, set the window title, ring.
+    input.extend_from_slice(
+        "Byttemarked\u{1b}[2J\u{1b}]0;pwned\u{7} i Glashuset lørdag kl. 10-14\n".as_bytes(),
+    );
+    // A NUL byte (SQLite would keep it, PostgreSQL refuse it).
+    input.extend_from_slice("Loppemarked\0 i hallen søndag kl 10-13\n".as_bytes());
+    // A right-to-left override that would reverse the rest of every line
+    // the title appears in.
+    input.extend_from_slice("\u{202E}Sommerfest\u{202C} fredag kl 18 i klubben\n".as_bytes());
+    input.extend_from_slice(b"/mine\n");
+    let out = console_bytes(&town, &input);
+    for hostile in ['\u{1b}', '\u{7}', '\0', '\u{202E}', '\u{202C}'] {
+        assert!(!out.contains(hostile), "{hostile:?} in:\n{out}");
+    }
+    assert_has(
+        &out,
+        &[
+            "Hej!",
+            "#1",
+            "Glashuset",
+            "#2",
+            "Loppemarked",
+            "#3",
+            "Sommerfest",
+            "Dine indsendelser",
+        ],
+    );
+    // Stored clean as well: a later session reads the same titles.
+    let mine = town.say("/mine");
+    assert_has(&mine, &["#2 Loppemarked", "#3 Sommerfest"]);
+    assert_lacks(&mine, &["\0", "\u{1b}"]);
+}
+
+#[test]
+fn a_closed_standard_output_is_not_a_crash() {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args([
+            "--now",
+            WEDNESDAY,
+            "parse",
+            "--json",
+            "Byttemarked lørdag kl 10",
+        ])
+        .env_remove("VORES_CONFIG")
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("vores runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+#[cfg(unix)]
+fn the_database_is_readable_by_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let town = Town::new();
+    town.say("Byttemarked i Glashuset lørdag kl. 10-14");
+    let mode = std::fs::metadata(&town.db)
+        .expect("db")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o077, 0, "vores.db is {mode:o}");
+}
+
+#[test]
+fn far_dates_are_asked_about_and_impossible_years_are_not_saved() {
+    let town = Town::new();
+    let asked = town.say("sommerfest d. 5/6/2031 kl 14 i parken");
+    assert_has(&asked, &["langt ude i fremtiden", "#1"]);
+    assert_lacks(&asked, &["Tak! Jeg har gemt"]);
+    let kept = town.say("ja");
+    assert_has(&kept, &["2031"]);
+    let impossible = town.say("nytårsfest 31/12/9999 kl 20");
+    assert_lacks(&impossible, &["9999"]);
+    assert_has(&impossible, &["Den dato findes ikke"]);
+}
+
+/// Makes a file immutable (even for root, which ignores permission bits) for
+/// as long as the guard lives; `None` where the file system has no such
+/// attribute, and the test then says so and checks nothing.
+struct Immutable(PathBuf);
+
+impl Immutable {
+    fn set(path: &std::path::Path) -> Option<Immutable> {
+        let done = Command::new("chattr")
+            .arg("+i")
+            .arg(path)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !done {
+            eprintln!("chattr +i is not available here; the read-only database is not tested");
+        }
+        done.then(|| Immutable(path.to_path_buf()))
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_read_only_database_is_refused_at_start_and_named() {
+    let town = Town::new();
+    town.say("/mine");
+    let Some(_guard) = Immutable::set(&town.db) else {
+        return;
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args(["--database", &town.url(), "console"])
+        .env_remove("VORES_DATABASE_URL")
+        .env_remove("VORES_CONFIG")
+        .stdin(Stdio::null())
+        .output()
+        .expect("vores runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert_has(
+        &stderr,
+        &[&town.db.display().to_string(), "not writable", "chmod"],
+    );
+
+    let missing = town._dir.path().join("no-such-dir/vores.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args([
+            "--database",
+            &format!("sqlite://{}", missing.display()),
+            "console",
+        ])
+        .env_remove("VORES_DATABASE_URL")
+        .env_remove("VORES_CONFIG")
+        .stdin(Stdio::null())
+        .output()
+        .expect("vores runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert_has(&stderr, &["no-such-dir", "does not exist", "mkdir -p"]);
+}
+
+/// A small tmpfs mounted for the life of the guard, to fill up; `None`
+/// where mounting is not allowed, and the test then says so.
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    fn mount(at: &std::path::Path) -> Option<SmallDisk> {
+        std::fs::create_dir_all(at).expect("mount point");
+        let done = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=4m,mode=0700", "vores-test"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !done {
+            eprintln!("cannot mount a tmpfs here; the full disk is not tested");
+        }
+        done.then(|| SmallDisk(at.to_path_buf()))
+    }
+
+    /// Writes a file until the disk is full.
+    fn fill(&self) {
+        let mut filler = std::fs::File::create(self.0.join("filler")).expect("filler");
+        let block = vec![0u8; 64 * 1024];
+        while filler.write_all(&block).is_ok() {}
+        let _ = filler.sync_all();
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_mid_run_gets_residents_an_answer_and_one_log_line() {
+    use std::io::{BufRead, BufReader};
+    let town = Town::new();
+    let Some(disk) = SmallDisk::mount(&town._dir.path().join("disk")) else {
+        return;
+    };
+    let url = format!("sqlite://{}", disk.0.join("vores.db").display());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args(["--database", &url, "--now", WEDNESDAY, "console"])
+        .args(["--user", "mette"])
+        .env_remove("VORES_DATABASE_URL")
+        .env_remove("VORES_CONFIG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("vores starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    writeln!(stdin, "Byttemarked i Glashuset lørdag kl. 10-14").expect("write");
+    let mut line = String::new();
+    while !line.contains("/slet #1") {
+        line.clear();
+        assert!(stdout.read_line(&mut line).expect("read") > 0, "no reply");
+    }
+    disk.fill();
+    for n in 0..5 {
+        writeln!(stdin, "Loppemarked nummer {n} i hallen søndag kl 10-13").expect("write");
+    }
+    drop(stdin);
+    let out = child.wait_with_output().expect("vores stops");
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).expect("read");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        rest.matches("Beklager").count(),
+        5,
+        "every resident is told, plainly:\n{rest}\nlog:\n{stderr}"
+    );
+    let alarms = stderr.matches("the database fails").count();
+    assert_eq!(
+        alarms, 1,
+        "one log line per spell, not per attempt:\n{stderr}"
+    );
+    assert!(
+        stderr.lines().count() < 20,
+        "a full disk must not flood the log:\n{stderr}"
+    );
+}

@@ -878,3 +878,39 @@ async fn a_regular_activity_on_telegram() {
         by_topic.plain_text
     );
 }
+
+/// Production settings: the default 25 s long poll (no `poll_timeout` in the
+/// config) against a server that keeps a quiet poll open that long, and an
+/// idle period longer than both the poll and teloxide's default 17 s client
+/// timeout. Quiet polls must end normally (no "network error", no growing
+/// retry delay), so the first message after the quiet spell is answered at
+/// once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_hour_with_production_timeouts_keeps_answers_quick() {
+    let mut town = Town::new().await;
+    let production = config(&town.fake.api_url()).replace("poll_timeout = 1\n", "");
+    std::fs::write(town.path("vores.toml"), production).expect("config");
+    town.fake.honour_long_polls();
+    town.start();
+    town.fake.wait_for_requests("getUpdates", 1, WAIT).await;
+    tokio::time::sleep(Duration::from_secs(40)).await;
+    let polls = town.fake.requests("getUpdates");
+    assert!(
+        polls.iter().all(|p| p["timeout"] == 25),
+        "the default long poll is 25 s: {polls:?}"
+    );
+    // 40 s of quiet at 25 s a poll: two or three polls, not a retry storm.
+    assert!(polls.len() <= 3, "{} polls in 40 s", polls.len());
+    let asked = std::time::Instant::now();
+    town.ask(TORVET, &ali(), "/hjælp").await;
+    let waited = asked.elapsed();
+    assert!(
+        waited < Duration::from_secs(5),
+        "the first answer after a quiet spell took {waited:?}"
+    );
+    let log = town.log();
+    assert!(
+        !log.contains("polling Telegram failed"),
+        "quiet polls are not failures:\n{log}"
+    );
+}

@@ -17,6 +17,7 @@ use crate::lang::{Language, tr};
 use crate::model::{NewOutboxItem, Submission};
 use crate::render::{Doc, Span};
 use crate::store::fetch_filtered;
+use crate::untrusted;
 
 /// How many events and stories a digest lists at most.
 const MAX_ITEMS: usize = 60;
@@ -171,10 +172,10 @@ impl Bot {
                 }
                 let mut spans = vec![
                     Span::Text(format!("{when}: ")),
-                    Span::Bold(s.title().to_string()),
+                    Span::Bold(untrusted::isolate(s.title()).into_owned()),
                 ];
                 if let Some(place) = s.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
-                    spans.push(Span::Text(format!(", {place}")));
+                    spans.push(Span::Text(format!(", {}", untrusted::isolate(place))));
                 }
                 spans.push(Span::Text(format!(" (#{})", s.id)));
                 doc = doc.item(spans);
@@ -190,9 +191,9 @@ impl Bot {
                     .and_then(|e| e.starts_at)
                     .map(|s| format::date(lang, s.with_timezone(&tz).date_naive(), false))
                     .unwrap_or_default();
-                let mut spans = vec![Span::Bold(first.title().to_string())];
+                let mut spans = vec![Span::Bold(untrusted::isolate(first.title()).into_owned())];
                 if let Some(place) = first.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
-                    spans.push(Span::Text(format!(", {place}")));
+                    spans.push(Span::Text(format!(", {}", untrusted::isolate(place))));
                 }
                 spans.push(Span::Text(format!(
                     " – {}",
@@ -208,7 +209,7 @@ impl Bot {
         if !stories.is_empty() {
             doc = doc.para(tr(lang, "digest_stories", &[]));
             for story in &stories {
-                let mut spans = vec![Span::Text(story.text.clone())];
+                let mut spans = vec![Span::Text(untrusted::isolate(&story.text).into_owned())];
                 if !story.anonymous {
                     spans.push(Span::Text(" – ".to_string()));
                     spans.push(Span::Italic(tr(
@@ -220,11 +221,11 @@ impl Bot {
                 doc = doc.item(spans);
             }
         }
-        let mut names: Vec<&str> = stories
+        let mut names: Vec<std::borrow::Cow<str>> = stories
             .iter()
             .chain(contributed.iter())
             .filter(|s| !s.anonymous)
-            .map(|s| s.origin.author_name.as_str())
+            .map(|s| untrusted::isolate(&s.origin.author_name))
             .collect();
         names.sort_by_key(|n| danish_sort_key(n));
         names.dedup();

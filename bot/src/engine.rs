@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
-use tracing::{debug, error, info};
+use tracing::{debug, info};
 
 use crate::adapter::{Inbound, InboundMessage};
 use crate::civil::day_bounds;
@@ -29,6 +29,7 @@ use crate::store::{Store, StoreError};
 use crate::understand::{
     self, Command, Context, Doubt, EventDraft, Meaning, Missing, StoryDraft, Window, is_cancel,
 };
+use crate::untrusted;
 
 /// Settings the core needs, resolved from the configuration.
 #[derive(Debug, Clone, Copy)]
@@ -149,6 +150,9 @@ pub struct Bot {
     pub(crate) draining: Mutex<HashMap<Platform, Arc<tokio::sync::Mutex<()>>>>,
     /// Wakes a platform's sender when something was queued for it.
     pub(crate) outbox_wakes: Mutex<HashMap<Platform, Arc<tokio::sync::Notify>>>,
+    /// Whether the database is failing, so a full disk or a read-only file
+    /// is logged once when it starts and once when it ends, not per attempt.
+    pub(crate) storage: crate::runtime::StorageHealth,
 }
 
 impl Bot {
@@ -168,6 +172,7 @@ impl Bot {
             turn: tokio::sync::Mutex::new(()),
             draining: Mutex::new(HashMap::new()),
             outbox_wakes: Mutex::new(HashMap::new()),
+            storage: crate::runtime::StorageHealth::default(),
         }
     }
 
@@ -273,7 +278,8 @@ impl Bot {
         match result {
             Ok(actions) => actions,
             Err(e) => {
-                error!(error = %e, "handling an inbound event failed");
+                // Only the database fails here: logged once per spell.
+                self.storage.fails("handle a message", &e);
                 match inbound {
                     Inbound::Message(m) if m.addressed_to_bot || m.private => {
                         let lang = crate::lang::detect(&m.text, situation.channel_language);
@@ -308,11 +314,15 @@ impl Bot {
         // Marked handled only after the work: a crash in between means the
         // platform delivers it again, and saving a submission is idempotent
         // per source message, so nothing is lost and nothing doubled.
+        // The guidelines judge the raw text (what other members see);
+        // everything after works with it cleaned (see `untrusted`).
         let violations = if msg.private {
             Vec::new()
         } else {
             self.guideline_violations(msg, sit).await?
         };
+        let cleaned = untrusted::cleaned_message(msg);
+        let msg = &cleaned;
         let actions = if !violations.is_empty() {
             self.enforce(msg, violations, sit).await?
         } else if !msg.addressed_to_bot && !msg.private {
@@ -586,17 +596,22 @@ impl Bot {
         let Some(mut draft) = stored.event.as_ref().map(|e| e.draft.clone()) else {
             return Ok(None);
         };
+        let title = draft.title.clone();
         let ask_again = |key: &str| {
             let idt = id.to_string();
             Ok(Some(Doc::new().para(tr(
                 lang,
                 key,
-                &[("id", &idt), ("title", &draft.title)],
+                &[("id", &idt), ("title", &title)],
             ))))
         };
         let fragment = understand::event_draft(&msg.text, ctx);
         if understand::is_yes(&msg.text) {
-            if !draft.doubts.contains(&Doubt::WeekdayMismatch) {
+            if draft.doubts.contains(&Doubt::DateFar) {
+                if !draft.confirm_far_date(ctx.today()) {
+                    return ask_again("ask_again_far");
+                }
+            } else if !draft.doubts.contains(&Doubt::WeekdayMismatch) {
                 return ask_again("ask_again_passed");
             }
             draft.confirm_weekday();
@@ -891,7 +906,7 @@ impl Bot {
         }
         doc = doc.para(tr(lang, "clash_intro", &[]));
         for (clash, other) in others.iter().take(MAX_CLASHES) {
-            let mut spans = vec![Span::Bold(other.title().to_string())];
+            let mut spans = vec![Span::Bold(untrusted::isolate(other.title()).into_owned())];
             let time = format::event_time(lang, other, tz);
             if !time.is_empty() {
                 spans.push(Span::Text(format!(", {time}")));
@@ -1552,6 +1567,7 @@ impl Bot {
         let Some(found) = ours.cloned() else {
             return Ok(Vec::new());
         };
+        let new_text = &*untrusted::clean(new_text);
         let user = &author.user;
         let ctx = self.context(sit.channel_language);
         let lang = crate::lang::detect(new_text, found.language);
@@ -1758,6 +1774,19 @@ fn date_question(lang: Language, id: i64, draft: &EventDraft, today: NaiveDate) 
             ],
         ));
     }
+    if draft.doubts.contains(&Doubt::DateFar) {
+        let this_year = understand::scan::next_weekday(today, date.weekday(), true);
+        return Doc::new().para(tr(
+            lang,
+            "check_far",
+            &[
+                ("id", &idt),
+                ("title", &draft.title),
+                ("date", &written),
+                ("example", &format::date_near(lang, this_year, today)),
+            ],
+        ));
+    }
     // An example that most likely is what they meant: the same weekday in
     // the coming week.
     let example = understand::scan::next_weekday(today, date.weekday(), true);
@@ -1783,7 +1812,7 @@ pub(crate) fn stored_card(lang: Language, saved: &Submission, tz: Tz, today: Nai
     let label = |key: &str| Span::Bold(format!("{}: ", tr(lang, key, &[])));
     let mut doc = Doc::new().item(vec![
         label("label_title"),
-        Span::Text(event.draft.title.clone()),
+        Span::Text(untrusted::isolate(&event.draft.title).into_owned()),
     ]);
     if let Some(start) = event.starts_at {
         let day = start.with_timezone(&tz).date_naive();
@@ -1822,7 +1851,8 @@ pub(crate) fn stored_card(lang: Language, saved: &Submission, tz: Tz, today: Nai
     let place = event
         .draft
         .location
-        .clone()
+        .as_deref()
+        .map(|place| untrusted::isolate(place).into_owned())
         .unwrap_or_else(|| tr(lang, "place_unknown", &[]));
     doc.item(vec![label("label_place"), Span::Text(place)])
 }
@@ -1833,9 +1863,9 @@ pub(crate) fn event_line(lang: Language, event: &Submission, tz: Tz) -> Vec<Span
     if !time.is_empty() {
         spans.push(Span::Text(format!("{time} ")));
     }
-    spans.push(Span::Bold(event.title().to_string()));
+    spans.push(Span::Bold(untrusted::isolate(event.title()).into_owned()));
     if let Some(place) = event.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
-        spans.push(Span::Text(format!(", {place}")));
+        spans.push(Span::Text(format!(", {}", untrusted::isolate(place))));
     }
     if let Some(last) = event.event.as_ref().and_then(|e| e.draft.end_date) {
         let day = format::date(lang, last, false);

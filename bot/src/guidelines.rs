@@ -15,6 +15,8 @@ use chrono::{DateTime, Duration, Utc};
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
+mod spam;
+
 /// Which guideline a message broke.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RuleKind {
@@ -183,6 +185,10 @@ pub struct History {
     pub member_since: Option<DateTime<Utc>>,
     /// How many messages they had sent here before this one.
     pub messages_before: u32,
+    /// Their recent messages in the group's other channels (time,
+    /// normalised text): the same text posted everywhere at once is a spam
+    /// signal.
+    pub elsewhere: Vec<(DateTime<Utc>, String)>,
 }
 
 /// One broken rule.
@@ -327,22 +333,63 @@ fn readings(normalised: &str, original: &str) -> Vec<String> {
         .chars()
         .map(|c| if c == '1' { 'l' } else { c })
         .collect();
-    vec![
+    let mut all = vec![
         normalised.to_string(),
         normalise(&l_for_1),
         normalised
             .replace("aa", "å")
             .replace("ae", "æ")
             .replace("oe", "ø"),
-        join_spaced_letters(normalised),
-    ]
+    ];
+    // What others see when an override reverses the letters ("\u{202E}nivs"
+    // displays as "svin").
+    if let Some(shown) = as_displayed(original) {
+        all.push(normalise(&shown));
+    }
+    all.push(join_spaced_letters(normalised));
+    all
 }
 
-/// Joins runs of single letters or digits, whatever separates them:
-/// "f.r.e.e m.o.n.e.y" → "freemoney", "f r 3 3" → "free".
+/// The text in the order a reader sees it, when a right-to-left override
+/// (U+202E … up to U+202C, an isolate's end or the end of the line) reverses
+/// the letters it covers; `None` when nothing is overridden. Only the
+/// override reverses Latin letters: embeddings and isolates move words, not
+/// letters.
+fn as_displayed(text: &str) -> Option<String> {
+    if !text.contains('\u{202E}') {
+        return None;
+    }
+    let mut shown = String::with_capacity(text.len());
+    let mut reversed: Option<Vec<char>> = None;
+    for c in text.chars() {
+        match (c, reversed.as_mut()) {
+            ('\u{202E}', None) => reversed = Some(Vec::new()),
+            ('\u{202C}' | '\u{2069}' | '\n', Some(run)) => {
+                shown.extend(run.iter().rev());
+                reversed = None;
+                shown.push(c);
+            }
+            (c, Some(run)) => run.push(c),
+            (c, None) => shown.push(c),
+        }
+    }
+    if let Some(run) = reversed {
+        shown.extend(run.iter().rev());
+    }
+    Some(shown)
+}
+
+/// Joins runs of single letters or digits, whatever separates them, and
+/// marks them: "f.r.e.e m.o.n.e.y" → "\u{1}freemoney", "f r 3 3" →
+/// "\u{1}free".
 fn join_spaced_letters(normalised: &str) -> String {
     let mut words: Vec<String> = Vec::new();
     let mut run = String::new();
+    let finish = |run: &mut String, words: &mut Vec<String>| match run.chars().count() {
+        0 => {}
+        1 => words.push(std::mem::take(run)),
+        _ => words.push(format!("{SPELLED_OUT}{}", std::mem::take(run))),
+    };
     for token in normalised
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
@@ -352,16 +399,16 @@ fn join_spaced_letters(normalised: &str) -> String {
             run.push(letter_for(c).unwrap_or(c));
             continue;
         }
-        if !run.is_empty() {
-            words.push(std::mem::take(&mut run));
-        }
+        finish(&mut run, &mut words);
         words.push(token.to_string());
     }
-    if !run.is_empty() {
-        words.push(run);
-    }
+    finish(&mut run, &mut words);
     words.join(" ")
 }
+
+/// Marks a run of spelled-out letters in the joined reading (a character
+/// no normalised text contains).
+const SPELLED_OUT: char = '\u{1}';
 
 /// Links with a scheme or "www.", and bare domains with a known ending.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -423,54 +470,6 @@ pub fn links(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Common spam in Danish and English, matched after normalising.
-/// Phrases, not single words that ordinary talk also uses ("a bitcoin talk
-/// at the library", "du har vundet gavekurven").
-const SPAM_PHRASES: &[&str] = &[
-    "free money",
-    "gratis penge",
-    "easy money",
-    "nemme penge",
-    "earn money fast",
-    "tjen penge hurtigt",
-    "tjen hurtige penge",
-    "make money online",
-    "work from home and earn",
-    "invest in bitcoin",
-    "bitcoin investment",
-    "crypto investment",
-    "crypto trading",
-    "invester i bitcoin",
-    "forex trading",
-    "binary options",
-    "investment opportunity",
-    "investeringsmulighed",
-    "guaranteed profit",
-    "garanteret gevinst",
-    "online casino",
-    "casino bonus",
-    "viagra",
-    "onlyfans",
-    "claim your prize",
-    "hent din præmie",
-    "lottery winner",
-    "sugar daddy",
-    "cheap followers",
-    "billige følgere",
-    "loan offer",
-    "lån uden sikkerhed",
-    "double your money",
-    "fordoble dine penge",
-    "you have been selected",
-    "du er blevet udvalgt",
-];
-
-static SPAM_LIST: LazyLock<Vec<String>> =
-    LazyLock::new(|| SPAM_PHRASES.iter().map(|s| s.to_string()).collect());
-
-static SPAM: LazyLock<Regex> =
-    LazyLock::new(|| word_list_regex(SPAM_PHRASES.iter().copied()).expect("static list"));
-
 /// Whole words only, with Danish and English endings ("luderen",
 /// "perkere"), so "pik" never matches "piknik".
 fn word_list_regex<'a>(words: impl Iterator<Item = &'a str>) -> Option<Regex> {
@@ -493,13 +492,20 @@ fn find_listed(list_regex: Option<&Regex>, list: &[String], readings: &[String])
             return Some(found[1].to_string());
         }
     }
-    // A phrase spelled out letter by letter joins into one word
-    // ("f.r.e.e m.o.n.e.y" → "freemoney"): compare whole words only.
+    // A word spelled out letter by letter joins into one run ("f.r.e.e
+    // m.o.n.e.y" → "freemoney", "you are a s v i n" → "asvin"). Every
+    // letter of a run was a word of its own, so a listed word anywhere
+    // inside a run was spelled out on purpose; ordinary words are compared
+    // whole ("piknik" is not "pik").
     let joined = readings.last().map(String::as_str).unwrap_or("");
     list.iter()
         .find(|w| {
             let target = squashed(w);
-            target.chars().count() >= 4 && joined.split(' ').any(|word| word == target)
+            target.chars().count() >= 3
+                && joined.split(' ').any(|word| {
+                    word == target
+                        || (word.starts_with(SPELLED_OUT) && word.contains(target.as_str()))
+                })
         })
         .cloned()
 }
@@ -522,13 +528,26 @@ pub fn check(rules: &Rules, text: &str, history: &History, now: DateTime<Utc>) -
             break;
         }
     }
-    if rules.spam_filter
-        && let Some(phrase) = find_listed(Some(&SPAM), &SPAM_LIST, &readings)
-    {
-        found.push((RuleKind::Spam, phrase));
+    let message_links = links(text);
+    if rules.spam_filter {
+        let key = squashed(&normalised);
+        let posted_elsewhere = key.chars().count() >= 20
+            && history
+                .elsewhere
+                .iter()
+                .any(|(t, earlier)| now - *t < Duration::minutes(10) && squashed(earlier) == key);
+        let haystack = format!("{normalised}\n{}", text.to_lowercase());
+        let signals = spam::Signals {
+            readings: &readings,
+            text: &haystack,
+            has_link: !message_links.is_empty(),
+            posted_elsewhere,
+        };
+        if let Some(lure) = spam::spam(&signals) {
+            found.push((RuleKind::Spam, lure));
+        }
     }
 
-    let message_links = links(text);
     let is_new = rules.new_member_hours.is_some_and(|h| {
         history
             .member_since

@@ -82,6 +82,9 @@ fn catalogs() -> &'static HashMap<Language, Catalog> {
 ///
 /// A missing key falls back to English, then to the key itself, so a
 /// half-finished translation degrades instead of crashing.
+/// Arguments of [`tr`] that carry text a resident wrote.
+const RESIDENT_WRITTEN: &[&str] = &["title", "name", "place", "topic", "reason"];
+
 pub fn tr(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
     let all = catalogs();
     let template = all
@@ -92,7 +95,13 @@ pub fn tr(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
         .unwrap_or(key);
     let mut out = template.to_string();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+        // What residents wrote keeps its own direction inside our sentence.
+        let value = if RESIDENT_WRITTEN.contains(name) {
+            crate::untrusted::isolate(value)
+        } else {
+            std::borrow::Cow::Borrowed(*value)
+        };
+        out = out.replace(&format!("{{{name}}}"), &value);
     }
     out
 }

@@ -22,6 +22,7 @@ pub mod runtime;
 pub mod series;
 pub mod store;
 pub mod understand;
+pub mod untrusted;
 
 pub use adapter::{
     Adapter, AdapterError, Capabilities, Inbound, InboundMessage, LengthUnit, Outgoing, TextFormat,

@@ -18,6 +18,7 @@ use crate::model::{
 use crate::render::{Doc, Span};
 use crate::store::NewModerationEntry;
 use crate::understand::{AppealTarget, Command};
+use crate::untrusted;
 
 /// How long recent messages are remembered for the flood and repeat rules.
 const MEMORY: i64 = 10 * 60;
@@ -54,13 +55,19 @@ impl Bot {
         let (first_seen, messages_before) =
             self.store.touch_member(conversation, user, now).await?;
         let normalised = guidelines::normalise(&msg.text);
-        let recent = {
+        let (recent, elsewhere) = {
             let mut all = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+            let elsewhere: Vec<_> = all
+                .iter()
+                .filter(|((c, u), _)| u == user && c != conversation)
+                .flat_map(|(_, said)| said.iter().cloned())
+                .filter(|(t, _)| now - *t < Duration::seconds(MEMORY))
+                .collect();
             let mine = all.entry((conversation.clone(), user.clone())).or_default();
             mine.retain(|(t, _)| now - *t < Duration::seconds(MEMORY));
             let before = mine.clone();
             mine.push((now, normalised));
-            before
+            (before, elsewhere)
         };
         if sit.sender_is_admin {
             return Ok(Vec::new());
@@ -69,6 +76,7 @@ impl Bot {
             recent,
             member_since: Some(first_seen),
             messages_before,
+            elsewhere,
         };
         let rules = &self.community.group_of(conversation).rules;
         Ok(guidelines::check(rules, &msg.text, &history, now))
@@ -87,6 +95,7 @@ impl Bot {
             recent: Vec::new(),
             member_since: None,
             messages_before: u32::MAX,
+            elsewhere: Vec::new(),
         };
         let rules = &self.community.group_of(conversation).rules;
         guidelines::check(rules, &msg.text, &history, self.clock.now())
@@ -384,7 +393,7 @@ impl Bot {
                 let kind = tr(lang, &format!("kind_{}", s.kind.as_str()), &[]);
                 let mut spans = vec![
                     Span::Text(format!("#{} ", s.id)),
-                    Span::Bold(shorten(s.title(), 60)),
+                    Span::Bold(untrusted::isolate(&shorten(s.title(), 60)).into_owned()),
                 ];
                 if let Some(rule) = s.event.as_ref().and_then(|e| e.draft.repeat.as_ref()) {
                     spans.push(Span::Text(format!(

@@ -201,7 +201,7 @@ pub async fn perform(
                     doc,
                     dedupe_key,
                 };
-                enqueue(bot, &item, now).await;
+                enqueue_or_send(bot, adapters, &item, now).await;
                 touched.push(platform);
             }
             Action::Send {
@@ -218,7 +218,7 @@ pub async fn perform(
                     doc,
                     dedupe_key,
                 };
-                enqueue(bot, &item, now).await;
+                enqueue_or_send(bot, adapters, &item, now).await;
                 touched.push(platform);
             }
             Action::Private {
@@ -283,9 +283,99 @@ pub async fn perform(
     }
 }
 
+/// Queues a message. When the database cannot take it (a full disk, a
+/// read-only file), the message is sent at once instead: the resident is
+/// told rather than left in silence (for a failed turn that is the plain
+/// "try again later"), at the price of no record, so no retry either.
+async fn enqueue_or_send(
+    bot: &Bot,
+    adapters: &HashMap<Platform, Arc<dyn Adapter>>,
+    item: &NewOutboxItem,
+    now: DateTime<Utc>,
+) {
+    match bot.store().enqueue(item, now).await {
+        Ok(_) => bot.storage.works(),
+        Err(e) => {
+            bot.storage.fails("queue a message", &e);
+            let Some(adapter) = adapters.get(&item.conversation.platform) else {
+                return;
+            };
+            for (index, text) in render(&item.doc, &adapter.capabilities())
+                .into_iter()
+                .enumerate()
+            {
+                let outgoing =
+                    Outgoing {
+                        conversation: item.conversation.clone(),
+                        text,
+                        reply_to: item.reply_to.as_ref().filter(|_| index == 0).map(|id| {
+                            MessageRef {
+                                conversation: item.conversation.clone(),
+                                id: id.clone(),
+                            }
+                        }),
+                        thread: item.thread.clone(),
+                        idempotency_key: None,
+                        buttons: Vec::new(),
+                    };
+                if let Err(e) = adapter.send(outgoing).await {
+                    warn!(error = %e, "could not send a message that could not be queued either");
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Queues a notice; when the database cannot take it, the failure is
+/// logged (once per spell, see [`StorageHealth`]).
 async fn enqueue(bot: &Bot, item: &NewOutboxItem, now: DateTime<Utc>) {
-    if let Err(e) = bot.store().enqueue(item, now).await {
-        error!(error = %e, conversation = %item.conversation.id, "could not queue a message");
+    match bot.store().enqueue(item, now).await {
+        Ok(_) => bot.storage.works(),
+        Err(e) => bot.storage.fails("queue a message", &e),
+    }
+}
+
+/// Whether the database is failing. The first failure of a spell is an
+/// error in the log, the rest are debug lines, and the recovery is logged
+/// once: a full disk must not write tens of thousands of lines.
+#[derive(Default)]
+pub struct StorageHealth {
+    failing: std::sync::atomic::AtomicBool,
+    /// Outbox items delivered while their delivery could not be recorded:
+    /// never sent again by this process, recorded once the database works.
+    delivered_unrecorded: std::sync::Mutex<Vec<i64>>,
+}
+
+impl StorageHealth {
+    pub fn fails(&self, what: &str, e: &dyn std::fmt::Display) {
+        use std::sync::atomic::Ordering;
+        if self.failing.swap(true, Ordering::SeqCst) {
+            tracing::debug!(error = %e, "still cannot {what}");
+        } else {
+            error!(error = %e, "the database fails: cannot {what}; retrying quietly until it works again (check the disk space and that the file and its directory are writable)");
+        }
+    }
+
+    pub fn works(&self) {
+        use std::sync::atomic::Ordering;
+        if self.failing.swap(false, Ordering::SeqCst) {
+            info!("the database works again");
+        }
+    }
+
+    fn unrecorded(&self) -> Vec<i64> {
+        self.delivered_unrecorded
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn set_unrecorded(&self, ids: Vec<i64>) {
+        *self
+            .delivered_unrecorded
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = ids;
     }
 }
 
@@ -400,14 +490,27 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
     let platform = adapter.platform();
     let caps = adapter.capabilities();
     let mut delivered = 0;
+    // Deliveries the database could not take earlier: recorded first, and
+    // never sent again meanwhile.
+    let mut unrecorded = Vec::new();
+    for id in bot.storage.unrecorded() {
+        match store.outbox_done(id, bot.now()).await {
+            Ok(()) => bot.storage.works(),
+            Err(_) => unrecorded.push(id),
+        }
+    }
     let items = match store.due_outbox(platform, bot.now(), 100).await {
         Ok(items) => items,
         Err(e) => {
-            error!(error = %e, "could not read the outbox");
+            bot.storage.fails("read the outbox", &e);
+            bot.storage.set_unrecorded(unrecorded);
             return 0;
         }
     };
     for item in items {
+        if unrecorded.contains(&item.id) {
+            continue;
+        }
         let parts = render(&item.doc, &caps);
         let mut failed = None;
         for (index, text) in parts.iter().enumerate().skip(item.parts_sent as usize) {
@@ -436,7 +539,7 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                         .outbox_part_sent(item.id, index as u32 + 1, &sent.id)
                         .await
                     {
-                        error!(error = %e, "could not record a delivered part");
+                        bot.storage.fails("record a delivered part", &e);
                     }
                 }
                 Err(e) => {
@@ -446,12 +549,18 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
             }
         }
         match failed {
-            None => {
-                delivered += 1;
-                if let Err(e) = store.outbox_done(item.id, bot.now()).await {
-                    error!(error = %e, "could not record a delivery");
+            None => match store.outbox_done(item.id, bot.now()).await {
+                Ok(()) => {
+                    bot.storage.works();
+                    delivered += 1;
                 }
-            }
+                Err(e) => {
+                    // Not counted: the sender must not spin on an item it
+                    // cannot mark as sent.
+                    bot.storage.fails("record a delivery", &e);
+                    unrecorded.push(item.id);
+                }
+            },
             Some(e) => {
                 let attempts = item.attempts + 1;
                 let retry_at = (attempts < MAX_ATTEMPTS).then(|| bot.now() + backoff(attempts));
@@ -462,11 +571,12 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                     warn!(item = item.id, conversation = %item.conversation.id, error = %e, attempts, "delivery failed; will retry");
                 }
                 if let Err(e) = store.outbox_failed(item.id, &e.to_string(), retry_at).await {
-                    error!(error = %e, "could not record a failed delivery");
+                    bot.storage.fails("record a failed delivery", &e);
                 }
             }
         }
     }
+    bot.storage.set_unrecorded(unrecorded);
     delivered
 }
 

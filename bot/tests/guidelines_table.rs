@@ -79,6 +79,7 @@ fn history(kind: Hist, text: &str) -> History {
         recent,
         member_since: Some(now - since),
         messages_before: before,
+        elsewhere: Vec::new(),
     };
     let said = |ago: Duration, t: &str| (now - ago, normalise(t));
     let chatter = [
@@ -479,6 +480,23 @@ const BREAKING: &[Row] = &[
     ),
     // Slurs and insults.
     ("Hold kæft din perker", Hist::Member, Some(BannedWord)),
+    // Spelled out next to a real one-letter word, punctuated or hyphenated.
+    ("du er en l u d e r", Hist::Member, Some(BannedWord)),
+    ("you are a r e t a r d", Hist::Member, Some(BannedWord)),
+    ("sikke en l.u.d.e.r", Hist::Member, Some(BannedWord)),
+    ("din k-æ-l-l-i-n-g", Hist::Member, Some(BannedWord)),
+    (
+        "hold kæft din p e r k e r 😡",
+        Hist::Member,
+        Some(BannedWord),
+    ),
+    // Stored reversed behind a right-to-left override: others see "luder".
+    (
+        "sikke en \u{202E}redul\u{202C}!",
+        Hist::Member,
+        Some(BannedWord),
+    ),
+    ("you \u{202E}dratER", Hist::Member, Some(BannedWord)),
     ("Sikke en luder", Hist::Member, Some(BannedWord)),
     ("Din dumme kælling", Hist::Member, Some(BannedWord)),
     ("Hun er sgu en fisse", Hist::Member, Some(BannedWord)),
@@ -550,9 +568,10 @@ const BREAKING: &[Row] = &[
         Some(Links),
     ),
     (
+        // Phishing: spam first (and the link is not allowed either).
         "https://ishoj.dk@phish.ru/mitid – bekræft din adresse",
         Hist::Member,
-        Some(Links),
+        Some(Spam),
     ),
     // Cyrillic і in the domain: a look-alike of an allowed domain.
     (

@@ -183,6 +183,12 @@ fn weekday_and_date_never_silently_wrong() {
         // A date that passed in the last weeks: asked about, not moved a year.
         (MON, "Juletræstænding 29/11 kl 16.30 på Torvet", "E Juletræstænding | 2026-11-29 16:30 | Torvet | date_passed"),
         (MON, "halloween fest d. 31/10 kl 17 i klubben", "E Halloween fest | 2026-10-31 17:00 | klubben | date_passed"),
+        // Midnight at the end of the day written, and years that are typos.
+        (JUN, "Midnatsbad kl. 24:00 lørdag", "E Midnatsbad | 2026-06-14 00:00 | -"),
+        (JUN, "midnatsbad ved stranden lør d 13/6 kl 24 🌙", "E Midnatsbad | 2026-06-14 00:00 | stranden"),
+        (JUN, "sommerfest d. 5/6/2031 kl 14 i parken", "E Sommerfest | 2031-06-05 14:00 | parken | date_far"),
+        (MON, "nytårsfest 31/12/9999 kl 20-24", "E Nytårsfest | ? 20:00-00:00 | - | invalid_date"),
+        (MON, "loppemarked 6/6/2027 kl 10-14 i hallen", "E Loppemarked | 2027-06-06 10:00-14:00 | hallen"),
         (MON, "Koncert i kirken 2. oktober kl. 19", "E Koncert | 2026-10-02 19:00 | kirken | date_passed"),
         (MON, "Koncert i kirken 15. september kl. 19", "E Koncert | 2027-09-15 19:00 | kirken"),
         (MON, "Sommerfest i parken 20. juni kl. 14", "E Sommerfest | 2027-06-20 14:00 | parken"),

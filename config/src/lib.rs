@@ -689,6 +689,14 @@ fn group_settings(
             ),
         )
     })?;
+    check_schedule(&digest_schedule).map_err(|why| {
+        invalid(
+            key("digest_schedule"),
+            format!(
+                "{schedule_text:?} {why}; a digest goes out at most once an hour and at least once a year, e.g. \"0 0 18 * * Sun\" for Sundays at 18:00"
+            ),
+        )
+    })?;
     Ok(GroupSettings {
         name: name.to_string(),
         title: if name == "default" {
@@ -703,6 +711,36 @@ fn group_settings(
         rules: rules_from(&key("rules."), rules.unwrap_or_default())?,
         still_happening,
     })
+}
+
+/// A digest schedule must fire, at most once an hour (a digest every few
+/// seconds would flood every channel and take a core) and at least once a
+/// year (the scheduler looks back a year for the period it last covered; a
+/// schedule that fired longer ago than that would post afresh at every
+/// start). Checked over the coming two years, which covers any pattern cron
+/// can write except a leap day, which is refused for firing too rarely.
+fn check_schedule(schedule: &cron::Schedule) -> Result<(), &'static str> {
+    let start = chrono::Utc::now();
+    let horizon = start + chrono::Duration::days(2 * 366);
+    let mut previous = start;
+    let mut firings = 0u32;
+    for next in schedule.after(&start) {
+        if next - previous > chrono::Duration::days(366) {
+            return Err("runs less than once a year");
+        }
+        if firings > 0 && next - previous < chrono::Duration::hours(1) {
+            return Err("runs more than once an hour");
+        }
+        firings += 1;
+        previous = next;
+        if next > horizon {
+            break;
+        }
+    }
+    if firings == 0 {
+        return Err("never runs");
+    }
+    Ok(())
 }
 
 fn rules_from(prefix: &str, raw: RawRules) -> Result<Rules, ConfigError> {
@@ -845,6 +883,29 @@ fn non_empty(key: &str, value: Option<String>) -> Result<Option<String>, ConfigE
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digest_schedules_that_never_or_always_fire_are_refused() {
+        let with = |schedule: &str| {
+            Config::parse(&format!("digest_schedule = \"{schedule}\"\n"))
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        };
+        assert!(with("0 0 18 * * Sun").is_ok());
+        assert!(with("0 0 * * * *").is_ok(), "hourly is the most allowed");
+        assert!(with("0 30 7 1 * *").is_ok(), "monthly");
+        assert!(with("0 0 12 24 12 *").is_ok(), "yearly");
+        for (schedule, why) in [
+            ("* * * * * *", "more than once an hour"),
+            ("0 */30 * * * *", "more than once an hour"),
+            ("0 0 18 * * Sun 2020", "never runs"),
+            ("0 0 12 29 2 *", "less than once a year"),
+        ] {
+            let err = with(schedule).expect_err(schedule);
+            assert!(err.contains("digest_schedule"), "{err}");
+            assert!(err.contains(why), "{schedule}: {err}");
+        }
+    }
 
     #[test]
     fn empty_file_is_all_defaults() {

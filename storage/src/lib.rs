@@ -40,26 +40,59 @@ pub enum OpenError {
         "cannot open the database at {url}: {source}. Check that the URL is right and the server is running"
     )]
     Connect { url: String, source: sqlx::Error },
+    /// A SQLite file that cannot be opened or written, said with the
+    /// directory or file and what is missing.
+    #[error("cannot use the SQLite database {path}: {problem}")]
+    SqliteFile { path: String, problem: String },
+    #[error(
+        "the database at {url} is read-only for this user ({source}). Vores must write to it: grant write access (PostgreSQL: GRANT INSERT, UPDATE, DELETE; a replica will not do)"
+    )]
+    ReadOnly { url: String, source: sqlx::Error },
     #[error("cannot bring the database schema up to date: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
-/// Hides a password in a URL before it is shown or logged.
-pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => {
-            let userinfo = &url[scheme_end + 3..at];
-            match userinfo.find(':') {
-                Some(colon) => format!(
-                    "{}{}:***{}",
-                    &url[..scheme_end + 3],
-                    &userinfo[..colon],
-                    &url[at..]
-                ),
-                None => url.to_string(),
-            }
-        }
-        _ => url.to_string(),
+/// Hides every secret in a database URL before it is shown or logged: the
+/// password in the user part (`postgres://vores:s3cret@db/vores`) and any
+/// query parameter that carries one (`?password=…`, `sslpassword`,
+/// `sslkey`…). A URL that cannot be read at all keeps only its scheme: it may
+/// be a mistyped one with a password inside.
+pub fn redact_url(raw: &str) -> String {
+    const HIDDEN: &str = "***";
+    let Ok(mut parsed) = url::Url::parse(raw) else {
+        return match raw.split_once("://") {
+            Some((_, rest)) if !rest.contains('@') && !rest.contains('=') => raw.to_string(),
+            Some((scheme, _)) => format!("{scheme}://{HIDDEN}"),
+            None if raw.contains('@') || raw.contains('=') => HIDDEN.to_string(),
+            None => raw.to_string(),
+        };
+    };
+    let mut changed = false;
+    if parsed.password().is_some() {
+        changed |= parsed.set_password(Some(HIDDEN)).is_ok();
+    }
+    let secret = |key: &str| {
+        let key = key.to_ascii_lowercase();
+        ["pass", "secret", "token", "sslkey"]
+            .iter()
+            .any(|word| key.contains(word))
+    };
+    let pairs: Vec<(String, String)> = parsed
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if pairs.iter().any(|(k, _)| secret(k)) {
+        parsed.query_pairs_mut().clear().extend_pairs(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.as_str(), if secret(k) { HIDDEN } else { v.as_str() })),
+        );
+        changed = true;
+    }
+    if changed {
+        parsed.to_string()
+    } else {
+        raw.to_string()
     }
 }
 
@@ -78,6 +111,29 @@ impl Database {
         let (backend, url) = normalise(url)?;
         let shown = redact_url(&url);
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        if backend == Backend::Sqlite && !in_memory {
+            check_sqlite_file(&url)?;
+        } else if backend == Backend::Postgres {
+            // The pool turns every failure into "timed out" after 30 s; one
+            // direct connection says at once what is wrong (refused, no
+            // such user, bad password).
+            use sqlx::Connection;
+            match tokio::time::timeout(Duration::from_secs(30), sqlx::AnyConnection::connect(&url))
+                .await
+            {
+                Ok(Ok(conn)) => {
+                    let _ = conn.close().await;
+                }
+                Ok(Err(source)) => {
+                    return Err(OpenError::Connect {
+                        url: shown.clone(),
+                        source,
+                    });
+                }
+                // Slow, not refused: let the pool try in its own time.
+                Err(_) => {}
+            }
+        }
         let mut options = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(30));
         options = match backend {
             // One connection for an in-memory database: each connection
@@ -123,6 +179,38 @@ impl Database {
         match backend {
             Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
+        }
+        // Reading works on a read-only file or a replica; every resident's
+        // message needs a write, so find out now, not at the first message.
+        let probe = match backend {
+            // Writes the header's user_version back unchanged: a real write.
+            Backend::Sqlite => pool.execute("PRAGMA user_version = 0").await.map(|_| ()),
+            Backend::Postgres => {
+                let mut tx = pool.begin().await.map_err(|source| OpenError::Connect {
+                    url: shown.clone(),
+                    source,
+                })?;
+                let wrote = tx
+                    .execute("UPDATE _sqlx_migrations SET description = description WHERE false")
+                    .await
+                    .map(|_| ());
+                let _ = tx.rollback().await;
+                wrote
+            }
+        };
+        if let Err(source) = probe {
+            return Err(match backend {
+                Backend::Sqlite => OpenError::SqliteFile {
+                    path: sqlite_path(&url).to_string(),
+                    problem: format!(
+                        "it is read-only ({source}). Make the file and its directory writable for the user running vores (ls -l; chmod u+w), and check the disk is not full or mounted read-only"
+                    ),
+                },
+                Backend::Postgres => OpenError::ReadOnly {
+                    url: shown.clone(),
+                    source,
+                },
+            });
         }
         info!(database = %shown, ?backend, "database ready");
         Ok(Database { pool, backend })
@@ -174,7 +262,7 @@ fn normalise(url: &str) -> Result<(Backend, String), OpenError> {
     } else if !url.contains("://") && !url.is_empty() {
         url
     } else {
-        return Err(OpenError::UnsupportedUrl(url.to_string()));
+        return Err(OpenError::UnsupportedUrl(redact_url(url)));
     };
     if path.starts_with(":memory:") {
         return Ok((Backend::Sqlite, "sqlite::memory:".to_string()));
@@ -187,6 +275,71 @@ fn normalise(url: &str) -> Result<(Backend, String), OpenError> {
         format!("sqlite://{path}?mode=rwc")
     };
     Ok((Backend::Sqlite, with_mode))
+}
+
+/// The file a normalised `sqlite://…` URL names.
+fn sqlite_path(url: &str) -> &str {
+    let rest = url.strip_prefix("sqlite://").unwrap_or(url);
+    rest.split('?').next().unwrap_or(rest)
+}
+
+/// Says plainly why a SQLite file cannot be used, before SQLite's own
+/// "unable to open database file": the directory that is missing or not
+/// writable (SQLite also writes its -wal and -shm files there), or the file
+/// that is not writable.
+fn check_sqlite_file(url: &str) -> Result<(), OpenError> {
+    use std::io::ErrorKind;
+    let path = std::path::Path::new(sqlite_path(url));
+    let shown = path.display().to_string();
+    let fail = |problem: String| OpenError::SqliteFile {
+        path: shown.clone(),
+        problem,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    match std::fs::metadata(&dir) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => return Err(fail(format!("{} is not a directory", dir.display()))),
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return Err(fail(format!(
+                "the directory {} does not exist; create it (mkdir -p {}) or choose another path with --database or VORES_DATABASE_URL",
+                dir.display(),
+                dir.display()
+            )));
+        }
+        Err(e) => {
+            return Err(fail(format!(
+                "cannot read the directory {}: {e}",
+                dir.display()
+            )));
+        }
+    }
+    let probe = dir.join(format!(".vores-write-check-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+        }
+        Err(e) => {
+            return Err(fail(format!(
+                "the directory {} is not writable for this user ({e}); SQLite keeps its journal (-wal, -shm) beside the file. Give the user running vores write permission there (chown or chmod u+w)",
+                dir.display()
+            )));
+        }
+    }
+    if path.exists()
+        && let Err(e) = std::fs::OpenOptions::new().write(true).open(path)
+    {
+        return Err(fail(format!(
+            "the file is not writable for this user ({e}); make it writable (chmod u+w {shown}) or run vores as its owner"
+        )));
+    }
+    Ok(())
 }
 
 /// The longest an event can last for "what's on" to find it by its start.
@@ -539,9 +692,12 @@ impl Store for Database {
         .bind(secs(new.created_at))
         .bind(ev.repeats)
         .bind(&ev.search_text)
-        .fetch_one(&self.pool)
+        .fetch_all(&self.pool)
         .await
-        .map_err(db)?;
+        .map_err(db)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| StoreError::Corrupt("a RETURNING statement gave no row".into()))?;
         let id: i64 = row.try_get("id").map_err(db)?;
         self.submission(id)
             .await?
@@ -969,9 +1125,12 @@ impl Store for Database {
         .bind(&conversation.id)
         .bind(&user.id)
         .bind(secs(at))
-        .fetch_one(&self.pool)
+        .fetch_all(&self.pool)
         .await
-        .map_err(db)?;
+        .map_err(db)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| StoreError::Corrupt("a RETURNING statement gave no row".into()))?;
         let first_seen = instant(row.try_get("first_seen").map_err(db)?)?;
         let messages: i64 = row.try_get("messages").map_err(db)?;
         let before = u32::try_from(messages - 1).map_err(corrupt("member message count"))?;
@@ -1014,9 +1173,12 @@ impl Store for Database {
         .bind(&entry.action)
         .bind(i64::from(entry.strike))
         .bind(secs(entry.at))
-        .fetch_one(&self.pool)
+        .fetch_all(&self.pool)
         .await
-        .map_err(db)?;
+        .map_err(db)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| StoreError::Corrupt("a RETURNING statement gave no row".into()))?;
         row.try_get("id").map_err(db)
     }
 
@@ -1136,6 +1298,10 @@ impl Store for Database {
         let doc = serde_json::to_string(&item.doc).map_err(corrupt("outbox document"))?;
         // With ON CONFLICT DO NOTHING, RETURNING yields no row when the
         // dedupe key was taken (SQLite and PostgreSQL alike).
+        // Every RETURNING statement here runs to its end (`fetch_all`, not
+        // `fetch_one`/`fetch_optional`): SQLite commits when the statement
+        // finishes, so stopping at the first row would hide a failed commit
+        // (a full disk) and report a row saved that was rolled back.
         let row = sqlx::query(
             "INSERT INTO outbox (platform, conversation_id, reply_to, thread, doc, dedupe_key, status, \
              parts_sent, attempts, next_attempt_at, created_at) \
@@ -1149,9 +1315,11 @@ impl Store for Database {
         .bind(doc)
         .bind(&item.dedupe_key)
         .bind(secs(at))
-        .fetch_optional(&self.pool)
+        .fetch_all(&self.pool)
         .await
-        .map_err(db)?;
+        .map_err(db)?
+        .into_iter()
+        .next();
         row.map(|row| row.try_get("id").map_err(db)).transpose()
     }
 
@@ -1341,5 +1509,29 @@ mod tests {
             "postgres://vores:***@db/vores"
         );
         assert_eq!(redact_url("sqlite://vores.db"), "sqlite://vores.db");
+        assert_eq!(
+            redact_url("postgres://vores@db/vores?password=s3cret&sslmode=require"),
+            "postgres://vores@db/vores?password=***&sslmode=require"
+        );
+        assert_eq!(
+            redact_url("postgresql://db/vores?user=v&PassWord=s3cret"),
+            "postgresql://db/vores?user=v&PassWord=***"
+        );
+        for unreadable in [
+            "mysql://root:s3cret@db:notaport/x",
+            "postgress//v:s3cret@db",
+        ] {
+            assert!(!redact_url(unreadable).contains("s3cret"), "{unreadable}");
+        }
+    }
+
+    #[test]
+    fn an_unsupported_url_never_echoes_its_password() {
+        let Err(e) = normalise("mysql://root:s3cret@db/vores") else {
+            panic!("mysql is not supported");
+        };
+        let shown = e.to_string();
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(shown.contains("mysql://"), "{shown}");
     }
 }

@@ -92,8 +92,12 @@ use tokio::sync::Notify;
 pub const BOT_ID: i64 = 1000;
 /// The bot's username (without `@`).
 pub const BOT_USERNAME: &str = "VoresBot";
-/// Long polls never wait longer than this, whatever `timeout` asks for.
+/// Long polls never wait longer than this by default, whatever `timeout`
+/// asks for, so that tests stay quick; [`FakeTelegram::honour_long_polls`]
+/// lifts it to Telegram's own limit.
 pub const MAX_POLL_WAIT: Duration = Duration::from_secs(2);
+/// The longest long poll the Bot API documents ("50 seconds").
+pub const TELEGRAM_MAX_POLL_WAIT: Duration = Duration::from_secs(50);
 /// The first `update_id` handed out (deliberately not 0 or 1).
 pub const FIRST_UPDATE_ID: i64 = 1_000_001;
 const DELETE_WINDOW_SECS: i64 = 48 * 3600;
@@ -412,6 +416,7 @@ struct State {
     confirmed_offset: i64,
     allowed_updates: Option<Vec<String>>,
     poll_ticket: u64,
+    max_poll_wait: Duration,
     callbacks: HashMap<String, bool>,
     next_callback: u64,
     answered: Vec<(String, Option<String>)>,
@@ -465,6 +470,7 @@ impl FakeTelegram {
             confirmed_offset: 0,
             allowed_updates: None,
             poll_ticket: 0,
+            max_poll_wait: MAX_POLL_WAIT,
             callbacks: HashMap::new(),
             next_callback: 0,
             answered: Vec::new(),
@@ -488,6 +494,12 @@ impl FakeTelegram {
             let _ = axum::serve(CutListener(tcp), service).await;
         });
         FakeTelegram { inner }
+    }
+
+    /// Quiet long polls last the whole `timeout` the client asks for (up to
+    /// 50 s), as on the real Bot API: for tests with production timeouts.
+    pub fn honour_long_polls(&self) {
+        self.inner.lock().max_poll_wait = TELEGRAM_MAX_POLL_WAIT;
     }
 
     /// `http://127.0.0.1:PORT` (teloxide appends `/bot{token}/{Method}`; a
@@ -2452,9 +2464,11 @@ async fn get_updates(inner: &Arc<Inner>, p: &Params) -> Response {
                 .collect()
         })
     });
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(timeout).min(MAX_POLL_WAIT);
-    let ticket = {
+    let ticket;
+    let deadline;
+    {
         let mut s = inner.lock();
+        deadline = tokio::time::Instant::now() + Duration::from_secs(timeout).min(s.max_poll_wait);
         s.poll_ticket += 1;
         if let Some(o) = offset {
             s.apply_offset(o);
@@ -2462,8 +2476,8 @@ async fn get_updates(inner: &Arc<Inner>, p: &Params) -> Response {
         if let Some(a) = allowed {
             s.allowed_updates = (!a.is_empty()).then_some(a);
         }
-        s.poll_ticket
-    };
+        ticket = s.poll_ticket;
+    }
     // Wakes an earlier long poll so that it ends with 409 Conflict.
     inner.notify.notify_waiters();
     loop {

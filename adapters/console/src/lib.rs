@@ -136,11 +136,13 @@ impl Adapter for ConsoleAdapter {
                 self.identity.channel
             );
         }
-        let mut line = String::new();
+        let mut bytes = Vec::new();
         loop {
-            line.clear();
+            bytes.clear();
+            // Bytes, decoded leniently: one invalid UTF-8 byte (a paste from
+            // another encoding) must cost one character, not the session.
             let read = tokio::select! {
-                read = input.read_line(&mut line) => read,
+                read = input.read_until(b'\n', &mut bytes) => read,
                 () = shutdown.cancelled() => return Ok(()),
             };
             match read {
@@ -153,6 +155,7 @@ impl Adapter for ConsoleAdapter {
                     });
                 }
             }
+            let line = String::from_utf8_lossy(&bytes);
             let text = line.trim();
             if text.is_empty() {
                 continue;

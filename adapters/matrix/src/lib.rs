@@ -189,7 +189,13 @@ impl MatrixAdapter {
                 settings.user_id
             ))
         })?;
-        std::fs::create_dir_all(&settings.store_path).map_err(|e| {
+        // The store holds the device's encryption keys and the session:
+        // this user only, whatever the umask.
+        let mut private_dir = std::fs::DirBuilder::new();
+        private_dir.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut private_dir, 0o700);
+        private_dir.create(&settings.store_path).map_err(|e| {
             refused(format!(
                 "cannot create the Matrix store at {} ({e}); check matrix.store_path",
                 settings.store_path.display()

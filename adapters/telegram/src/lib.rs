@@ -101,7 +101,7 @@ impl TelegramAdapter {
         settings: TelegramSettings,
         store: Arc<dyn Store>,
     ) -> Result<Self, AdapterError> {
-        let mut bot = Bot::new(settings.token.clone());
+        let mut bot = Bot::with_client(settings.token.clone(), http_client(settings.poll_timeout)?);
         let api = settings
             .api_url
             .clone()
@@ -384,6 +384,25 @@ impl TelegramAdapter {
                 detail: format!("{:?} is not a Telegram chat id", conversation.id),
             })
     }
+}
+
+/// How much longer than a long poll the HTTP client waits for any answer: a
+/// quiet poll ends after `poll_timeout` seconds with an empty list, so the
+/// client must not give up first (teloxide's default client gives up after
+/// 17 s, which turned every idle 25 s poll into a "network error" and a
+/// growing retry delay).
+const CLIENT_MARGIN: Duration = Duration::from_secs(15);
+
+/// teloxide's recommended client settings, with a request timeout that
+/// outlives the long poll.
+fn http_client(poll_timeout: u32) -> Result<reqwest::Client, AdapterError> {
+    teloxide::net::default_reqwest_settings()
+        .timeout(Duration::from_secs(u64::from(poll_timeout)) + CLIENT_MARGIN)
+        .build()
+        .map_err(|e| AdapterError::Refused {
+            platform: Platform::Telegram,
+            detail: format!("cannot build the HTTP client: {e}"),
+        })
 }
 
 /// Whether a failed request is worth trying again soon.

@@ -154,7 +154,18 @@ pub enum Doubt {
     WeekdayMismatch,
     /// The date passed in the last weeks: an old post or a typo.
     DatePassed,
+    /// More than [`FAR_AHEAD_DAYS`] away ("5/6/2031", "31/12/9999"): most
+    /// likely a typo in the year.
+    DateFar,
 }
+
+/// How far ahead a date is taken without asking: two years covers next
+/// summer's festival and the one after.
+pub const FAR_AHEAD_DAYS: u64 = 2 * 366;
+
+/// The furthest a resident can confirm a far date ("ja"): beyond this it
+/// is not a community event but a typo, and the bot asks for the right day.
+pub const FURTHEST_AHEAD_DAYS: u64 = 5 * 366;
 
 impl Doubt {
     /// A stable name for `vores parse --json`.
@@ -162,6 +173,7 @@ impl Doubt {
         match self {
             Doubt::WeekdayMismatch => "weekday_mismatch",
             Doubt::DatePassed => "date_passed",
+            Doubt::DateFar => "date_far",
         }
     }
 }
@@ -250,6 +262,21 @@ impl EventDraft {
         if date < today {
             self.doubts.push(Doubt::DatePassed);
         }
+        if date > today + Days::new(FAR_AHEAD_DAYS) {
+            self.doubts.push(Doubt::DateFar);
+        }
+    }
+
+    /// "ja" to a far date: kept if it is within [`FURTHEST_AHEAD_DAYS`].
+    /// Returns whether it was.
+    pub fn confirm_far_date(&mut self, today: NaiveDate) -> bool {
+        let reachable = self
+            .date
+            .is_some_and(|d| d <= today + Days::new(FURTHEST_AHEAD_DAYS));
+        if reachable {
+            self.doubts.retain(|d| *d != Doubt::DateFar);
+        }
+        reachable
     }
 
     /// The day nearest `date` (at most three days away) that falls on the
@@ -472,9 +499,15 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
     {
         draft.date = Some(day);
     }
+    let mut starts_day_after = false;
     for token in tokens {
         match &token.kind {
             TokenKind::Tonight if draft.date.is_none() => draft.date = Some(ctx.today()),
+            TokenKind::StartsAtMidnight { end } if draft.start_time.is_none() => {
+                draft.start_time = NaiveTime::from_hms_opt(0, 0, 0);
+                draft.end_time = *end;
+                starts_day_after = true;
+            }
             TokenKind::InvalidDate => draft.invalid_date = true,
             TokenKind::Time { start, end } if draft.start_time.is_none() => {
                 draft.start_time = Some(*start);
@@ -542,6 +575,13 @@ fn event_from_tokens(text: &str, tokens: &[Token], ctx: &Context) -> EventDraft 
         }
         if date < ctx.today() {
             draft.doubts.push(Doubt::DatePassed);
+        }
+        if date > ctx.today() + Days::new(FAR_AHEAD_DAYS) {
+            draft.doubts.push(Doubt::DateFar);
+        }
+        if starts_day_after {
+            // Checked against the day written; saved as the day it happens.
+            draft.date = Some(date + Days::new(1));
         }
     }
     title_and_place(&mut draft, text, tokens);

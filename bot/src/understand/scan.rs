@@ -40,6 +40,9 @@ pub enum TokenKind {
         start: NaiveTime,
         end: Option<NaiveTime>,
     },
+    /// A start at "kl. 24" / "24:00": midnight at the end of the day
+    /// written, so the event starts at 00:00 the day after.
+    StartsAtMidnight { end: Option<NaiveTime> },
     /// "hele dagen" / "all day".
     AllDay,
     /// A window that only makes sense for questions ("i weekenden", "uge 24").
@@ -59,6 +62,14 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
+    /// Whether the token is a clock time ("kl. 10-14", "kl 24").
+    pub fn is_time(&self) -> bool {
+        matches!(
+            self,
+            TokenKind::Time { .. } | TokenKind::StartsAtMidnight { .. }
+        )
+    }
+
     /// Whether the token names days a question can be about (a date, a day
     /// name, tonight, a window or a run of days).
     pub fn names_days(&self) -> bool {
@@ -229,6 +240,14 @@ fn time_range(start: Clock, end: Option<Clock>) -> Option<TokenKind> {
         }
         other => (start, other),
     };
+    if start.hour == 24 && start.meridiem.is_none() {
+        return Some(TokenKind::StartsAtMidnight {
+            end: match end {
+                Some(e) => Some(e.to_time()?),
+                None => None,
+            },
+        });
+    }
     Some(TokenKind::Time {
         start: start.to_time()?,
         end: match end {
@@ -286,8 +305,14 @@ fn full_year(y: &str) -> Option<i32> {
     Some(if y.len() == 2 { 2000 + n } else { n })
 }
 
+/// The last year a written date may name.
+pub const LAST_YEAR: i32 = 2100;
+
 fn date_or_invalid(year: Option<i32>, month: u32, day: u32, today: NaiveDate) -> TokenKind {
     let date = match year {
+        // "31/12/9999" is no day a town will meet on (and its evening
+        // would end in a year RFC 3339 cannot write): not a usable date.
+        Some(y) if y > LAST_YEAR => None,
         Some(y) => NaiveDate::from_ymd_opt(y, month, day),
         None => next_month_day(today, month, day),
     };
@@ -866,14 +891,10 @@ fn dotted_date_beside_clock(text: &str, tokens: &mut [Token], today: NaiveDate) 
     let has_date = tokens
         .iter()
         .any(|t| matches!(t.kind, TokenKind::Date(_) | TokenKind::Weekday(_)));
-    let times = tokens
+    let times = tokens.iter().filter(|t| t.kind.is_time()).count();
+    let clock_with_kl = tokens
         .iter()
-        .filter(|t| matches!(t.kind, TokenKind::Time { .. }))
-        .count();
-    let clock_with_kl = tokens.iter().any(|t| {
-        matches!(t.kind, TokenKind::Time { .. })
-            && text[t.span.clone()].to_lowercase().starts_with("kl")
-    });
+        .any(|t| t.kind.is_time() && text[t.span.clone()].to_lowercase().starts_with("kl"));
     if has_date || times < 2 || !clock_with_kl {
         return;
     }
@@ -910,10 +931,7 @@ static BARE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 /// "fredag 18-20": right after a date, a bare range of hours is a time. Only
 /// there: elsewhere "10-12" is as likely an age or a count.
 fn bare_range_after_date(text: &str, tokens: &mut Vec<Token>) {
-    if tokens
-        .iter()
-        .any(|t| matches!(t.kind, TokenKind::Time { .. }))
-    {
+    if tokens.iter().any(|t| t.kind.is_time()) {
         return;
     }
     let Some(date_end) = tokens

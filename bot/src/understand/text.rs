@@ -600,9 +600,7 @@ pub fn looks_like_event(text: &str, tokens: &[Token]) -> bool {
                 | TokenKind::DayRange(..)
         )
     });
-    let has_time = tokens
-        .iter()
-        .any(|t| matches!(t.kind, TokenKind::Time { .. }));
+    let has_time = tokens.iter().any(|t| t.kind.is_time());
     if !has_time && PRICE_TALK.is_match(text) {
         return false;
     }

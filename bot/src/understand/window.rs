@@ -137,9 +137,7 @@ pub fn as_query(text: &str, tokens: &[Token], ctx: &Context) -> Option<Window> {
     let asks = QUESTION_PHRASES.iter().any(|p| lower.contains(p));
     let has_window = tokens.iter().any(|t| t.kind.names_days());
     if asks {
-        let announces = tokens
-            .iter()
-            .any(|t| matches!(t.kind, TokenKind::Time { .. }))
+        let announces = tokens.iter().any(|t| t.kind.is_time())
             && text::take_location(&text::mask(text, tokens)).0.is_some()
             && !text::is_question(text);
         if !announces {
