@@ -13,7 +13,8 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use vores_bot::community::{ChannelInfo, Community};
 use vores_bot::model::{ConversationRef, MessageRef, Platform, UserRef};
-use vores_bot::runtime::drain;
+use vores_bot::render::Doc;
+use vores_bot::runtime::{drain, perform};
 use vores_bot::{
     Adapter, AdapterError, Bot, Capabilities, Clock, Inbound, Language, LengthUnit, Outgoing,
     Settings, TextFormat,
@@ -42,6 +43,8 @@ struct FlakyPlatform {
     delivered: Mutex<Vec<(String, String)>>,
     seen_keys: Mutex<HashSet<String>>,
     attempts: Mutex<HashMap<String, u32>>,
+    /// Private notes: (user, text of one part).
+    private: Mutex<Vec<(String, String)>>,
 }
 
 #[async_trait]
@@ -114,10 +117,14 @@ impl Adapter for FlakyPlatform {
 
     async fn send_private(
         &self,
-        _: &UserRef,
+        user: &UserRef,
         _: &ConversationRef,
-        _: &str,
+        text: &str,
     ) -> Result<(), AdapterError> {
+        self.private
+            .lock()
+            .expect("lock")
+            .push((user.id.clone(), text.to_string()));
         Ok(())
     }
 
@@ -235,4 +242,59 @@ async fn a_channel_that_keeps_failing_is_reported_to_the_admins() {
         .collect();
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert!(notices[0].contains("c"), "{}", notices[0]);
+}
+
+#[tokio::test]
+async fn a_private_note_goes_through_the_outbox_in_parts_and_only_once() {
+    let (bot, _clock, platform) = town().await;
+    let adapters: HashMap<Platform, Arc<dyn Adapter>> =
+        HashMap::from([(Platform::Console, platform.clone() as Arc<dyn Adapter>)]);
+    // Longer than the platform's 500 characters: it must arrive in parts,
+    // each within the limit, not joined back together.
+    let mut doc = Doc::new();
+    for n in 0..12 {
+        doc = doc.para(format!(
+            "Afsnit {n}: din besked blev fjernet, fordi den brød gruppens regler om reklame."
+        ));
+    }
+    let note = || {
+        vec![vores_bot::Action::Private {
+            user: UserRef {
+                platform: Platform::Console,
+                id: "spammer".into(),
+            },
+            conversation: ConversationRef {
+                platform: Platform::Console,
+                id: "a".into(),
+            },
+            doc: doc.clone(),
+        }]
+    };
+    perform(&bot, &adapters, Some("m:a:41"), note()).await;
+    // The same event handled again (a crash before it was marked handled)
+    // queues nothing new.
+    perform(&bot, &adapters, Some("m:a:41"), note()).await;
+    assert!(
+        platform.private.lock().expect("lock").is_empty(),
+        "queued, not sent directly"
+    );
+    drain(&bot, platform.as_ref()).await;
+    drain(&bot, platform.as_ref()).await;
+    let sent = platform.private.lock().expect("lock").clone();
+    assert!(sent.len() >= 2, "split into parts: {sent:?}");
+    for (user, text) in &sent {
+        assert_eq!(user, "spammer");
+        assert!(
+            text.chars().count() <= 500,
+            "{} chars",
+            text.chars().count()
+        );
+    }
+    let all: String = sent.iter().map(|(_, t)| t.as_str()).collect();
+    assert_eq!(all.matches("Afsnit 0:").count(), 1, "once: {all}");
+    assert!(all.contains("Afsnit 11:"), "every part: {all}");
+    assert!(
+        delivered_to(&platform, "a").is_empty(),
+        "never posted in the channel"
+    );
 }

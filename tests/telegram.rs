@@ -914,3 +914,31 @@ async fn an_idle_hour_with_production_timeouts_keeps_answers_quick() {
         "quiet polls are not failures:\n{log}"
     );
 }
+
+/// A SIGHUP (a closed terminal, `systemctl reload`) is said in the log and
+/// changes nothing: the bot keeps answering.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hangup_signal_does_not_stop_the_bot() {
+    let mut town = Town::new().await;
+    town.start();
+    town.fake.wait_for_requests("getUpdates", 1, WAIT).await;
+    let pid = town.bot.as_ref().expect("running").id();
+    let sent = Command::new("kill")
+        .args(["-HUP", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    assert!(
+        eventually(|| town.log().contains("SIGHUP")).await,
+        "{}",
+        town.log()
+    );
+    town.ask(TORVET, &ali(), "/hjælp").await;
+    let still_running = town
+        .bot
+        .as_mut()
+        .expect("running")
+        .try_wait()
+        .expect("status");
+    assert!(still_running.is_none(), "{}", town.log());
+}

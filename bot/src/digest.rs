@@ -324,6 +324,7 @@ impl Bot {
                 thread: None,
                 doc,
                 dedupe_key: Some(key),
+                private_to: None,
             };
             match self.store.enqueue(&item, now).await? {
                 Some(_) => result.queued += 1,

@@ -322,6 +322,9 @@ pub struct OutboxItem {
     pub parts_sent: u32,
     pub attempts: u32,
     pub dedupe_key: Option<String>,
+    /// A private note: the user (on the same platform) it goes to;
+    /// `conversation` is where it is about.
+    pub private_to: Option<String>,
 }
 
 /// A message for the outbox.
@@ -333,4 +336,7 @@ pub struct NewOutboxItem {
     pub doc: crate::render::Doc,
     /// At most one item per key, ever: a digest per channel and period.
     pub dedupe_key: Option<String>,
+    /// A private note: the user (on the same platform) it goes to;
+    /// `conversation` is where it is about.
+    pub private_to: Option<String>,
 }

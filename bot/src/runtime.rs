@@ -200,6 +200,7 @@ pub async fn perform(
                     thread,
                     doc,
                     dedupe_key,
+                    private_to: None,
                 };
                 enqueue_or_send(bot, adapters, &item, now).await;
                 touched.push(platform);
@@ -217,6 +218,7 @@ pub async fn perform(
                     thread: None,
                     doc,
                     dedupe_key,
+                    private_to: None,
                 };
                 enqueue_or_send(bot, adapters, &item, now).await;
                 touched.push(platform);
@@ -226,15 +228,20 @@ pub async fn perform(
                 conversation,
                 doc,
             } => {
-                let Some(adapter) = adapters.get(&user.platform) else {
-                    continue;
+                // Through the outbox like every message: recorded, so a
+                // crash neither loses nor repeats it, and sent part by part
+                // within the platform's length.
+                let platform = user.platform;
+                let item = NewOutboxItem {
+                    conversation,
+                    reply_to: None,
+                    thread: None,
+                    doc,
+                    dedupe_key: source.map(|source| format!("private:{source}:{index}")),
+                    private_to: Some(user.id),
                 };
-                let text = render(&doc, &adapter.capabilities()).join("\n\n");
-                if let Err(e) = adapter.send_private(&user, &conversation, &text).await {
-                    // A private note that cannot be delivered (the person
-                    // blocks private messages) is logged, never posted publicly.
-                    warn!(error = %e, user = %user.id, "private note not delivered");
-                }
+                enqueue(bot, &item, now).await;
+                touched.push(platform);
             }
             Action::Delete {
                 message,
@@ -409,6 +416,7 @@ async fn tell_admins_cannot(
             "cannot:{what}:{}:{}",
             message.conversation.id, message.id
         )),
+        private_to: None,
     };
     enqueue(bot, &item, bot.now()).await;
 }
@@ -430,6 +438,7 @@ async fn escalation_outcome(
                 thread: None,
                 doc: why.notice,
                 dedupe_key: Some(why.notice_key),
+                private_to: None,
             };
             enqueue(bot, &item, bot.now()).await;
         }
@@ -478,6 +487,7 @@ async fn report_given_up(
         thread: None,
         doc,
         dedupe_key: Some(format!("given-up:{item}")),
+        private_to: None,
     };
     enqueue(bot, &notice, bot.now()).await;
 }
@@ -533,7 +543,23 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                     Vec::new()
                 },
             };
-            match adapter.send(outgoing).await {
+            let result = match &item.private_to {
+                Some(user) => {
+                    let user = crate::model::UserRef {
+                        platform,
+                        id: user.clone(),
+                    };
+                    adapter
+                        .send_private(&user, &item.conversation, &outgoing.text)
+                        .await
+                        .map(|()| MessageRef {
+                            conversation: item.conversation.clone(),
+                            id: format!("private:{}:{index}", item.id),
+                        })
+                }
+                None => adapter.send(outgoing).await,
+            };
+            match result {
                 Ok(sent) => {
                     if let Err(e) = store
                         .outbox_part_sent(item.id, index as u32 + 1, &sent.id)
@@ -561,6 +587,15 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                     unrecorded.push(item.id);
                 }
             },
+            // A private note the person does not accept (private messages
+            // blocked, never talked to the bot) is logged and dropped, never
+            // posted publicly and never reported to the channel.
+            Some(e @ AdapterError::Refused { .. }) if item.private_to.is_some() => {
+                warn!(error = %e, item = item.id, "private note not delivered: the person does not accept private messages from the bot");
+                if let Err(e) = store.outbox_failed(item.id, &e.to_string(), None).await {
+                    bot.storage.fails("record a failed delivery", &e);
+                }
+            }
             Some(e) => {
                 let attempts = item.attempts + 1;
                 let retry_at = (attempts < MAX_ATTEMPTS).then(|| bot.now() + backoff(attempts));

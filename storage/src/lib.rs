@@ -534,6 +534,7 @@ fn outbox_from_row(row: &AnyRow) -> Result<OutboxItem, StoreError> {
         parts_sent: small("parts_sent")?,
         attempts: small("attempts")?,
         dedupe_key: row.try_get("dedupe_key").map_err(db)?,
+        private_to: row.try_get("private_to").map_err(db)?,
     })
 }
 
@@ -1304,8 +1305,8 @@ impl Store for Database {
         // (a full disk) and report a row saved that was rolled back.
         let row = sqlx::query(
             "INSERT INTO outbox (platform, conversation_id, reply_to, thread, doc, dedupe_key, status, \
-             parts_sent, attempts, next_attempt_at, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, 0, $7, $7) \
+             parts_sent, attempts, next_attempt_at, created_at, private_to) \
+             VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, 0, $7, $7, $8) \
              ON CONFLICT DO NOTHING RETURNING id",
         )
         .bind(item.conversation.platform.as_str())
@@ -1315,6 +1316,7 @@ impl Store for Database {
         .bind(doc)
         .bind(&item.dedupe_key)
         .bind(secs(at))
+        .bind(&item.private_to)
         .fetch_all(&self.pool)
         .await
         .map_err(db)?
@@ -1330,7 +1332,7 @@ impl Store for Database {
         limit: u32,
     ) -> Result<Vec<OutboxItem>, StoreError> {
         let rows = sqlx::query(
-            "SELECT id, platform, conversation_id, reply_to, thread, doc, dedupe_key, parts_sent, attempts \
+            "SELECT id, platform, conversation_id, reply_to, thread, doc, dedupe_key, parts_sent, attempts, private_to \
              FROM outbox WHERE status = 'pending' AND platform = $1 AND next_attempt_at <= $2 \
              ORDER BY id LIMIT $3",
         )
@@ -1364,7 +1366,7 @@ impl Store for Database {
         message: &MessageRef,
     ) -> Result<Option<OutboxItem>, StoreError> {
         let row = sqlx::query(
-            "SELECT id, platform, conversation_id, reply_to, thread, doc, dedupe_key, parts_sent, attempts \
+            "SELECT id, platform, conversation_id, reply_to, thread, doc, dedupe_key, parts_sent, attempts, private_to \
              FROM outbox WHERE platform = $1 AND conversation_id = $2 AND last_message_id = $3 \
              ORDER BY id DESC LIMIT 1",
         )

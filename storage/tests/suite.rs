@@ -2038,6 +2038,7 @@ fn outgoing(conversation: &ConversationRef, text: &str, dedupe_key: Option<&str>
         thread: None,
         doc: Doc::new().para(text),
         dedupe_key: dedupe_key.map(str::to_string),
+        private_to: None,
     }
 }
 
@@ -2052,6 +2053,7 @@ fn queued(new: &NewOutboxItem, id: i64) -> OutboxItem {
         parts_sent: 0,
         attempts: 0,
         dedupe_key: new.dedupe_key.clone(),
+        private_to: new.private_to.clone(),
     }
 }
 
@@ -2081,6 +2083,7 @@ async fn reactions_find_their_message(db: &Database) {
             .para("Ny begivenhed #3")
             .button("✅ Godkend #3", "approve:3"),
         dedupe_key: None,
+        private_to: None,
     };
     let id = enqueue(db, &item, t).await;
     db.outbox_part_sent(id, 1, "$part1").await.unwrap();
@@ -2160,6 +2163,7 @@ async fn outbox_delivery(db: &Database) {
                 Span::Italic("Loppemarked".to_string()),
             ]),
         dedupe_key: Some("digest:telegram:-1001:2025-06-23".to_string()),
+        private_to: None,
     };
     let first = enqueue(db, &digest, t).await;
     assert_eq!(
