@@ -469,10 +469,27 @@ async fn digest(global: &GlobalOptions, config: &Config, args: DigestArgs) -> an
     };
     let bot = Bot::new(db.clone(), clock(global), settings, Arc::new(community));
     let now = bot.now();
+    let local = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&config.timezone)
+            .format("%a %Y-%m-%d %H:%M")
+            .to_string()
+    };
+    // Said on standard error, so the preview itself stays what residents see.
+    let say_which = |group: usize, manual: &vores_bot::digest::ManualDigest| {
+        eprintln!(
+            "vores: digest for group {:?}: events from {} to {}, stories shared since {}; it counts as the digest scheduled {}",
+            bot.community().groups[group].name,
+            local(manual.span.from),
+            local(manual.span.until),
+            local(manual.span.since),
+            local(manual.period),
+        );
+    };
     if !args.send_now {
         let group = groups[0];
-        let period = bot.latest_period(group, now);
-        let doc = bot.digest_doc(group, period, language).await?;
+        let manual = bot.manual_digest(group, now);
+        say_which(group, &manual);
+        let doc = bot.digest_doc_for(group, manual.span, language).await?;
         print_out(&doc.plain())?;
         db.close().await;
         return Ok(());
@@ -487,14 +504,16 @@ async fn digest(global: &GlobalOptions, config: &Config, args: DigestArgs) -> an
         Box::new(tokio::io::stdout()),
     ));
     for group in groups {
-        let period = bot.latest_period(group, now);
-        let queued = bot.queue_digest(group, period).await?;
+        let manual = bot.manual_digest(group, now);
+        say_which(group, &manual);
+        let queued = bot
+            .queue_digest_covering(group, manual.period, manual.span)
+            .await?;
         eprintln!(
-            "vores: digest for group {:?} (period {}): queued for {} channel(s), already queued for {}",
-            bot.community().groups[group].name,
-            period.with_timezone(&config.timezone).to_rfc3339(),
+            "vores: queued for {} channel(s); {} channel(s) already had the digest scheduled {} and get nothing more",
             queued.queued,
-            queued.already
+            queued.already,
+            local(manual.period),
         );
     }
     // Console channels are delivered here; other platforms' channels wait in

@@ -488,7 +488,7 @@ fn send_now_posts_into_every_channel_once() {
     );
 
     let (again_out, again_err) = town.run(SUNDAY_EVENING, &["digest", "--send-now"]);
-    assert_has(&again_err, &["already queued for 4"]);
+    assert_has(&again_err, &["4 channel(s) already had the digest"]);
     assert_lacks(&again_out, &["Ugen i"]);
     assert_eq!(
         town.transcript("strand")
@@ -637,4 +637,54 @@ fn a_busy_group_does_not_push_another_groups_events_out_of_its_digest() {
         &town.resident("ahmed", "hvad sker der i weekenden?"),
         &["Byttemarked"],
     );
+}
+
+/// `--preview` and `--send-now` show what a resident expects at the moment
+/// they are run — the coming seven days, never days already gone — and say
+/// which scheduled digest they count as, so each period still goes out once.
+#[test]
+fn a_digest_by_hand_shows_the_coming_week_and_still_goes_out_once() {
+    let town = Town::new();
+    for line in [
+        "Bogcafé på biblioteket torsdag d. 11. juni kl. 9-10",
+        "Koncert i kulturhuset fredag d. 12. juni kl. 20",
+        "Byttemarked i Glashuset tirsdag d. 16. juni kl. 10-14",
+    ] {
+        town.admin(line);
+    }
+    // Thursday noon: the morning's book café is over, Friday's concert is not.
+    let (thursday, said) = town.run("2026-06-11T12:00:00+02:00", &["digest", "--preview"]);
+    assert_has(&thursday, &["Koncert", "Byttemarked"]);
+    assert_lacks(&thursday, &["Bogcafé"]);
+    assert_has(
+        &said,
+        &["counts as the digest scheduled Sun 2026-06-07 18:00"],
+    );
+
+    // Sunday afternoon, before the 18:00 digest: the coming week is there.
+    let sunday = "2026-06-14T17:00:00+02:00";
+    let (preview, said) = town.run(sunday, &["digest", "--preview"]);
+    assert_has(&preview, &["Byttemarked", "Tirsdag 16. juni"]);
+    assert_lacks(&preview, &["Koncert", "Bogcafé"]);
+    assert_has(
+        &said,
+        &["counts as the digest scheduled Sun 2026-06-14 18:00"],
+    );
+
+    // Sent early by hand, it is that evening's digest: the scheduled time
+    // (and any later manual send) adds nothing.
+    let (_, sent) = town.run(sunday, &["digest", "--send-now"]);
+    assert_has(
+        &sent,
+        &["queued for 4 channel(s); 0 channel(s) already had"],
+    );
+    let (_, again) = town.run(SUNDAY_EVENING, &["digest", "--send-now"]);
+    assert_has(
+        &again,
+        &["queued for 0 channel(s); 4 channel(s) already had"],
+    );
+    for channel in ["torvet", "strand", "naboer"] {
+        let t = town.transcript(channel);
+        assert_eq!(t.matches("Ugen i Vores Ishøj").count(), 1, "{channel}: {t}");
+    }
 }

@@ -22,6 +22,30 @@ use crate::untrusted;
 /// How many events and stories a digest lists at most.
 const MAX_ITEMS: usize = 60;
 
+/// What one digest covers: the events starting in `[from, until)` and the
+/// stories and new activities shared in `[since, from)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DigestSpan {
+    pub since: DateTime<Utc>,
+    pub from: DateTime<Utc>,
+    pub until: DateTime<Utc>,
+}
+
+/// A digest asked for by hand (`vores digest --preview` / `--send-now`):
+/// the scheduled digest it stands for, and what it shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ManualDigest {
+    /// The scheduled time it counts as, so each period still goes out
+    /// once: a manual send fills that period's slot.
+    pub period: DateTime<Utc>,
+    pub span: DigestSpan,
+}
+
+/// How long before a scheduled digest a manual one counts as that digest
+/// sent early (on a Sunday afternoon before the 18:00 digest, the coming
+/// week is what everyone expects).
+const EARLY_SEND: chrono::Duration = chrono::Duration::hours(24);
+
 /// What `queue_digest` did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Queued {
@@ -68,6 +92,42 @@ impl Bot {
         self.community.group_index(&s.origin.conversation) == group
     }
 
+    /// What the digest scheduled at `period` covers: the week from then,
+    /// and what was shared since the digest before.
+    pub fn scheduled_span(&self, group: usize, period: DateTime<Utc>) -> DigestSpan {
+        DigestSpan {
+            since: self.previous_period(group, period),
+            from: period,
+            until: self.week_after(period),
+        }
+    }
+
+    /// A week later in local time (the same clock time across a DST switch).
+    fn week_after(&self, from: DateTime<Utc>) -> DateTime<Utc> {
+        let tz = self.settings.tz;
+        crate::civil::localize(tz, from.with_timezone(&tz).naive_local() + Days::new(7))
+            .with_timezone(&Utc)
+    }
+
+    /// A digest asked for by hand at `now`: the coming seven days from now
+    /// (never days already gone), what was shared since the last digest,
+    /// counted as the scheduled digest it replaces — the next one if that
+    /// is less than a day away, else the latest.
+    pub fn manual_digest(&self, group: usize, now: DateTime<Utc>) -> ManualDigest {
+        let period = match self.next_period(group, now) {
+            Some(next) if next - now < EARLY_SEND => next,
+            _ => self.latest_period(group, now),
+        };
+        ManualDigest {
+            period,
+            span: DigestSpan {
+                since: self.previous_period(group, period),
+                from: now,
+                until: self.week_after(now),
+            },
+        }
+    }
+
     /// The digest of `group` for `period`, in `lang`.
     pub async fn digest_doc(
         &self,
@@ -75,11 +135,24 @@ impl Bot {
         period: DateTime<Utc>,
         lang: Language,
     ) -> Result<Doc, CoreError> {
+        self.digest_doc_for(group, self.scheduled_span(group, period), lang)
+            .await
+    }
+
+    /// The digest of `group` covering `span`, in `lang`.
+    pub async fn digest_doc_for(
+        &self,
+        group: usize,
+        span: DigestSpan,
+        lang: Language,
+    ) -> Result<Doc, CoreError> {
         let tz = self.settings.tz;
-        let since = self.previous_period(group, period);
+        let DigestSpan {
+            since,
+            from: period,
+            until: week_end,
+        } = span;
         let local_start = period.with_timezone(&tz);
-        let week_end = crate::civil::localize(tz, local_start.naive_local() + Days::new(7))
-            .with_timezone(&Utc);
         let events = fetch_filtered(
             |limit| {
                 crate::store::events_in(self.store.as_ref(), tz, period, week_end, false, limit)
@@ -299,6 +372,19 @@ impl Bot {
         group: usize,
         period: DateTime<Utc>,
     ) -> Result<Queued, CoreError> {
+        self.queue_digest_covering(group, period, self.scheduled_span(group, period))
+            .await
+    }
+
+    /// Puts a digest covering `span` in the outbox for every channel of
+    /// `group`, as `period`'s digest: a channel that already had that
+    /// period's digest gets nothing.
+    pub async fn queue_digest_covering(
+        &self,
+        group: usize,
+        period: DateTime<Utc>,
+        span: DigestSpan,
+    ) -> Result<Queued, CoreError> {
         let now = self.clock.now();
         let name = self.community.groups[group].name.clone();
         let mut result = Queued::default();
@@ -307,7 +393,7 @@ impl Bot {
             let doc = match docs.iter().find(|(l, _)| *l == channel.language) {
                 Some((_, doc)) => doc.clone(),
                 None => {
-                    let doc = self.digest_doc(group, period, channel.language).await?;
+                    let doc = self.digest_doc_for(group, span, channel.language).await?;
                     docs.push((channel.language, doc.clone()));
                     doc
                 }
