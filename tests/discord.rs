@@ -1010,3 +1010,34 @@ async fn a_regular_activity_on_discord() {
         by_topic.content
     );
 }
+
+/// Discord grants five messages per channel per five seconds and says so in
+/// each answer's headers: five answers in a row must all go out at once,
+/// none held back for the bucket's reset while a slot was left.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_answers_in_a_row_use_every_slot_the_headers_grant() {
+    let mut town = Town::new().await;
+    town.start();
+    town.ready().await;
+    let torvet = town.torvet;
+    let before = town.fake.sent(torvet).len();
+    let asked = std::time::Instant::now();
+    for i in 0..5u64 {
+        let who = FakeUser::new(800 + i, &format!("Beboer{i}"));
+        town.fake.say(torvet, &who, "/hjælp");
+    }
+    town.eventually("five answers", |f| f.sent(torvet).len() >= before + 5)
+        .await;
+    let took = asked.elapsed();
+    eprintln!("five answers took {took:?}");
+    assert_eq!(
+        town.fake.premature_requests(),
+        0,
+        "no request while waiting"
+    );
+    assert!(
+        took < Duration::from_millis(4500),
+        "the fifth answer waited for the bucket's reset although a slot was left: {took:?}\n{}",
+        town.log()
+    );
+}

@@ -328,6 +328,8 @@ struct Bot {
     /// On the real clock the outbox's retries come due; on the fixed test
     /// clock ("Wednesday 10:00") answers are predictable.
     real_clock: bool,
+    /// The crash point (`VORES_CRASH_AT`) the next start dies at.
+    crash_at: Option<&'static str>,
 }
 
 impl Bot {
@@ -369,6 +371,7 @@ strikes_before_escalation = 5
             child: None,
             runs: 0,
             real_clock: false,
+            crash_at: None,
         }
     }
 
@@ -391,7 +394,27 @@ strikes_before_escalation = 5
         if !self.real_clock {
             cmd.args(["--now", NOW]);
         }
+        match self.crash_at {
+            Some(point) => cmd.env("VORES_CRASH_AT", point),
+            None => cmd.env_remove("VORES_CRASH_AT"),
+        };
         cmd
+    }
+
+    /// Waits until the process has died by itself (at its crash point).
+    async fn wait_dead(&mut self) {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        let child = self.child.as_mut().expect("running");
+        while child.try_wait().expect("status").is_none() {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "never reached {:?}; log:\n{}",
+                self.crash_at,
+                self.log()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        self.child = None;
     }
 
     fn start(&mut self) {
@@ -860,4 +883,92 @@ async fn mette_messages(
         .filter(|e| e["type"] == "m.room.message" && e["sender"] == sender.as_str())
         .filter_map(|e| e["content"]["body"].as_str().map(str::to_string))
         .collect()
+}
+
+/// A crash at every point of a sync batch: right after matrix-sdk stored the
+/// response (before anything was handled), after the batch was handed to the
+/// core, and after the core finished it but before the sync position was
+/// saved. After each, the restarted bot answers every message exactly once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_kill_at_every_point_of_a_sync_batch_loses_and_repeats_nothing() {
+    let Some(synapse) = Synapse::from_env() else {
+        return;
+    };
+    let _turn = SERIAL.lock().await;
+    let admin_token = synapse.register(&unique("root"), "pw-root", true).await;
+    let bot_name = unique("vores");
+    let _ = synapse
+        .register(&bot_name, &format!("pw-{bot_name}"), false)
+        .await;
+    let bot_id: OwnedUserId = format!("@{bot_name}:localhost").try_into().expect("id");
+    let ali = Resident::new(&synapse, &unique("ali")).await;
+    synapse
+        .lift_rate_limit(&admin_token, ali.id().as_str())
+        .await;
+    let torvet = room(&ali, "Torvet", false, std::slice::from_ref(&bot_id)).await;
+    let mut bot = Bot::new(&synapse, &bot_name, &[(torvet.as_ref(), "Torvet")]);
+    bot.start();
+    wait_joined(&ali, &torvet, &bot_id, &|| bot.log()).await;
+    // A first message answered, so the bot has a saved sync position.
+    let first = ali.say(&torvet, "/hjælp").await;
+    ali.wait_for(&torvet, &bot_id, &|| bot.log(), |s| {
+        s.in_reply_to.as_ref() == Some(&first)
+    })
+    .await;
+    bot.kill();
+
+    let mut asked = vec![first];
+    for (n, point) in ["matrix:synced", "matrix:handed-over", "matrix:handled"]
+        .into_iter()
+        .enumerate()
+    {
+        bot.crash_at = Some(point);
+        bot.start();
+        // Let it reach its long poll, then say something: the batch with
+        // this message is the one it dies in.
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        asked.push(
+            ali.say(
+                &torvet,
+                &format!(
+                    "/begivenhed Loppemarked nr. {n} søndag kl. {}-{}",
+                    9 + n,
+                    10 + n
+                ),
+            )
+            .await,
+        );
+        bot.wait_dead().await;
+        bot.crash_at = None;
+        bot.start();
+        let id = asked.last().expect("asked");
+        ali.wait_for(&torvet, &bot_id, &|| bot.log(), |s| {
+            s.in_reply_to.as_ref() == Some(id)
+        })
+        .await;
+        bot.kill();
+    }
+    // Once more without a crash: nothing from before comes back.
+    bot.start();
+    let last = ali.say(&torvet, "/hjælp").await;
+    ali.wait_for(&torvet, &bot_id, &|| bot.log(), |s| {
+        s.in_reply_to.as_ref() == Some(&last)
+    })
+    .await;
+    asked.push(last);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    for id in &asked {
+        let answers = ali
+            .messages_from(&torvet, &bot_id)
+            .iter()
+            .filter(|s| s.in_reply_to.as_ref() == Some(id))
+            .count();
+        assert_eq!(
+            answers,
+            1,
+            "message {id} answered {answers} times\n{}",
+            bot.log()
+        );
+    }
+    bot.kill();
 }

@@ -8,6 +8,7 @@ pub mod adapter;
 pub mod civil;
 pub mod clock;
 pub mod community;
+pub mod crashpoint;
 pub mod digest;
 pub mod engine;
 pub mod format;

@@ -725,6 +725,7 @@ impl Adapter for MatrixAdapter {
         shutdown: CancellationToken,
     ) -> Result<(), AdapterError> {
         let saved = self.saved_since().await;
+        let restarted = saved.is_some();
         let (mut since, mut since_ms) = match saved {
             Some((token, at)) => (token, Some(at)),
             None => {
@@ -744,6 +745,13 @@ impl Adapter for MatrixAdapter {
                 (first.next_batch, Some(Utc::now().timestamp_millis()))
             }
         };
+        // After a restart, the batch that was being handled when the
+        // process stopped is not in the next sync: matrix-sdk stored that
+        // response and answers the same `since` with nothing. So the first
+        // sync after a start is followed by reading every room back from
+        // now to the last finished sync; events the core already handled
+        // are recognised there (and by the core), so nothing is repeated.
+        let mut catch_up = restarted;
         let mut failures: u32 = 0;
         // Encrypted messages whose key had not arrived yet: the key often
         // comes a moment later, so they are tried again for a while rather
@@ -809,18 +817,33 @@ impl Adapter for MatrixAdapter {
             }
             undecrypted = still;
             let joined: BTreeMap<_, _> = response.rooms.joined;
-            for (room_id, update) in &joined {
-                let Some(room) = self.client.get_room(room_id) else {
-                    continue;
-                };
-                let mut timeline = Vec::new();
-                if update.timeline.limited
-                    && let Some(prev) = &update.timeline.prev_batch
-                {
-                    timeline.extend(self.backfill(&room, prev, since_ms).await);
+            if joined.values().any(|u| !u.timeline.events.is_empty()) {
+                vores_bot::crashpoint::reached("matrix:synced");
+            }
+            let mut timelines: Vec<(Room, Vec<TimelineEvent>)> = Vec::new();
+            if std::mem::take(&mut catch_up) {
+                for room in self.client.joined_rooms() {
+                    let missed = self.backfill(&room, &response.next_batch, since_ms).await;
+                    timelines.push((room, missed));
                 }
-                timeline.extend(update.timeline.events.iter().cloned());
-                for event in &timeline {
+            } else {
+                for (room_id, update) in &joined {
+                    let Some(room) = self.client.get_room(room_id) else {
+                        continue;
+                    };
+                    let mut timeline = Vec::new();
+                    if update.timeline.limited
+                        && let Some(prev) = &update.timeline.prev_batch
+                    {
+                        timeline.extend(self.backfill(&room, prev, since_ms).await);
+                    }
+                    timeline.extend(update.timeline.events.iter().cloned());
+                    timelines.push((room, timeline));
+                }
+            }
+            for (room, timeline) in &timelines {
+                let room_id = room.room_id();
+                for event in timeline {
                     // Older than the last finished sync: handled then, or
                     // history from before the bot joined — not to answer.
                     if let (Some(ts), Some(since)) = (event.timestamp(), since_ms)
@@ -831,23 +854,30 @@ impl Adapter for MatrixAdapter {
                     if event.kind.is_utd() {
                         if let Some(id) = event.event_id() {
                             debug!(room = %room_id, event = %id, "waiting for the key of an encrypted message");
-                            undecrypted.push((room_id.clone(), id, std::time::Instant::now()));
+                            undecrypted.push((room_id.to_owned(), id, std::time::Instant::now()));
                         }
                         continue;
                     }
-                    events.extend(self.inbound(&room, event).await);
+                    events.extend(self.inbound(room, event).await);
                 }
             }
             debug!(events = events.len(), "sync batch");
+            let handed_over = !events.is_empty();
             self.pending.add(&events);
             for event in events {
                 if inbound.send(event).await.is_err() {
                     return Ok(());
                 }
             }
+            if handed_over {
+                vores_bot::crashpoint::reached("matrix:handed-over");
+            }
             // The token moves on only when the core is done with the batch.
             if !self.pending.finished(&shutdown).await {
                 return Ok(());
+            }
+            if !timelines.iter().all(|(_, t)| t.is_empty()) {
+                vores_bot::crashpoint::reached("matrix:handled");
             }
             since = response.next_batch;
             since_ms = Some(Utc::now().timestamp_millis());
