@@ -20,6 +20,9 @@ const TORVET: i64 = -100_101;
 const STRAND: i64 = -100_102;
 const ENGLISH: i64 = -100_103;
 const WAIT: Duration = Duration::from_secs(20);
+/// Sunday 7 June 2026, just after the digest hour: a digest sent then lists
+/// the week of `common::publish_events` (8–13 June).
+const WEEK_BEFORE: &str = "2026-06-07T18:05:00+02:00";
 
 struct Town {
     dir: tempfile::TempDir,
@@ -99,13 +102,17 @@ impl Town {
     }
 
     fn vores(&self) -> Command {
+        self.vores_at(NOW)
+    }
+
+    fn vores_at(&self, now: &str) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
         cmd.args(["--config", self.path("vores.toml").to_str().expect("utf-8")])
             .args([
                 "--database",
                 &format!("sqlite://{}", self.path("vores.db").display()),
             ])
-            .args(["--now", NOW])
+            .args(["--now", now])
             .env("VORES_TELEGRAM_TOKEN", TOKEN)
             .env_remove("VORES_DATABASE_URL")
             .current_dir(self.dir.path());
@@ -370,8 +377,9 @@ async fn the_digest_survives_429_storms_and_dropped_connections() {
     town.fake.fail_with_429("sendMessage", 4, 1);
     town.fake.drop_connections("sendMessage", 2);
     town.fake.fail_with_500("sendMessage", 1);
+    // Sent by hand on the Sunday evening before the week it lists.
     let out = town
-        .vores()
+        .vores_at(WEEK_BEFORE)
         .args(["digest", "--send-now"])
         .output()
         .expect("digest");
