@@ -201,6 +201,7 @@ async fn open_database(global: &GlobalOptions, config: &Config) -> anyhow::Resul
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = load_config(&cli.global)?;
+    vores_bot::understand::holidays::configure(config.school_holidays.clone());
     match cli.command {
         Commands::Parse(args) => {
             let ctx = Context {

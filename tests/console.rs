@@ -1016,3 +1016,59 @@ fn a_full_disk_mid_run_gets_residents_an_answer_and_one_log_line() {
         "a full disk must not flood the log:\n{stderr}"
     );
 }
+
+/// A town whose school holidays differ from the usual pattern lists them;
+/// questions about them then mean the town's own days.
+#[test]
+fn a_towns_own_school_holidays_are_what_questions_mean() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Not ./vores.toml, which would be read without --config too.
+    let config = dir.path().join("town.toml");
+    std::fs::write(
+        &config,
+        "[school_holidays]\nautumn = [\"2026-10-17..2026-10-25\"]\n",
+    )
+    .expect("config");
+    let parse = |config: Option<&std::path::Path>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
+        if let Some(path) = config {
+            cmd.args(["--config", path.to_str().expect("utf-8")]);
+        }
+        let out = cmd
+            .args(["--now", "2026-10-01T10:00:00+02:00", "parse", "--json"])
+            .arg("er der noget for børn i efterårsferien?")
+            .env_remove("VORES_CONFIG")
+            .current_dir(dir.path())
+            .output()
+            .expect("vores runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<Value>(&out.stdout).expect("json")
+    };
+    let town = parse(Some(&config));
+    assert_eq!(town["window"], "autumn_holiday");
+    assert_eq!(town["from"], "2026-10-17T00:00:00+02:00");
+    assert_eq!(town["to"], "2026-10-26T00:00:00+01:00");
+    // Without the list: week 42 with its weekends.
+    let pattern = parse(None);
+    assert_eq!(pattern["from"], "2026-10-10T00:00:00+02:00");
+
+    std::fs::write(
+        &config,
+        "[school_holidays]\nautumn = [\"2026-10-25..2026-10-17\"]\n",
+    )
+    .expect("config");
+    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args(["--config", config.to_str().expect("utf-8"), "parse", "hej"])
+        .output()
+        .expect("vores runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_has(
+        &stderr,
+        &["school_holidays.autumn[0]", "ends before it starts"],
+    );
+}

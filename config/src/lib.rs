@@ -18,6 +18,7 @@ use vores_bot::community::{
 };
 use vores_bot::guidelines::{Escalation, LinkPolicy, RuleAction, RuleKind, Rules};
 use vores_bot::model::{ConversationRef, Platform, UserRef};
+use vores_bot::understand::holidays::SchoolHolidays;
 
 /// The file as written. Unknown keys are errors, so a typo is never a
 /// silently ignored setting.
@@ -47,6 +48,21 @@ struct RawConfig {
     discord: Option<RawDiscord>,
     #[serde(default)]
     groups: Vec<RawGroup>,
+    school_holidays: Option<RawSchoolHolidays>,
+}
+
+/// The town's own school holidays: "first..last" local days per holiday.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSchoolHolidays {
+    #[serde(default)]
+    winter: Vec<String>,
+    #[serde(default)]
+    autumn: Vec<String>,
+    #[serde(default)]
+    summer: Vec<String>,
+    #[serde(default)]
+    christmas: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -165,6 +181,9 @@ pub struct Config {
     pub matrix: Option<MatrixConfig>,
     /// Set when Discord is enabled.
     pub discord: Option<DiscordConfig>,
+    /// The town's school holidays where they differ from the usual Danish
+    /// pattern (empty: the pattern everywhere).
+    pub school_holidays: SchoolHolidays,
 }
 
 /// Discord, when enabled. The bot token is never in the config: it comes
@@ -274,6 +293,7 @@ impl Default for Config {
             telegram: None,
             matrix: None,
             discord: None,
+            school_holidays: SchoolHolidays::default(),
             groups: vec![
                 group_settings(
                     "",
@@ -560,7 +580,9 @@ impl Config {
             }
             _ => None,
         };
+        let school_holidays = school_holidays(raw.school_holidays.unwrap_or_default())?;
         Ok(Config {
+            school_holidays,
             discord,
             matrix,
             telegram,
@@ -629,6 +651,49 @@ fn parse_users(key: &str, entries: &[String]) -> Result<Vec<UserRef>, ConfigErro
         });
     }
     Ok(users)
+}
+
+/// Reads `[school_holidays]`: each entry "2026-10-17..2026-10-25", the
+/// first and last day, at most ten weeks long.
+fn school_holidays(raw: RawSchoolHolidays) -> Result<SchoolHolidays, ConfigError> {
+    let read = |name: &str, entries: Vec<String>| {
+        entries
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| {
+                let key = format!("school_holidays.{name}[{i}]");
+                let fail = |why: &str| {
+                    invalid(
+                        key.clone(),
+                        format!(
+                            "{entry:?} {why}; write the first and last day as \"2026-10-17..2026-10-25\""
+                        ),
+                    )
+                };
+                let (first, last) = entry
+                    .split_once("..")
+                    .ok_or_else(|| fail("is not a range of days"))?;
+                let day = |s: &str| {
+                    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                        .map_err(|_| fail("has a day that is not a date"))
+                };
+                let (first, last) = (day(first)?, day(last)?);
+                if last < first {
+                    return Err(fail("ends before it starts"));
+                }
+                if (last - first).num_days() > 70 {
+                    return Err(fail("is longer than ten weeks"));
+                }
+                Ok((first, last))
+            })
+            .collect::<Result<Vec<_>, ConfigError>>()
+    };
+    Ok(SchoolHolidays {
+        winter: read("winter", raw.winter)?,
+        autumn: read("autumn", raw.autumn)?,
+        summer: read("summer", raw.summer)?,
+        christmas: read("christmas", raw.christmas)?,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

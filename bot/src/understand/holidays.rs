@@ -4,10 +4,44 @@
 //! Church holidays follow Easter (the Gregorian computus); Christmas and New
 //! Year are fixed. School holidays follow the usual Danish pattern: winter
 //! holiday in ISO week 7, autumn holiday in week 42, summer holiday from the
-//! last Saturday of June to the second Sunday of August. A town whose
-//! holidays differ is not yet configurable (see docs/UNDERSTANDING.md).
+//! last Saturday of June to the second Sunday of August, Christmas holiday
+//! 21 December to 3 January. A town whose holidays differ lists its own
+//! (`[school_holidays]` in the config, set once at start with
+//! [`configure`]); a year it does not list follows the pattern.
+
+use std::sync::OnceLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// A town's own school holidays, each as (first, last) local days.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SchoolHolidays {
+    pub winter: Vec<(NaiveDate, NaiveDate)>,
+    pub autumn: Vec<(NaiveDate, NaiveDate)>,
+    pub summer: Vec<(NaiveDate, NaiveDate)>,
+    pub christmas: Vec<(NaiveDate, NaiveDate)>,
+}
+
+impl SchoolHolidays {
+    fn listed(&self, holiday: Holiday) -> &[(NaiveDate, NaiveDate)] {
+        match holiday {
+            Holiday::WinterHoliday => &self.winter,
+            Holiday::AutumnHoliday => &self.autumn,
+            Holiday::SummerHoliday => &self.summer,
+            Holiday::ChristmasHoliday => &self.christmas,
+            _ => &[],
+        }
+    }
+}
+
+/// The town's school holidays: configuration read once at start, like the
+/// time zone, so every question in the process reads the same calendar.
+static CONFIGURED: OnceLock<SchoolHolidays> = OnceLock::new();
+
+/// Sets the town's school holidays; the first call wins.
+pub fn configure(holidays: SchoolHolidays) {
+    let _ = CONFIGURED.set(holidays);
+}
 
 /// A holiday or season a question can name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +110,19 @@ impl Holiday {
     /// The first and last local day of the holiday in `year` (New Year runs
     /// from `year`'s 31 December into the next year).
     pub fn days(self, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+        self.days_in(year, CONFIGURED.get().unwrap_or(&SchoolHolidays::default()))
+    }
+
+    /// As [`Holiday::days`], with `town`'s own school holidays where it
+    /// lists one starting in `year`.
+    pub fn days_in(self, year: i32, town: &SchoolHolidays) -> Option<(NaiveDate, NaiveDate)> {
+        if let Some(listed) = town
+            .listed(self)
+            .iter()
+            .find(|(first, _)| first.year() == year)
+        {
+            return Some(*listed);
+        }
         let ymd = NaiveDate::from_ymd_opt;
         Some(match self {
             Holiday::Christmas => (ymd(year, 12, 24)?, ymd(year, 12, 26)?),
@@ -179,6 +226,28 @@ mod tests {
         assert_eq!(
             Holiday::NewYear.next(d(2027, 1, 1)),
             Some((d(2026, 12, 31), d(2027, 1, 1)))
+        );
+    }
+
+    #[test]
+    fn a_town_lists_its_own_school_holidays_and_other_years_follow_the_pattern() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let town = SchoolHolidays {
+            autumn: vec![(d(2026, 10, 17), d(2026, 10, 25))],
+            ..SchoolHolidays::default()
+        };
+        assert_eq!(
+            Holiday::AutumnHoliday.days_in(2026, &town),
+            Some((d(2026, 10, 17), d(2026, 10, 25)))
+        );
+        // Not listed: week 42 with its weekends.
+        assert_eq!(
+            Holiday::AutumnHoliday.days_in(2027, &town),
+            Some((d(2027, 10, 16), d(2027, 10, 24)))
+        );
+        assert_eq!(
+            Holiday::Easter.days_in(2026, &town),
+            Holiday::Easter.days_in(2026, &SchoolHolidays::default())
         );
     }
 }
