@@ -636,6 +636,19 @@ fn a_regular_activity_is_one_submission_on_every_week() {
     );
     assert_lacks(&ask(two_weeks_later), &["Fællesspisning"]);
 
+    // The digest of the week with the evening off says so.
+    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args(["--database", &town.url(), "--now", week_later])
+        .args(["digest", "--preview"])
+        .env_remove("VORES_CONFIG")
+        .env_remove("VORES_DATABASE_URL")
+        .output()
+        .expect("vores runs");
+    assert_has(
+        &String::from_utf8_lossy(&out.stdout),
+        &["Fællesspisning", "aflyst torsdag 10. december"],
+    );
+
     // The weekly digest names the activity once, by its rule.
     let out = Command::new(env!("CARGO_BIN_EXE_vores"))
         .args(["--database", &town.url(), "--now", two_weeks_later])
@@ -652,7 +665,10 @@ fn a_regular_activity_is_one_submission_on_every_week() {
     );
     assert_has(
         &digest,
-        &["Hver torsdag kl. 18.00: Fællesspisning, Medborgerhuset"],
+        &[
+            "Hver torsdag kl. 18.00: Fællesspisning, Medborgerhuset",
+            "flyttet fra torsdag 17. december til fredag 18. december kl. 19.00",
+        ],
     );
     assert_eq!(digest.matches("Fællesspisning").count(), 1, "{digest}");
 

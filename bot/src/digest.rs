@@ -203,6 +203,23 @@ impl Bot {
                 series_once.push(s);
             }
         }
+        // A regular activity whose every evening this week is cancelled has
+        // no occurrence to list, but its regulars must hear that it is off.
+        let week_days = local_start.date_naive()..week_end.with_timezone(&tz).date_naive();
+        let off_this_week: Vec<Submission> = self
+            .store
+            .series_between(period, week_end, false, MAX_ITEMS as u32)
+            .await?
+            .into_iter()
+            .filter(|s| self.in_group(group, s) && !series.iter().any(|o| o.id == s.id))
+            .filter(|s| {
+                s.event
+                    .as_ref()
+                    .and_then(|e| e.draft.repeat.as_ref())
+                    .is_some_and(|rule| rule.except.iter().any(|d| week_days.contains(d)))
+            })
+            .collect();
+        series_once.extend(off_this_week.iter());
         if events.is_empty() && series_once.is_empty() {
             doc = doc.para(tr(lang, "digest_no_events", &[]));
         } else if !events.is_empty() {
@@ -251,6 +268,48 @@ impl Bot {
                     spans.push(Span::Text(format!(", {}", untrusted::isolate(place))));
                 }
                 spans.push(Span::Text(format!(" (#{})", s.id)));
+                // This week's exceptions, so nobody comes on a day it is
+                // not held.
+                let week = today..week_end.with_timezone(&tz).date_naive();
+                for moved in rule
+                    .moved
+                    .iter()
+                    .filter(|m| week.contains(&m.from) || week.contains(&m.to))
+                {
+                    let mut to = format::date(lang, moved.to, false);
+                    if let Some(start) = moved.start {
+                        let at = tr(
+                            lang,
+                            "time_single",
+                            &[("start", &format::clock(lang, start))],
+                        );
+                        to = format!("{to} {at}");
+                    }
+                    spans.push(Span::Text(format!(
+                        " – {}",
+                        tr(
+                            lang,
+                            "digest_series_moved",
+                            &[
+                                ("from", &format::date(lang, moved.from, false)),
+                                ("to", &to)
+                            ],
+                        )
+                    )));
+                }
+                for day in rule.except.iter().filter(|d| week.contains(d)) {
+                    if rule.moved.iter().any(|m| m.from == *day) {
+                        continue; // Said as moved above.
+                    }
+                    spans.push(Span::Text(format!(
+                        " – {}",
+                        tr(
+                            lang,
+                            "digest_series_cancelled",
+                            &[("day", &format::date(lang, *day, false))],
+                        )
+                    )));
+                }
                 doc = doc.item(spans);
             }
         }
