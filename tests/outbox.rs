@@ -120,6 +120,7 @@ impl Adapter for FlakyPlatform {
         user: &UserRef,
         _: &ConversationRef,
         text: &str,
+        _: &[vores_bot::render::Button],
     ) -> Result<(), AdapterError> {
         self.private
             .lock()

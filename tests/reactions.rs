@@ -93,6 +93,7 @@ impl Adapter for Scripted {
         _: &UserRef,
         _: &ConversationRef,
         _: &str,
+        _: &[vores_bot::render::Button],
     ) -> Result<(), AdapterError> {
         Ok(())
     }

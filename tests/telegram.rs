@@ -885,6 +885,38 @@ async fn a_regular_activity_on_telegram() {
         "{}",
         by_topic.plain_text
     );
+
+    // Five weeks on, the organiser is asked privately whether it still
+    // happens, with buttons; pressing "no" ends it after today.
+    town.kill();
+    town.fake.add_private_chat(&ali());
+    let later = "2026-07-16T10:00:00+02:00";
+    town.spawn_run(town.vores_at(later));
+    let asked = town.replies(ali().id, 1).await;
+    let question = asked
+        .iter()
+        .find(|m| m.plain_text.contains("stadig"))
+        .unwrap_or_else(|| panic!("{asked:#?}"));
+    assert!(
+        question.plain_text.contains("Fællesspisning"),
+        "{}",
+        question.plain_text
+    );
+    assert_eq!(buttons(question), vec!["yes:1", "no:1"]);
+    town.fake
+        .click(ali().id, &ali(), question.message_id, "no:1");
+    let answered = town.replies(ali().id, 2).await;
+    assert!(
+        answered[1].plain_text.contains("er stoppet efter"),
+        "{}",
+        answered[1].plain_text
+    );
+    let after = town.ask(TORVET, &ahmed(), "/hvadsker 30. juli").await;
+    assert!(
+        !after.plain_text.contains("Fællesspisning"),
+        "{}",
+        after.plain_text
+    );
 }
 
 /// Production settings: the default 25 s long poll (no `poll_timeout` in the

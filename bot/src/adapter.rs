@@ -222,12 +222,15 @@ pub trait Adapter: Send + Sync {
     async fn react(&self, message: &MessageRef, emoji: &str) -> Result<(), AdapterError>;
 
     /// A private message to `user` about something in `conversation` (a
-    /// guideline note that should not be said in front of everyone).
+    /// guideline note that should not be said in front of everyone; "does
+    /// it still happen?"), with `buttons` under it where the platform has
+    /// them in private chats (the text always says the same in words).
     async fn send_private(
         &self,
         user: &UserRef,
         conversation: &ConversationRef,
         text: &str,
+        buttons: &[crate::render::Button],
     ) -> Result<(), AdapterError>;
 
     /// Stops `user` from writing in `conversation` for `minutes`.

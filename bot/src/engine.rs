@@ -361,6 +361,9 @@ impl Bot {
                 "/{} #{id}",
                 if danish { "godkend" } else { "approve" }
             )),
+            // "Does it still happen?" answered by a button.
+            "yes" => Some(if danish { "ja" } else { "yes" }.to_string()),
+            "no" => Some(if danish { "nej" } else { "no" }.to_string()),
             _ => None,
         };
         let msg = InboundMessage {

@@ -550,7 +550,7 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                         id: user.clone(),
                     };
                     adapter
-                        .send_private(&user, &item.conversation, &outgoing.text)
+                        .send_private(&user, &item.conversation, &outgoing.text, &outgoing.buttons)
                         .await
                         .map(|()| MessageRef {
                             conversation: item.conversation.clone(),

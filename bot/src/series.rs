@@ -89,15 +89,19 @@ impl Bot {
         Action::Private {
             user: s.origin.author.clone(),
             conversation: s.origin.conversation.clone(),
-            doc: Doc::new().para(tr(
-                lang,
-                "still_happening_question",
-                &[
-                    ("id", &s.id.to_string()),
-                    ("title", s.title()),
-                    ("rule", &rule),
-                ],
-            )),
+            doc: Doc::new()
+                .para(tr(
+                    lang,
+                    "still_happening_question",
+                    &[
+                        ("id", &s.id.to_string()),
+                        ("title", s.title()),
+                        ("rule", &rule),
+                    ],
+                ))
+                // Pressing one is the same as writing "ja" / "nej".
+                .button(tr(lang, "still_button_yes", &[]), format!("yes:{}", s.id))
+                .button(tr(lang, "still_button_no", &[]), format!("no:{}", s.id)),
         }
     }
 

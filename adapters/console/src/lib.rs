@@ -247,6 +247,7 @@ impl Adapter for ConsoleAdapter {
         user: &UserRef,
         _conversation: &ConversationRef,
         text: &str,
+        _buttons: &[vores_bot::render::Button],
     ) -> Result<(), AdapterError> {
         let mut out = self.output.lock().await;
         let write = async {

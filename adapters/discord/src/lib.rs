@@ -1482,6 +1482,7 @@ impl Adapter for DiscordAdapter {
         user: &UserRef,
         _conversation: &ConversationRef,
         text: &str,
+        buttons: &[vores_bot::render::Button],
     ) -> Result<(), AdapterError> {
         let dm = self
             .rest
@@ -1494,10 +1495,13 @@ impl Adapter for DiscordAdapter {
         })?;
         match self
             .rest
-            .post(
-                &format!("/channels/{channel}/messages"),
-                &json!({ "content": text, "allowed_mentions": { "parse": [] } }),
-            )
+            .post(&format!("/channels/{channel}/messages"), &{
+                let mut body = json!({ "content": text, "allowed_mentions": { "parse": [] } });
+                if !buttons.is_empty() {
+                    body["components"] = components(buttons);
+                }
+                body
+            })
             .await
         {
             Ok(_) => Ok(()),

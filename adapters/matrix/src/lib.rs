@@ -974,6 +974,7 @@ impl Adapter for MatrixAdapter {
         user: &UserRef,
         _conversation: &ConversationRef,
         text: &str,
+        _buttons: &[vores_bot::render::Button],
     ) -> Result<(), AdapterError> {
         let user_id = Self::user_id(user)?;
         let room = match self.client.get_dm_room(&user_id) {

@@ -405,6 +405,24 @@ fn http_client(poll_timeout: u32) -> Result<reqwest::Client, AdapterError> {
         })
 }
 
+/// An inline keyboard, two buttons a row; `None` without buttons.
+fn keyboard(buttons: &[vores_bot::render::Button]) -> Option<InlineKeyboardMarkup> {
+    (!buttons.is_empty()).then(|| {
+        InlineKeyboardMarkup::new(buttons.chunks(2).map(|row| {
+            row.iter()
+                .map(|b| {
+                    // callback_data is at most 64 bytes.
+                    let mut data = b.data.clone();
+                    while data.len() > 64 {
+                        data.pop();
+                    }
+                    InlineKeyboardButton::callback(b.label.clone(), data)
+                })
+                .collect::<Vec<_>>()
+        }))
+    })
+}
+
 /// Whether a failed request is worth trying again soon.
 fn retryable(e: &RequestError) -> Option<Duration> {
     match e {
@@ -526,20 +544,7 @@ impl Adapter for TelegramAdapter {
 
     async fn send(&self, message: Outgoing) -> Result<MessageRef, AdapterError> {
         let chat = Self::chat_of(&message.conversation)?;
-        let keyboard = (!message.buttons.is_empty()).then(|| {
-            InlineKeyboardMarkup::new(message.buttons.chunks(2).map(|row| {
-                row.iter()
-                    .map(|b| {
-                        // callback_data is at most 64 bytes.
-                        let mut data = b.data.clone();
-                        while data.len() > 64 {
-                            data.pop();
-                        }
-                        InlineKeyboardButton::callback(b.label.clone(), data)
-                    })
-                    .collect::<Vec<_>>()
-            }))
-        });
+        let keyboard = keyboard(&message.buttons);
         // 429s are Telegram saying "later", not failures: they get their own,
         // larger allowance.
         let (mut failures, mut waits) = (0u32, 0u32);
@@ -631,15 +636,18 @@ impl Adapter for TelegramAdapter {
         user: &UserRef,
         _conversation: &ConversationRef,
         text: &str,
+        buttons: &[vores_bot::render::Button],
     ) -> Result<(), AdapterError> {
         let id: i64 = user.id.parse().map_err(platform_error)?;
         self.pace(id).await;
-        self.bot
+        let mut request = self
+            .bot
             .send_message(ChatId(id), text.to_string())
-            .parse_mode(ParseMode::Html)
-            .await
-            .map(|_| ())
-            .map_err(refused)
+            .parse_mode(ParseMode::Html);
+        if let Some(keyboard) = keyboard(buttons) {
+            request = request.reply_markup(keyboard);
+        }
+        request.await.map(|_| ()).map_err(refused)
     }
 
     async fn mute(
