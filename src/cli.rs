@@ -373,6 +373,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     scheduled_events: discord.scheduled_events.then(|| EventMirror {
                         community: Arc::new(config.community(&console_channels(&config, None))),
                         clock: clock(&cli.global),
+                        tz: config.timezone,
                     }),
                 };
                 let adapter = DiscordAdapter::connect(settings, db.clone())

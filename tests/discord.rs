@@ -793,6 +793,39 @@ async fn approved_events_are_mirrored_into_scheduled_events() {
         f.scheduled_events().is_empty()
     })
     .await;
+
+    // A regular activity is mirrored as its next evening.
+    let regular = town
+        .ask(
+            torvet,
+            &ali(),
+            "/begivenhed fællesspisning i Medborgerhuset hver torsdag kl 18-20",
+        )
+        .await;
+    assert!(regular.content.contains("#2"), "{}", regular.content);
+    town.ask(torvet, &mette(), "/godkend #2").await;
+    town.eventually("the regular activity was not mirrored", |f| {
+        the_mirrored_event(f).is_some()
+    })
+    .await;
+    let event = the_mirrored_event(&town.fake).expect("one");
+    assert!(
+        event["name"]
+            .as_str()
+            .expect("name")
+            .contains("Fællesspisning"),
+        "{event:#}"
+    );
+    let start = local_time(&event, "scheduled_start_time");
+    assert_eq!(start.weekday(), chrono::Weekday::Thu, "{event:#}");
+    assert_eq!(start.hour(), 18, "{event:#}");
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Copenhagen)
+        .date_naive();
+    assert!(
+        start.date() >= today && start.date() <= today + chrono::Days::new(7),
+        "the next Thursday: {event:#}"
+    );
     assert_eq!(town.fake.premature_requests(), 0);
 }
 

@@ -8,6 +8,11 @@
 //! crash between Discord creating an event and us noting it posts nothing
 //! twice (the next pass finds it), an outage only delays the mirror, and an
 //! approval, correction or withdrawal made on any platform reaches Discord.
+//!
+//! A regular activity is mirrored as its next occurrence (its description
+//! is the resident's own text, which names the rule): once that one has begun it is left to
+//! Discord, which ends it at its end time, and the next pass adds the
+//! following one.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
@@ -39,6 +44,8 @@ pub struct EventMirror {
     pub community: Arc<Community>,
     /// The bot's clock: only events that have not started are mirrored.
     pub clock: Arc<dyn Clock>,
+    /// Where regular activities' occurrences fall in local time.
+    pub tz: chrono_tz::Tz,
 }
 
 /// A scheduled event as Vores wants it.
@@ -133,12 +140,31 @@ impl DiscordAdapter {
     /// One reconciliation pass over every guild with configured channels.
     pub(crate) async fn mirror_events(&self, mirror: &EventMirror) {
         let now = mirror.clock.now();
-        let upcoming = match self
-            .store
-            .events_between(now, now + Duration::days(HORIZON_DAYS), false, MAX_MIRRORED)
-            .await
+        // One-off events and regular activities' occurrences; of each
+        // activity only the next one is wanted.
+        let upcoming = match vores_bot::store::events_in(
+            self.store.as_ref(),
+            mirror.tz,
+            now,
+            now + Duration::days(HORIZON_DAYS),
+            false,
+            MAX_MIRRORED,
+        )
+        .await
         {
-            Ok(events) => events,
+            Ok(events) => {
+                let mut seen = HashSet::new();
+                events
+                    .into_iter()
+                    .filter(|s| {
+                        s.event
+                            .as_ref()
+                            .and_then(|e| e.starts_at)
+                            .is_some_and(|t| t > now)
+                    })
+                    .filter(|s| seen.insert(s.id))
+                    .collect::<Vec<_>>()
+            }
             Err(e) => {
                 warn!(error = %e, "could not read the upcoming events to mirror; trying again later");
                 return;
@@ -211,6 +237,11 @@ impl DiscordAdapter {
         for (submission, want) in wanted {
             match ours.remove(&submission) {
                 Some(existing) if matches(&existing, &want) => {}
+                // An occurrence under way is Discord's until it ends; the
+                // next one is added when it has.
+                Some(existing)
+                    if time(&existing["scheduled_start_time"])
+                        .is_some_and(|start| start <= now) => {}
                 Some(existing) => {
                     let id = id_of(&existing["id"]).unwrap_or(0);
                     self.rest
