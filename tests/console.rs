@@ -1088,3 +1088,52 @@ fn a_towns_own_school_holidays_are_what_questions_mean() {
         &["school_holidays.autumn[0]", "ends before it starts"],
     );
 }
+
+/// Two events at the same time a few minutes' walk apart compete for the
+/// same people: with the town's places in the config, the second organiser
+/// hears of the first ("lige i nærheden"), not of events across town.
+#[test]
+fn a_clash_just_nearby_is_named_when_the_town_knows_its_places() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("town.toml");
+    std::fs::write(
+        &config,
+        r#"
+approval = "never"
+
+[[places]]
+name = "Ishøj Bibliotek"
+aliases = ["biblioteket"]
+lat = 55.6155
+lon = 12.3560
+
+[[places]]
+name = "Ishøj Bycenter"
+aliases = ["bycentret"]
+lat = 55.6150
+lon = 12.3580
+
+[[places]]
+name = "Ishøj Strand"
+aliases = ["stranden"]
+lat = 55.6000
+lon = 12.3700
+"#,
+    )
+    .expect("config");
+    let db = dir.path().join("vores.db");
+    let say = |user: &str, line: &str| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
+        cmd.args(["--config", config.to_str().expect("utf-8")])
+            .args(["--database", &format!("sqlite://{}", db.display())])
+            .args(["--now", WEDNESDAY, "console", "--user", user])
+            .env_remove("VORES_DATABASE_URL")
+            .current_dir(dir.path());
+        run_with_input(cmd, &[line])
+    };
+    say("mette", "Lektiecafé på biblioteket lørdag kl. 10-12");
+    let near = say("ali", "Loppemarked i bycentret lørdag kl 11-14");
+    assert_has(&near, &["Lektiecafé", "lige i nærheden"]);
+    let far = say("ahmed", "Strandrens ved stranden lørdag kl 10-12");
+    assert_lacks(&far, &["lige i nærheden", "Lektiecafé"]);
+}

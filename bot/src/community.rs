@@ -85,7 +85,41 @@ pub struct Community {
     /// Admins everywhere.
     pub admins: HashSet<UserRef>,
     pub default_language: Language,
+    /// The town's known places, for "nearby" (from the config's `[[places]]`).
+    pub places: Vec<Place>,
     by_conversation: HashMap<ConversationRef, (usize, usize)>,
+}
+
+/// A place in town with where it is, so two events can be "nearby" even
+/// under different names ("Ishøj Bibliotek" and "Ishøj Bycenter").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub name: String,
+    /// Other names residents use ("biblioteket", "Glashuset").
+    pub aliases: Vec<String>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// Two places at most this far apart are "nearby": a few minutes' walk,
+/// close enough to compete for the same people and the same parking.
+pub const NEARBY_METRES: f64 = 300.0;
+
+impl Place {
+    fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// Metres between two places (haversine on a sphere of Earth's mean
+    /// radius: good to a few metres across a town).
+    pub fn metres_to(&self, other: &Place) -> f64 {
+        const EARTH_RADIUS_M: f64 = 6_371_000.0;
+        let (lat1, lat2) = (self.lat.to_radians(), other.lat.to_radians());
+        let d_lat = lat2 - lat1;
+        let d_lon = (other.lon - self.lon).to_radians();
+        let h = (d_lat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (d_lon / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_M * h.sqrt().asin()
+    }
 }
 
 /// Sunday 18:00: the default digest time.
@@ -114,7 +148,29 @@ impl Community {
             groups,
             admins,
             default_language,
+            places: Vec::new(),
             by_conversation,
+        }
+    }
+
+    /// The known place a written location names ("biblioteket, 1. sal" is
+    /// the library), by its name or an alias, ignoring case.
+    pub fn place_of(&self, location: &str) -> Option<&Place> {
+        let location = location.to_lowercase();
+        self.places.iter().find(|p| {
+            p.names().any(|n| {
+                let n = n.to_lowercase();
+                !n.is_empty() && (location == n || location.contains(&n))
+            })
+        })
+    }
+
+    /// Two written locations that are different known places within
+    /// [`NEARBY_METRES`] of each other.
+    pub fn nearby(&self, a: &str, b: &str) -> bool {
+        match (self.place_of(a), self.place_of(b)) {
+            (Some(pa), Some(pb)) => pa.metres_to(pb) <= NEARBY_METRES,
+            _ => false,
         }
     }
 
@@ -189,5 +245,35 @@ impl Community {
     /// Admin by configuration: everywhere, or in this conversation's group.
     pub fn configured_admin(&self, conversation: &ConversationRef, user: &UserRef) -> bool {
         self.admins.contains(user) || self.group_of(conversation).admins.contains(user)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_within_a_few_minutes_walk_are_nearby() {
+        let place = |name: &str, aliases: &[&str], lat, lon| Place {
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            lat,
+            lon,
+        };
+        let mut town = Community::simple(Language::Da);
+        town.places = vec![
+            place("Ishøj Bibliotek", &["biblioteket"], 55.6155, 12.3560),
+            place("Ishøj Bycenter", &["bycentret"], 55.6150, 12.3580),
+            place("Ishøj Strand", &["stranden"], 55.6000, 12.3700),
+        ];
+        let (library, centre) = (&town.places[0], &town.places[1]);
+        let metres = library.metres_to(centre);
+        assert!((metres - 136.0).abs() < 10.0, "{metres}");
+        assert!(town.nearby("Biblioteket, 1. sal", "Ishøj Bycenter"));
+        assert!(!town.nearby("biblioteket", "Ishøj Strand"));
+        assert!(
+            !town.nearby("biblioteket", "Glashuset"),
+            "an unknown place is nobody's neighbour"
+        );
     }
 }

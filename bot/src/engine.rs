@@ -855,9 +855,9 @@ impl Bot {
                     let overlaps = o_start < end && start < o_end;
                     let same_title =
                         o.title().trim().to_lowercase() == saved.title().trim().to_lowercase();
-                    let same_place = match (&event.draft.location, &oe.draft.location) {
-                        (Some(a), Some(b)) => same_place(a, b),
-                        _ => false,
+                    let (same_place, nearby) = match (&event.draft.location, &oe.draft.location) {
+                        (Some(a), Some(b)) => (same_place(a, b), self.community.nearby(a, b)),
+                        _ => (false, false),
                     };
                     let same_kind = same_title
                         || understand::about::topic_matches(o.title(), saved.title(), "")
@@ -870,6 +870,8 @@ impl Bot {
                         Clash::Duplicate
                     } else if overlaps && same_place {
                         Clash::SamePlaceAndTime
+                    } else if overlaps && nearby {
+                        Clash::NearbyAndTime
                     } else if overlaps && same_kind {
                         Clash::SameKindAndTime
                     } else if same_kind {
@@ -915,13 +917,18 @@ impl Bot {
                 spans.push(Span::Text(format!(", {time}")));
             }
             if let Some(place) = other.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
-                spans.push(Span::Text(format!(", {place}")));
+                spans.push(Span::Text(format!(", {}", untrusted::isolate(place))));
             }
             let why = match clash {
                 Clash::Duplicate => tr(lang, "clash_duplicate", &[]),
                 Clash::SamePlaceAndTime => format!(
                     "{}, {}",
                     tr(lang, "clash_same_place", &[]),
+                    tr(lang, "clash_same_time", &[])
+                ),
+                Clash::NearbyAndTime => format!(
+                    "{}, {}",
+                    tr(lang, "clash_nearby", &[]),
                     tr(lang, "clash_same_time", &[])
                 ),
                 Clash::SameKindAndTime => format!(
@@ -1689,6 +1696,8 @@ pub(crate) enum Clash {
     /// The same title at the same time: probably the same event twice.
     Duplicate,
     SamePlaceAndTime,
+    /// At the same time a few minutes' walk away (known places).
+    NearbyAndTime,
     SameKindAndTime,
     /// The same kind of activity the same day.
     SameKind,

@@ -14,7 +14,8 @@ use regex::Regex;
 use serde::Deserialize;
 use vores_bot::Language;
 use vores_bot::community::{
-    Approval, ChannelInfo, Community, DEFAULT_DIGEST_SCHEDULE, Group, StillHappening, Unanswered,
+    Approval, ChannelInfo, Community, DEFAULT_DIGEST_SCHEDULE, Group, Place, StillHappening,
+    Unanswered,
 };
 use vores_bot::guidelines::{Escalation, LinkPolicy, RuleAction, RuleKind, Rules};
 use vores_bot::model::{ConversationRef, Platform, UserRef};
@@ -49,6 +50,19 @@ struct RawConfig {
     #[serde(default)]
     groups: Vec<RawGroup>,
     school_holidays: Option<RawSchoolHolidays>,
+    #[serde(default)]
+    places: Vec<RawPlace>,
+}
+
+/// A place in town: its name, other names residents use, and where it is.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlace {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    lat: f64,
+    lon: f64,
 }
 
 /// The town's own school holidays: "first..last" local days per holiday.
@@ -184,6 +198,8 @@ pub struct Config {
     /// The town's school holidays where they differ from the usual Danish
     /// pattern (empty: the pattern everywhere).
     pub school_holidays: SchoolHolidays,
+    /// The town's known places, for clashes "just nearby".
+    pub places: Vec<Place>,
 }
 
 /// Discord, when enabled. The bot token is never in the config: it comes
@@ -294,6 +310,7 @@ impl Default for Config {
             matrix: None,
             discord: None,
             school_holidays: SchoolHolidays::default(),
+            places: Vec::new(),
             groups: vec![
                 group_settings(
                     "",
@@ -581,8 +598,31 @@ impl Config {
             _ => None,
         };
         let school_holidays = school_holidays(raw.school_holidays.unwrap_or_default())?;
+        let mut places = Vec::with_capacity(raw.places.len());
+        for (i, p) in raw.places.into_iter().enumerate() {
+            let key = format!("places[{i}]");
+            if p.name.trim().is_empty() {
+                return Err(invalid(key, "needs a name"));
+            }
+            if !(-90.0..=90.0).contains(&p.lat) || !(-180.0..=180.0).contains(&p.lon) {
+                return Err(invalid(
+                    key,
+                    format!(
+                        "{:?} has lat {} / lon {}, which is not on Earth; write decimal degrees, e.g. lat = 55.6155, lon = 12.3560",
+                        p.name, p.lat, p.lon
+                    ),
+                ));
+            }
+            places.push(Place {
+                name: p.name.trim().to_string(),
+                aliases: p.aliases,
+                lat: p.lat,
+                lon: p.lon,
+            });
+        }
         Ok(Config {
             school_holidays,
+            places,
             discord,
             matrix,
             telegram,
@@ -624,6 +664,7 @@ impl Config {
         }
         let mut community =
             Community::new(groups, self.admins.iter().cloned().collect(), self.language);
+        community.places = self.places.clone();
         for channel in extra {
             community.add_channel(0, channel.clone());
         }
