@@ -1043,6 +1043,39 @@ async fn a_regular_activity_on_discord() {
         "{}",
         by_topic.content
     );
+
+    // Five weeks on, the organiser is asked privately, with buttons; the
+    // "no" button ends the activity after today.
+    town.kill();
+    let mut later = town.vores();
+    later.args(["--now", "2026-07-16T10:00:00+02:00"]);
+    town.spawn_run(later);
+    town.ready().await;
+    let dm = town.fake.dm_channel(&ali());
+    town.eventually("the organiser was not asked", |f| {
+        f.sent(dm).iter().any(|m| m.content.contains("stadig"))
+    })
+    .await;
+    let question = town
+        .fake
+        .sent(dm)
+        .into_iter()
+        .find(|m| m.content.contains("stadig"))
+        .expect("asked");
+    assert!(
+        question.content.contains("Fællesspisning"),
+        "{}",
+        question.content
+    );
+    assert_eq!(question.buttons(), vec!["yes:1", "no:1"]);
+    let press = town.fake.press(dm, &ali(), question.id, "no:1");
+    town.eventually("pressing no did not end it", |f| {
+        f.answers(press)
+            .iter()
+            .chain(f.sent(dm).iter())
+            .any(|m| m.content.contains("er stoppet efter"))
+    })
+    .await;
 }
 
 /// Discord grants five messages per channel per five seconds and says so in
