@@ -330,6 +330,8 @@ struct Bot {
     real_clock: bool,
     /// The crash point (`VORES_CRASH_AT`) the next start dies at.
     crash_at: Option<&'static str>,
+    /// The fixed clock, when not on the real one.
+    now: &'static str,
 }
 
 impl Bot {
@@ -372,6 +374,7 @@ strikes_before_escalation = 5
             runs: 0,
             real_clock: false,
             crash_at: None,
+            now: NOW,
         }
     }
 
@@ -392,7 +395,7 @@ strikes_before_escalation = 5
             .env("RUST_LOG", "info,vores_matrix=debug,matrix_sdk=warn,matrix_sdk_crypto=warn,matrix_sdk_base=warn")
             .current_dir(self.dir.path());
         if !self.real_clock {
-            cmd.args(["--now", NOW]);
+            cmd.args(["--now", self.now]);
         }
         match self.crash_at {
             Some(point) => cmd.env("VORES_CRASH_AT", point),
@@ -970,5 +973,82 @@ async fn a_kill_at_every_point_of_a_sync_batch_loses_and_repeats_nothing() {
             bot.log()
         );
     }
+    bot.kill();
+}
+
+/// "Does it still happen?" on Matrix: five weeks after a regular activity
+/// was approved, its organiser gets a private room with the question (words:
+/// Matrix has no buttons), and "nej" there ends it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_organiser_is_asked_privately_whether_a_regular_activity_still_happens() {
+    let Some(synapse) = Synapse::from_env() else {
+        return;
+    };
+    let _turn = SERIAL.lock().await;
+    let admin_token = synapse.register(&unique("root"), "pw-root", true).await;
+    let bot_name = unique("vores");
+    let _ = synapse
+        .register(&bot_name, &format!("pw-{bot_name}"), false)
+        .await;
+    let bot_id: OwnedUserId = format!("@{bot_name}:localhost").try_into().expect("id");
+    let ali = Resident::new(&synapse, &unique("ali")).await;
+    synapse
+        .lift_rate_limit(&admin_token, ali.id().as_str())
+        .await;
+    let torvet = room(&ali, "Torvet", false, std::slice::from_ref(&bot_id)).await;
+    let mut bot = Bot::new(&synapse, &bot_name, &[(torvet.as_ref(), "Torvet")]);
+    bot.start();
+    wait_joined(&ali, &torvet, &bot_id, &|| bot.log()).await;
+    let series = ali
+        .say(
+            &torvet,
+            "/begivenhed fællesspisning i Medborgerhuset hver torsdag kl 18",
+        )
+        .await;
+    ali.wait_for(&torvet, &bot_id, &|| bot.log(), |s| {
+        s.in_reply_to.as_ref() == Some(&series) && s.body.contains("#1")
+    })
+    .await;
+    // Ali made the room, so Ali is its admin and approves it.
+    let approve = ali.say(&torvet, "/godkend #1").await;
+    ali.wait_for(&torvet, &bot_id, &|| bot.log(), |s| {
+        s.in_reply_to.as_ref() == Some(&approve) && s.body.contains("godkendt")
+    })
+    .await;
+    bot.kill();
+
+    bot.now = "2026-07-16T10:00:00+02:00";
+    bot.start();
+    // The bot opens a private room with the organiser; Ali accepts.
+    let deadline = tokio::time::Instant::now() + WAIT;
+    let private = loop {
+        if let Some(invite) = ali.client.invited_rooms().into_iter().next() {
+            invite.join().await.expect("join the private room");
+            break invite.room_id().to_owned();
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no private room from the bot; log:\n{}",
+            bot.log()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    let question = ali
+        .wait_for(&private, &bot_id, &|| bot.log(), |s| {
+            s.body.contains("stadig")
+        })
+        .await;
+    assert!(
+        question.body.contains("Fællesspisning"),
+        "{}",
+        question.body
+    );
+    let no = ali.say(&private, "nej").await;
+    let ended = ali
+        .wait_for(&private, &bot_id, &|| bot.log(), |s| {
+            s.in_reply_to.as_ref() == Some(&no)
+        })
+        .await;
+    assert!(ended.body.contains("er stoppet efter"), "{}", ended.body);
     bot.kill();
 }
