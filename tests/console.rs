@@ -769,20 +769,25 @@ fn organisers_are_asked_whether_a_regular_activity_still_happens() {
     assert_has(&ended, &["Rettet!", "hver torsdag indtil 28. januar"]);
 }
 
-/// Runs `vores console` with raw bytes on standard input (not necessarily
-/// UTF-8) and returns what it printed.
-fn console_bytes(town: &Town, input: &[u8]) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vores"))
-        .args(["--database", &town.url(), "--now", WEDNESDAY, "console"])
+/// `vores console` as mette on Wednesday, on `url`, with every stream piped.
+fn spawn_console(url: &str, dir: &std::path::Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args(["--database", url, "--now", WEDNESDAY, "console"])
         .args(["--user", "mette"])
         .env_remove("VORES_DATABASE_URL")
         .env_remove("VORES_CONFIG")
-        .current_dir(town._dir.path())
+        .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("vores starts");
+        .expect("vores starts")
+}
+
+/// Runs `vores console` with raw bytes on standard input (not necessarily
+/// UTF-8) and returns what it printed.
+fn console_bytes(town: &Town, input: &[u8]) -> String {
+    let mut child = spawn_console(&town.url(), town._dir.path());
     child
         .stdin
         .take()
@@ -990,16 +995,7 @@ fn a_full_disk_mid_run_gets_residents_an_answer_and_one_log_line() {
         return;
     };
     let url = format!("sqlite://{}", disk.0.join("vores.db").display());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vores"))
-        .args(["--database", &url, "--now", WEDNESDAY, "console"])
-        .args(["--user", "mette"])
-        .env_remove("VORES_DATABASE_URL")
-        .env_remove("VORES_CONFIG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("vores starts");
+    let mut child = spawn_console(&url, town._dir.path());
     let mut stdin = child.stdin.take().expect("stdin");
     let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
     writeln!(stdin, "Byttemarked i Glashuset lørdag kl. 10-14").expect("write");

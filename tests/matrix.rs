@@ -888,6 +888,40 @@ async fn mette_messages(
         .collect()
 }
 
+/// One unencrypted room, Torvet, made by Ali with a fresh bot in it and
+/// running: Ali is the room's owner and so its admin.
+struct Torvet {
+    ali: Resident,
+    torvet: OwnedRoomId,
+    bot_id: OwnedUserId,
+    bot: Bot,
+}
+
+impl Torvet {
+    async fn open(synapse: &Synapse) -> Torvet {
+        let admin_token = synapse.register(&unique("root"), "pw-root", true).await;
+        let bot_name = unique("vores");
+        let _ = synapse
+            .register(&bot_name, &format!("pw-{bot_name}"), false)
+            .await;
+        let bot_id: OwnedUserId = format!("@{bot_name}:localhost").try_into().expect("id");
+        let ali = Resident::new(synapse, &unique("ali")).await;
+        synapse
+            .lift_rate_limit(&admin_token, ali.id().as_str())
+            .await;
+        let torvet = room(&ali, "Torvet", false, std::slice::from_ref(&bot_id)).await;
+        let mut bot = Bot::new(synapse, &bot_name, &[(torvet.as_ref(), "Torvet")]);
+        bot.start();
+        wait_joined(&ali, &torvet, &bot_id, &|| bot.log()).await;
+        Torvet {
+            ali,
+            torvet,
+            bot_id,
+            bot,
+        }
+    }
+}
+
 /// A crash at every point of a sync batch: right after matrix-sdk stored the
 /// response (before anything was handled), after the batch was handed to the
 /// core, and after the core finished it but before the sync position was
@@ -898,20 +932,12 @@ async fn a_kill_at_every_point_of_a_sync_batch_loses_and_repeats_nothing() {
         return;
     };
     let _turn = SERIAL.lock().await;
-    let admin_token = synapse.register(&unique("root"), "pw-root", true).await;
-    let bot_name = unique("vores");
-    let _ = synapse
-        .register(&bot_name, &format!("pw-{bot_name}"), false)
-        .await;
-    let bot_id: OwnedUserId = format!("@{bot_name}:localhost").try_into().expect("id");
-    let ali = Resident::new(&synapse, &unique("ali")).await;
-    synapse
-        .lift_rate_limit(&admin_token, ali.id().as_str())
-        .await;
-    let torvet = room(&ali, "Torvet", false, std::slice::from_ref(&bot_id)).await;
-    let mut bot = Bot::new(&synapse, &bot_name, &[(torvet.as_ref(), "Torvet")]);
-    bot.start();
-    wait_joined(&ali, &torvet, &bot_id, &|| bot.log()).await;
+    let Torvet {
+        ali,
+        torvet,
+        bot_id,
+        mut bot,
+    } = Torvet::open(&synapse).await;
     // A first message answered, so the bot has a saved sync position.
     let first = ali.say(&torvet, "/hjælp").await;
     ali.wait_for(&torvet, &bot_id, &|| bot.log(), |s| {
@@ -985,20 +1011,12 @@ async fn the_organiser_is_asked_privately_whether_a_regular_activity_still_happe
         return;
     };
     let _turn = SERIAL.lock().await;
-    let admin_token = synapse.register(&unique("root"), "pw-root", true).await;
-    let bot_name = unique("vores");
-    let _ = synapse
-        .register(&bot_name, &format!("pw-{bot_name}"), false)
-        .await;
-    let bot_id: OwnedUserId = format!("@{bot_name}:localhost").try_into().expect("id");
-    let ali = Resident::new(&synapse, &unique("ali")).await;
-    synapse
-        .lift_rate_limit(&admin_token, ali.id().as_str())
-        .await;
-    let torvet = room(&ali, "Torvet", false, std::slice::from_ref(&bot_id)).await;
-    let mut bot = Bot::new(&synapse, &bot_name, &[(torvet.as_ref(), "Torvet")]);
-    bot.start();
-    wait_joined(&ali, &torvet, &bot_id, &|| bot.log()).await;
+    let Torvet {
+        ali,
+        torvet,
+        bot_id,
+        mut bot,
+    } = Torvet::open(&synapse).await;
     let series = ali
         .say(
             &torvet,

@@ -127,8 +127,11 @@ const MAX_LISTED: u32 = 30;
 /// How many clashing events a confirmation names.
 const MAX_CLASHES: usize = 3;
 
-/// Each person's recent (time, normalised text) per conversation.
-pub(crate) type RecentMessages = HashMap<(ConversationRef, UserRef), Vec<(DateTime<Utc>, String)>>;
+/// Each person's recent (time, normalised text), per conversation: by
+/// person first, so their messages in other channels are found without
+/// walking everyone's.
+pub(crate) type RecentMessages =
+    HashMap<UserRef, HashMap<ConversationRef, Vec<(DateTime<Utc>, String)>>>;
 
 pub struct Bot {
     pub(crate) store: Arc<dyn Store>,

@@ -57,16 +57,19 @@ impl Bot {
         let normalised = guidelines::normalise(&msg.text);
         let (recent, elsewhere) = {
             let mut all = self.recent.lock().unwrap_or_else(|e| e.into_inner());
-            let elsewhere: Vec<_> = all
+            let theirs = all.entry(user.clone()).or_default();
+            for said in theirs.values_mut() {
+                said.retain(|(t, _)| now - *t < Duration::seconds(MEMORY));
+            }
+            theirs.retain(|_, said| !said.is_empty());
+            let elsewhere: Vec<_> = theirs
                 .iter()
-                .filter(|((c, u), _)| u == user && c != conversation)
+                .filter(|(c, _)| *c != conversation)
                 .flat_map(|(_, said)| said.iter().cloned())
-                .filter(|(t, _)| now - *t < Duration::seconds(MEMORY))
                 .collect();
-            let mine = all.entry((conversation.clone(), user.clone())).or_default();
-            mine.retain(|(t, _)| now - *t < Duration::seconds(MEMORY));
-            let before = mine.clone();
-            mine.push((now, normalised));
+            let here = theirs.entry(conversation.clone()).or_default();
+            let before = here.clone();
+            here.push((now, normalised));
             (before, elsewhere)
         };
         if sit.sender_is_admin {

@@ -311,26 +311,41 @@ async fn enqueue_or_send(
                 .into_iter()
                 .enumerate()
             {
-                let outgoing =
-                    Outgoing {
-                        conversation: item.conversation.clone(),
-                        text,
-                        reply_to: item.reply_to.as_ref().filter(|_| index == 0).map(|id| {
-                            MessageRef {
-                                conversation: item.conversation.clone(),
-                                id: id.clone(),
-                            }
-                        }),
-                        thread: item.thread.clone(),
-                        idempotency_key: None,
-                        buttons: Vec::new(),
-                    };
+                let outgoing = part(
+                    &item.conversation,
+                    item.reply_to.as_ref(),
+                    item.thread.as_ref(),
+                    index,
+                    text,
+                );
                 if let Err(e) = adapter.send(outgoing).await {
                     warn!(error = %e, "could not send a message that could not be queued either");
                     return;
                 }
             }
         }
+    }
+}
+
+/// Part `index` of a rendered message: only the first answers `reply_to`.
+/// No idempotency key and no buttons; the outbox adds those.
+fn part(
+    conversation: &ConversationRef,
+    reply_to: Option<&String>,
+    thread: Option<&String>,
+    index: usize,
+    text: String,
+) -> Outgoing {
+    Outgoing {
+        conversation: conversation.clone(),
+        text,
+        reply_to: reply_to.filter(|_| index == 0).map(|id| MessageRef {
+            conversation: conversation.clone(),
+            id: id.clone(),
+        }),
+        thread: thread.cloned(),
+        idempotency_key: None,
+        buttons: Vec::new(),
     }
 }
 
@@ -525,23 +540,19 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
         let mut failed = None;
         for (index, text) in parts.iter().enumerate().skip(item.parts_sent as usize) {
             let outgoing = Outgoing {
-                conversation: item.conversation.clone(),
-                text: text.clone(),
-                reply_to: if index == 0 {
-                    item.reply_to.as_ref().map(|id| MessageRef {
-                        conversation: item.conversation.clone(),
-                        id: id.clone(),
-                    })
-                } else {
-                    None
-                },
-                thread: item.thread.clone(),
                 idempotency_key: Some(format!("vores-{}-{index}", item.id)),
                 buttons: if index + 1 == parts.len() {
                     item.doc.buttons.clone()
                 } else {
                     Vec::new()
                 },
+                ..part(
+                    &item.conversation,
+                    item.reply_to.as_ref(),
+                    item.thread.as_ref(),
+                    index,
+                    text.clone(),
+                )
             };
             let result = match &item.private_to {
                 Some(user) => {
