@@ -18,7 +18,7 @@ use vores_config::{Config, DEFAULT_DATABASE_URL};
 use vores_console::{ConsoleAdapter, ConsoleIdentity};
 use vores_discord::{DiscordAdapter, DiscordSettings, EventMirror};
 use vores_matrix::{Credentials as MatrixCredentials, MatrixAdapter, MatrixSettings};
-use vores_storage::{Database, redact_url};
+use vores_storage::{Database, DatabaseOptions, SqliteSync, redact_url};
 use vores_telegram::{TelegramAdapter, TelegramSettings};
 
 #[derive(Debug, Parser)]
@@ -193,7 +193,14 @@ async fn open_database(global: &GlobalOptions, config: &Config) -> anyhow::Resul
         .clone()
         .or_else(|| config.database_url.clone())
         .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
-    let db = Database::open(&url)
+    let options = DatabaseOptions {
+        sqlite_sync: if config.sqlite_full_sync {
+            SqliteSync::Full
+        } else {
+            SqliteSync::Normal
+        },
+    };
+    let db = Database::open_with(&url, options)
         .await
         .with_context(|| format!("opening the database {}", redact_url(&url)))?;
     Ok(Arc::new(db))

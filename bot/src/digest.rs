@@ -153,16 +153,15 @@ impl Bot {
             until: week_end,
         } = span;
         let local_start = period.with_timezone(&tz);
+        let store = self.store();
         let events = fetch_filtered(
-            |limit| {
-                crate::store::events_in(self.store.as_ref(), tz, period, week_end, false, limit)
-            },
+            |limit| crate::store::events_in(&*store, tz, period, week_end, false, limit),
             |s| self.in_group(group, s),
             MAX_ITEMS,
         )
         .await?;
         let stories = fetch_filtered(
-            |limit| self.store.stories_approved_between(since, period, limit),
+            |limit| store.stories_approved_between(since, period, limit),
             |s| self.in_group(group, s),
             MAX_ITEMS,
         )
@@ -182,10 +181,7 @@ impl Bot {
         // Everyone whose story or event was shared since the last digest,
         // whenever their event takes place.
         let contributed = fetch_filtered(
-            |limit| {
-                self.store
-                    .events_between(since, period + chrono::Duration::days(366), false, limit)
-            },
+            |limit| store.events_between(since, period + chrono::Duration::days(366), false, limit),
             |s| self.in_group(group, s) && s.created_at >= since && s.created_at < period,
             1000,
         )
@@ -207,7 +203,7 @@ impl Bot {
         // no occurrence to list, but its regulars must hear that it is off.
         let week_days = local_start.date_naive()..week_end.with_timezone(&tz).date_naive();
         let off_this_week: Vec<Submission> = self
-            .store
+            .store()
             .series_between(period, week_end, false, MAX_ITEMS as u32)
             .await?
             .into_iter()
@@ -392,11 +388,9 @@ impl Bot {
         period: DateTime<Utc>,
     ) -> Result<Vec<(Submission, usize)>, CoreError> {
         let tz = self.settings.tz;
+        let store = self.store();
         let upcoming = fetch_filtered(
-            |limit| {
-                self.store
-                    .events_between(period, period + chrono::Duration::days(28), false, limit)
-            },
+            |limit| store.events_between(period, period + chrono::Duration::days(28), false, limit),
             |s| self.in_group(group, s),
             1000,
         )
@@ -471,12 +465,12 @@ impl Bot {
                 dedupe_key: Some(key),
                 private_to: None,
             };
-            match self.store.enqueue(&item, now).await? {
+            match self.store().enqueue(&item, now).await? {
                 Some(_) => result.queued += 1,
                 None => result.already += 1,
             }
         }
-        self.store.record_digest_run(&name, period, now).await?;
+        self.store().record_digest_run(&name, period, now).await?;
         info!(group = %name, %period, queued = result.queued, already = result.already, "digest queued");
         Ok(result)
     }

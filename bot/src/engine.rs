@@ -133,8 +133,21 @@ const MAX_CLASHES: usize = 3;
 pub(crate) type RecentMessages =
     HashMap<UserRef, HashMap<ConversationRef, Vec<(DateTime<Utc>, String)>>>;
 
+tokio::task_local! {
+    /// The unit of work the current task is in (see [`Bot::unit_of_work`]).
+    static UNIT_OF_WORK: UnitOfWork;
+}
+
+struct UnitOfWork {
+    store: Arc<dyn crate::store::Transaction>,
+    /// A store call inside failed: roll back instead of committing.
+    failed: std::sync::atomic::AtomicBool,
+}
+
 pub struct Bot {
-    pub(crate) store: Arc<dyn Store>,
+    /// The database; code reaches it through [`Bot::store`], which inside
+    /// a unit of work is that unit's transaction instead.
+    database: Arc<dyn Store>,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) settings: Settings,
     pub(crate) community: Arc<Community>,
@@ -166,7 +179,7 @@ impl Bot {
         community: Arc<Community>,
     ) -> Self {
         Bot {
-            store,
+            database: store,
             clock,
             settings,
             community,
@@ -195,8 +208,58 @@ impl Bot {
         &self.community
     }
 
-    pub fn store(&self) -> &Arc<dyn Store> {
-        &self.store
+    /// The store to read and write: inside [`Bot::unit_of_work`] that
+    /// unit's one transaction, elsewhere (senders, schedules, adapters) the
+    /// database, each call committing on its own.
+    pub fn store(&self) -> Arc<dyn Store> {
+        UNIT_OF_WORK
+            .try_with(|unit| unit.store.clone() as Arc<dyn Store>)
+            .unwrap_or_else(|_| self.database.clone())
+    }
+
+    /// Runs `work` (handling one inbound event and queueing its answers) as
+    /// one unit of work: one transaction, committed once. Every store call
+    /// made through [`Bot::store`] inside it, in this task, is part of it;
+    /// other tasks (the outbox senders) keep using the database.
+    ///
+    /// `Err` when nothing was written: the database would not begin or
+    /// commit, or the work itself met a database failure (reported through
+    /// [`Bot::unit_failed`]), in which case everything it wrote is rolled
+    /// back rather than half kept. The caller then falls back to answering
+    /// without a record.
+    pub async fn unit_of_work<T>(
+        &self,
+        work: impl std::future::Future<Output = T>,
+    ) -> Result<T, StoreError> {
+        let store = self.database.begin().await?;
+        let unit = UnitOfWork {
+            store: store.clone(),
+            failed: std::sync::atomic::AtomicBool::new(false),
+        };
+        let (done, failed) = UNIT_OF_WORK
+            .scope(unit, async {
+                let done = work.await;
+                let failed =
+                    UNIT_OF_WORK.with(|u| u.failed.load(std::sync::atomic::Ordering::Relaxed));
+                (done, failed)
+            })
+            .await;
+        if failed {
+            let _ = store.rollback().await;
+            return Err(StoreError::Database(
+                "the work met a database failure and was rolled back".into(),
+            ));
+        }
+        store.commit().await?;
+        Ok(done)
+    }
+
+    /// Marks the current unit of work as failed (a store call in it
+    /// failed), so it is rolled back instead of committed half done.
+    /// Outside a unit of work there is nothing to mark.
+    pub(crate) fn unit_failed(&self) {
+        let _ =
+            UNIT_OF_WORK.try_with(|u| u.failed.store(true, std::sync::atomic::Ordering::Relaxed));
     }
 
     pub fn settings(&self) -> &Settings {
@@ -254,7 +317,7 @@ impl Bot {
                 member,
                 at,
             } => self
-                .store
+                .store()
                 .member_joined(conversation, &member.user, *at)
                 .await
                 .map(|()| Vec::new())
@@ -283,14 +346,22 @@ impl Bot {
             Err(e) => {
                 // Only the database fails here: logged once per spell.
                 self.storage.fails("handle a message", &e);
-                match inbound {
-                    Inbound::Message(m) if m.addressed_to_bot || m.private => {
-                        let lang = crate::lang::detect(&m.text, situation.channel_language);
-                        vec![reply_to(m, Doc::new().para(tr(lang, "error", &[])))]
-                    }
-                    _ => Vec::new(),
-                }
+                self.unit_failed();
+                Bot::apology(inbound, situation)
             }
+        }
+    }
+
+    /// What a resident is told when their message could not be handled
+    /// because the database failed: sorry, try again later. Nothing for
+    /// events nobody waits an answer to.
+    pub fn apology(inbound: &Inbound, situation: &Situation) -> Vec<Action> {
+        match inbound {
+            Inbound::Message(m) if m.addressed_to_bot || m.private => {
+                let lang = crate::lang::detect(&m.text, situation.channel_language);
+                vec![reply_to(m, Doc::new().para(tr(lang, "error", &[])))]
+            }
+            _ => Vec::new(),
         }
     }
 
@@ -310,7 +381,7 @@ impl Bot {
         if msg.author.is_bot {
             return Ok(Vec::new());
         }
-        if self.store.is_handled(&msg.message).await? {
+        if self.store().is_handled(&msg.message).await? {
             debug!(message = %msg.message.id, "already handled; ignoring the redelivery");
             return Ok(Vec::new());
         }
@@ -333,7 +404,7 @@ impl Bot {
         } else {
             self.respond(msg, sit).await?
         };
-        self.store
+        self.store()
             .mark_handled(&msg.message, self.clock.now())
             .await?;
         Ok(actions)
@@ -352,7 +423,7 @@ impl Bot {
             conversation: message.conversation.clone(),
             id: format!("press:{press_id}"),
         };
-        if author.is_bot || self.store.is_handled(&press).await? {
+        if author.is_bot || self.store().is_handled(&press).await? {
             return Ok(Vec::new());
         }
         let lang = sit.channel_language;
@@ -392,7 +463,7 @@ impl Bot {
             )],
             _ => Vec::new(),
         };
-        self.store.mark_handled(&press, self.clock.now()).await?;
+        self.store().mark_handled(&press, self.clock.now()).await?;
         Ok(actions)
     }
 
@@ -409,7 +480,7 @@ impl Bot {
 
         let conversation = &msg.message.conversation;
         let user = &msg.author.user;
-        let state = self.store.conversation_state(conversation, user).await?;
+        let state = self.store().conversation_state(conversation, user).await?;
         // A bare "lørdag" reads as a question on its own, but right after
         // "Hvilken dag er det?" it is the answer: queries may be answers.
         if let Some(state) = state
@@ -478,7 +549,7 @@ impl Bot {
         let now = ctx.now;
         match state {
             ConversationState::Confirmed { submission } => {
-                self.store
+                self.store()
                     .set_conversation_state(conversation, user, None, now)
                     .await?;
                 if is_cancel(&msg.text) {
@@ -493,14 +564,14 @@ impl Bot {
                 submission,
                 missing,
             } => {
-                let Some(mut stored) = self.store.submission(submission).await? else {
-                    self.store
+                let Some(mut stored) = self.store().submission(submission).await? else {
+                    self.store()
                         .set_conversation_state(conversation, user, None, now)
                         .await?;
                     return Ok(None);
                 };
                 if stored.status != Status::Incomplete {
-                    self.store
+                    self.store()
                         .set_conversation_state(conversation, user, None, now)
                         .await?;
                     return Ok(None);
@@ -514,7 +585,7 @@ impl Bot {
                         .await;
                 }
                 if is_cancel(&msg.text) {
-                    self.store
+                    self.store()
                         .set_conversation_state(conversation, user, None, now)
                         .await?;
                     return Ok(Some(
@@ -537,7 +608,7 @@ impl Bot {
                 let is_new = matches!(meaning, Meaning::Event(d) if !d.title.is_empty())
                     || matches!(meaning, Meaning::Story(_));
                 if is_new {
-                    self.store
+                    self.store()
                         .set_conversation_state(conversation, user, None, now)
                         .await?;
                     return Ok(None);
@@ -624,7 +695,7 @@ impl Bot {
         } else if understand::is_no(&msg.text) {
             return ask_again("ask_right_date");
         } else if is_cancel(&msg.text) {
-            self.store
+            self.store()
                 .set_conversation_state(conversation, user, None, ctx.now)
                 .await?;
             return Ok(Some(self.withdraw(id, user, lang, sit, "cancelled").await?));
@@ -640,7 +711,7 @@ impl Bot {
             // A new submission or a question in between: read it on its own
             // and keep waiting.
             if !matches!(meaning, Meaning::Query(_)) {
-                self.store
+                self.store()
                     .set_conversation_state(conversation, user, None, ctx.now)
                     .await?;
             }
@@ -691,7 +762,7 @@ impl Bot {
             story: None,
             created_at: ctx.now,
         };
-        let saved = self.store.insert_submission(&new).await?;
+        let saved = self.store().insert_submission(&new).await?;
         info!(id = saved.id, complete, "event submitted");
         self.after_event_saved(
             &saved,
@@ -728,7 +799,7 @@ impl Bot {
         if stored.status == Status::Published && stored.review.approved_at.is_none() {
             stored.review.approved_at = Some(ctx.now);
         }
-        self.store.update_submission(&stored).await?;
+        self.store().update_submission(&stored).await?;
         self.after_event_saved(&stored, lang, ctx, conversation, user, heading)
             .await
     }
@@ -750,7 +821,7 @@ impl Bot {
         let draft = &event.draft;
         if saved.status == Status::Incomplete {
             let missing = draft.question().unwrap_or(Missing::Date);
-            self.store
+            self.store()
                 .set_conversation_state(
                     conversation,
                     user,
@@ -779,7 +850,7 @@ impl Bot {
                 &[("id", &id), ("title", &draft.title), ("day", &day)],
             )));
         }
-        self.store
+        self.store()
             .set_conversation_state(
                 conversation,
                 user,
@@ -843,7 +914,7 @@ impl Bot {
         };
         let kinds = kind_tags(saved);
         let mut found: Vec<(Clash, Submission)> =
-            crate::store::events_in(self.store.as_ref(), tz, day_start, day_end, true, 200)
+            crate::store::events_in(&*self.store(), tz, day_start, day_end, true, 200)
                 .await?
                 .into_iter()
                 .filter(|o| o.id != saved.id)
@@ -996,7 +1067,7 @@ impl Bot {
             }),
             created_at: self.clock.now(),
         };
-        let saved = self.store.insert_submission(&new).await?;
+        let saved = self.store().insert_submission(&new).await?;
         info!(id = saved.id, "story submitted");
         let id = saved.id.to_string();
         let naming = if saved.anonymous {
@@ -1038,14 +1109,14 @@ impl Bot {
         let words = understand::about::search_words(&window.about);
         let mut events = crate::store::fetch_filtered(
             |limit| {
-                let store = self.store.as_ref();
+                let store = self.store();
                 let (from, to, pending) = (window.from_utc(), window.to_utc(), asker.is_some());
                 let words = words.clone();
                 async move {
                     if words.is_empty() {
-                        crate::store::events_in(store, tz, from, to, pending, limit).await
+                        crate::store::events_in(&*store, tz, from, to, pending, limit).await
                     } else {
-                        crate::store::search_in(store, tz, &words, from, to, pending, limit).await
+                        crate::store::search_in(&*store, tz, &words, from, to, pending, limit).await
                     }
                 }
             },
@@ -1184,7 +1255,7 @@ impl Bot {
         refusal_key: &str,
     ) -> Result<Result<Submission, Doc>, CoreError> {
         let idt = id.to_string();
-        let Some(found) = self.store.submission(id).await? else {
+        let Some(found) = self.store().submission(id).await? else {
             return Ok(Err(Doc::new().para(tr(lang, "not_found", &[("id", &idt)]))));
         };
         let admin_of_item = sit.sender_is_admin
@@ -1221,7 +1292,7 @@ impl Bot {
         };
         found.status = Status::Withdrawn;
         found.updated_at = self.clock.now();
-        self.store.update_submission(&found).await?;
+        self.store().update_submission(&found).await?;
         info!(id, "submission withdrawn");
         Ok(Doc::new().para(tr(lang, done_key, &[("id", &id.to_string())])))
     }
@@ -1237,7 +1308,7 @@ impl Bot {
         ctx: &Context,
         sit: &Situation,
     ) -> Result<Doc, CoreError> {
-        let mine = self.store.submissions_by(user, 50).await?;
+        let mine = self.store().submissions_by(user, 50).await?;
         let found = mine.iter().find(|s| {
             s.kind == SubmissionKind::Event
                 && matches!(s.status, Status::Published | Status::Pending)
@@ -1310,7 +1381,7 @@ impl Bot {
             }
         }
         found.updated_at = ctx.now;
-        self.store.update_submission(&found).await?;
+        self.store().update_submission(&found).await?;
         info!(id, from = %change.from, to = %change.to, "one occurrence moved");
         Ok(Doc::new().para(tr(
             lang,
@@ -1380,7 +1451,7 @@ impl Bot {
         rule.except.sort();
         let title = event.draft.title.clone();
         found.updated_at = ctx.now;
-        self.store.update_submission(&found).await?;
+        self.store().update_submission(&found).await?;
         info!(id, %day, "one occurrence cancelled");
         Ok(Doc::new().para(tr(
             lang,
@@ -1490,7 +1561,7 @@ impl Bot {
                 details.link = link.or(details.link.take());
                 details.photo = photo.or(details.photo.take());
                 found.updated_at = ctx.now;
-                self.store.update_submission(&found).await?;
+                self.store().update_submission(&found).await?;
                 Ok(Doc::new().para(tr(lang, "story_updated", &[("id", &idt)])))
             }
         }
@@ -1513,13 +1584,13 @@ impl Bot {
         }
         found.anonymous = true;
         found.updated_at = self.clock.now();
-        self.store.update_submission(&found).await?;
+        self.store().update_submission(&found).await?;
         Ok(Doc::new().para(tr(lang, "story_anonymous_done", &[("id", &idt)])))
     }
 
     async fn mine(&self, user: &UserRef, lang: Language) -> Result<Doc, CoreError> {
         let tz = self.settings.tz;
-        let mine = self.store.submissions_by(user, 20).await?;
+        let mine = self.store().submissions_by(user, 20).await?;
         let today = crate::civil::local_today(tz, self.clock.now());
         if mine.is_empty() {
             return Ok(Doc::new().para(tr(lang, "mine_none", &[])));
@@ -1555,7 +1626,7 @@ impl Bot {
         new_text: &str,
         sit: &Situation,
     ) -> Result<Vec<Action>, CoreError> {
-        let found = self.store.submission_from_message(message).await?;
+        let found = self.store().submission_from_message(message).await?;
         let ours = found
             .as_ref()
             .filter(|f| f.origin.author == author.user && f.status != Status::Withdrawn);
@@ -1612,7 +1683,7 @@ impl Bot {
                 found.updated_at = ctx.now;
                 // Changed words need the admins' eyes again, as for events.
                 found.status = self.status_after_edit(&found, sit).await?;
-                self.store.update_submission(&found).await?;
+                self.store().update_submission(&found).await?;
                 let id = found.id.to_string();
                 let mut doc = Doc::new().para(tr(lang, "story_updated", &[("id", &id)]));
                 if found.status == Status::Pending {
@@ -1645,8 +1716,8 @@ impl Bot {
             Approval::Never => Status::Published,
             Approval::Always => Status::Pending,
             Approval::TrustedAfter(n) => {
-                let trusted = !self.store.trust_revoked(author).await?
-                    && self.store.approved_count(author).await? >= n;
+                let trusted = !self.store().trust_revoked(author).await?
+                    && self.store().approved_count(author).await? >= n;
                 if trusted {
                     Status::Published
                 } else {

@@ -53,7 +53,7 @@ impl Bot {
         let conversation = &msg.message.conversation;
         let user = &msg.author.user;
         let (first_seen, messages_before) =
-            self.store.touch_member(conversation, user, now).await?;
+            self.store().touch_member(conversation, user, now).await?;
         let normalised = guidelines::normalise(&msg.text);
         let (recent, elsewhere) = {
             let mut all = self.recent.lock().unwrap_or_else(|e| e.into_inner());
@@ -120,7 +120,7 @@ impl Bot {
         let main = &violations[0];
         let delete = violations.iter().any(|v| v.action == RuleAction::Delete);
         let entry = self
-            .store
+            .store()
             .log_moderation(&NewModerationEntry {
                 conversation: conversation.clone(),
                 message_id: Some(msg.message.id.clone()),
@@ -197,7 +197,7 @@ impl Bot {
         let rules = &group.rules;
         let since = now - Duration::hours(i64::from(rules.strike_window_hours));
         let strikes = self
-            .store
+            .store()
             .strikes_since(user, &self.group_conversations(conversation), since)
             .await?;
         if strikes >= rules.strikes_before_escalation && rules.strikes_before_escalation > 0 {
@@ -222,7 +222,7 @@ impl Bot {
                     ),
                 ),
             };
-            self.store
+            self.store()
                 .log_moderation(&NewModerationEntry {
                     conversation: conversation.clone(),
                     message_id: Some(msg.message.id.clone()),
@@ -273,7 +273,7 @@ impl Bot {
         lang: Language,
     ) -> Result<Doc, CoreError> {
         info!(user = %msg.author.user.id, command = command.name(), "admin command refused");
-        self.store
+        self.store()
             .log_moderation(&NewModerationEntry {
                 conversation: msg.message.conversation.clone(),
                 message_id: Some(msg.message.id.clone()),
@@ -316,12 +316,12 @@ impl Bot {
             Command::Reject(None, _) => Ok(Doc::new().para(tr(lang, "which_reject", &[]))),
             Command::Log => self.log_doc(here, lang).await,
             Command::Unstrike(Some(entry)) => {
-                match self.store.moderation_entry(entry).await? {
+                match self.store().moderation_entry(entry).await? {
                     Some(found)
                         if self.group_conversations(here).contains(&found.conversation)
                             || self.is_global_admin(&msg.author.user) =>
                     {
-                        self.store.undo_moderation(entry).await?;
+                        self.store().undo_moderation(entry).await?;
                         Ok(Doc::new().para(tr(
                             lang,
                             "unstrike_done",
@@ -340,7 +340,7 @@ impl Bot {
                     platform: here.platform,
                     id: name.clone(),
                 };
-                self.store
+                self.store()
                     .set_trust_revoked(&user, true, self.clock.now())
                     .await?;
                 Ok(Doc::new().para(tr(lang, "trust_revoked", &[("name", &name)])))
@@ -350,7 +350,7 @@ impl Bot {
                     platform: here.platform,
                     id: name.clone(),
                 };
-                self.store
+                self.store()
                     .set_trust_revoked(&user, false, self.clock.now())
                     .await?;
                 Ok(Doc::new().para(tr(lang, "trust_restored", &[("name", &name)])))
@@ -376,14 +376,14 @@ impl Bot {
         let tz = self.settings.tz;
         let today = crate::civil::local_today(tz, self.clock.now());
         let pending: Vec<Submission> = self
-            .store
+            .store()
             .pending_submissions(200)
             .await?
             .into_iter()
             .filter(|s| self.may_decide(here, admin, s))
             .collect();
         let appeals = self
-            .store
+            .store()
             .open_appeals(&self.group_conversations(here), 50)
             .await?;
         if pending.is_empty() && appeals.is_empty() {
@@ -472,7 +472,7 @@ impl Bot {
         lang: Language,
     ) -> Result<Doc, CoreError> {
         let idt = id.to_string();
-        let Some(mut found) = self.store.submission(id).await? else {
+        let Some(mut found) = self.store().submission(id).await? else {
             return Ok(Doc::new().para(tr(lang, "not_found", &[("id", &idt)])));
         };
         if !self.may_decide(&msg.message.conversation, &msg.author.user, &found) {
@@ -498,7 +498,7 @@ impl Bot {
         found.review.reviewer = Some(msg.author.display_name.clone());
         found.review.note = None;
         found.updated_at = now;
-        self.store.update_submission(&found).await?;
+        self.store().update_submission(&found).await?;
         info!(id, admin = %msg.author.user.id, "approved");
         let their = found.language;
         let kind = tr(their, &format!("kind_{}", found.kind.as_str()), &[]);
@@ -531,7 +531,7 @@ impl Bot {
         if reason.trim().is_empty() {
             return Ok(Doc::new().para(tr(lang, "reject_needs_reason", &[("id", &idt)])));
         }
-        let Some(mut found) = self.store.submission(id).await? else {
+        let Some(mut found) = self.store().submission(id).await? else {
             return Ok(Doc::new().para(tr(lang, "not_found", &[("id", &idt)])));
         };
         if !self.may_decide(&msg.message.conversation, &msg.author.user, &found) {
@@ -550,7 +550,7 @@ impl Bot {
         found.review.reviewer = Some(msg.author.display_name.clone());
         found.review.note = Some(reason.trim().to_string());
         found.updated_at = now;
-        self.store.update_submission(&found).await?;
+        self.store().update_submission(&found).await?;
         info!(id, admin = %msg.author.user.id, "rejected");
         let their = found.language;
         let kind = tr(their, &format!("kind_{}", found.kind.as_str()), &[]);
@@ -605,7 +605,7 @@ impl Bot {
 
     async fn log_doc(&self, here: &ConversationRef, lang: Language) -> Result<Doc, CoreError> {
         let entries = self
-            .store
+            .store()
             .moderation_log(&self.group_conversations(here), 20)
             .await?;
         if entries.is_empty() {
@@ -636,9 +636,9 @@ impl Bot {
         };
         match target {
             Some(AppealTarget::Moderation(entry)) => {
-                match self.store.moderation_entry(entry).await? {
+                match self.store().moderation_entry(entry).await? {
                     Some(found) if &found.user == user => {
-                        self.store.appeal_moderation(entry, explanation).await?;
+                        self.store().appeal_moderation(entry, explanation).await?;
                         info!(entry, "moderation appealed");
                         Ok(Doc::new().para(tr(lang, "appeal_sent", &[])))
                     }
@@ -651,7 +651,7 @@ impl Bot {
             }
             Some(AppealTarget::Submission(id)) => {
                 let idt = id.to_string();
-                match self.store.submission(id).await? {
+                match self.store().submission(id).await? {
                     Some(mut found)
                         if &found.origin.author == user && found.status == Status::Rejected =>
                     {
@@ -659,7 +659,7 @@ impl Bot {
                         found.review.note =
                             Some(format!("{}: {explanation}", tr(lang, "log_appeal", &[])));
                         found.updated_at = self.clock.now();
-                        self.store.update_submission(&found).await?;
+                        self.store().update_submission(&found).await?;
                         Ok(Doc::new().para(tr(lang, "submission_appeal_sent", &[("id", &idt)])))
                     }
                     Some(found) if &found.origin.author == user => {

@@ -50,7 +50,7 @@ struct Target {
 
 impl Bot {
     async fn reaction_target(&self, message: &MessageRef) -> Result<Option<Target>, CoreError> {
-        if let Some(item) = self.store.outbox_item_sent_as(message).await? {
+        if let Some(item) = self.store().outbox_item_sent_as(message).await? {
             let ids_of = |verb: &str| -> Vec<i64> {
                 let mut ids: Vec<i64> = item
                     .doc
@@ -78,7 +78,7 @@ impl Bot {
             });
         }
         Ok(self
-            .store
+            .store()
             .submission_from_message(message)
             .await?
             .map(|s| Target {
@@ -105,7 +105,7 @@ impl Bot {
             debug!(message = %message.id, "a reaction on something that is not a submission");
             return Ok(Vec::new());
         };
-        let Some(submission) = self.store.submission(target.id).await? else {
+        let Some(submission) = self.store().submission(target.id).await? else {
             return Ok(Vec::new());
         };
         let user = &author.user;
@@ -113,7 +113,7 @@ impl Bot {
         if gesture == Gesture::Interest {
             // The submitter's own 👍 is "that's right", not interest.
             if !own {
-                self.store
+                self.store()
                     .set_interest(submission.id, user, added, self.clock.now())
                     .await?;
                 info!(id = submission.id, added, "interest");

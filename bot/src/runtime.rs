@@ -164,18 +164,51 @@ async fn handle_one(bot: &Bot, adapters: &HashMap<Platform, Arc<dyn Adapter>>, e
         sender_is_admin,
         group: community.group_index(&conversation),
     };
-    let actions = bot.handle(&event, &situation).await;
-    perform(bot, adapters, Some(&event.source_key()), actions).await;
+    // The event, its decisions and the answers it queues are one unit of
+    // work: a crash before the commit leaves no trace (the platform
+    // delivers the event again), a crash after it leaves everything,
+    // including the answers waiting in the outbox.
+    let source = event.source_key();
+    let handled = bot
+        .unit_of_work(async {
+            let (items, direct) = outbox_items(Some(&source), bot.handle(&event, &situation).await);
+            let (store, now) = (bot.store(), bot.now());
+            for item in &items {
+                if let Err(e) = store.enqueue(item, now).await {
+                    bot.storage.fails("queue a message", &e);
+                    bot.unit_failed();
+                    break;
+                }
+            }
+            (items, direct)
+        })
+        .await;
+    match handled {
+        Ok((items, direct)) => {
+            bot.storage.works();
+            let touched = items.iter().map(|i| i.conversation.platform).collect();
+            carry_out(bot, adapters, direct, touched).await;
+        }
+        Err(e) => {
+            // Nothing was kept, so no answer that says it was: the resident
+            // is told to try again (queued if the database takes that, else
+            // sent directly).
+            bot.storage.fails("handle a message", &e);
+            perform(
+                bot,
+                adapters,
+                Some(&source),
+                Bot::apology(&event, &situation),
+            )
+            .await;
+        }
+    }
     adapter.acknowledge(&event).await;
 }
 
-/// Carries out the engine's actions: messages through the outbox, the rest
-/// directly on the platform.
-///
-/// `source` names the inbound event the actions answer; a reply is queued
-/// under it, so the same event handled again after a crash (before it was
-/// marked handled) is answered once, while a second press of the same
-/// button, being another event, is answered again.
+/// Carries out the engine's actions outside a unit of work (schedules, a
+/// fallback): each message queued on its own, the rest directly on the
+/// platform.
 pub async fn perform(
     bot: &Bot,
     adapters: &HashMap<Platform, Arc<dyn Adapter>>,
@@ -183,7 +216,27 @@ pub async fn perform(
     actions: Vec<Action>,
 ) {
     let now = bot.now();
-    let mut touched: Vec<Platform> = Vec::new();
+    let (items, direct) = outbox_items(source, actions);
+    for item in &items {
+        if item.private_to.is_some() {
+            enqueue(bot, item, now).await;
+        } else {
+            enqueue_or_send(bot, adapters, item, now).await;
+        }
+    }
+    let touched = items.iter().map(|i| i.conversation.platform).collect();
+    carry_out(bot, adapters, direct, touched).await;
+}
+
+/// The actions that are messages, as outbox items, and the others.
+///
+/// `source` names the inbound event the actions answer; a reply is queued
+/// under it, so the same event handled again after a crash (before it was
+/// marked handled) is answered once, while a second press of the same
+/// button, being another event, is answered again.
+fn outbox_items(source: Option<&str>, actions: Vec<Action>) -> (Vec<NewOutboxItem>, Vec<Action>) {
+    let mut items = Vec::new();
+    let mut direct = Vec::new();
     for (index, action) in actions.into_iter().enumerate() {
         match action {
             Action::Reply {
@@ -191,58 +244,58 @@ pub async fn perform(
                 reply_to,
                 thread,
                 doc,
-            } => {
-                let platform = conversation.platform;
-                let dedupe_key = source.map(|source| format!("reply:{source}:{index}"));
-                let item = NewOutboxItem {
-                    conversation,
-                    reply_to: reply_to.map(|m| m.id),
-                    thread,
-                    doc,
-                    dedupe_key,
-                    private_to: None,
-                };
-                enqueue_or_send(bot, adapters, &item, now).await;
-                touched.push(platform);
-            }
+            } => items.push(NewOutboxItem {
+                conversation,
+                reply_to: reply_to.map(|m| m.id),
+                thread,
+                doc,
+                dedupe_key: source.map(|source| format!("reply:{source}:{index}")),
+                private_to: None,
+            }),
             Action::Send {
                 conversation,
                 reply_to,
                 doc,
                 dedupe_key,
-            } => {
-                let platform = conversation.platform;
-                let item = NewOutboxItem {
-                    conversation,
-                    reply_to: reply_to.map(|m| m.id),
-                    thread: None,
-                    doc,
-                    dedupe_key,
-                    private_to: None,
-                };
-                enqueue_or_send(bot, adapters, &item, now).await;
-                touched.push(platform);
-            }
+            } => items.push(NewOutboxItem {
+                conversation,
+                reply_to: reply_to.map(|m| m.id),
+                thread: None,
+                doc,
+                dedupe_key,
+                private_to: None,
+            }),
+            // Through the outbox like every message: recorded, so a crash
+            // neither loses nor repeats it, and sent part by part within the
+            // platform's length.
             Action::Private {
                 user,
                 conversation,
                 doc,
-            } => {
-                // Through the outbox like every message: recorded, so a
-                // crash neither loses nor repeats it, and sent part by part
-                // within the platform's length.
-                let platform = user.platform;
-                let item = NewOutboxItem {
-                    conversation,
-                    reply_to: None,
-                    thread: None,
-                    doc,
-                    dedupe_key: source.map(|source| format!("private:{source}:{index}")),
-                    private_to: Some(user.id),
-                };
-                enqueue(bot, &item, now).await;
-                touched.push(platform);
-            }
+            } => items.push(NewOutboxItem {
+                conversation,
+                reply_to: None,
+                thread: None,
+                doc,
+                dedupe_key: source.map(|source| format!("private:{source}:{index}")),
+                private_to: Some(user.id),
+            }),
+            other => direct.push(other),
+        }
+    }
+    (items, direct)
+}
+
+/// Deletes, mutes and bans on the platform (after the unit of work that
+/// decided them is committed), then wakes the senders of `touched`.
+async fn carry_out(
+    bot: &Bot,
+    adapters: &HashMap<Platform, Arc<dyn Adapter>>,
+    direct: Vec<Action>,
+    mut touched: Vec<Platform>,
+) {
+    for action in direct {
+        match action {
             Action::Delete {
                 message,
                 author_name,
@@ -280,6 +333,9 @@ pub async fn perform(
                 let done = adapter.ban(&conversation, &user).await;
                 escalation_outcome(bot, &conversation, "ban", done, why).await;
                 touched.push(conversation.platform);
+            }
+            Action::Reply { .. } | Action::Send { .. } | Action::Private { .. } => {
+                unreachable!("outbox_items takes every message")
             }
         }
     }

@@ -26,7 +26,7 @@ impl Bot {
     pub async fn check_series(&self) -> Result<Vec<Action>, CoreError> {
         let now = self.clock.now();
         let series = self
-            .store
+            .store()
             .series_between(now, forever(), false, MOST_SERIES)
             .await?;
         let mut actions = Vec::new();
@@ -57,7 +57,7 @@ impl Bot {
                 None if now - since >= every => {
                     set_check(&mut s, |c| c.asked_at = Some(now));
                     s.updated_at = now;
-                    self.store.update_submission(&s).await?;
+                    self.store().update_submission(&s).await?;
                     info!(id = s.id, "asking whether a regular activity still happens");
                     actions.push(self.still_happening_question(&s));
                 }
@@ -67,7 +67,7 @@ impl Bot {
                         s.status = Status::Pending;
                     }
                     s.updated_at = now;
-                    self.store.update_submission(&s).await?;
+                    self.store().update_submission(&s).await?;
                     info!(id = s.id, ?policy.unanswered, "no answer about a regular activity");
                     actions.extend(self.unanswered_notice(&s, policy.unanswered, asked));
                 }
@@ -144,7 +144,7 @@ impl Bot {
         let now = self.clock.now();
         let tz = self.settings.tz;
         let asked = self
-            .store
+            .store()
             .submissions_by(user, 50)
             .await?
             .into_iter()
@@ -167,7 +167,7 @@ impl Bot {
                 c.reported_at = None;
             });
             s.updated_at = now;
-            self.store.update_submission(&s).await?;
+            self.store().update_submission(&s).await?;
             return Ok(Some(Doc::new().para(tr(
                 lang,
                 "still_happening_yes",
@@ -193,7 +193,7 @@ impl Bot {
         }
         s.event = Some(EventDetails::from_draft(draft, tz));
         s.updated_at = now;
-        self.store.update_submission(&s).await?;
+        self.store().update_submission(&s).await?;
         info!(id = s.id, "a regular activity ended by its organiser");
         Ok(Some(Doc::new().para(tr(
             lang,

@@ -2,6 +2,8 @@
 //! SQLite and PostgreSQL; it knows nothing about platforms beyond their
 //! opaque references.
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
@@ -36,6 +38,13 @@ pub struct NewModerationEntry {
 
 #[async_trait]
 pub trait Store: Send + Sync {
+    /// Begins one unit of work: every call on the returned store runs in
+    /// one database transaction, on one connection, and nothing of it is
+    /// visible or durable before [`Transaction::commit`]. Dropping it
+    /// without a commit rolls everything back. The core handles each
+    /// inbound event in one (see `Bot::unit_of_work`).
+    async fn begin(&self) -> Result<Arc<dyn Transaction>, StoreError>;
+
     /// Records that a message was handled. Returns false when it already
     /// was, so a redelivered message is not handled twice.
     async fn mark_handled(
@@ -264,6 +273,17 @@ pub trait Store: Send + Sync {
 
     /// The latest recorded digest period of a group.
     async fn last_digest_period(&self, group: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
+}
+
+/// A store whose calls all run in one open transaction.
+#[async_trait]
+pub trait Transaction: Store {
+    /// Makes everything done through this store durable at once. Calls
+    /// after a commit fail.
+    async fn commit(&self) -> Result<(), StoreError>;
+
+    /// Undoes everything done through this store.
+    async fn rollback(&self) -> Result<(), StoreError>;
 }
 
 /// Runs a limited store query with a growing limit until `enough` rows pass

@@ -29,6 +29,7 @@ struct RawConfig {
     timezone: Option<String>,
     language: Option<String>,
     database_url: Option<String>,
+    sqlite_synchronous: Option<String>,
     console: Option<RawConsole>,
     #[serde(default)]
     channels: Vec<RawChannel>,
@@ -183,6 +184,10 @@ pub struct Config {
     pub language: Language,
     /// From the file; `--database` and `VORES_DATABASE_URL` take precedence.
     pub database_url: Option<String>,
+    /// `sqlite_synchronous = "full"`: SQLite syncs its log to disk on every
+    /// commit (survives a power cut, costs several times more per message).
+    /// The default "normal" survives the process being killed at any time.
+    pub sqlite_full_sync: bool,
     pub console: ConsoleSettings,
     pub channels: Vec<Channel>,
     /// People who are admins everywhere, whatever their platform says.
@@ -298,6 +303,7 @@ impl Default for Config {
             timezone: chrono_tz::Europe::Copenhagen,
             language: Language::Da,
             database_url: None,
+            sqlite_full_sync: false,
             console: ConsoleSettings {
                 enabled: true,
                 channel: "konsol".to_string(),
@@ -416,6 +422,16 @@ impl Config {
                 ));
             }
             other => other,
+        };
+        let sqlite_full_sync = match raw.sqlite_synchronous.as_deref().map(str::trim) {
+            None | Some("normal") => false,
+            Some("full") => true,
+            Some(other) => {
+                return Err(invalid(
+                    "sqlite_synchronous",
+                    format!("{other:?} is not a choice; use \"normal\" (the default) or \"full\""),
+                ));
+            }
         };
         let raw_console = raw.console.unwrap_or_default();
         let console = ConsoleSettings {
@@ -629,6 +645,7 @@ impl Config {
             timezone,
             language,
             database_url,
+            sqlite_full_sync,
             console,
             channels,
             admins,

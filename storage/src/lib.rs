@@ -6,6 +6,7 @@
 //! platforms: it keeps their opaque ids as text.
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -20,7 +21,7 @@ use vores_bot::model::{
     SubmissionKind, UserRef,
 };
 use vores_bot::render::Doc;
-use vores_bot::store::{NewModerationEntry, Store, StoreError};
+use vores_bot::store::{NewModerationEntry, Store, StoreError, Transaction};
 use vores_bot::understand::{EventDraft, Missing};
 
 /// The database kind a URL names.
@@ -96,9 +97,80 @@ pub fn redact_url(raw: &str) -> String {
     }
 }
 
+/// The database, and the [`Store`] the core works with. Outside a unit of
+/// work every call takes a pooled connection and commits on its own; a unit
+/// of work ([`Store::begin`]) is a `Database` whose calls all run in its one
+/// open transaction.
 pub struct Database {
     pool: AnyPool,
     backend: Backend,
+    /// `Some` in a unit of work. The inner `None` once it was committed or
+    /// rolled back. A tokio mutex: a statement holds it across its await.
+    unit: Option<tokio::sync::Mutex<Option<sqlx::Transaction<'static, sqlx::Any>>>>,
+}
+
+/// How SQLite makes a commit durable (`PRAGMA synchronous`). See
+/// deploy/README.md: `Normal` (the default) survives the process being
+/// killed at any moment, as WAL keeps every commit; only a power cut or an
+/// operating-system crash can lose the last commits of the final second or
+/// so, never corrupting the file. `Full` syncs the log to disk on every
+/// commit, surviving power loss too, at several times the cost per message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SqliteSync {
+    #[default]
+    Normal,
+    Full,
+}
+
+impl SqliteSync {
+    fn pragma(self) -> &'static str {
+        match self {
+            SqliteSync::Normal => "PRAGMA synchronous = NORMAL",
+            SqliteSync::Full => "PRAGMA synchronous = FULL",
+        }
+    }
+}
+
+/// How the database is opened beyond its URL.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DatabaseOptions {
+    pub sqlite_sync: SqliteSync,
+}
+
+/// SQLite's page cache per connection, 16 MiB (a negative size is KiB):
+/// what answering "what's on" and composing a digest read again and again
+/// (the index pages around now and the week's rows) stays in memory. The
+/// default 2 MiB is evicted by one digest among a million events.
+const SQLITE_CACHE: &str = "PRAGMA cache_size = -16384";
+
+/// The connection one statement runs on: a pooled one, or the unit of
+/// work's own (held for that statement only).
+enum Conn<'a> {
+    Pooled(sqlx::pool::PoolConnection<sqlx::Any>),
+    Unit(tokio::sync::MutexGuard<'a, Option<sqlx::Transaction<'static, sqlx::Any>>>),
+}
+
+impl std::ops::Deref for Conn<'_> {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &sqlx::AnyConnection {
+        match self {
+            Conn::Pooled(conn) => conn,
+            Conn::Unit(unit) => unit
+                .as_ref()
+                .expect("Database::conn checks the unit is open"),
+        }
+    }
+}
+
+impl std::ops::DerefMut for Conn<'_> {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        match self {
+            Conn::Pooled(conn) => conn,
+            Conn::Unit(unit) => unit
+                .as_mut()
+                .expect("Database::conn checks the unit is open"),
+        }
+    }
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -107,6 +179,11 @@ static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migratio
 impl Database {
     /// Opens (creating if needed) the database at `url` and migrates it.
     pub async fn open(url: &str) -> Result<Database, OpenError> {
+        Database::open_with(url, DatabaseOptions::default()).await
+    }
+
+    /// Like [`Database::open`], with options.
+    pub async fn open_with(url: &str, opts: DatabaseOptions) -> Result<Database, OpenError> {
         sqlx::any::install_default_drivers();
         let (backend, url) = normalise(url)?;
         let shown = redact_url(&url);
@@ -145,16 +222,24 @@ impl Database {
                 .min_connections(1)
                 .idle_timeout(None)
                 .max_lifetime(None),
-            Backend::Sqlite => options.max_connections(4),
+            // SQLite has one writer. One connection takes turns in this
+            // process in order (a waiting call is woken the moment the
+            // connection is free) instead of SQLite's busy handler, which
+            // sleeps and retries; it also keeps one warm page cache and one
+            // statement cache. Units of work are short (no network inside).
+            Backend::Sqlite => options.max_connections(1).min_connections(1),
             Backend::Postgres => options.max_connections(8),
         };
         if backend == Backend::Sqlite {
-            options = options.after_connect(|conn, _meta| {
+            let sync = opts.sqlite_sync;
+            options = options.after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     // Another process (a second `vores console`) may hold the
                     // write lock briefly; wait instead of failing.
                     conn.execute("PRAGMA busy_timeout = 5000").await?;
                     conn.execute("PRAGMA foreign_keys = ON").await?;
+                    conn.execute(sync.pragma()).await?;
+                    conn.execute(SQLITE_CACHE).await?;
                     Ok(())
                 })
             });
@@ -213,11 +298,48 @@ impl Database {
             });
         }
         info!(database = %shown, ?backend, "database ready");
-        Ok(Database { pool, backend })
+        Ok(Database {
+            pool,
+            backend,
+            unit: None,
+        })
     }
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// The connection for one statement: the unit of work's, or a pooled one.
+    async fn conn(&self) -> Result<Conn<'_>, StoreError> {
+        match &self.unit {
+            None => self.pool.acquire().await.map(Conn::Pooled).map_err(db),
+            Some(unit) => {
+                let open = unit.lock().await;
+                if open.is_none() {
+                    return Err(StoreError::Database(
+                        "this unit of work was already committed or rolled back".into(),
+                    ));
+                }
+                Ok(Conn::Unit(open))
+            }
+        }
+    }
+
+    /// Ends the unit of work: commits or rolls back its transaction.
+    async fn finish(&self, commit: bool) -> Result<(), StoreError> {
+        let Some(unit) = &self.unit else {
+            return Err(StoreError::Database("not a unit of work".into()));
+        };
+        let Some(tx) = unit.lock().await.take() else {
+            return Err(StoreError::Database(
+                "this unit of work was already committed or rolled back".into(),
+            ));
+        };
+        if commit {
+            tx.commit().await.map_err(db)
+        } else {
+            tx.rollback().await.map_err(db)
+        }
     }
 
     pub async fn close(&self) {
@@ -583,7 +705,39 @@ fn event_columns(event: Option<&EventDetails>, body: &str) -> Result<EventColumn
 }
 
 #[async_trait]
+impl Transaction for Database {
+    async fn commit(&self) -> Result<(), StoreError> {
+        self.finish(true).await
+    }
+
+    async fn rollback(&self) -> Result<(), StoreError> {
+        self.finish(false).await
+    }
+}
+
+#[async_trait]
 impl Store for Database {
+    async fn begin(&self) -> Result<Arc<dyn Transaction>, StoreError> {
+        if self.unit.is_some() {
+            return Err(StoreError::Database(
+                "a unit of work cannot begin another inside it".into(),
+            ));
+        }
+        let tx = match self.backend {
+            // Takes the write lock at once: a deferred transaction that reads
+            // first and writes later fails without waiting (SQLITE_BUSY) when
+            // another process wrote in between; IMMEDIATE waits its turn.
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+        .map_err(db)?;
+        Ok(Arc::new(Database {
+            pool: self.pool.clone(),
+            backend: self.backend,
+            unit: Some(tokio::sync::Mutex::new(Some(tx))),
+        }))
+    }
+
     async fn mark_handled(
         &self,
         message: &MessageRef,
@@ -597,7 +751,7 @@ impl Store for Database {
         .bind(&message.conversation.id)
         .bind(&message.id)
         .bind(secs(at))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
@@ -610,7 +764,7 @@ impl Store for Database {
         .bind(message.conversation.platform.as_str())
         .bind(&message.conversation.id)
         .bind(&message.id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         Ok(row.is_some())
@@ -619,7 +773,7 @@ impl Store for Database {
     async fn cursor(&self, name: &str) -> Result<Option<String>, StoreError> {
         let row = sqlx::query("SELECT value FROM cursors WHERE name = $1")
             .bind(name)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await
             .map_err(db)?;
         row.map(|r| r.try_get::<String, _>("value").map_err(db))
@@ -639,7 +793,7 @@ impl Store for Database {
         .bind(name)
         .bind(value)
         .bind(secs(at))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         Ok(())
@@ -693,7 +847,7 @@ impl Store for Database {
         .bind(secs(new.created_at))
         .bind(ev.repeats)
         .bind(&ev.search_text)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await
         .map_err(db)?
         .into_iter()
@@ -733,7 +887,7 @@ impl Store for Database {
         .bind(s.id)
         .bind(ev.repeats)
         .bind(&ev.search_text)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         if done.rows_affected() == 0 {
@@ -745,7 +899,7 @@ impl Store for Database {
     async fn submission(&self, id: i64) -> Result<Option<Submission>, StoreError> {
         let row = sqlx::query(select_submissions!("WHERE id = $1"))
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await
             .map_err(db)?;
         row.as_ref().map(submission_from_row).transpose()
@@ -761,7 +915,7 @@ impl Store for Database {
         .bind(message.conversation.platform.as_str())
         .bind(&message.conversation.id)
         .bind(&message.id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         row.as_ref().map(submission_from_row).transpose()
@@ -778,7 +932,7 @@ impl Store for Database {
         .bind(author.platform.as_str())
         .bind(&author.id)
         .bind(i64::from(limit))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
@@ -789,7 +943,7 @@ impl Store for Database {
             "WHERE status = 'pending' ORDER BY id LIMIT $1"
         ))
         .bind(i64::from(limit))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
@@ -802,7 +956,7 @@ impl Store for Database {
         )
         .bind(author.platform.as_str())
         .bind(&author.id)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         count(&row)
@@ -813,7 +967,7 @@ impl Store for Database {
             sqlx::query_scalar("SELECT revoked FROM trust WHERE platform = $1 AND user_id = $2")
                 .bind(user.platform.as_str())
                 .bind(&user.id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *self.conn().await?)
                 .await
                 .map_err(db)?;
         Ok(revoked.is_some_and(|r| r != 0))
@@ -834,7 +988,7 @@ impl Store for Database {
         .bind(&user.id)
         .bind(i64::from(revoked))
         .bind(secs(at))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         Ok(())
@@ -866,7 +1020,7 @@ impl Store for Database {
             .bind(secs(to))
             .bind(i64::from(limit))
             .bind(secs(from) - LONGEST_EVENT_SECS)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await
             .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
@@ -894,7 +1048,7 @@ impl Store for Database {
             .bind(secs(from))
             .bind(secs(to))
             .bind(i64::from(limit))
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await
             .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
@@ -985,7 +1139,7 @@ impl Store for Database {
             .bind(&query)
             .bind(secs(from) - LONGEST_EVENT_SECS)
             .bind(second_status)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await
             .map_err(db)?;
         rows.extend(
@@ -995,7 +1149,7 @@ impl Store for Database {
                 .bind(i64::from(limit))
                 .bind(&query)
                 .bind(second_status)
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *self.conn().await?)
                 .await
                 .map_err(db)?,
         );
@@ -1021,7 +1175,7 @@ impl Store for Database {
         .bind(secs(from))
         .bind(secs(to))
         .bind(i64::from(limit))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
@@ -1039,7 +1193,7 @@ impl Store for Database {
         .bind(conversation.platform.as_str())
         .bind(&conversation.id)
         .bind(&user.id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         let Some(row) = row else { return Ok(None) };
@@ -1076,7 +1230,7 @@ impl Store for Database {
                 .bind(conversation.platform.as_str())
                 .bind(&conversation.id)
                 .bind(&user.id)
-                .execute(&self.pool)
+                .execute(&mut *self.conn().await?)
                 .await
                 .map_err(db)?;
             return Ok(());
@@ -1102,7 +1256,7 @@ impl Store for Database {
         .bind(submission)
         .bind(missing)
         .bind(secs(at))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         Ok(())
@@ -1126,7 +1280,7 @@ impl Store for Database {
         .bind(&conversation.id)
         .bind(&user.id)
         .bind(secs(at))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await
         .map_err(db)?
         .into_iter()
@@ -1152,7 +1306,7 @@ impl Store for Database {
         .bind(&conversation.id)
         .bind(&user.id)
         .bind(secs(at))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         Ok(())
@@ -1174,7 +1328,7 @@ impl Store for Database {
         .bind(&entry.action)
         .bind(i64::from(entry.strike))
         .bind(secs(entry.at))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await
         .map_err(db)?
         .into_iter()
@@ -1186,7 +1340,7 @@ impl Store for Database {
     async fn moderation_entry(&self, id: i64) -> Result<Option<ModerationEntry>, StoreError> {
         let row = sqlx::query(select_moderation!("WHERE id = $1"))
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await
             .map_err(db)?;
         row.as_ref().map(moderation_from_row).transpose()
@@ -1208,7 +1362,7 @@ impl Store for Database {
             .bind(conversation.platform.as_str())
             .bind(&conversation.id)
             .bind(i64::from(limit))
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await
             .map_err(db)?;
             for row in &rows {
@@ -1238,7 +1392,7 @@ impl Store for Database {
             .bind(&conversation.id)
             .bind(&user.id)
             .bind(secs(since))
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.conn().await?)
             .await
             .map_err(db)?;
             total += count(&row)?;
@@ -1249,7 +1403,7 @@ impl Store for Database {
     async fn undo_moderation(&self, id: i64) -> Result<(), StoreError> {
         sqlx::query("UPDATE moderation_log SET undone = 1 WHERE id = $1")
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await
             .map_err(db)?;
         Ok(())
@@ -1259,7 +1413,7 @@ impl Store for Database {
         sqlx::query("UPDATE moderation_log SET appeal = $1 WHERE id = $2")
             .bind(text)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await
             .map_err(db)?;
         Ok(())
@@ -1279,7 +1433,7 @@ impl Store for Database {
             .bind(conversation.platform.as_str())
             .bind(&conversation.id)
             .bind(i64::from(limit))
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await
             .map_err(db)?;
             for row in &rows {
@@ -1317,7 +1471,7 @@ impl Store for Database {
         .bind(&item.dedupe_key)
         .bind(secs(at))
         .bind(&item.private_to)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await
         .map_err(db)?
         .into_iter()
@@ -1339,7 +1493,7 @@ impl Store for Database {
         .bind(platform.as_str())
         .bind(secs(now))
         .bind(i64::from(limit))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         rows.iter().map(outbox_from_row).collect()
@@ -1355,7 +1509,7 @@ impl Store for Database {
             .bind(i64::from(parts_sent))
             .bind(message_id)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await
             .map_err(db)?;
         Ok(())
@@ -1373,7 +1527,7 @@ impl Store for Database {
         .bind(message.conversation.platform.as_str())
         .bind(&message.conversation.id)
         .bind(&message.id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         row.as_ref().map(outbox_from_row).transpose()
@@ -1395,7 +1549,7 @@ impl Store for Database {
             .bind(user.platform.as_str())
             .bind(&user.id)
             .bind(secs(at))
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await
         } else {
             sqlx::query(
@@ -1404,7 +1558,7 @@ impl Store for Database {
             .bind(submission)
             .bind(user.platform.as_str())
             .bind(&user.id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await
         };
         done.map_err(db)?;
@@ -1415,7 +1569,7 @@ impl Store for Database {
         sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1 WHERE id = $2")
             .bind(secs(at))
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await
             .map_err(db)?;
         Ok(())
@@ -1440,7 +1594,11 @@ impl Store for Database {
             )
             .bind(error),
         };
-        query.bind(id).execute(&self.pool).await.map_err(db)?;
+        query
+            .bind(id)
+            .execute(&mut *self.conn().await?)
+            .await
+            .map_err(db)?;
         Ok(())
     }
 
@@ -1457,7 +1615,7 @@ impl Store for Database {
         .bind(group)
         .bind(secs(period))
         .bind(secs(at))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
@@ -1467,7 +1625,7 @@ impl Store for Database {
         let row =
             sqlx::query("SELECT MAX(period) AS period FROM digest_runs WHERE group_name = $1")
                 .bind(group)
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *self.conn().await?)
                 .await
                 .map_err(db)?;
         row.try_get::<Option<i64>, _>("period")

@@ -2393,8 +2393,123 @@ async fn run_suite(db: &Database) {
         redelivery_is_recognised,
         series_are_one_row_found_by_window,
         events_are_found_by_their_words,
+        units_of_work_commit_once_or_not_at_all,
     );
     db.clear_all().await.expect("clear_all");
+}
+
+/// One message's work is one transaction: what a unit of work writes is
+/// visible inside it, all of it lands at the commit, and none of it after a
+/// rollback or when the unit is dropped (a crash mid-message). Nothing is
+/// read through the database while a unit is open: on SQLite the unit holds
+/// the one connection.
+async fn units_of_work_commit_once_or_not_at_all(db: &Database) {
+    let room = conversation(Platform::Telegram, "-1001");
+    let author = user(Platform::Telegram, "7");
+    let t = sent(1, 9, 0, 0);
+    let event = |id: &str| {
+        new_event(
+            origin(Platform::Telegram, "-1001", Some(id), "7", "Rasmus"),
+            timed_event("Loppemarked", june(6, 10, 0), None, Some("Torvet")),
+            Status::Published,
+            t,
+        )
+    };
+
+    let unit = db.begin().await.expect("begin");
+    assert!(
+        unit.mark_handled(&message(Platform::Telegram, "-1001", "1"), t)
+            .await
+            .unwrap()
+    );
+    let saved = unit
+        .insert_submission(&event("1"))
+        .await
+        .expect("insert in a unit");
+    unit.enqueue(&outgoing(&room, "Tak!", Some("reply:1")), t)
+        .await
+        .unwrap()
+        .expect("queued");
+    unit.touch_member(&room, &author, t).await.unwrap();
+    assert!(
+        unit.is_handled(&message(Platform::Telegram, "-1001", "1"))
+            .await
+            .unwrap(),
+        "a unit reads its own writes"
+    );
+    assert_eq!(
+        unit.submission(saved.id).await.unwrap().map(|s| s.id),
+        Some(saved.id)
+    );
+    unit.commit().await.expect("commit");
+    assert!(
+        unit.mark_handled(&message(Platform::Telegram, "-1001", "9"), t)
+            .await
+            .is_err(),
+        "a committed unit takes no more work"
+    );
+    assert!(unit.commit().await.is_err(), "a unit commits once");
+    assert!(
+        db.is_handled(&message(Platform::Telegram, "-1001", "1"))
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        db.submission(saved.id).await.unwrap().map(|s| s.id),
+        Some(saved.id)
+    );
+    assert_eq!(
+        db.due_outbox(Platform::Telegram, t, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let (_, before) = db.touch_member(&room, &author, t).await.unwrap();
+    assert_eq!(before, 1, "the member touch of the unit was kept");
+
+    let unit = db.begin().await.expect("begin");
+    assert!(unit.begin().await.is_err(), "a unit does not nest");
+    unit.mark_handled(&message(Platform::Telegram, "-1001", "2"), t)
+        .await
+        .unwrap();
+    let undone = unit.insert_submission(&event("2")).await.unwrap();
+    unit.enqueue(&outgoing(&room, "Tak igen!", Some("reply:2")), t)
+        .await
+        .unwrap();
+    unit.rollback().await.expect("rollback");
+    assert!(
+        !db.is_handled(&message(Platform::Telegram, "-1001", "2"))
+            .await
+            .unwrap()
+    );
+    assert_eq!(db.submission(undone.id).await.unwrap(), None, "rolled back");
+    assert_eq!(
+        db.due_outbox(Platform::Telegram, t, 10)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Dropped without a commit, as when the process dies mid-message.
+    let unit = db.begin().await.expect("begin");
+    unit.mark_handled(&message(Platform::Telegram, "-1001", "3"), t)
+        .await
+        .unwrap();
+    unit.insert_submission(&event("3")).await.unwrap();
+    drop(unit);
+    assert!(
+        !db.is_handled(&message(Platform::Telegram, "-1001", "3"))
+            .await
+            .unwrap()
+    );
+    let by = db.submissions_by(&author, 10).await.unwrap();
+    assert_eq!(
+        ids(&by),
+        vec![saved.id],
+        "only the committed submission exists"
+    );
 }
 
 /// The full-text search behind questions by topic and place: every word
