@@ -215,6 +215,24 @@ impl Community {
             .map_or(0, |&(g, _)| g)
     }
 
+    /// The conversations whose items belong to `group`, as a store reads
+    /// them: the default group (0) has every conversation no other group
+    /// names, private chats included.
+    pub fn channels_of(&self, group: usize) -> crate::store::Channels {
+        use crate::store::Channels;
+        let named = |groups: &[Group]| -> Vec<ConversationRef> {
+            groups
+                .iter()
+                .flat_map(|g| g.channels.iter().map(|c| c.conversation.clone()))
+                .collect()
+        };
+        match group {
+            0 if self.groups.len() <= 1 => Channels::All,
+            0 => Channels::Except(named(&self.groups[1..])),
+            g => Channels::Only(named(self.groups.get(g..=g).unwrap_or_default())),
+        }
+    }
+
     pub fn group_of(&self, conversation: &ConversationRef) -> &Group {
         &self.groups[self.group_index(conversation)]
     }

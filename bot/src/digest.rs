@@ -153,13 +153,28 @@ impl Bot {
             until: week_end,
         } = span;
         let local_start = period.with_timezone(&tz);
+        // Each thing is read once: the week's one-off events (a page of the
+        // calendar index), its regular activities (expanded here, and looked
+        // at again for weeks they are off), the stories and the events
+        // shared since the last digest.
         let store = self.store();
-        let events = fetch_filtered(
-            |limit| crate::store::events_in(&*store, tz, period, week_end, false, limit),
-            |s| self.in_group(group, s),
-            MAX_ITEMS,
-        )
-        .await?;
+        let (mut events, _) = store
+            .events_page(
+                &self.community.channels_of(group),
+                period,
+                week_end,
+                MAX_ITEMS as u32,
+            )
+            .await?;
+        let week_series: Vec<Submission> = store
+            .series_between(period, week_end, false, crate::store::MOST_SERIES)
+            .await?
+            .into_iter()
+            .filter(|s| self.in_group(group, s))
+            .collect();
+        events.extend(crate::store::expanded(&week_series, tz, period, week_end));
+        events.sort_by_key(|e| (e.event.as_ref().and_then(|d| d.starts_at), e.id));
+        events.truncate(MAX_ITEMS);
         let stories = fetch_filtered(
             |limit| store.stories_approved_between(since, period, limit),
             |s| self.in_group(group, s),
@@ -178,11 +193,11 @@ impl Bot {
                     .is_some_and(|s| s >= period)
             })
             .collect();
-        // Everyone whose story or event was shared since the last digest,
-        // whenever their event takes place.
+        // Everyone whose event was shared (approved) since the last digest,
+        // whenever it takes place.
         let contributed = fetch_filtered(
-            |limit| store.events_between(since, period + chrono::Duration::days(366), false, limit),
-            |s| self.in_group(group, s) && s.created_at >= since && s.created_at < period,
+            |limit| store.events_approved_between(since, period, limit),
+            |s| self.in_group(group, s),
             1000,
         )
         .await?;
@@ -202,12 +217,9 @@ impl Bot {
         // A regular activity whose every evening this week is cancelled has
         // no occurrence to list, but its regulars must hear that it is off.
         let week_days = local_start.date_naive()..week_end.with_timezone(&tz).date_naive();
-        let off_this_week: Vec<Submission> = self
-            .store()
-            .series_between(period, week_end, false, MAX_ITEMS as u32)
-            .await?
+        let off_this_week: Vec<Submission> = week_series
             .into_iter()
-            .filter(|s| self.in_group(group, s) && !series.iter().any(|o| o.id == s.id))
+            .filter(|s| !series.iter().any(|o| o.id == s.id))
             .filter(|s| {
                 s.event
                     .as_ref()
@@ -309,7 +321,9 @@ impl Bot {
                 doc = doc.item(spans);
             }
         }
-        let recurring = self.new_recurring(group, since, period).await?;
+        let recurring = self
+            .new_recurring(group, since, period, &contributed)
+            .await?;
         if !recurring.is_empty() {
             doc = doc.para(tr(lang, "digest_recurring", &[]));
             for (first, count) in &recurring {
@@ -386,36 +400,64 @@ impl Bot {
         group: usize,
         since: DateTime<Utc>,
         period: DateTime<Utc>,
+        contributed: &[Submission],
     ) -> Result<Vec<(Submission, usize)>, CoreError> {
         let tz = self.settings.tz;
-        let store = self.store();
-        let upcoming = fetch_filtered(
-            |limit| store.events_between(period, period + chrono::Duration::days(28), false, limit),
-            |s| self.in_group(group, s),
-            1000,
-        )
-        .await?;
-        let mut by_title: Vec<(String, Vec<Submission>)> = Vec::new();
-        for event in upcoming {
+        let horizon = period + chrono::Duration::days(28);
+        let day_of = |e: &Submission| {
+            e.event
+                .as_ref()
+                .and_then(|d| d.starts_at)
+                .filter(|s| *s >= period && *s < horizon)
+                .map(|s| s.with_timezone(&tz).date_naive())
+        };
+        // Candidates: titles shared since the last digest on two or more
+        // days of the next four weeks. Only those are looked up again, by
+        // their words, to see every day they are on and whether the first
+        // was shared before the last digest (then they are not new).
+        let mut candidates: Vec<(String, std::collections::BTreeSet<chrono::NaiveDate>)> =
+            Vec::new();
+        for event in contributed
+            .iter()
+            .filter(|e| e.event.as_ref().is_some_and(|d| d.draft.repeat.is_none()))
+        {
+            let Some(day) = day_of(event) else { continue };
             let key = event.title().trim().to_lowercase();
-            match by_title.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, all)) => all.push(event),
-                None => by_title.push((key, vec![event])),
+            match candidates.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, days)) => {
+                    days.insert(day);
+                }
+                None => candidates.push((key, [day].into())),
             }
         }
-        Ok(by_title
-            .into_iter()
-            .filter_map(|(_, all)| {
-                let days: std::collections::BTreeSet<_> = all
-                    .iter()
-                    .filter_map(|e| e.event.as_ref().and_then(|d| d.starts_at))
-                    .map(|s| s.with_timezone(&tz).date_naive())
-                    .collect();
-                let first_shared = all.iter().map(|e| e.created_at).min()?;
-                (days.len() >= 2 && first_shared >= since && first_shared < period)
-                    .then(|| (all[0].clone(), days.len()))
-            })
-            .collect())
+        let store = self.store();
+        let mut found = Vec::new();
+        for (key, days) in candidates.into_iter().filter(|(_, days)| days.len() >= 2) {
+            let words: Vec<String> = key.split_whitespace().map(str::to_string).collect();
+            let all: Vec<Submission> = store
+                .search_events(&words, period, horizon, false, 1000)
+                .await?
+                .into_iter()
+                .filter(|e| {
+                    self.in_group(group, e)
+                        && e.title().trim().to_lowercase() == key
+                        && e.event.as_ref().is_some_and(|d| d.draft.repeat.is_none())
+                })
+                .collect();
+            let all_days: std::collections::BTreeSet<_> = all.iter().filter_map(day_of).collect();
+            let first_shared = all.iter().map(|e| e.created_at).min();
+            let first = all
+                .iter()
+                .min_by_key(|e| (e.event.as_ref().and_then(|d| d.starts_at), e.id));
+            if let (Some(first_shared), Some(first)) = (first_shared, first)
+                && first_shared >= since
+                && all_days.len().max(days.len()) >= 2
+            {
+                found.push((first.clone(), all_days.len().max(days.len())));
+            }
+        }
+        found.sort_by_key(|(e, _)| (e.event.as_ref().and_then(|d| d.starts_at), e.id));
+        Ok(found)
     }
 
     /// Puts `period`'s digest in the outbox for every channel of `group`;

@@ -1104,33 +1104,11 @@ impl Bot {
         let in_group = |s: &Submission| {
             group.is_none_or(|g| self.community.group_index(&s.origin.conversation) == g)
         };
-        // A topic or a place is looked up in the search index; otherwise
-        // every event in the window is read (and audiences filtered here).
-        let words = understand::about::search_words(&window.about);
-        let mut events = crate::store::fetch_filtered(
-            |limit| {
-                let store = self.store();
-                let (from, to, pending) = (window.from_utc(), window.to_utc(), asker.is_some());
-                let words = words.clone();
-                async move {
-                    if words.is_empty() {
-                        crate::store::events_in(&*store, tz, from, to, pending, limit).await
-                    } else {
-                        crate::store::search_in(&*store, tz, &words, from, to, pending, limit).await
-                    }
-                }
-            },
-            |s| {
-                in_group(s)
-                    && (s.status == Status::Published
-                        || asker.is_some_and(|a| &s.origin.author == a))
-                    && matches_about(&window.about, s)
-            },
-            500,
-        )
-        .await?;
-        let total = events.len();
-        events.truncate(MAX_LISTED as usize + 1);
+        let (events, total) = if window.about.is_empty() {
+            self.calendar_page(window, group, asker).await?
+        } else {
+            self.search_page(window, asker, in_group).await?
+        };
         let label = format::window(lang, window);
         // The answer says what it searched for.
         let about = format::about(lang, &window.about);
@@ -1182,6 +1160,81 @@ impl Bot {
             doc = doc.para(tr(lang, "whatson_more", &[("count", &more.to_string())]));
         }
         Ok(doc)
+    }
+
+    /// "What's on" without a topic: the first events of the window by start
+    /// and how many there are. One-off events come a page at a time from the
+    /// calendar index (with an exact count), regular activities are expanded
+    /// here, and the asker's own events awaiting approval are a small lookup
+    /// by author.
+    async fn calendar_page(
+        &self,
+        window: &Window,
+        group: Option<usize>,
+        asker: Option<&UserRef>,
+    ) -> Result<(Vec<Submission>, usize), CoreError> {
+        let (tz, from, to) = (self.settings.tz, window.from_utc(), window.to_utc());
+        let in_group = |s: &Submission| {
+            group.is_none_or(|g| self.community.group_index(&s.origin.conversation) == g)
+        };
+        let channels = group.map_or(crate::store::Channels::All, |g| {
+            self.community.channels_of(g)
+        });
+        let store = self.store();
+        let (mut rows, one_offs) = store
+            .events_page(&channels, from, to, MAX_LISTED + 1)
+            .await?;
+        let mut extra = store
+            .series_between(from, to, false, crate::store::MOST_SERIES)
+            .await?;
+        if let Some(asker) = asker {
+            extra.extend(store.pending_events_by(asker, from, to, 100).await?);
+        }
+        extra.retain(|s| in_group(s));
+        let extra = crate::store::expanded(&extra, tz, from, to);
+        let total = one_offs as usize + extra.len();
+        rows.extend(extra);
+        rows.sort_by_key(|e| (e.event.as_ref().and_then(|d| d.starts_at), e.id));
+        rows.truncate(MAX_LISTED as usize + 1);
+        Ok((rows, total))
+    }
+
+    /// "What's on" about a topic, a place or for an audience: the search
+    /// index finds the candidates, the finer rules (audiences, places by
+    /// name) are checked here.
+    async fn search_page(
+        &self,
+        window: &Window,
+        asker: Option<&UserRef>,
+        in_group: impl Fn(&Submission) -> bool,
+    ) -> Result<(Vec<Submission>, usize), CoreError> {
+        let tz = self.settings.tz;
+        let words = understand::about::search_words(&window.about);
+        let mut events = crate::store::fetch_filtered(
+            |limit| {
+                let store = self.store();
+                let (from, to, pending) = (window.from_utc(), window.to_utc(), asker.is_some());
+                let words = words.clone();
+                async move {
+                    if words.is_empty() {
+                        crate::store::events_in(&*store, tz, from, to, pending, limit).await
+                    } else {
+                        crate::store::search_in(&*store, tz, &words, from, to, pending, limit).await
+                    }
+                }
+            },
+            |s| {
+                in_group(s)
+                    && (s.status == Status::Published
+                        || asker.is_some_and(|a| &s.origin.author == a))
+                    && matches_about(&window.about, s)
+            },
+            500,
+        )
+        .await?;
+        let total = events.len();
+        events.truncate(MAX_LISTED as usize + 1);
+        Ok((events, total))
     }
 
     async fn command(

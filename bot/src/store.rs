@@ -22,6 +22,16 @@ pub enum StoreError {
     NoSuchSubmission(i64),
 }
 
+/// Which channels' items a read keeps: a group's, as the core knows them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Channels {
+    All,
+    Only(Vec<ConversationRef>),
+    /// Every channel but these (the default group: every conversation no
+    /// other group names).
+    Except(Vec<ConversationRef>),
+}
+
 /// A new moderation log entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewModerationEntry {
@@ -106,15 +116,46 @@ pub trait Store: Send + Sync {
         at: DateTime<Utc>,
     ) -> Result<(), StoreError>;
 
-    /// Events that are on at some point in `[from, to)`, by start: published
-    /// ones, plus pending ones when `include_pending` (for clash warnings).
-    /// One indexed range query over the start; an event lasting more than
-    /// 31 days is found only in windows within 31 days of its start.
+    /// One-off events that are on at some point in `[from, to)`, by start:
+    /// published ones, plus pending ones when `include_pending` (for clash
+    /// warnings). One range read of the calendar index, starting as long
+    /// before `from` as the longest stored event lasts.
     async fn events_between(
         &self,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
         include_pending: bool,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError>;
+
+    /// What "what's on" lists: the published one-off events on in
+    /// `[from, to)` posted in `channels`, the
+    /// first `limit` by start, and how many there are in all (for "… and N
+    /// more"). Read from the calendar index alone.
+    async fn events_page(
+        &self,
+        channels: &Channels,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<(Vec<Submission>, u32), StoreError>;
+
+    /// `author`'s own events awaiting approval that are on in `[from, to)`
+    /// (one-off and regular), by start: a small lookup by author.
+    async fn pending_events_by(
+        &self,
+        author: &UserRef,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError>;
+
+    /// Published events (one-off and regular) approved in `[from, to)`,
+    /// oldest first: what was shared since the last digest.
+    async fn events_approved_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError>;
 
@@ -315,7 +356,7 @@ where
 }
 
 /// How many regular activities one window expands at most.
-const MOST_SERIES: u32 = 2_000;
+pub const MOST_SERIES: u32 = 2_000;
 
 /// Every event on in `[from, to)`: one-off events as stored, and each
 /// occurrence of a regular activity as its own item (the series' row with
@@ -342,7 +383,7 @@ pub async fn events_in(
 
 /// Stored rows as the events on in `[from, to)`: one-off events as they
 /// are, each regular activity as its occurrences; in order of start.
-fn expanded(
+pub fn expanded(
     rows: &[Submission],
     tz: chrono_tz::Tz,
     from: DateTime<Utc>,

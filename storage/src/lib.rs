@@ -21,7 +21,7 @@ use vores_bot::model::{
     SubmissionKind, UserRef,
 };
 use vores_bot::render::Doc;
-use vores_bot::store::{NewModerationEntry, Store, StoreError, Transaction};
+use vores_bot::store::{Channels, NewModerationEntry, Store, StoreError, Transaction};
 use vores_bot::understand::{EventDraft, Missing};
 
 /// The database kind a URL names.
@@ -464,8 +464,74 @@ fn check_sqlite_file(url: &str) -> Result<(), OpenError> {
     Ok(())
 }
 
-/// The longest an event can last for "what's on" to find it by its start.
-const LONGEST_EVENT_SECS: i64 = 31 * 24 * 3600;
+/// The earliest start, for a window beginning at `$from`, of a one-off event
+/// still on in it: `$1` less the longest one-off event stored (the first
+/// entry of `submissions_span`). Most events last hours, so a window reads
+/// only hours before itself; one stored week-long festival makes it a week.
+macro_rules! earliest_start {
+    ($from:literal) => {
+        concat!(
+            "(",
+            $from,
+            " - COALESCE((SELECT visible_until - starts_at FROM submissions \
+             WHERE kind = 'event' AND repeats = 0 AND visible_until - starts_at IS NOT NULL \
+             ORDER BY visible_until - starts_at DESC LIMIT 1), 0))"
+        )
+    };
+}
+
+/// The condition "in these channels, and not in those": each a JSON array
+/// of "platform:conversation" bound as `$only` and `$except`, NULL for no
+/// condition (see [`channel_lists`]).
+macro_rules! in_channels {
+    (sqlite, $only:literal, $except:literal) => {
+        concat!(
+            "(",
+            $only,
+            " IS NULL OR platform || ':' || conversation_id IN (SELECT value FROM json_each(",
+            $only,
+            "))) AND ",
+            "(",
+            $except,
+            " IS NULL OR platform || ':' || conversation_id NOT IN (SELECT value FROM json_each(",
+            $except,
+            ")))"
+        )
+    };
+    (postgres, $only:literal, $except:literal) => {
+        concat!(
+            "(CAST(",
+            $only,
+            " AS TEXT) IS NULL OR platform || ':' || conversation_id IN \
+             (SELECT jsonb_array_elements_text(CAST(",
+            $only,
+            " AS TEXT)::jsonb))) AND ",
+            "(CAST(",
+            $except,
+            " AS TEXT) IS NULL OR platform || ':' || conversation_id NOT IN \
+             (SELECT jsonb_array_elements_text(CAST(",
+            $except,
+            " AS TEXT)::jsonb)))"
+        )
+    };
+}
+
+/// A channel filter as the two JSON lists [`in_channels`] binds.
+fn channel_lists(channels: &Channels) -> Result<(Option<String>, Option<String>), StoreError> {
+    let json = |all: &[ConversationRef]| {
+        serde_json::to_string(
+            &all.iter()
+                .map(|c| format!("{}:{}", c.platform.as_str(), c.id))
+                .collect::<Vec<_>>(),
+        )
+        .map_err(corrupt("channel list"))
+    };
+    Ok(match channels {
+        Channels::All => (None, None),
+        Channels::Only(only) => (Some(json(only)?), None),
+        Channels::Except(except) => (None, Some(json(except)?)),
+    })
+}
 
 fn db(e: sqlx::Error) -> StoreError {
     StoreError::Database(e.to_string())
@@ -487,12 +553,11 @@ fn corrupt<E: std::fmt::Display>(what: &'static str) -> impl Fn(E) -> StoreError
 /// The columns a [`Submission`] is read from; a macro so queries stay
 /// literal strings (sqlx refuses SQL built at run time, as it should).
 macro_rules! select_submissions {
-    ($($rest:literal),*) => {
+    ($($rest:expr),*) => {
         concat!(
             "SELECT id, kind, status, platform, conversation_id, message_id, author_id, author_name, \
              language, anonymous, body, event_draft, starts_at, ends_at, visible_until, link, photo, \
-             approved_at, reviewer, review_note, created_at, updated_at, \
-             (SELECT COUNT(*) FROM interest WHERE interest.submission_id = submissions.id) AS interested \
+             approved_at, reviewer, review_note, created_at, updated_at, interested \
              FROM submissions ",
             $($rest),*
         )
@@ -1001,28 +1066,135 @@ impl Store for Database {
         include_pending: bool,
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
+        // A range scan over the calendar index, from the earliest start an
+        // event still on at `from` can have.
         let query = if include_pending {
             sqlx::query(select_submissions!(
-                "WHERE kind = 'event' AND status IN ('published', 'pending') ",
-                "AND starts_at > $4 AND starts_at < $2 AND visible_until > $1 AND repeats = 0 ORDER BY starts_at, id LIMIT $3"
+                "WHERE kind = 'event' AND status IN ('published', 'pending') AND repeats = 0 ",
+                "AND starts_at >= ",
+                earliest_start!("$1"),
+                " AND starts_at < $2 AND visible_until > $1 ORDER BY starts_at, id LIMIT $3"
             ))
         } else {
             sqlx::query(select_submissions!(
-                "WHERE kind = 'event' AND status = 'published' AND starts_at > $4 AND starts_at < $2 AND visible_until > $1 ",
-                "AND repeats = 0 ORDER BY starts_at, id LIMIT $3"
+                "WHERE kind = 'event' AND status = 'published' AND repeats = 0 ",
+                "AND starts_at >= ",
+                earliest_start!("$1"),
+                " AND starts_at < $2 AND visible_until > $1 ORDER BY starts_at, id LIMIT $3"
             ))
         };
-        // A range scan over the start index: events start at most
-        // LONGEST_EVENT before the window (what a message can describe is at
-        // most a day or an overnight; the margin is generous).
         let rows = query
             .bind(secs(from))
             .bind(secs(to))
             .bind(i64::from(limit))
-            .bind(secs(from) - LONGEST_EVENT_SECS)
             .fetch_all(&mut *self.conn().await?)
             .await
             .map_err(db)?;
+        rows.iter().map(submission_from_row).collect()
+    }
+
+    async fn events_page(
+        &self,
+        channels: &Channels,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<(Vec<Submission>, u32), StoreError> {
+        let (only, except) = channel_lists(channels)?;
+        macro_rules! page {
+            ($channels:tt) => {
+                (
+                    select_submissions!(
+                        "WHERE kind = 'event' AND status = 'published' AND repeats = 0 AND starts_at >= ",
+                        earliest_start!("$1"),
+                        " AND starts_at < $2 AND visible_until > $1 AND ",
+                        in_channels!($channels, "$4", "$5"),
+                        " ORDER BY starts_at, id LIMIT $3"
+                    ),
+                    concat!(
+                        "SELECT COUNT(*) AS n FROM submissions ",
+                        "WHERE kind = 'event' AND status = 'published' AND repeats = 0 AND starts_at >= ",
+                        earliest_start!("$1"),
+                        " AND starts_at < $2 AND visible_until > $1 AND ",
+                        in_channels!($channels, "$3", "$4")
+                    ),
+                )
+            };
+        }
+        let (rows_sql, count_sql) = match self.backend {
+            Backend::Sqlite => page!(sqlite),
+            Backend::Postgres => page!(postgres),
+        };
+        // Both read the same index entries on the same connection; the
+        // count is exact however many there are.
+        let rows = sqlx::query(rows_sql)
+            .bind(secs(from))
+            .bind(secs(to))
+            .bind(i64::from(limit))
+            .bind(&only)
+            .bind(&except)
+            .fetch_all(&mut *self.conn().await?)
+            .await
+            .map_err(db)?;
+        let listed: Vec<Submission> = rows
+            .iter()
+            .map(submission_from_row)
+            .collect::<Result<_, _>>()?;
+        let total = if listed.len() < limit as usize {
+            listed.len() as u32
+        } else {
+            let row = sqlx::query(count_sql)
+                .bind(secs(from))
+                .bind(secs(to))
+                .bind(&only)
+                .bind(&except)
+                .fetch_one(&mut *self.conn().await?)
+                .await
+                .map_err(db)?;
+            count(&row)?
+        };
+        Ok((listed, total))
+    }
+
+    async fn pending_events_by(
+        &self,
+        author: &UserRef,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError> {
+        // Through the author index: a person has a handful of submissions.
+        let rows = sqlx::query(select_submissions!(
+            "WHERE platform = $1 AND author_id = $2 AND kind = 'event' AND status = 'pending' ",
+            "AND starts_at < $4 AND visible_until > $3 ORDER BY starts_at, id LIMIT $5"
+        ))
+        .bind(author.platform.as_str())
+        .bind(&author.id)
+        .bind(secs(from))
+        .bind(secs(to))
+        .bind(i64::from(limit))
+        .fetch_all(&mut *self.conn().await?)
+        .await
+        .map_err(db)?;
+        rows.iter().map(submission_from_row).collect()
+    }
+
+    async fn events_approved_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError> {
+        let rows = sqlx::query(select_submissions!(
+            "WHERE kind = 'event' AND status = 'published' AND approved_at >= $1 AND approved_at < $2 ",
+            "ORDER BY approved_at, id LIMIT $3"
+        ))
+        .bind(secs(from))
+        .bind(secs(to))
+        .bind(i64::from(limit))
+        .fetch_all(&mut *self.conn().await?)
+        .await
+        .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
     }
 
@@ -1099,7 +1271,7 @@ impl Store for Database {
         // status (else 'published' twice).
         let second_status = if pending { "pending" } else { "published" };
         macro_rules! search {
-            ($kind:literal, $matcher:literal) => {
+            ($kind:expr, $matcher:literal) => {
                 select_submissions!(
                     "WHERE kind = 'event' AND ",
                     $kind,
@@ -1112,7 +1284,11 @@ impl Store for Database {
         let (one_off, series) = if sqlite {
             (
                 search!(
-                    "status IN ('published', $6) AND repeats = 0 AND starts_at > $5 AND starts_at < $2 AND +visible_until > $1",
+                    concat!(
+                        "status IN ('published', $6) AND repeats = 0 AND starts_at >= ",
+                        earliest_start!("$5"),
+                        " AND starts_at < $2 AND +visible_until > $1"
+                    ),
                     "id IN (SELECT rowid FROM events_search WHERE events_search MATCH $4)"
                 ),
                 search!(
@@ -1123,7 +1299,11 @@ impl Store for Database {
         } else {
             (
                 search!(
-                    "status IN ('published', $6) AND repeats = 0 AND starts_at > $5 AND starts_at < $2 AND +visible_until > $1",
+                    concat!(
+                        "status IN ('published', $6) AND repeats = 0 AND starts_at >= ",
+                        earliest_start!("$5"),
+                        " AND starts_at < $2 AND +visible_until > $1"
+                    ),
                     "search @@ to_tsquery('simple', $4)"
                 ),
                 search!(
@@ -1137,7 +1317,7 @@ impl Store for Database {
             .bind(secs(to))
             .bind(i64::from(limit))
             .bind(&query)
-            .bind(secs(from) - LONGEST_EVENT_SECS)
+            .bind(secs(from))
             .bind(second_status)
             .fetch_all(&mut *self.conn().await?)
             .await
@@ -1562,6 +1742,17 @@ impl Store for Database {
             .await
         };
         done.map_err(db)?;
+        // Counted again rather than adjusted, so the count can never drift
+        // from the rows (a crash between the two statements outside a unit
+        // of work is healed by the next change).
+        sqlx::query(
+            "UPDATE submissions SET interested = \
+             (SELECT COUNT(*) FROM interest WHERE interest.submission_id = $1) WHERE id = $1",
+        )
+        .bind(submission)
+        .execute(&mut *self.conn().await?)
+        .await
+        .map_err(db)?;
         Ok(())
     }
 

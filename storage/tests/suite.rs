@@ -14,7 +14,7 @@ use vores_bot::model::{
     SubmissionKind, UserRef,
 };
 use vores_bot::render::{Doc, Span};
-use vores_bot::store::{NewModerationEntry, Store, StoreError};
+use vores_bot::store::{Channels, NewModerationEntry, Store, StoreError};
 use vores_bot::understand::{EventDraft, Missing};
 use vores_storage::{Backend, Database};
 
@@ -2394,8 +2394,162 @@ async fn run_suite(db: &Database) {
         series_are_one_row_found_by_window,
         events_are_found_by_their_words,
         units_of_work_commit_once_or_not_at_all,
+        a_page_of_the_calendar_counts_everything,
     );
     db.clear_all().await.expect("clear_all");
+}
+
+/// "What's on" reads one page of a window from the calendar index: the
+/// first events by start, an exact count of all (past the page), only the
+/// channels asked for, events still on that began long before (as long as
+/// the longest stored event), never pending ones; pending events are found
+/// by author, interest is counted on the row, and what was shared since a
+/// moment is found by its approval.
+async fn a_page_of_the_calendar_counts_everything(db: &Database) {
+    let here = origin(Platform::Telegram, "-1001", None, "7", "Rasmus");
+    let there = origin(Platform::Discord, "55", None, "8", "Fatima");
+    let event = |who: &Origin, title: &str, start: DateTime<Utc>, hours: i64, status| {
+        new_event(
+            who.clone(),
+            timed_event(title, start, Some(start + Duration::hours(hours)), None),
+            status,
+            sent(1, 9, 0, 0),
+        )
+    };
+    let (from, to) = (june(14, 0, 0), june(16, 0, 0));
+    for n in 0..40 {
+        insert(
+            db,
+            &event(
+                &here,
+                &format!("Her {n:02}"),
+                june(14, 10, 0) + Duration::minutes(n),
+                1,
+                Status::Published,
+            ),
+        )
+        .await;
+    }
+    for n in 0..5 {
+        insert(
+            db,
+            &event(
+                &there,
+                &format!("Der {n}"),
+                june(15, 10, n),
+                1,
+                Status::Published,
+            ),
+        )
+        .await;
+    }
+    // A week-long festival that began six days before the window.
+    let festival = insert(
+        db,
+        &event(&there, "Festuge", june(8, 12, 0), 7 * 24, Status::Published),
+    )
+    .await;
+    let waiting = insert(
+        db,
+        &event(&here, "Venter", june(15, 12, 0), 2, Status::Pending),
+    )
+    .await;
+    insert(
+        db,
+        &event(&here, "Før vinduet", june(13, 10, 0), 2, Status::Published),
+    )
+    .await;
+
+    let (page, total) = db.events_page(&Channels::All, from, to, 10).await.unwrap();
+    assert_eq!(
+        total, 46,
+        "every published event on in the window, past the page"
+    );
+    assert_eq!(page.len(), 10);
+    assert_eq!(
+        page[0].id, festival.id,
+        "the festival began first and is still on"
+    );
+    assert_eq!(page[1].title(), "Her 00");
+
+    let only_here = Channels::Only(vec![conversation(Platform::Telegram, "-1001")]);
+    let (page, total) = db.events_page(&only_here, from, to, 100).await.unwrap();
+    assert_eq!((page.len(), total), (40, 40));
+    assert!(
+        page.iter().all(|e| e.title().starts_with("Her")),
+        "only that channel"
+    );
+    let not_here = Channels::Except(vec![conversation(Platform::Telegram, "-1001")]);
+    let (page, total) = db.events_page(&not_here, from, to, 3).await.unwrap();
+    assert_eq!(total, 6, "the festival and five from Discord");
+    assert_eq!(titles(&page), vec!["Festuge", "Der 0", "Der 1"]);
+
+    let mine = db
+        .pending_events_by(&user(Platform::Telegram, "7"), from, to, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        ids(&mine),
+        vec![waiting.id],
+        "the asker's own pending event"
+    );
+    assert!(
+        db.pending_events_by(&user(Platform::Discord, "8"), from, to, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    db.set_interest(
+        festival.id,
+        &user(Platform::Matrix, "@a:x"),
+        true,
+        sent(2, 9, 0, 0),
+    )
+    .await
+    .unwrap();
+    db.set_interest(
+        festival.id,
+        &user(Platform::Matrix, "@b:x"),
+        true,
+        sent(2, 9, 0, 0),
+    )
+    .await
+    .unwrap();
+    db.set_interest(
+        festival.id,
+        &user(Platform::Matrix, "@b:x"),
+        true,
+        sent(2, 9, 0, 0),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        fetch(db, festival.id).await.interested,
+        2,
+        "each person once"
+    );
+    db.set_interest(
+        festival.id,
+        &user(Platform::Matrix, "@a:x"),
+        false,
+        sent(2, 9, 0, 0),
+    )
+    .await
+    .unwrap();
+    assert_eq!(fetch(db, festival.id).await.interested, 1);
+
+    let shared = db
+        .events_approved_between(sent(1, 0, 0, 0), sent(2, 0, 0, 0), 1000)
+        .await
+        .unwrap();
+    assert_eq!(shared.len(), 47, "every published event, none pending");
+    assert!(
+        db.events_approved_between(sent(2, 0, 0, 0), sent(3, 0, 0, 0), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 /// One message's work is one transaction: what a unit of work writes is
