@@ -65,6 +65,9 @@ pub enum Commands {
     Digest(DigestArgs),
     /// Show which posting guidelines a message would break, and why.
     Check(CheckArgs),
+    /// Measure submissions, "what's on" answers and the digest on a large
+    /// database, each beside plain SQLite doing the same work on the same disk.
+    Bench(crate::bench::BenchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -293,6 +296,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             print_out(&text)
         }
+        Commands::Bench(args) => crate::bench::run(args).await,
         Commands::Run => {
             let mut adapters: Vec<Arc<dyn Adapter>> = Vec::new();
             let community = config.community(&console_channels(&config, None));

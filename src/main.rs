@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     // fails only if one is installed already, which is just as good.
     let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     private_files_only();
+    few_malloc_arenas();
     let cli = vores::cli::Cli::parse();
     vores::cli::init_tracing(&cli);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -40,5 +41,18 @@ fn private_files_only() {
     // fail; it runs before any other thread exists.
     unsafe {
         libc::umask(0o077);
+    }
+}
+
+/// glibc gives every thread that allocates its own malloc arena, up to eight
+/// per core, and keeps their freed memory. Vores' threads (tokio's workers,
+/// the SQLite worker and matrix-sdk's blocking store calls) allocate little
+/// each; two arenas keep the resident size small at no measurable cost.
+fn few_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes a malloc tunable; it runs before any other
+    // thread exists. Its result (0 when refused) changes nothing for us.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
     }
 }

@@ -26,4 +26,7 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo test (SQLite, PostgreSQL, Synapse)"
 bash tests/with-postgres.sh bash tests/with-synapse.sh cargo test --workspace --locked
 
+step "vores bench at a small size (proves it runs; timings are not checked)"
+cargo run --locked --quiet --bin vores -- bench --events 5000 --submissions 200 --asks 100 --digests 5
+
 step "all tests passed"

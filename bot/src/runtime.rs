@@ -164,28 +164,9 @@ async fn handle_one(bot: &Bot, adapters: &HashMap<Platform, Arc<dyn Adapter>>, e
         sender_is_admin,
         group: community.group_index(&conversation),
     };
-    // The event, its decisions and the answers it queues are one unit of
-    // work: a crash before the commit leaves no trace (the platform
-    // delivers the event again), a crash after it leaves everything,
-    // including the answers waiting in the outbox.
     let source = event.source_key();
-    let handled = bot
-        .unit_of_work(async {
-            let (items, direct) = outbox_items(Some(&source), bot.handle(&event, &situation).await);
-            let (store, now) = (bot.store(), bot.now());
-            for item in &items {
-                if let Err(e) = store.enqueue(item, now).await {
-                    bot.storage.fails("queue a message", &e);
-                    bot.unit_failed();
-                    break;
-                }
-            }
-            (items, direct)
-        })
-        .await;
-    match handled {
+    match handle_in_one_transaction(bot, &event, &situation).await {
         Ok((items, direct)) => {
-            bot.storage.works();
             let touched = items.iter().map(|i| i.conversation.platform).collect();
             carry_out(bot, adapters, direct, touched).await;
         }
@@ -204,6 +185,37 @@ async fn handle_one(bot: &Bot, adapters: &HashMap<Platform, Arc<dyn Adapter>>, e
         }
     }
     adapter.acknowledge(&event).await;
+}
+
+/// Handles one inbound event as one unit of work: the handled marker, every
+/// decision written and the answers queued in the outbox are one
+/// transaction, committed once. A crash before the commit leaves no trace
+/// (the platform delivers the event again); a crash after it leaves
+/// everything, the answers waiting in the outbox included. Returns what was
+/// queued and the actions to carry out on the platform (deletes, mutes),
+/// which only happen once the decision is durable.
+pub async fn handle_in_one_transaction(
+    bot: &Bot,
+    event: &Inbound,
+    situation: &Situation,
+) -> Result<(Vec<NewOutboxItem>, Vec<Action>), crate::store::StoreError> {
+    let source = event.source_key();
+    let handled = bot
+        .unit_of_work(async {
+            let (items, direct) = outbox_items(Some(&source), bot.handle(event, situation).await);
+            let (store, now) = (bot.store(), bot.now());
+            for item in &items {
+                if let Err(e) = store.enqueue(item, now).await {
+                    bot.storage.fails("queue a message", &e);
+                    bot.unit_failed();
+                    break;
+                }
+            }
+            (items, direct)
+        })
+        .await?;
+    bot.storage.works();
+    Ok(handled)
 }
 
 /// Carries out the engine's actions outside a unit of work (schedules, a

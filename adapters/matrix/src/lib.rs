@@ -46,7 +46,7 @@ use matrix_sdk::ruma::events::{
 use matrix_sdk::ruma::{
     EventId, OwnedEventId, OwnedRoomId, OwnedTransactionId, OwnedUserId, RoomId, UserId,
 };
-use matrix_sdk::{Client, Room, SessionMeta, SessionTokens};
+use matrix_sdk::{Client, Room, SessionMeta, SessionTokens, SqliteStoreConfig};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tracing::{debug, info, warn};
@@ -203,7 +203,17 @@ impl MatrixAdapter {
         })?;
         let client = Client::builder()
             .homeserver_url(&settings.homeserver)
-            .sqlite_store(settings.store_path.join("sdk"), None)
+            // Two connections per store (one writer, one reader: the SDK's
+            // own floor) and a small page cache: a bot reads little of its
+            // state store, and the default (four connections per CPU, each
+            // with its own cache) costs megabytes of memory for nothing.
+            .sqlite_store_with_config_and_cache_path(
+                SqliteStoreConfig::new(settings.store_path.join("sdk"))
+                    .pool_max_size(2)
+                    .cache_size(500_000)
+                    .journal_size_limit(2_000_000),
+                None::<PathBuf>,
+            )
             .request_config(RequestConfig::new().timeout(Duration::from_secs(60)))
             .build()
             .await
@@ -731,7 +741,7 @@ impl Adapter for MatrixAdapter {
             None => {
                 // First start: learn where the rooms are, answer nothing.
                 let first = tokio::select! {
-                    r = self.client.sync_once(SyncSettings::default().timeout(Duration::ZERO)) => r,
+                    r = self.client.sync_once(SyncSettings::default().filter(sync_filter()).timeout(Duration::ZERO)) => r,
                     () = shutdown.cancelled() => return Ok(()),
                 }
                 .map_err(|e| {
@@ -764,6 +774,7 @@ impl Adapter for MatrixAdapter {
                 Duration::from_secs(1)
             };
             let settings = SyncSettings::default()
+                .filter(sync_filter())
                 .token(since.clone())
                 .timeout(timeout);
             let response = tokio::select! {
@@ -1046,6 +1057,18 @@ impl Adapter for MatrixAdapter {
     }
 }
 
+/// What the bot syncs: everything but presence and ephemeral events (typing
+/// notices, read receipts), which it never uses. Each of those would end the
+/// long poll early, and every sync costs matrix-sdk its crypto and state
+/// store work, encrypted room or not.
+fn sync_filter() -> matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter {
+    use matrix_sdk::ruma::api::client::filter::{Filter, FilterDefinition, RoomEventFilter};
+    let mut definition = FilterDefinition::default();
+    definition.presence = Filter::ignore_all();
+    definition.room.ephemeral = RoomEventFilter::ignore_all();
+    matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter::FilterDefinition(definition)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{html_to_plain, strip_reply_fallback};
@@ -1067,3 +1090,4 @@ mod tests {
         assert_eq!(strip_reply_fallback("hvad sker der?"), "hvad sker der?");
     }
 }
+
