@@ -1,9 +1,11 @@
 //! Storage for Vores: the embedded SQLite default (one file, WAL mode) and
 //! PostgreSQL for large deployments, chosen by the database URL.
 //!
-//! Both run the same runtime queries through sqlx's `any` driver; each has
-//! its own migrations because their DDL differs. Storage knows nothing about
-//! platforms: it keeps their opaque ids as text.
+//! Both run the same SQL text: PostgreSQL through sqlx's `any` driver,
+//! SQLite through rusqlite on one connection called in place (`sql.rs` says
+//! why); sqlx runs the migrations of both, each its own because their DDL
+//! differs. Storage knows nothing about platforms: it keeps their opaque
+//! ids as text.
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -11,8 +13,9 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use sqlx::any::{AnyPoolOptions, AnyRow};
-use sqlx::{AnyPool, Executor, Row};
+use sqlx::AnyPool;
+use sqlx::Executor;
+use sqlx::any::AnyPoolOptions;
 use tracing::info;
 use vores_bot::Language;
 use vores_bot::model::{
@@ -23,6 +26,9 @@ use vores_bot::model::{
 use vores_bot::render::Doc;
 use vores_bot::store::{Channels, NewModerationEntry, Store, StoreError, Transaction};
 use vores_bot::understand::{EventDraft, Missing};
+
+mod sql;
+use sql::{Row, SqlError, query};
 
 /// The database kind a URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,15 +104,62 @@ pub fn redact_url(raw: &str) -> String {
 }
 
 /// The database, and the [`Store`] the core works with. Outside a unit of
-/// work every call takes a pooled connection and commits on its own; a unit
-/// of work ([`Store::begin`]) is a `Database` whose calls all run in its one
-/// open transaction.
+/// work every call commits on its own; a unit of work ([`Store::begin`]) is
+/// a `Database` whose calls all run in its one open transaction.
 pub struct Database {
-    pool: AnyPool,
     backend: Backend,
-    /// `Some` in a unit of work. The inner `None` once it was committed or
-    /// rolled back. A tokio mutex: a statement holds it across its await.
-    unit: Option<tokio::sync::Mutex<Option<sqlx::Transaction<'static, sqlx::Any>>>>,
+    /// PostgreSQL's connections.
+    pool: Option<AnyPool>,
+    /// SQLite's one connection, called in place (see `sql.rs` for why):
+    /// SQLite has one writer, and calls queue for it here in order.
+    sqlite: Option<Arc<tokio::sync::Mutex<rusqlite::Connection>>>,
+    /// `Some` in a unit of work.
+    unit: Option<Unit>,
+}
+
+/// A unit of work's hold on the database: the open transaction, or `None`
+/// inside once it was committed or rolled back.
+enum Unit {
+    /// A tokio mutex: a statement holds it across its await.
+    Postgres(tokio::sync::Mutex<Option<sqlx::Transaction<'static, sqlx::Any>>>),
+    /// The SQLite connection itself, held for the whole unit.
+    Sqlite(std::sync::Mutex<Option<tokio::sync::OwnedMutexGuard<rusqlite::Connection>>>),
+}
+
+/// What a unit of work says when used after its end.
+const FINISHED: &str = "this unit of work was already committed or rolled back";
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        // A unit of work dropped without a commit (its task was cancelled,
+        // the process is stopping): nothing of it is kept, and the
+        // connection is free for the next one.
+        if let Some(Unit::Sqlite(held)) = &self.unit
+            && let Some(conn) = held.lock().unwrap_or_else(|e| e.into_inner()).take()
+        {
+            let _ = conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+/// SQLite's connection for Vores, set up for a server: wait for another
+/// process's write lock instead of failing, enforce foreign keys, the chosen
+/// durability, a page cache for the working set, and every statement the
+/// store uses kept prepared.
+fn sqlite_connection(
+    path: Option<&std::path::Path>,
+    opts: DatabaseOptions,
+) -> Result<rusqlite::Connection, rusqlite::Error> {
+    let conn = match path {
+        Some(path) => rusqlite::Connection::open(path)?,
+        None => rusqlite::Connection::open_in_memory()?,
+    };
+    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.execute_batch("PRAGMA foreign_keys = ON")?;
+    conn.execute_batch(opts.sqlite_sync.pragma())?;
+    conn.execute_batch(SQLITE_CACHE)?;
+    conn.set_prepared_statement_cache_capacity(128);
+    Ok(conn)
 }
 
 /// How SQLite makes a commit durable (`PRAGMA synchronous`). See
@@ -143,9 +196,9 @@ pub struct DatabaseOptions {
 /// default 2 MiB is evicted by one digest among a million events.
 const SQLITE_CACHE: &str = "PRAGMA cache_size = -16384";
 
-/// The connection one statement runs on: a pooled one, or the unit of
-/// work's own (held for that statement only).
-enum Conn<'a> {
+/// The PostgreSQL connection one statement runs on: a pooled one, or the
+/// unit of work's own (held for that statement only).
+pub(crate) enum Conn<'a> {
     Pooled(sqlx::pool::PoolConnection<sqlx::Any>),
     Unit(tokio::sync::MutexGuard<'a, Option<sqlx::Transaction<'static, sqlx::Any>>>),
 }
@@ -157,7 +210,7 @@ impl std::ops::Deref for Conn<'_> {
             Conn::Pooled(conn) => conn,
             Conn::Unit(unit) => unit
                 .as_ref()
-                .expect("Database::conn checks the unit is open"),
+                .expect("Database::postgres_conn checks the unit is open"),
         }
     }
 }
@@ -168,7 +221,7 @@ impl std::ops::DerefMut for Conn<'_> {
             Conn::Pooled(conn) => conn,
             Conn::Unit(unit) => unit
                 .as_mut()
-                .expect("Database::conn checks the unit is open"),
+                .expect("Database::postgres_conn checks the unit is open"),
         }
     }
 }
@@ -188,6 +241,23 @@ impl Database {
         let (backend, url) = normalise(url)?;
         let shown = redact_url(&url);
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        if backend == Backend::Sqlite && in_memory {
+            // One connection is the whole database; the migrations run on it.
+            let fail = |e: rusqlite::Error| OpenError::SqliteFile {
+                path: ":memory:".to_string(),
+                problem: e.to_string(),
+            };
+            let conn = sqlite_connection(None, opts).map_err(fail)?;
+            for migration in SQLITE_MIGRATIONS.iter() {
+                conn.execute_batch(migration.sql.as_str()).map_err(fail)?;
+            }
+            return Ok(Database {
+                backend,
+                pool: None,
+                sqlite: Some(Arc::new(tokio::sync::Mutex::new(conn))),
+                unit: None,
+            });
+        }
         if backend == Backend::Sqlite && !in_memory {
             check_sqlite_file(&url)?;
         } else if backend == Backend::Postgres {
@@ -222,11 +292,8 @@ impl Database {
                 .min_connections(1)
                 .idle_timeout(None)
                 .max_lifetime(None),
-            // SQLite has one writer. One connection takes turns in this
-            // process in order (a waiting call is woken the moment the
-            // connection is free) instead of SQLite's busy handler, which
-            // sleeps and retries; it also keeps one warm page cache and one
-            // statement cache. Units of work are short (no network inside).
+            // For a SQLite file sqlx only runs the migrations and the write
+            // check; the store itself then uses one rusqlite connection.
             Backend::Sqlite => options.max_connections(1).min_connections(1),
             Backend::Postgres => options.max_connections(8),
         };
@@ -298,9 +365,26 @@ impl Database {
             });
         }
         info!(database = %shown, ?backend, "database ready");
+        if backend == Backend::Sqlite {
+            // sqlx brought the file up to date (its migration records stay
+            // as they were); from here on rusqlite runs every statement.
+            pool.close().await;
+            let path = std::path::Path::new(sqlite_path(&url));
+            let conn = sqlite_connection(Some(path), opts).map_err(|e| OpenError::SqliteFile {
+                path: path.display().to_string(),
+                problem: e.to_string(),
+            })?;
+            return Ok(Database {
+                backend,
+                pool: None,
+                sqlite: Some(Arc::new(tokio::sync::Mutex::new(conn))),
+                unit: None,
+            });
+        }
         Ok(Database {
-            pool,
             backend,
+            pool: Some(pool),
+            sqlite: None,
             unit: None,
         })
     }
@@ -309,41 +393,78 @@ impl Database {
         self.backend
     }
 
-    /// The connection for one statement: the unit of work's, or a pooled one.
-    async fn conn(&self) -> Result<Conn<'_>, StoreError> {
+    /// Runs `work` on the SQLite connection (the unit of work's, or the
+    /// shared one once it is free); `None` on PostgreSQL.
+    pub(crate) async fn with_sqlite<T>(
+        &self,
+        work: impl FnOnce(&rusqlite::Connection) -> Result<T, SqlError>,
+    ) -> Option<Result<T, SqlError>> {
+        let shared = self.sqlite.as_ref()?;
+        Some(match &self.unit {
+            Some(Unit::Sqlite(held)) => {
+                let held = held.lock().unwrap_or_else(|e| e.into_inner());
+                match held.as_ref() {
+                    Some(conn) => work(conn),
+                    None => Err(SqlError::Column(FINISHED.to_string())),
+                }
+            }
+            _ => {
+                let conn = shared.lock().await;
+                work(&conn)
+            }
+        })
+    }
+
+    /// The PostgreSQL connection for one statement: the unit of work's, or
+    /// a pooled one.
+    pub(crate) async fn postgres_conn(&self) -> Result<Conn<'_>, SqlError> {
         match &self.unit {
-            None => self.pool.acquire().await.map(Conn::Pooled).map_err(db),
-            Some(unit) => {
+            Some(Unit::Postgres(unit)) => {
                 let open = unit.lock().await;
                 if open.is_none() {
-                    return Err(StoreError::Database(
-                        "this unit of work was already committed or rolled back".into(),
-                    ));
+                    return Err(SqlError::Column(FINISHED.to_string()));
                 }
                 Ok(Conn::Unit(open))
             }
+            _ => match &self.pool {
+                Some(pool) => Ok(Conn::Pooled(pool.acquire().await?)),
+                None => Err(SqlError::Column("no PostgreSQL pool".to_string())),
+            },
         }
     }
 
     /// Ends the unit of work: commits or rolls back its transaction.
     async fn finish(&self, commit: bool) -> Result<(), StoreError> {
-        let Some(unit) = &self.unit else {
-            return Err(StoreError::Database("not a unit of work".into()));
-        };
-        let Some(tx) = unit.lock().await.take() else {
-            return Err(StoreError::Database(
-                "this unit of work was already committed or rolled back".into(),
-            ));
-        };
-        if commit {
-            tx.commit().await.map_err(db)
-        } else {
-            tx.rollback().await.map_err(db)
+        match &self.unit {
+            None => Err(StoreError::Database("not a unit of work".into())),
+            Some(Unit::Postgres(unit)) => {
+                let Some(tx) = unit.lock().await.take() else {
+                    return Err(StoreError::Database(FINISHED.into()));
+                };
+                if commit {
+                    tx.commit().await.map_err(db)
+                } else {
+                    tx.rollback().await.map_err(db)
+                }
+            }
+            Some(Unit::Sqlite(held)) => {
+                let Some(conn) = held.lock().unwrap_or_else(|e| e.into_inner()).take() else {
+                    return Err(StoreError::Database(FINISHED.into()));
+                };
+                let ended = conn.execute_batch(if commit { "COMMIT" } else { "ROLLBACK" });
+                if ended.is_err() && commit {
+                    // A commit that failed leaves the transaction open.
+                    let _ = conn.execute_batch("ROLLBACK");
+                }
+                ended.map_err(db)
+            }
         }
     }
 
     pub async fn close(&self) {
-        self.pool.close().await;
+        if let Some(pool) = &self.pool {
+            pool.close().await;
+        }
     }
 
     /// Removes everything (tests only need it; kept here so the SQL for both
@@ -361,10 +482,7 @@ impl Database {
             "DELETE FROM outbox",
             "DELETE FROM digest_runs",
         ] {
-            sqlx::query(statement)
-                .execute(&self.pool)
-                .await
-                .map_err(db)?;
+            query(statement).execute(self).await.map_err(db)?;
         }
         Ok(())
     }
@@ -533,7 +651,7 @@ fn channel_lists(channels: &Channels) -> Result<(Option<String>, Option<String>)
     })
 }
 
-fn db(e: sqlx::Error) -> StoreError {
+fn db(e: impl std::fmt::Display) -> StoreError {
     StoreError::Database(e.to_string())
 }
 
@@ -564,7 +682,7 @@ macro_rules! select_submissions {
     };
 }
 
-fn submission_from_row(row: &AnyRow) -> Result<Submission, StoreError> {
+fn submission_from_row(row: &Row) -> Result<Submission, StoreError> {
     let platform: Platform = row
         .try_get::<String, _>("platform")
         .map_err(db)?
@@ -647,7 +765,7 @@ fn submission_from_row(row: &AnyRow) -> Result<Submission, StoreError> {
 }
 
 /// A `COUNT(*) AS n` as a count.
-fn count(row: &AnyRow) -> Result<u32, StoreError> {
+fn count(row: &Row) -> Result<u32, StoreError> {
     let n: i64 = row.try_get("n").map_err(db)?;
     u32::try_from(n).map_err(corrupt("count"))
 }
@@ -669,7 +787,7 @@ macro_rules! select_moderation {
     };
 }
 
-fn moderation_from_row(row: &AnyRow) -> Result<ModerationEntry, StoreError> {
+fn moderation_from_row(row: &Row) -> Result<ModerationEntry, StoreError> {
     let platform: Platform = row
         .try_get::<String, _>("platform")
         .map_err(db)?
@@ -697,7 +815,7 @@ fn moderation_from_row(row: &AnyRow) -> Result<ModerationEntry, StoreError> {
     })
 }
 
-fn outbox_from_row(row: &AnyRow) -> Result<OutboxItem, StoreError> {
+fn outbox_from_row(row: &Row) -> Result<OutboxItem, StoreError> {
     let platform: Platform = row
         .try_get::<String, _>("platform")
         .map_err(db)?
@@ -788,18 +906,26 @@ impl Store for Database {
                 "a unit of work cannot begin another inside it".into(),
             ));
         }
-        let tx = match self.backend {
-            // Takes the write lock at once: a deferred transaction that reads
-            // first and writes later fails without waiting (SQLITE_BUSY) when
-            // another process wrote in between; IMMEDIATE waits its turn.
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
-            Backend::Postgres => self.pool.begin().await,
-        }
-        .map_err(db)?;
+        let unit = match (&self.sqlite, &self.pool) {
+            (Some(shared), _) => {
+                let conn = shared.clone().lock_owned().await;
+                // Takes the write lock at once: a deferred transaction that
+                // reads first and writes later fails without waiting
+                // (SQLITE_BUSY) when another process wrote in between;
+                // IMMEDIATE waits its turn (busy_timeout) instead.
+                conn.execute_batch("BEGIN IMMEDIATE").map_err(db)?;
+                Unit::Sqlite(std::sync::Mutex::new(Some(conn)))
+            }
+            (None, Some(pool)) => Unit::Postgres(tokio::sync::Mutex::new(Some(
+                pool.begin().await.map_err(db)?,
+            ))),
+            (None, None) => return Err(StoreError::Database("the database is not open".into())),
+        };
         Ok(Arc::new(Database {
-            pool: self.pool.clone(),
             backend: self.backend,
-            unit: Some(tokio::sync::Mutex::new(Some(tx))),
+            pool: self.pool.clone(),
+            sqlite: self.sqlite.clone(),
+            unit: Some(unit),
         }))
     }
 
@@ -808,7 +934,7 @@ impl Store for Database {
         message: &MessageRef,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "INSERT INTO handled_messages (platform, conversation_id, message_id, handled_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
         )
@@ -816,29 +942,29 @@ impl Store for Database {
         .bind(&message.conversation.id)
         .bind(&message.id)
         .bind(secs(at))
-        .execute(&mut *self.conn().await?)
+        .execute(self)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn is_handled(&self, message: &MessageRef) -> Result<bool, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT 1 AS one FROM handled_messages WHERE platform = $1 AND conversation_id = $2 AND message_id = $3",
         )
         .bind(message.conversation.platform.as_str())
         .bind(&message.conversation.id)
         .bind(&message.id)
-        .fetch_optional(&mut *self.conn().await?)
+        .fetch_optional(self)
         .await
         .map_err(db)?;
         Ok(row.is_some())
     }
 
     async fn cursor(&self, name: &str) -> Result<Option<String>, StoreError> {
-        let row = sqlx::query("SELECT value FROM cursors WHERE name = $1")
+        let row = query("SELECT value FROM cursors WHERE name = $1")
             .bind(name)
-            .fetch_optional(&mut *self.conn().await?)
+            .fetch_optional(self)
             .await
             .map_err(db)?;
         row.map(|r| r.try_get::<String, _>("value").map_err(db))
@@ -851,14 +977,14 @@ impl Store for Database {
         value: &str,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO cursors (name, value, updated_at) VALUES ($1, $2, $3) \
              ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
         )
         .bind(name)
         .bind(value)
         .bind(secs(at))
-        .execute(&mut *self.conn().await?)
+        .execute(self)
         .await
         .map_err(db)?;
         Ok(())
@@ -883,7 +1009,7 @@ impl Store for Database {
         let story = new.story.clone().unwrap_or_default();
         // Published straight away (no approval needed): visible from the start.
         let approved_at = (new.status == Status::Published).then(|| secs(new.created_at));
-        let row = sqlx::query(
+        let row = query(
             "INSERT INTO submissions (kind, status, platform, conversation_id, message_id, author_id, \
              author_name, language, anonymous, body, title, location, event_draft, starts_at, ends_at, \
              visible_until, link, photo, approved_at, created_at, updated_at, repeats, search_text) \
@@ -912,7 +1038,7 @@ impl Store for Database {
         .bind(secs(new.created_at))
         .bind(ev.repeats)
         .bind(&ev.search_text)
-        .fetch_all(&mut *self.conn().await?)
+        .fetch_all(self)
         .await
         .map_err(db)?
         .into_iter()
@@ -927,7 +1053,7 @@ impl Store for Database {
     async fn update_submission(&self, s: &Submission) -> Result<(), StoreError> {
         let ev = event_columns(s.event.as_ref(), &s.text)?;
         let story = s.story.clone().unwrap_or_default();
-        let done = sqlx::query(
+        let done = query(
             "UPDATE submissions SET status = $1, anonymous = $2, body = $3, title = $4, location = $5, \
              event_draft = $6, starts_at = $7, ends_at = $8, visible_until = $9, link = $10, photo = $11, \
              updated_at = $12, language = $13, approved_at = $14, reviewer = $15, review_note = $16, \
@@ -952,7 +1078,7 @@ impl Store for Database {
         .bind(s.id)
         .bind(ev.repeats)
         .bind(&ev.search_text)
-        .execute(&mut *self.conn().await?)
+        .execute(self)
         .await
         .map_err(db)?;
         if done.rows_affected() == 0 {
@@ -962,9 +1088,9 @@ impl Store for Database {
     }
 
     async fn submission(&self, id: i64) -> Result<Option<Submission>, StoreError> {
-        let row = sqlx::query(select_submissions!("WHERE id = $1"))
+        let row = query(select_submissions!("WHERE id = $1"))
             .bind(id)
-            .fetch_optional(&mut *self.conn().await?)
+            .fetch_optional(self)
             .await
             .map_err(db)?;
         row.as_ref().map(submission_from_row).transpose()
@@ -974,13 +1100,13 @@ impl Store for Database {
         &self,
         message: &MessageRef,
     ) -> Result<Option<Submission>, StoreError> {
-        let row = sqlx::query(select_submissions!(
+        let row = query(select_submissions!(
             "WHERE platform = $1 AND conversation_id = $2 AND message_id = $3 ORDER BY id DESC LIMIT 1"
         ))
         .bind(message.conversation.platform.as_str())
         .bind(&message.conversation.id)
         .bind(&message.id)
-        .fetch_optional(&mut *self.conn().await?)
+        .fetch_optional(self)
         .await
         .map_err(db)?;
         row.as_ref().map(submission_from_row).transpose()
@@ -991,50 +1117,53 @@ impl Store for Database {
         author: &UserRef,
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
-        let rows = sqlx::query(select_submissions!(
+        let rows = query(select_submissions!(
             "WHERE platform = $1 AND author_id = $2 AND status <> 'withdrawn' ORDER BY id DESC LIMIT $3"
         ))
         .bind(author.platform.as_str())
         .bind(&author.id)
         .bind(i64::from(limit))
-        .fetch_all(&mut *self.conn().await?)
+        .fetch_all(self)
         .await
         .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
     }
 
     async fn pending_submissions(&self, limit: u32) -> Result<Vec<Submission>, StoreError> {
-        let rows = sqlx::query(select_submissions!(
+        let rows = query(select_submissions!(
             "WHERE status = 'pending' ORDER BY id LIMIT $1"
         ))
         .bind(i64::from(limit))
-        .fetch_all(&mut *self.conn().await?)
+        .fetch_all(self)
         .await
         .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
     }
 
     async fn approved_count(&self, author: &UserRef) -> Result<u32, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT COUNT(*) AS n FROM submissions \
              WHERE platform = $1 AND author_id = $2 AND status = 'published'",
         )
         .bind(author.platform.as_str())
         .bind(&author.id)
-        .fetch_one(&mut *self.conn().await?)
+        .fetch_one(self)
         .await
         .map_err(db)?;
         count(&row)
     }
 
     async fn trust_revoked(&self, user: &UserRef) -> Result<bool, StoreError> {
-        let revoked: Option<i64> =
-            sqlx::query_scalar("SELECT revoked FROM trust WHERE platform = $1 AND user_id = $2")
-                .bind(user.platform.as_str())
-                .bind(&user.id)
-                .fetch_optional(&mut *self.conn().await?)
-                .await
-                .map_err(db)?;
+        let row = query("SELECT revoked FROM trust WHERE platform = $1 AND user_id = $2")
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .fetch_optional(self)
+            .await
+            .map_err(db)?;
+        let revoked = row
+            .map(|r| r.try_get::<i64, _>("revoked"))
+            .transpose()
+            .map_err(db)?;
         Ok(revoked.is_some_and(|r| r != 0))
     }
 
@@ -1044,7 +1173,7 @@ impl Store for Database {
         revoked: bool,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO trust (platform, user_id, revoked, updated_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (platform, user_id) DO UPDATE SET \
              revoked = excluded.revoked, updated_at = excluded.updated_at",
@@ -1053,7 +1182,7 @@ impl Store for Database {
         .bind(&user.id)
         .bind(i64::from(revoked))
         .bind(secs(at))
-        .execute(&mut *self.conn().await?)
+        .execute(self)
         .await
         .map_err(db)?;
         Ok(())
@@ -1069,14 +1198,14 @@ impl Store for Database {
         // A range scan over the calendar index, from the earliest start an
         // event still on at `from` can have.
         let query = if include_pending {
-            sqlx::query(select_submissions!(
+            query(select_submissions!(
                 "WHERE kind = 'event' AND status IN ('published', 'pending') AND repeats = 0 ",
                 "AND starts_at >= ",
                 earliest_start!("$1"),
                 " AND starts_at < $2 AND visible_until > $1 ORDER BY starts_at, id LIMIT $3"
             ))
         } else {
-            sqlx::query(select_submissions!(
+            query(select_submissions!(
                 "WHERE kind = 'event' AND status = 'published' AND repeats = 0 ",
                 "AND starts_at >= ",
                 earliest_start!("$1"),
@@ -1087,7 +1216,7 @@ impl Store for Database {
             .bind(secs(from))
             .bind(secs(to))
             .bind(i64::from(limit))
-            .fetch_all(&mut *self.conn().await?)
+            .fetch_all(self)
             .await
             .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
@@ -1127,13 +1256,13 @@ impl Store for Database {
         };
         // Both read the same index entries on the same connection; the
         // count is exact however many there are.
-        let rows = sqlx::query(rows_sql)
+        let rows = query(rows_sql)
             .bind(secs(from))
             .bind(secs(to))
             .bind(i64::from(limit))
             .bind(&only)
             .bind(&except)
-            .fetch_all(&mut *self.conn().await?)
+            .fetch_all(self)
             .await
             .map_err(db)?;
         let listed: Vec<Submission> = rows
@@ -1143,12 +1272,12 @@ impl Store for Database {
         let total = if listed.len() < limit as usize {
             listed.len() as u32
         } else {
-            let row = sqlx::query(count_sql)
+            let row = query(count_sql)
                 .bind(secs(from))
                 .bind(secs(to))
                 .bind(&only)
                 .bind(&except)
-                .fetch_one(&mut *self.conn().await?)
+                .fetch_one(self)
                 .await
                 .map_err(db)?;
             count(&row)?
@@ -1164,7 +1293,7 @@ impl Store for Database {
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
         // Through the author index: a person has a handful of submissions.
-        let rows = sqlx::query(select_submissions!(
+        let rows = query(select_submissions!(
             "WHERE platform = $1 AND author_id = $2 AND kind = 'event' AND status = 'pending' ",
             "AND starts_at < $4 AND visible_until > $3 ORDER BY starts_at, id LIMIT $5"
         ))
@@ -1173,7 +1302,7 @@ impl Store for Database {
         .bind(secs(from))
         .bind(secs(to))
         .bind(i64::from(limit))
-        .fetch_all(&mut *self.conn().await?)
+        .fetch_all(self)
         .await
         .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
@@ -1185,14 +1314,14 @@ impl Store for Database {
         to: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
-        let rows = sqlx::query(select_submissions!(
+        let rows = query(select_submissions!(
             "WHERE kind = 'event' AND status = 'published' AND approved_at >= $1 AND approved_at < $2 ",
             "ORDER BY approved_at, id LIMIT $3"
         ))
         .bind(secs(from))
         .bind(secs(to))
         .bind(i64::from(limit))
-        .fetch_all(&mut *self.conn().await?)
+        .fetch_all(self)
         .await
         .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
@@ -1206,12 +1335,12 @@ impl Store for Database {
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
         let query = if include_pending {
-            sqlx::query(select_submissions!(
+            query(select_submissions!(
                 "WHERE kind = 'event' AND status IN ('published', 'pending') AND repeats = 1 ",
                 "AND visible_until > $1 AND starts_at < $2 ORDER BY starts_at, id LIMIT $3"
             ))
         } else {
-            sqlx::query(select_submissions!(
+            query(select_submissions!(
                 "WHERE kind = 'event' AND status = 'published' AND repeats = 1 ",
                 "AND visible_until > $1 AND starts_at < $2 ORDER BY starts_at, id LIMIT $3"
             ))
@@ -1220,7 +1349,7 @@ impl Store for Database {
             .bind(secs(from))
             .bind(secs(to))
             .bind(i64::from(limit))
-            .fetch_all(&mut *self.conn().await?)
+            .fetch_all(self)
             .await
             .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
@@ -1254,7 +1383,7 @@ impl Store for Database {
         // `+visible_until` keeps SQLite from reading every event still to
         // come through the end index instead (measured 4× slower at 100 000).
         let (pending, sqlite) = (include_pending, self.backend == Backend::Sqlite);
-        let query = if sqlite {
+        let matching = if sqlite {
             words
                 .iter()
                 .map(|w| format!("\"{w}\"*"))
@@ -1312,24 +1441,24 @@ impl Store for Database {
                 ),
             )
         };
-        let mut rows = sqlx::query(one_off)
+        let mut rows = query(one_off)
             .bind(secs(from))
             .bind(secs(to))
             .bind(i64::from(limit))
-            .bind(&query)
+            .bind(&matching)
             .bind(secs(from))
             .bind(second_status)
-            .fetch_all(&mut *self.conn().await?)
+            .fetch_all(self)
             .await
             .map_err(db)?;
         rows.extend(
-            sqlx::query(series)
+            query(series)
                 .bind(secs(from))
                 .bind(secs(to))
                 .bind(i64::from(limit))
-                .bind(&query)
+                .bind(&matching)
                 .bind(second_status)
-                .fetch_all(&mut *self.conn().await?)
+                .fetch_all(self)
                 .await
                 .map_err(db)?,
         );
@@ -1348,14 +1477,14 @@ impl Store for Database {
         to: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
-        let rows = sqlx::query(select_submissions!(
+        let rows = query(select_submissions!(
             "WHERE kind = 'story' AND status = 'published' AND approved_at >= $1 AND approved_at < $2 ",
             "ORDER BY approved_at, id LIMIT $3"
         ))
         .bind(secs(from))
         .bind(secs(to))
         .bind(i64::from(limit))
-        .fetch_all(&mut *self.conn().await?)
+        .fetch_all(self)
         .await
         .map_err(db)?;
         rows.iter().map(submission_from_row).collect()
@@ -1366,14 +1495,14 @@ impl Store for Database {
         conversation: &ConversationRef,
         user: &UserRef,
     ) -> Result<Option<ConversationState>, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT state, submission_id, missing FROM conversation_states \
              WHERE platform = $1 AND conversation_id = $2 AND user_id = $3",
         )
         .bind(conversation.platform.as_str())
         .bind(&conversation.id)
         .bind(&user.id)
-        .fetch_optional(&mut *self.conn().await?)
+        .fetch_optional(self)
         .await
         .map_err(db)?;
         let Some(row) = row else { return Ok(None) };
@@ -1406,11 +1535,11 @@ impl Store for Database {
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let Some(state) = state else {
-            sqlx::query("DELETE FROM conversation_states WHERE platform = $1 AND conversation_id = $2 AND user_id = $3")
+            query("DELETE FROM conversation_states WHERE platform = $1 AND conversation_id = $2 AND user_id = $3")
                 .bind(conversation.platform.as_str())
                 .bind(&conversation.id)
                 .bind(&user.id)
-                .execute(&mut *self.conn().await?)
+                .execute(self)
                 .await
                 .map_err(db)?;
             return Ok(());
@@ -1422,7 +1551,7 @@ impl Store for Database {
             } => ("awaiting", submission, Some(missing.as_str())),
             ConversationState::Confirmed { submission } => ("confirmed", submission, None),
         };
-        sqlx::query(
+        query(
             "INSERT INTO conversation_states (platform, conversation_id, user_id, state, submission_id, missing, updated_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) \
              ON CONFLICT (platform, conversation_id, user_id) DO UPDATE SET \
@@ -1436,7 +1565,7 @@ impl Store for Database {
         .bind(submission)
         .bind(missing)
         .bind(secs(at))
-        .execute(&mut *self.conn().await?)
+        .execute(self)
         .await
         .map_err(db)?;
         Ok(())
@@ -1449,7 +1578,7 @@ impl Store for Database {
         at: DateTime<Utc>,
     ) -> Result<(DateTime<Utc>, u32), StoreError> {
         // One statement, so two messages at once are both counted.
-        let row = sqlx::query(
+        let row = query(
             "INSERT INTO members (platform, conversation_id, user_id, first_seen, messages) \
              VALUES ($1, $2, $3, $4, 1) \
              ON CONFLICT (platform, conversation_id, user_id) DO UPDATE SET \
@@ -1460,7 +1589,7 @@ impl Store for Database {
         .bind(&conversation.id)
         .bind(&user.id)
         .bind(secs(at))
-        .fetch_all(&mut *self.conn().await?)
+        .fetch_all(self)
         .await
         .map_err(db)?
         .into_iter()
@@ -1478,7 +1607,7 @@ impl Store for Database {
         user: &UserRef,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        query(
             "INSERT INTO members (platform, conversation_id, user_id, first_seen, messages) \
              VALUES ($1, $2, $3, $4, 0) ON CONFLICT DO NOTHING",
         )
@@ -1486,14 +1615,14 @@ impl Store for Database {
         .bind(&conversation.id)
         .bind(&user.id)
         .bind(secs(at))
-        .execute(&mut *self.conn().await?)
+        .execute(self)
         .await
         .map_err(db)?;
         Ok(())
     }
 
     async fn log_moderation(&self, entry: &NewModerationEntry) -> Result<i64, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "INSERT INTO moderation_log (platform, conversation_id, message_id, user_id, user_name, \
              rule, matched, action, strike, undone, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10) RETURNING id",
@@ -1508,7 +1637,7 @@ impl Store for Database {
         .bind(&entry.action)
         .bind(i64::from(entry.strike))
         .bind(secs(entry.at))
-        .fetch_all(&mut *self.conn().await?)
+        .fetch_all(self)
         .await
         .map_err(db)?
         .into_iter()
@@ -1518,9 +1647,9 @@ impl Store for Database {
     }
 
     async fn moderation_entry(&self, id: i64) -> Result<Option<ModerationEntry>, StoreError> {
-        let row = sqlx::query(select_moderation!("WHERE id = $1"))
+        let row = query(select_moderation!("WHERE id = $1"))
             .bind(id)
-            .fetch_optional(&mut *self.conn().await?)
+            .fetch_optional(self)
             .await
             .map_err(db)?;
         row.as_ref().map(moderation_from_row).transpose()
@@ -1536,13 +1665,13 @@ impl Store for Database {
         // at run time.
         let mut entries = Vec::new();
         for conversation in distinct(conversations) {
-            let rows = sqlx::query(select_moderation!(
+            let rows = query(select_moderation!(
                 "WHERE platform = $1 AND conversation_id = $2 ORDER BY id DESC LIMIT $3"
             ))
             .bind(conversation.platform.as_str())
             .bind(&conversation.id)
             .bind(i64::from(limit))
-            .fetch_all(&mut *self.conn().await?)
+            .fetch_all(self)
             .await
             .map_err(db)?;
             for row in &rows {
@@ -1563,7 +1692,7 @@ impl Store for Database {
         let mut total = 0;
         // A person only ever acts in conversations on their own platform.
         for conversation in distinct(conversations).filter(|c| c.platform == user.platform) {
-            let row = sqlx::query(
+            let row = query(
                 "SELECT COUNT(*) AS n FROM moderation_log \
                  WHERE platform = $1 AND conversation_id = $2 AND user_id = $3 \
                  AND created_at >= $4 AND strike = 1 AND undone = 0",
@@ -1572,7 +1701,7 @@ impl Store for Database {
             .bind(&conversation.id)
             .bind(&user.id)
             .bind(secs(since))
-            .fetch_one(&mut *self.conn().await?)
+            .fetch_one(self)
             .await
             .map_err(db)?;
             total += count(&row)?;
@@ -1581,19 +1710,19 @@ impl Store for Database {
     }
 
     async fn undo_moderation(&self, id: i64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE moderation_log SET undone = 1 WHERE id = $1")
+        query("UPDATE moderation_log SET undone = 1 WHERE id = $1")
             .bind(id)
-            .execute(&mut *self.conn().await?)
+            .execute(self)
             .await
             .map_err(db)?;
         Ok(())
     }
 
     async fn appeal_moderation(&self, id: i64, text: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE moderation_log SET appeal = $1 WHERE id = $2")
+        query("UPDATE moderation_log SET appeal = $1 WHERE id = $2")
             .bind(text)
             .bind(id)
-            .execute(&mut *self.conn().await?)
+            .execute(self)
             .await
             .map_err(db)?;
         Ok(())
@@ -1606,14 +1735,14 @@ impl Store for Database {
     ) -> Result<Vec<ModerationEntry>, StoreError> {
         let mut entries = Vec::new();
         for conversation in distinct(conversations) {
-            let rows = sqlx::query(select_moderation!(
+            let rows = query(select_moderation!(
                 "WHERE platform = $1 AND conversation_id = $2 AND appeal IS NOT NULL AND undone = 0 ",
                 "ORDER BY id LIMIT $3"
             ))
             .bind(conversation.platform.as_str())
             .bind(&conversation.id)
             .bind(i64::from(limit))
-            .fetch_all(&mut *self.conn().await?)
+            .fetch_all(self)
             .await
             .map_err(db)?;
             for row in &rows {
@@ -1637,7 +1766,7 @@ impl Store for Database {
         // `fetch_one`/`fetch_optional`): SQLite commits when the statement
         // finishes, so stopping at the first row would hide a failed commit
         // (a full disk) and report a row saved that was rolled back.
-        let row = sqlx::query(
+        let row = query(
             "INSERT INTO outbox (platform, conversation_id, reply_to, thread, doc, dedupe_key, status, \
              parts_sent, attempts, next_attempt_at, created_at, private_to) \
              VALUES ($1, $2, $3, $4, $5, $6, 'pending', 0, 0, $7, $7, $8) \
@@ -1651,7 +1780,7 @@ impl Store for Database {
         .bind(&item.dedupe_key)
         .bind(secs(at))
         .bind(&item.private_to)
-        .fetch_all(&mut *self.conn().await?)
+        .fetch_all(self)
         .await
         .map_err(db)?
         .into_iter()
@@ -1665,7 +1794,7 @@ impl Store for Database {
         now: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<OutboxItem>, StoreError> {
-        let rows = sqlx::query(
+        let rows = query(
             "SELECT id, platform, conversation_id, reply_to, thread, doc, dedupe_key, parts_sent, attempts, private_to \
              FROM outbox WHERE status = 'pending' AND platform = $1 AND next_attempt_at <= $2 \
              ORDER BY id LIMIT $3",
@@ -1673,7 +1802,7 @@ impl Store for Database {
         .bind(platform.as_str())
         .bind(secs(now))
         .bind(i64::from(limit))
-        .fetch_all(&mut *self.conn().await?)
+        .fetch_all(self)
         .await
         .map_err(db)?;
         rows.iter().map(outbox_from_row).collect()
@@ -1685,11 +1814,11 @@ impl Store for Database {
         parts_sent: u32,
         message_id: &str,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE outbox SET parts_sent = $1, last_message_id = $2 WHERE id = $3")
+        query("UPDATE outbox SET parts_sent = $1, last_message_id = $2 WHERE id = $3")
             .bind(i64::from(parts_sent))
             .bind(message_id)
             .bind(id)
-            .execute(&mut *self.conn().await?)
+            .execute(self)
             .await
             .map_err(db)?;
         Ok(())
@@ -1699,7 +1828,7 @@ impl Store for Database {
         &self,
         message: &MessageRef,
     ) -> Result<Option<OutboxItem>, StoreError> {
-        let row = sqlx::query(
+        let row = query(
             "SELECT id, platform, conversation_id, reply_to, thread, doc, dedupe_key, parts_sent, attempts, private_to \
              FROM outbox WHERE platform = $1 AND conversation_id = $2 AND last_message_id = $3 \
              ORDER BY id DESC LIMIT 1",
@@ -1707,7 +1836,7 @@ impl Store for Database {
         .bind(message.conversation.platform.as_str())
         .bind(&message.conversation.id)
         .bind(&message.id)
-        .fetch_optional(&mut *self.conn().await?)
+        .fetch_optional(self)
         .await
         .map_err(db)?;
         row.as_ref().map(outbox_from_row).transpose()
@@ -1721,7 +1850,7 @@ impl Store for Database {
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let done = if interested {
-            sqlx::query(
+            query(
                 "INSERT INTO interest (submission_id, platform, user_id, at) VALUES ($1, $2, $3, $4) \
                  ON CONFLICT (submission_id, platform, user_id) DO NOTHING",
             )
@@ -1729,38 +1858,38 @@ impl Store for Database {
             .bind(user.platform.as_str())
             .bind(&user.id)
             .bind(secs(at))
-            .execute(&mut *self.conn().await?)
+            .execute(self)
             .await
         } else {
-            sqlx::query(
+            query(
                 "DELETE FROM interest WHERE submission_id = $1 AND platform = $2 AND user_id = $3",
             )
             .bind(submission)
             .bind(user.platform.as_str())
             .bind(&user.id)
-            .execute(&mut *self.conn().await?)
+            .execute(self)
             .await
         };
         done.map_err(db)?;
         // Counted again rather than adjusted, so the count can never drift
         // from the rows (a crash between the two statements outside a unit
         // of work is healed by the next change).
-        sqlx::query(
+        query(
             "UPDATE submissions SET interested = \
              (SELECT COUNT(*) FROM interest WHERE interest.submission_id = $1) WHERE id = $1",
         )
         .bind(submission)
-        .execute(&mut *self.conn().await?)
+        .execute(self)
         .await
         .map_err(db)?;
         Ok(())
     }
 
     async fn outbox_done(&self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
-        sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $1 WHERE id = $2")
+        query("UPDATE outbox SET status = 'sent', sent_at = $1 WHERE id = $2")
             .bind(secs(at))
             .bind(id)
-            .execute(&mut *self.conn().await?)
+            .execute(self)
             .await
             .map_err(db)?;
         Ok(())
@@ -1773,23 +1902,19 @@ impl Store for Database {
         retry_at: Option<DateTime<Utc>>,
     ) -> Result<(), StoreError> {
         let query = match retry_at {
-            Some(retry_at) => sqlx::query(
+            Some(retry_at) => query(
                 "UPDATE outbox SET attempts = attempts + 1, last_error = $1, next_attempt_at = $2 \
                  WHERE id = $3",
             )
             .bind(error)
             .bind(secs(retry_at)),
-            None => sqlx::query(
+            None => query(
                 "UPDATE outbox SET attempts = attempts + 1, last_error = $1, status = 'failed' \
                  WHERE id = $2",
             )
             .bind(error),
         };
-        query
-            .bind(id)
-            .execute(&mut *self.conn().await?)
-            .await
-            .map_err(db)?;
+        query.bind(id).execute(self).await.map_err(db)?;
         Ok(())
     }
 
@@ -1799,26 +1924,25 @@ impl Store for Database {
         period: DateTime<Utc>,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let done = sqlx::query(
+        let done = query(
             "INSERT INTO digest_runs (group_name, period, recorded_at) VALUES ($1, $2, $3) \
              ON CONFLICT DO NOTHING",
         )
         .bind(group)
         .bind(secs(period))
         .bind(secs(at))
-        .execute(&mut *self.conn().await?)
+        .execute(self)
         .await
         .map_err(db)?;
         Ok(done.rows_affected() == 1)
     }
 
     async fn last_digest_period(&self, group: &str) -> Result<Option<DateTime<Utc>>, StoreError> {
-        let row =
-            sqlx::query("SELECT MAX(period) AS period FROM digest_runs WHERE group_name = $1")
-                .bind(group)
-                .fetch_one(&mut *self.conn().await?)
-                .await
-                .map_err(db)?;
+        let row = query("SELECT MAX(period) AS period FROM digest_runs WHERE group_name = $1")
+            .bind(group)
+            .fetch_one(self)
+            .await
+            .map_err(db)?;
         row.try_get::<Option<i64>, _>("period")
             .map_err(db)?
             .map(instant)

@@ -1090,4 +1090,3 @@ mod tests {
         assert_eq!(strip_reply_fallback("hvad sker der?"), "hvad sker der?");
     }
 }
-
