@@ -434,6 +434,21 @@ strikes_before_escalation = 5
         self.child = Some(child);
     }
 
+    /// The bot process's resident memory now and at its peak (Linux).
+    fn memory(&self) -> String {
+        let Some(child) = &self.child else {
+            return "not running".to_string();
+        };
+        let status =
+            std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
+        status
+            .lines()
+            .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {
             child.kill().expect("SIGKILL");
@@ -744,6 +759,12 @@ async fn residents_and_admins_in_an_encrypted_room() {
         ali.wait_for(r, &bot_id, &log, |s| s.body.contains("Ugen i Vores Ishøj"))
             .await;
     }
+    // Printed for docs/PERFORMANCE.md (run with --nocapture), never
+    // asserted: memory depends on the machine and the allocator.
+    eprintln!(
+        "memory of `vores run` after this conversation: {}",
+        bot.memory()
+    );
     bot.kill();
 }
 

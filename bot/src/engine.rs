@@ -936,7 +936,7 @@ impl Bot {
                     let same_kind = same_title
                         || understand::about::topic_matches(o.title(), saved.title(), "")
                         || understand::about::topic_matches(saved.title(), o.title(), "")
-                        || kind_tags(&o).iter().any(|t| kinds.contains(t))
+                        || (!kinds.is_empty() && kind_tags(&o).iter().any(|t| kinds.contains(t)))
                         || understand::about::activity_head(o.title()).is_some_and(|h| {
                             understand::about::activity_head(saved.title()) == Some(h)
                         });
