@@ -383,7 +383,11 @@ strikes_before_escalation = 5
     }
 
     fn command(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
+        // VORES_TEST_BINARY runs the tests against another build (a release
+        // build, to measure its memory for docs/PERFORMANCE.md).
+        let binary = std::env::var("VORES_TEST_BINARY")
+            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_vores").to_string());
+        let mut cmd = Command::new(binary);
         cmd.args(["--config", self.path("vores.toml").to_str().expect("utf-8")])
             .args([
                 "--database",
@@ -443,10 +447,15 @@ strikes_before_escalation = 5
             std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
         status
             .lines()
-            .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+            .filter(|l| {
+                ["VmRSS", "VmHWM", "RssAnon", "RssFile", "Threads"]
+                    .iter()
+                    .any(|k| l.starts_with(k))
+            })
             .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect::<Vec<_>>()
             .join(", ")
+            + largest_mappings(child.id()).as_str()
     }
 
     fn kill(&mut self) {
@@ -1090,4 +1099,34 @@ async fn the_organiser_is_asked_privately_whether_a_regular_activity_still_happe
         .await;
     assert!(ended.body.contains("er stoppet efter"), "{}", ended.body);
     bot.kill();
+}
+
+/// The mappings holding most of a process's resident memory (from
+/// /proc/PID/smaps), to see what the resident size is made of.
+fn largest_mappings(pid: u32) -> String {
+    let smaps = std::fs::read_to_string(format!("/proc/{pid}/smaps")).unwrap_or_default();
+    let mut by_name: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let mut current = String::new();
+    for line in smaps.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields
+            .first()
+            .is_some_and(|f| f.contains('-') && !f.ends_with(':'))
+        {
+            current = fields
+                .get(5)
+                .map_or("[anonymous]".to_string(), |p| p.to_string());
+        } else if fields.first() == Some(&"Rss:") {
+            *by_name.entry(current.clone()).or_default() += fields
+                .get(1)
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0);
+        }
+    }
+    let mut all: Vec<(String, u64)> = by_name.into_iter().collect();
+    all.sort_by_key(|(_, kb)| std::cmp::Reverse(*kb));
+    all.iter()
+        .take(6)
+        .map(|(name, kb)| format!("; {name}: {kb} kB"))
+        .collect()
 }
