@@ -1233,12 +1233,16 @@ impl Store for Database {
         macro_rules! page {
             ($channels:tt) => {
                 (
+                    // The page is chosen from the index alone, then only
+                    // its rows are read: sorting whole rows (with their JSON)
+                    // made SQLite read every row of the window first.
                     select_submissions!(
+                        "WHERE id IN (SELECT id FROM submissions ",
                         "WHERE kind = 'event' AND status = 'published' AND repeats = 0 AND starts_at >= ",
                         earliest_start!("$1"),
                         " AND starts_at < $2 AND visible_until > $1 AND ",
                         in_channels!($channels, "$4", "$5"),
-                        " ORDER BY starts_at, id LIMIT $3"
+                        " ORDER BY starts_at, id LIMIT $3) ORDER BY starts_at, id"
                     ),
                     concat!(
                         "SELECT COUNT(*) AS n FROM submissions ",
