@@ -497,6 +497,33 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
             );
         }
     }
+    // The reads alone, through the store, as the answer makes them.
+    let mut read_times = Vec::new();
+    for _ in 0..args.asks {
+        let started = Instant::now();
+        let (page, total) = db
+            .events_page(
+                &vores_bot::store::Channels::All,
+                weekend_from,
+                weekend_to,
+                31,
+            )
+            .await?;
+        let series = db
+            .series_between(
+                weekend_from,
+                weekend_to,
+                false,
+                vores_bot::store::MOST_SERIES,
+            )
+            .await?;
+        read_times.push(started.elapsed());
+        anyhow::ensure!(
+            !page.is_empty() && total > 0,
+            "found nothing {}",
+            series.len()
+        );
+    }
     let mut plain_times = Vec::new();
     for _ in 0..args.asks {
         let started = Instant::now();
@@ -524,6 +551,19 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
     }
     let (v50, v99) = percentiles(vores_times);
     let (p50, p99) = percentiles(plain_times);
+    let (r50, r99) = percentiles(read_times);
+    rows.push((
+        format!(
+            "  of which the reads (the page, its count, regular activities), {}",
+            args.asks
+        ),
+        format!("p50 {} · p99 {}", micros(r50), micros(r99)),
+        format!("p50 {} · p99 {}", micros(p50), micros(p99)),
+        format!(
+            "p99 {:.1}× plain",
+            r99.as_secs_f64() / p99.as_secs_f64().max(1e-9)
+        ),
+    ));
     rows.push((
         format!(
             "\"hvad sker der i weekenden?\" answered (understand, query, render, commit), {}",
