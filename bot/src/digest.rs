@@ -88,7 +88,7 @@ impl Bot {
             .map(|t| t.with_timezone(&Utc))
     }
 
-    fn in_group(&self, group: usize, s: &Submission) -> bool {
+    pub(crate) fn in_group(&self, group: usize, s: &Submission) -> bool {
         self.community.group_index(&s.origin.conversation) == group
     }
 

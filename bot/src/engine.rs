@@ -1101,9 +1101,7 @@ impl Bot {
     ) -> Result<Doc, CoreError> {
         let tz = self.settings.tz;
         let group = asked_in.map(|c| self.community.group_index(c));
-        let in_group = |s: &Submission| {
-            group.is_none_or(|g| self.community.group_index(&s.origin.conversation) == g)
-        };
+        let in_group = |s: &Submission| group.is_none_or(|g| self.in_group(g, s));
         let (events, total) = if window.about.is_empty() {
             self.calendar_page(window, group, asker).await?
         } else {
@@ -1174,9 +1172,6 @@ impl Bot {
         asker: Option<&UserRef>,
     ) -> Result<(Vec<Submission>, usize), CoreError> {
         let (tz, from, to) = (self.settings.tz, window.from_utc(), window.to_utc());
-        let in_group = |s: &Submission| {
-            group.is_none_or(|g| self.community.group_index(&s.origin.conversation) == g)
-        };
         let channels = group.map_or(crate::store::Channels::All, |g| {
             self.community.channels_of(g)
         });
@@ -1190,7 +1185,7 @@ impl Bot {
         if let Some(asker) = asker {
             extra.extend(store.pending_events_by(asker, from, to, 100).await?);
         }
-        extra.retain(|s| in_group(s));
+        extra.retain(|s| group.is_none_or(|g| self.in_group(g, s)));
         let extra = crate::store::expanded(&extra, tz, from, to);
         let total = one_offs as usize + extra.len();
         rows.extend(extra);

@@ -887,6 +887,37 @@ fn event_columns(event: Option<&EventDetails>, body: &str) -> Result<EventColumn
     })
 }
 
+/// Reads shared by several store calls (after `select_submissions!`).
+impl Database {
+    /// The submissions a query selects (with `select_submissions!`).
+    async fn submissions_of(&self, query: sql::Query) -> Result<Vec<Submission>, StoreError> {
+        let rows = query.fetch_all(self).await.map_err(db)?;
+        rows.iter().map(submission_from_row).collect()
+    }
+
+    /// Published submissions of `kind` approved in `[from, to)`, oldest
+    /// first: what was shared since the last digest.
+    async fn approved_between(
+        &self,
+        kind: SubmissionKind,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError> {
+        self.submissions_of(
+            query(select_submissions!(
+                "WHERE kind = $4 AND status = 'published' AND approved_at >= $1 AND approved_at < $2 ",
+                "ORDER BY approved_at, id LIMIT $3"
+            ))
+            .bind(secs(from))
+            .bind(secs(to))
+            .bind(i64::from(limit))
+            .bind(kind.as_str()),
+        )
+        .await
+    }
+}
+
 #[async_trait]
 impl Transaction for Database {
     async fn commit(&self) -> Result<(), StoreError> {
@@ -1117,27 +1148,22 @@ impl Store for Database {
         author: &UserRef,
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
-        let rows = query(select_submissions!(
+        self.submissions_of(query(select_submissions!(
             "WHERE platform = $1 AND author_id = $2 AND status <> 'withdrawn' ORDER BY id DESC LIMIT $3"
         ))
         .bind(author.platform.as_str())
         .bind(&author.id)
-        .bind(i64::from(limit))
-        .fetch_all(self)
-        .await
-        .map_err(db)?;
-        rows.iter().map(submission_from_row).collect()
+        .bind(i64::from(limit))).await
     }
 
     async fn pending_submissions(&self, limit: u32) -> Result<Vec<Submission>, StoreError> {
-        let rows = query(select_submissions!(
-            "WHERE status = 'pending' ORDER BY id LIMIT $1"
-        ))
-        .bind(i64::from(limit))
-        .fetch_all(self)
+        self.submissions_of(
+            query(select_submissions!(
+                "WHERE status = 'pending' ORDER BY id LIMIT $1"
+            ))
+            .bind(i64::from(limit)),
+        )
         .await
-        .map_err(db)?;
-        rows.iter().map(submission_from_row).collect()
     }
 
     async fn approved_count(&self, author: &UserRef) -> Result<u32, StoreError> {
@@ -1212,14 +1238,8 @@ impl Store for Database {
                 " AND starts_at < $2 AND visible_until > $1 ORDER BY starts_at, id LIMIT $3"
             ))
         };
-        let rows = query
-            .bind(secs(from))
-            .bind(secs(to))
-            .bind(i64::from(limit))
-            .fetch_all(self)
+        self.submissions_of(query.bind(secs(from)).bind(secs(to)).bind(i64::from(limit)))
             .await
-            .map_err(db)?;
-        rows.iter().map(submission_from_row).collect()
     }
 
     async fn events_page(
@@ -1297,19 +1317,18 @@ impl Store for Database {
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
         // Through the author index: a person has a handful of submissions.
-        let rows = query(select_submissions!(
-            "WHERE platform = $1 AND author_id = $2 AND kind = 'event' AND status = 'pending' ",
-            "AND starts_at < $4 AND visible_until > $3 ORDER BY starts_at, id LIMIT $5"
-        ))
-        .bind(author.platform.as_str())
-        .bind(&author.id)
-        .bind(secs(from))
-        .bind(secs(to))
-        .bind(i64::from(limit))
-        .fetch_all(self)
+        self.submissions_of(
+            query(select_submissions!(
+                "WHERE platform = $1 AND author_id = $2 AND kind = 'event' AND status = 'pending' ",
+                "AND starts_at < $4 AND visible_until > $3 ORDER BY starts_at, id LIMIT $5"
+            ))
+            .bind(author.platform.as_str())
+            .bind(&author.id)
+            .bind(secs(from))
+            .bind(secs(to))
+            .bind(i64::from(limit)),
+        )
         .await
-        .map_err(db)?;
-        rows.iter().map(submission_from_row).collect()
     }
 
     async fn events_approved_between(
@@ -1318,17 +1337,8 @@ impl Store for Database {
         to: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
-        let rows = query(select_submissions!(
-            "WHERE kind = 'event' AND status = 'published' AND approved_at >= $1 AND approved_at < $2 ",
-            "ORDER BY approved_at, id LIMIT $3"
-        ))
-        .bind(secs(from))
-        .bind(secs(to))
-        .bind(i64::from(limit))
-        .fetch_all(self)
-        .await
-        .map_err(db)?;
-        rows.iter().map(submission_from_row).collect()
+        self.approved_between(SubmissionKind::Event, from, to, limit)
+            .await
     }
 
     async fn series_between(
@@ -1349,14 +1359,8 @@ impl Store for Database {
                 "AND visible_until > $1 AND starts_at < $2 ORDER BY starts_at, id LIMIT $3"
             ))
         };
-        let rows = query
-            .bind(secs(from))
-            .bind(secs(to))
-            .bind(i64::from(limit))
-            .fetch_all(self)
+        self.submissions_of(query.bind(secs(from)).bind(secs(to)).bind(i64::from(limit)))
             .await
-            .map_err(db)?;
-        rows.iter().map(submission_from_row).collect()
     }
 
     async fn search_events(
@@ -1481,17 +1485,8 @@ impl Store for Database {
         to: DateTime<Utc>,
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
-        let rows = query(select_submissions!(
-            "WHERE kind = 'story' AND status = 'published' AND approved_at >= $1 AND approved_at < $2 ",
-            "ORDER BY approved_at, id LIMIT $3"
-        ))
-        .bind(secs(from))
-        .bind(secs(to))
-        .bind(i64::from(limit))
-        .fetch_all(self)
-        .await
-        .map_err(db)?;
-        rows.iter().map(submission_from_row).collect()
+        self.approved_between(SubmissionKind::Story, from, to, limit)
+            .await
     }
 
     async fn conversation_state(

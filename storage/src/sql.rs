@@ -252,6 +252,13 @@ impl Done {
 }
 
 /// A statement and its parameters.
+/// `$1` … `$24`: every statement of the store binds fewer, so no name is
+/// formatted per bind.
+const PARAMETER_NAMES: [&str; 24] = [
+    "$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9", "$10", "$11", "$12", "$13", "$14", "$15",
+    "$16", "$17", "$18", "$19", "$20", "$21", "$22", "$23", "$24",
+];
+
 pub(crate) struct Query {
     sql: &'static str,
     args: Vec<Value>,
@@ -292,7 +299,11 @@ impl Query {
     ) -> Result<rusqlite::CachedStatement<'c>, SqlError> {
         let mut statement = conn.prepare_cached(self.sql)?;
         for (n, value) in self.args.iter().enumerate() {
-            if let Some(index) = statement.parameter_index(&format!("${}", n + 1))? {
+            let index = match PARAMETER_NAMES.get(n) {
+                Some(name) => statement.parameter_index(name)?,
+                None => statement.parameter_index(&format!("${}", n + 1))?,
+            };
+            if let Some(index) = index {
                 statement.raw_bind_parameter(index, value)?;
             }
         }
