@@ -437,6 +437,7 @@ async fn regular_and_topic(dir: &std::path::Path, now: DateTime<Utc>) {
         channel_language: Language::Da,
         sender_is_admin: false,
         group: 0,
+        can_delete: true,
     };
     let started = Instant::now();
     for i in 0..asks {

@@ -339,6 +339,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         channel_language: Language::Da,
         sender_is_admin: false,
         group: 0,
+        can_delete: true,
     };
     let message = |id: String, who: u32, text: String| {
         Inbound::Message(InboundMessage {

@@ -103,7 +103,7 @@ pub struct ConsoleArgs {
     /// Your name in the chat.
     #[arg(long, value_name = "NAME")]
     pub user: Option<String>,
-    /// Act as an admin of the channel.
+    /// Act as an admin of the channel (as the user "admin" unless --user is given).
     #[arg(long)]
     pub admin: bool,
     /// The channel you are writing in.
@@ -139,8 +139,12 @@ fn parse_language(s: &str) -> Result<Language, String> {
 }
 
 /// Logs go to standard error (standard output is the conversation). Quiet by
-/// default in the console; `VORES_LOG` or `RUST_LOG` choose more.
-pub fn init_tracing(cli: &Cli) {
+/// default in the console; `VORES_LOG` or `RUST_LOG` choose more. When a
+/// person chats with the console in this very terminal, log lines would land
+/// between the bot's answers, so they go to `vores.log` instead (standard
+/// error redirected elsewhere, as under systemd or in tests, keeps them).
+pub fn init_tracing(cli: &Cli, config: &Config) {
+    use std::io::IsTerminal;
     let default = match cli.command {
         Commands::Run => "info",
         _ => "warn",
@@ -148,12 +152,43 @@ pub fn init_tracing(cli: &Cli) {
     let filter = std::env::var("VORES_LOG")
         .or_else(|_| std::env::var("RUST_LOG"))
         .unwrap_or_else(|_| default.to_string());
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+    let chat_here = match cli.command {
+        Commands::Console(_) => true,
+        Commands::Run => config.console.enabled,
+        _ => false,
+    } && std::io::stdin().is_terminal()
+        && std::io::stderr().is_terminal();
+    let builder =
+        tracing_subscriber::fmt().with_env_filter(tracing_subscriber::EnvFilter::new(filter));
+    if chat_here {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(CONSOLE_LOG);
+        match log {
+            Ok(file) => {
+                eprintln!(
+                    "(Driftsbeskeder skrives i {CONSOLE_LOG}, ikke her. Log lines go to {CONSOLE_LOG}, not here.)"
+                );
+                let _ = builder
+                    .with_writer(std::sync::Mutex::new(file))
+                    .with_ansi(false)
+                    .try_init();
+                return;
+            }
+            Err(e) => eprintln!(
+                "vores: cannot write {CONSOLE_LOG} ({e}); log lines stay in this terminal"
+            ),
+        }
+    }
+    let _ = builder
         .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_ansi(std::io::stderr().is_terminal())
         .try_init();
 }
+
+/// Where log lines go while someone chats with the console in the terminal.
+const CONSOLE_LOG: &str = "vores.log";
 
 /// Writes a command's answer to standard output. A reader that went away
 /// (`vores parse … | head -c0`, a closed pipe) is not an error worth a
@@ -211,6 +246,7 @@ async fn open_database(global: &GlobalOptions, config: &Config) -> anyhow::Resul
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = load_config(&cli.global)?;
+    init_tracing(&cli, &config);
     vores_bot::understand::holidays::configure(config.school_holidays.clone());
     match cli.command {
         Commands::Parse(args) => {
@@ -230,8 +266,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Commands::Console(args) => {
             let mut console = config.console.clone();
-            if let Some(user) = args.user {
-                console.user = user;
+            match args.user {
+                Some(user) => console.user = user,
+                // Not the default resident with hidden rights: an admin
+                // session is someone else, and says so in its name.
+                None if args.admin => console.user = "admin".to_string(),
+                None => {}
             }
             if let Some(channel) = args.channel {
                 console.channel = channel;
@@ -437,10 +477,18 @@ fn pick_channel(
         }),
         Some(name) => match community.channel_named(name) {
             Some(channel) => Ok(channel.conversation.clone()),
-            None => bail!(
-                "no channel named {name:?}; use a name or id from the [[channels]] in the config, or the console channel {:?}",
-                config.console.channel
-            ),
+            None => {
+                let known: Vec<&str> = community
+                    .groups
+                    .iter()
+                    .flat_map(|g| g.channels.iter())
+                    .map(|c| c.name.as_str())
+                    .collect();
+                bail!(
+                    "no channel named {name:?}; the channels are: {}",
+                    known.join(", ")
+                )
+            }
         },
     }
 }
@@ -461,7 +509,7 @@ fn console_identity(channel: String, user: String, admin: bool) -> ConsoleIdenti
 }
 
 async fn digest(global: &GlobalOptions, config: &Config, args: DigestArgs) -> anyhow::Result<()> {
-    let community = config.community(&console_channels(config, args.channel.as_deref()));
+    let community = config.community(&console_channels(config, None));
     let conversation = pick_channel(&community, config, args.channel.as_deref())?;
     let groups: Vec<usize> = match &args.group {
         Some(name) => match community.groups.iter().position(|g| &g.name == name) {

@@ -1,5 +1,6 @@
-//! The `vores` binary: parses the command line, sets up logging and hands
-//! over to the library, so tests drive exactly what operators run.
+//! The `vores` binary: parses the command line and hands over to the
+//! library (which sets up logging once it has read the config), so tests
+//! drive exactly what operators run.
 
 use std::process::ExitCode;
 
@@ -13,7 +14,6 @@ fn main() -> ExitCode {
     private_files_only();
     few_malloc_arenas();
     let cli = vores::cli::Cli::parse();
-    vores::cli::init_tracing(&cli);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

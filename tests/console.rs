@@ -696,11 +696,15 @@ fn organisers_are_asked_whether_a_regular_activity_still_happens() {
     let unknown = town.chat("mette", &[], &["banko er aflyst på lørdag"], monday);
     assert_has(&unknown, &["Jeg kan ikke finde en aktivitet »banko«"]);
 
-    // Three weeks on nobody is asked; at four weeks the organiser is, once.
-    let early = town.chat("ahmed", &[], &["hej"], "2026-12-21T10:00:00+01:00");
+    // Three weeks on nobody is asked; at four weeks the organiser is, once,
+    // and only mette's own session shows the question: ahmed's session
+    // noticed it was due, but it is not his to read.
+    let early = town.chat("mette", &[], &["/mine"], "2026-12-21T10:00:00+01:00");
     assert_lacks(&early, &["[privat til mette]"]);
     let due = "2026-12-28T10:00:00+01:00";
-    let asked = town.chat("ahmed", &[], &["hej"], due);
+    let passing = town.chat("ahmed", &[], &["hej"], due);
+    assert_lacks(&passing, &["[privat til mette]", "Strikkecafé"]);
+    let asked = town.chat("mette", &[], &["/mine"], due);
     assert_has(
         &asked,
         &[
@@ -709,7 +713,7 @@ fn organisers_are_asked_whether_a_regular_activity_still_happens() {
         ],
     );
     assert_lacks(
-        &town.chat("ahmed", &[], &["hej"], due),
+        &town.chat("mette", &[], &["/mine"], due),
         &["[privat til mette]"],
     );
 
@@ -718,10 +722,14 @@ fn organisers_are_asked_whether_a_regular_activity_still_happens() {
     assert_has(&yes, &["bliver stående i kalenderen"]);
     let later = "2027-01-26T10:00:00+01:00";
     let next_week = town.chat("ahmed", &[], &["hvad sker der næste tirsdag?"], later);
-    assert_has(&next_week, &["[privat til mette]", "Strikkecafé", "(#1)"]);
+    assert_has(&next_week, &["Strikkecafé", "(#1)"]);
+    assert_lacks(&next_week, &["[privat til mette]"]);
     // "nej" ends it after today; what has been stays in /mine.
     let no = town.chat("mette", &[], &["nej"], later);
-    assert_has(&no, &["er stoppet efter tirsdag 26. januar"]);
+    assert_has(
+        &no,
+        &["[privat til mette]", "er stoppet efter tirsdag 26. januar"],
+    );
     assert_lacks(
         &town.chat("ahmed", &[], &["hvad sker der næste tirsdag?"], later),
         &["Strikkecafé"],
@@ -739,7 +747,9 @@ fn organisers_are_asked_whether_a_regular_activity_still_happens() {
         monday,
     );
     town.chat("koordinator", &["--admin"], &["/godkend #2"], monday);
-    let asked = town.chat("ahmed", &[], &["hej"], due);
+    let passing = town.chat("ahmed", &[], &["hej"], due);
+    assert_lacks(&passing, &["[privat til ali]"]);
+    let asked = town.chat("ali", &[], &["/mine"], due);
     assert_has(&asked, &["[privat til ali]", "Fællesspisning"]);
     let told = town.chat("ahmed", &[], &["hej"], "2027-01-12T10:00:00+01:00");
     assert_has(
@@ -1132,4 +1142,186 @@ lon = 12.3700
     assert_has(&near, &["Lektiecafé", "lige i nærheden"]);
     let far = say("ahmed", "Strandrens ved stranden lørdag kl 10-12");
     assert_lacks(&far, &["lige i nærheden", "Lektiecafé"]);
+}
+
+/// A small town in three terminals: two residents and an admin, each a
+/// `vores console` of their own on one database, as the README's demo is
+/// meant to be tried. Every notice shows in the session of the person it is
+/// for, and nowhere else.
+#[test]
+fn each_person_sees_their_own_notices_and_nobody_elses() {
+    let town = Town::new();
+    let ali = town.chat(
+        "ali",
+        &[],
+        &["hej 😊 byttemarked i glashuset lør kl 10-14, gratis"],
+        WEDNESDAY,
+    );
+    assert_has(&ali, &["#1", "når en administrator har godkendt den"]);
+    let sara = town.chat("sara", &[], &["loppemarked søndag kl 9-13"], WEDNESDAY);
+    assert_has(&sara, &["#2"]);
+
+    let admin = town.chat(
+        "koordinator",
+        &["--admin"],
+        &[
+            "/afventer",
+            "/godkend #1",
+            "/afvis #2 skriv gerne hvor det er",
+        ],
+        WEDNESDAY,
+    );
+    assert_has(
+        &admin,
+        &[
+            "Godkend med »/godkend #1«",
+            "#1 er godkendt",
+            "#2 er afvist",
+        ],
+    );
+    // The decisions are for ali and sara, not for the admin's screen.
+    assert_lacks(&admin, &["Godt nyt", "blev ikke godkendt", "[privat"]);
+
+    let ali = town.chat("ali", &[], &["/mine"], WEDNESDAY);
+    assert_has(
+        &ali,
+        &["Godt nyt! Din begivenhed »Byttemarked« (#1) er godkendt"],
+    );
+    assert_lacks(&ali, &["Loppemarked", "skriv gerne hvor det er"]);
+    let sara = town.chat("sara", &[], &["/mine"], WEDNESDAY);
+    assert_has(&sara, &["»Loppemarked« (#2)", "skriv gerne hvor det er"]);
+    assert_lacks(&sara, &["Godt nyt"]);
+    // Told once: the next session is quiet about it.
+    assert_lacks(&town.chat("ali", &[], &["/mine"], WEDNESDAY), &["Godt nyt"]);
+
+    // The admin's decisions are in the group's log, never as strikes.
+    let log = town.chat("koordinator", &["--admin"], &["/log"], WEDNESDAY);
+    assert_has(
+        &log,
+        &[
+            "koordinator",
+            "#1 Byttemarked",
+            "approved",
+            "#2 Loppemarked",
+            "rejected",
+        ],
+    );
+    assert_lacks(&log, &["Loggen er tom"]);
+    assert_has(
+        &town.chat("koordinator", &["--admin"], &["/ophæv M1"], WEDNESDAY),
+        &["Skriv »/ophæv« og nummeret fra loggen"],
+    );
+}
+
+/// Twenty ordinary lines piped into one private session, as fast as a pipe
+/// goes: every one answered, none taken for flooding or repeating.
+#[test]
+fn a_piped_session_of_twenty_lines_is_not_flooding() {
+    let town = Town::new();
+    let lines = [
+        "hej",
+        "hvad sker der i weekenden?",
+        "byttemarked i glashuset lør kl 10-14",
+        "/mine",
+        "hvad sker der på lørdag",
+        "strikkecafé på biblioteket hver tirsdag kl 14-16",
+        "/mine",
+        "hvad sker der i weekenden?",
+        "hvad sker der i weekenden?",
+        "tak!",
+        "/hjælp",
+        "what's on this weekend",
+        "fællesspisning i medborgerhuset fre kl 18, pris 40 kr",
+        "/ret #1 søndag kl. 11",
+        "hvad sker der på søndag?",
+        "/regler",
+        "er der noget for børn?",
+        "/mine",
+        "hej igen",
+        "hvad sker der i morgen?",
+    ];
+    let out = town.chat("mette", &[], &lines, WEDNESDAY);
+    assert!(
+        out.matches("\n\n").count() >= lines.len(),
+        "every line gets an answer:\n{out}"
+    );
+    assert_has(&out, &["#1", "#2", "#3", "Rettet!"]);
+    assert_lacks(
+        &out,
+        &["Jeg har ikke gemt din besked", "advarsel", "mange beskeder"],
+    );
+    let log = town.chat("koordinator", &["--admin"], &["/log"], WEDNESDAY);
+    assert_has(&log, &["Loggen er tom"]);
+}
+
+/// The demo on a terminal: who you are and whether you are an admin is said
+/// at the start, and log lines go to vores.log, never between the answers.
+/// `script` (util-linux, in every Debian) gives the session a terminal.
+#[test]
+fn a_terminal_session_says_who_you_are_and_keeps_log_lines_out_of_the_chat() {
+    let town = Town::new();
+    town.chat(
+        "ali",
+        &[],
+        &["byttemarked i glashuset lør kl 10-14"],
+        WEDNESDAY,
+    );
+    let dir = town.db.parent().expect("town dir").to_path_buf();
+    let command = format!(
+        "{} --database {} --now {WEDNESDAY} console --admin",
+        env!("CARGO_BIN_EXE_vores"),
+        town.url()
+    );
+    let mut child = Command::new("script")
+        .args(["-qfec", &command, "/dev/null"])
+        .current_dir(&dir)
+        // INFO lines ("approved") must exist to be kept out of the chat.
+        .env("VORES_LOG", "info")
+        .env_remove("VORES_DATABASE_URL")
+        .env_remove("VORES_CONFIG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // Typed, not pasted: a terminal session reads a line at a time.
+    for line in ["/godkend #1", "/log"] {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        writeln!(stdin, "{line}").expect("type");
+    }
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    stdin.write_all(b"\x04").expect("Ctrl-D");
+    drop(stdin);
+    let out = child.wait_with_output().expect("script ends");
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert_has(
+        &screen,
+        &["du er admin (administrator)", "#1 er godkendt", "approved"],
+    );
+    assert_lacks(&screen, &["INFO", "WARN", "vores_bot"]);
+    let log = std::fs::read_to_string(dir.join("vores.log")).expect("vores.log written");
+    assert_has(&log, &["INFO", "approved"]);
+}
+
+#[test]
+fn a_digest_for_a_channel_that_does_not_exist_is_an_error() {
+    let town = Town::new();
+    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args(["--database", &town.url(), "--now", WEDNESDAY])
+        .args(["digest", "--preview", "--channel", "nonexistent"])
+        .env_remove("VORES_DATABASE_URL")
+        .env_remove("VORES_CONFIG")
+        .current_dir(town.db.parent().expect("dir"))
+        .output()
+        .expect("vores runs");
+    assert!(!out.status.success(), "an unknown channel must fail");
+    assert!(out.stdout.is_empty(), "no digest printed");
+    assert_has(
+        &String::from_utf8_lossy(&out.stderr),
+        &[
+            "no channel named \"nonexistent\"",
+            "the channels are: konsol",
+        ],
+    );
 }

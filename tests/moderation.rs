@@ -163,11 +163,12 @@ fn a_submission_waits_for_an_admin_then_answers_and_reaches_the_digest() {
 
     let approved = town.admin("/godkend #1");
     assert_has(&approved, &["#1 er godkendt", "mette"]);
-    // The submitter is told where they submitted; every channel gets the announcement.
-    assert_has(
-        &approved,
-        &["Godt nyt! Din begivenhed »Byttemarked« (#1) er godkendt"],
-    );
+    // The submitter is told, in her own session (not the admin's), where she
+    // submitted; every channel gets the announcement.
+    let notice = "Godt nyt! Din begivenhed »Byttemarked« (#1) er godkendt";
+    assert_lacks(&approved, &[notice]);
+    assert_has(&town.resident("mette", "/mine"), &[notice]);
+    assert_lacks(&town.resident("mette", "/mine"), &[notice]);
     assert_has(&town.transcript("strand"), &["Ny begivenhed: Byttemarked"]);
     assert_has(
         &town.transcript("english"),
@@ -239,7 +240,9 @@ fn a_rejection_reaches_the_submitter_with_the_reason_in_their_language_and_can_b
     );
     let rejected = town.admin("/afvis #1 mangler et mødested");
     assert_has(&rejected, &["#1 er afvist", "sam"]);
-    let told = town.transcript("english");
+    assert_lacks(&rejected, &["was not approved"]);
+    // Sam reads it in his own session, in English.
+    let told = town.chat_in("english", "sam", &[], &["/mine"]);
     assert_has(
         &told,
         &[
@@ -323,8 +326,17 @@ fn guidelines_note_privately_log_escalate_and_can_be_appealed() {
         &spam,
         &["[privat til spammer]", "reklame eller spam", "/klage M1"],
     );
-    // The console cannot delete, so the admins are told instead of silence.
-    assert_has(&spam, &["Til administratorerne", "kan ikke slette"]);
+    // The console cannot delete, so the note does not claim it did, and the
+    // admins are told instead of silence.
+    assert_has(
+        &spam,
+        &[
+            "Til administratorerne",
+            "kan ikke slette",
+            "ikke fjernet her",
+        ],
+    );
+    assert_lacks(&spam, &["Derfor er den fjernet"]);
 
     let link = town.chat_in(
         "torvet",
@@ -371,9 +383,11 @@ fn guidelines_note_privately_log_escalate_and_can_be_appealed() {
     assert_has(&town.admin("/log"), &["fortrudt"]);
 
     // A submission that breaks a rule is coached, not stored.
-    let coached = town.resident(
+    let coached = town.chat_in(
+        "torvet",
         "spammer",
-        "Byttemarked lørdag kl 10 i Glashuset, gratis penge til alle",
+        &group,
+        &["@vores Byttemarked lørdag kl 10 i Glashuset, gratis penge til alle"],
     );
     assert_has(&coached, &["Jeg har ikke gemt din besked", "reklame"]);
     assert_has(&town.resident("spammer", "/mine"), &["ikke indsendt noget"]);

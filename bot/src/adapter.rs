@@ -251,6 +251,15 @@ pub trait Adapter: Send + Sync {
     /// recognises it).
     async fn acknowledge(&self, _event: &Inbound) {}
 
+    /// Whether this process can deliver a queued message: answering the
+    /// platform message `reply_to`, or private to the user id `private_to`.
+    /// A platform connection reaches everyone, so the default is yes; the
+    /// console is one person's terminal, and a notice for someone else waits
+    /// in the outbox until that person's own session delivers it.
+    fn delivers(&self, _reply_to: Option<&str>, _private_to: Option<&str>) -> bool {
+        true
+    }
+
     /// Whether the platform itself makes `user` an admin of `conversation`
     /// (Telegram chat administrators, Discord permissions, Matrix power levels).
     async fn is_admin(

@@ -58,6 +58,9 @@ pub struct Situation {
     /// is an admin of this group only (unless a global admin), so they may
     /// not change another group's items.
     pub group: usize,
+    /// The platform can remove a message that breaks a rule (the console
+    /// cannot): the private note must not say it was removed when it was not.
+    pub can_delete: bool,
 }
 
 /// Something the core wants done on a platform.

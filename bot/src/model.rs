@@ -297,10 +297,12 @@ pub struct ModerationEntry {
     pub message_id: Option<String>,
     pub user: UserRef,
     pub user_name: String,
-    /// The rule (`banned_word`, …) or `admin_command` for a refused attempt.
+    /// The rule (`banned_word`, …), `escalation`, `admin_command` for a
+    /// refused attempt, or `decision` for an admin's approval or rejection.
     pub rule: String,
     pub matched: String,
-    /// `note`, `delete`, `mute`, `ban`, `tell_admins`, `refused`.
+    /// `note`, `delete`, `mute`, `ban`, `tell_admins`, `refused`,
+    /// `approved`, `rejected`.
     pub action: String,
     /// Counts towards escalation.
     pub strike: bool,

@@ -176,8 +176,10 @@ impl Bot {
             for reason in &reasons {
                 doc = doc.item(vec![Span::Text(reason.clone())]);
             }
-            if delete {
+            if delete && sit.can_delete {
                 doc = doc.para(tr(lang, "guideline_deleted", &[]));
+            } else if delete {
+                doc = doc.para(tr(lang, "guideline_not_deleted", &[]));
             }
             doc = doc.para(tr(lang, "guideline_appeal", &[("entry", &entry_id)]));
             actions.push(Action::Private {
@@ -317,9 +319,12 @@ impl Bot {
             Command::Log => self.log_doc(here, lang).await,
             Command::Unstrike(Some(entry)) => {
                 match self.store().moderation_entry(entry).await? {
+                    // Only a strike can be undone; an approval is undone by
+                    // rejecting, not from the log.
                     Some(found)
-                        if self.group_conversations(here).contains(&found.conversation)
-                            || self.is_global_admin(&msg.author.user) =>
+                        if found.strike
+                            && (self.group_conversations(here).contains(&found.conversation)
+                                || self.is_global_admin(&msg.author.user)) =>
                     {
                         self.store().undo_moderation(entry).await?;
                         Ok(Doc::new().para(tr(
@@ -454,7 +459,10 @@ impl Bot {
                         format!("reject:{id}"),
                     );
             }
-            doc = doc.para(tr(lang, "pending_hint", &[]));
+            // The example is the first item in the list: a made-up number
+            // could be a real item somebody approves by copying it.
+            let first = pending[0].id.to_string();
+            doc = doc.para(tr(lang, "pending_hint", &[("id", &first)]));
         }
         if !appeals.is_empty() {
             doc = doc.para(tr(lang, "appeals_heading", &[]));
@@ -499,6 +507,7 @@ impl Bot {
         found.review.note = None;
         found.updated_at = now;
         self.store().update_submission(&found).await?;
+        self.log_decision(msg, &found, "approved", "").await?;
         info!(id, admin = %msg.author.user.id, "approved");
         let their = found.language;
         let kind = tr(their, &format!("kind_{}", found.kind.as_str()), &[]);
@@ -551,6 +560,7 @@ impl Bot {
         found.review.note = Some(reason.trim().to_string());
         found.updated_at = now;
         self.store().update_submission(&found).await?;
+        self.log_decision(msg, &found, "rejected", reason).await?;
         info!(id, admin = %msg.author.user.id, "rejected");
         let their = found.language;
         let kind = tr(their, &format!("kind_{}", found.kind.as_str()), &[]);
@@ -570,6 +580,35 @@ impl Bot {
             "rejected_admin",
             &[("id", &idt), ("name", &found.origin.author_name)],
         )))
+    }
+
+    /// An admin's approval or rejection, in the group's moderation log
+    /// (`/log`): who decided what about which item, never a strike.
+    async fn log_decision(
+        &self,
+        msg: &InboundMessage,
+        found: &Submission,
+        action: &str,
+        reason: &str,
+    ) -> Result<(), CoreError> {
+        let mut what = format!("#{} {}", found.id, shorten(found.title(), 60));
+        if !reason.trim().is_empty() {
+            what = format!("{what}: {}", reason.trim());
+        }
+        self.store()
+            .log_moderation(&NewModerationEntry {
+                conversation: found.origin.conversation.clone(),
+                message_id: Some(msg.message.id.clone()),
+                user: msg.author.user.clone(),
+                user_name: msg.author.display_name.clone(),
+                rule: "decision".to_string(),
+                matched: what,
+                action: action.to_string(),
+                strike: false,
+                at: self.clock.now(),
+            })
+            .await?;
+        Ok(())
     }
 
     /// Posts an approved event into every channel of its group, once.

@@ -163,6 +163,7 @@ async fn handle_one(bot: &Bot, adapters: &HashMap<Platform, Arc<dyn Adapter>>, e
         channel_language: community.language_of(&conversation),
         sender_is_admin,
         group: community.group_index(&conversation),
+        can_delete: adapter.capabilities().deletes,
     };
     let source = event.source_key();
     match handle_in_one_transaction(bot, &event, &situation).await {
@@ -479,7 +480,12 @@ async fn tell_admins_cannot(
     what: &str,
     e: &AdapterError,
 ) {
-    warn!(error = %e, "could not {what} a message");
+    match e {
+        // Expected where the platform has no such thing (the console):
+        // the admins are told below, which is all there is to do.
+        AdapterError::Unsupported { .. } => info!(error = %e, "could not {what} a message"),
+        _ => warn!(error = %e, "could not {what} a message"),
+    }
     let lang = bot.community().language_of(&message.conversation);
     let doc = Doc::new().para(tr(
         lang,
@@ -592,18 +598,30 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
             Err(_) => unrecorded.push(id),
         }
     }
-    let items = match store.due_outbox(platform, bot.now(), 100).await {
-        Ok(items) => items,
-        Err(e) => {
-            bot.storage.fails("read the outbox", &e);
-            bot.storage.set_unrecorded(unrecorded);
-            return 0;
+    // Page by page: items this process cannot deliver (the console's notes
+    // for another person) stay queued and must not hide the ones behind them.
+    let mut items = Vec::new();
+    let mut after = 0;
+    loop {
+        let page = match store.due_outbox(platform, bot.now(), after, 100).await {
+            Ok(page) => page,
+            Err(e) => {
+                bot.storage.fails("read the outbox", &e);
+                bot.storage.set_unrecorded(unrecorded);
+                return 0;
+            }
+        };
+        let last_page = page.len() < 100;
+        after = page.last().map_or(after, |item| item.id);
+        items.extend(page.into_iter().filter(|item| {
+            !unrecorded.contains(&item.id)
+                && adapter.delivers(item.reply_to.as_deref(), item.private_to.as_deref())
+        }));
+        if last_page || items.len() >= 100 {
+            break;
         }
-    };
+    }
     for item in items {
-        if unrecorded.contains(&item.id) {
-            continue;
-        }
         let parts = render(&item.doc, &caps);
         let mut failed = None;
         for (index, text) in parts.iter().enumerate().skip(item.parts_sent as usize) {

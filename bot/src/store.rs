@@ -260,11 +260,13 @@ pub trait Store: Send + Sync {
         at: DateTime<Utc>,
     ) -> Result<Option<i64>, StoreError>;
 
-    /// Items for `platform` that are due, oldest first.
+    /// Items for `platform` that are due, oldest first, after the item
+    /// `after` (0 for the first page).
     async fn due_outbox(
         &self,
         platform: Platform,
         now: DateTime<Utc>,
+        after: i64,
         limit: u32,
     ) -> Result<Vec<OutboxItem>, StoreError>;
 

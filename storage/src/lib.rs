@@ -1791,15 +1791,17 @@ impl Store for Database {
         &self,
         platform: Platform,
         now: DateTime<Utc>,
+        after: i64,
         limit: u32,
     ) -> Result<Vec<OutboxItem>, StoreError> {
         let rows = query(
             "SELECT id, platform, conversation_id, reply_to, thread, doc, dedupe_key, parts_sent, attempts, private_to \
-             FROM outbox WHERE status = 'pending' AND platform = $1 AND next_attempt_at <= $2 \
-             ORDER BY id LIMIT $3",
+             FROM outbox WHERE status = 'pending' AND platform = $1 AND next_attempt_at <= $2 AND id > $3 \
+             ORDER BY id LIMIT $4",
         )
         .bind(platform.as_str())
         .bind(secs(now))
+        .bind(after)
         .bind(i64::from(limit))
         .fetch_all(self)
         .await

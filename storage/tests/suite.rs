@@ -1061,7 +1061,7 @@ async fn clearing_empties_everything(db: &Database) {
         0
     );
     assert!(
-        db.due_outbox(Platform::Telegram, later, 10)
+        db.due_outbox(Platform::Telegram, later, 0, 10)
             .await
             .unwrap()
             .is_empty()
@@ -2187,13 +2187,13 @@ async fn outbox_delivery(db: &Database) {
     let on_discord = enqueue(db, &outgoing(&discord, "Discord", None), t).await;
 
     assert!(
-        db.due_outbox(Platform::Telegram, t - Duration::seconds(1), 10)
+        db.due_outbox(Platform::Telegram, t - Duration::seconds(1), 0, 10)
             .await
             .unwrap()
             .is_empty(),
         "nothing is due before it was queued"
     );
-    let due = db.due_outbox(Platform::Telegram, t, 10).await.unwrap();
+    let due = db.due_outbox(Platform::Telegram, t, 0, 10).await.unwrap();
     assert_eq!(outbox_ids(&due), vec![first, second], "due at `t`");
     assert_eq!(
         due[0],
@@ -2202,13 +2202,13 @@ async fn outbox_delivery(db: &Database) {
     );
     assert_eq!(due[1], queued(&reply, second));
     let due = db
-        .due_outbox(Platform::Telegram, t + Duration::minutes(1), 10)
+        .due_outbox(Platform::Telegram, t + Duration::minutes(1), 0, 10)
         .await
         .unwrap();
     assert_eq!(outbox_ids(&due), vec![first, second, third], "oldest first");
     assert_eq!(
         outbox_ids(
-            &db.due_outbox(Platform::Telegram, t + Duration::minutes(1), 2)
+            &db.due_outbox(Platform::Telegram, t + Duration::minutes(1), 0, 2)
                 .await
                 .unwrap()
         ),
@@ -2217,7 +2217,16 @@ async fn outbox_delivery(db: &Database) {
     );
     assert_eq!(
         outbox_ids(
-            &db.due_outbox(Platform::Discord, t + Duration::minutes(1), 10)
+            &db.due_outbox(Platform::Telegram, t + Duration::minutes(1), second, 2)
+                .await
+                .unwrap()
+        ),
+        vec![third],
+        "the next page starts after the last item seen"
+    );
+    assert_eq!(
+        outbox_ids(
+            &db.due_outbox(Platform::Discord, t + Duration::minutes(1), 0, 10)
                 .await
                 .unwrap()
         ),
@@ -2225,7 +2234,7 @@ async fn outbox_delivery(db: &Database) {
         "each platform gets its own items"
     );
     assert!(
-        db.due_outbox(Platform::Matrix, t + Duration::minutes(1), 10)
+        db.due_outbox(Platform::Matrix, t + Duration::minutes(1), 0, 10)
             .await
             .unwrap()
             .is_empty()
@@ -2240,20 +2249,24 @@ async fn outbox_delivery(db: &Database) {
         .unwrap();
     let later = t + Duration::minutes(1);
     assert_eq!(
-        outbox_ids(&db.due_outbox(Platform::Telegram, later, 10).await.unwrap()),
+        outbox_ids(
+            &db.due_outbox(Platform::Telegram, later, 0, 10)
+                .await
+                .unwrap()
+        ),
         vec![second, third],
         "a failed item waits for its retry time"
     );
     assert!(
         !outbox_ids(
-            &db.due_outbox(Platform::Telegram, retry_at - Duration::seconds(1), 10)
+            &db.due_outbox(Platform::Telegram, retry_at - Duration::seconds(1), 0, 10)
                 .await
                 .unwrap()
         )
         .contains(&first)
     );
     let due = db
-        .due_outbox(Platform::Telegram, retry_at, 10)
+        .due_outbox(Platform::Telegram, retry_at, 0, 10)
         .await
         .unwrap();
     assert_eq!(
@@ -2277,7 +2290,7 @@ async fn outbox_delivery(db: &Database) {
         .await
         .unwrap();
     let due = db
-        .due_outbox(Platform::Telegram, retry_again, 10)
+        .due_outbox(Platform::Telegram, retry_again, 0, 10)
         .await
         .unwrap();
     assert_eq!(due[0].id, first);
@@ -2293,7 +2306,7 @@ async fn outbox_delivery(db: &Database) {
     let far_future = t + Duration::days(365);
     assert_eq!(
         outbox_ids(
-            &db.due_outbox(Platform::Telegram, far_future, 10)
+            &db.due_outbox(Platform::Telegram, far_future, 0, 10)
                 .await
                 .unwrap()
         ),
@@ -2307,7 +2320,7 @@ async fn outbox_delivery(db: &Database) {
     );
     // The Discord item was untouched by all of this.
     assert_eq!(
-        db.due_outbox(Platform::Discord, far_future, 10)
+        db.due_outbox(Platform::Discord, far_future, 0, 10)
             .await
             .unwrap(),
         vec![queued(&outgoing(&discord, "Discord", None), on_discord)]
@@ -2600,7 +2613,7 @@ async fn units_of_work_commit_once_or_not_at_all(db: &Database) {
         Some(saved.id)
     );
     assert_eq!(
-        db.due_outbox(Platform::Telegram, t, 10)
+        db.due_outbox(Platform::Telegram, t, 0, 10)
             .await
             .unwrap()
             .len(),
@@ -2626,7 +2639,7 @@ async fn units_of_work_commit_once_or_not_at_all(db: &Database) {
     );
     assert_eq!(db.submission(undone.id).await.unwrap(), None, "rolled back");
     assert_eq!(
-        db.due_outbox(Platform::Telegram, t, 10)
+        db.due_outbox(Platform::Telegram, t, 0, 10)
             .await
             .unwrap()
             .len(),
@@ -2962,7 +2975,7 @@ async fn reopening_keeps_data(url: &str, backend: Backend) {
         Some(logged(&entry, entry_id))
     );
     assert_eq!(
-        db.due_outbox(Platform::Matrix, sent(11, 9, 5, 0), 10)
+        db.due_outbox(Platform::Matrix, sent(11, 9, 5, 0), 0, 10)
             .await
             .unwrap(),
         vec![OutboxItem {

@@ -4,6 +4,12 @@
 //! configured channel; replies are printed to the output, followed by a
 //! blank line. It is the reference adapter: it implements the whole
 //! [`Adapter`] trait, so tests drive the bot exactly as residents do.
+//!
+//! One console session is one person's screen. Several sessions (one per
+//! resident, one for an admin) share a database like residents share a
+//! town: a notice meant for someone — an answer to their message, a private
+//! note — is printed in that person's session only, and waits in the outbox
+//! until they open one.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -40,6 +46,35 @@ pub struct ConsoleIdentity {
     pub group_chat: bool,
     /// Standard input is a terminal: greet the person typing.
     pub interactive: bool,
+}
+
+impl ConsoleIdentity {
+    /// Who this session is and how it talks to the bot, in both languages:
+    /// said once at the start of an interactive session.
+    pub fn greeting(&self) -> String {
+        let (role_da, role_en) = if self.admin {
+            (" (administrator)", " (an admin)")
+        } else {
+            ("", "")
+        };
+        let (mode_da, mode_en) = if self.group_chat {
+            (
+                "Det er en gruppechat: skriv »@vores …« eller en kommando til botten.",
+                "This is a group chat: write “@vores …” or a command to the bot.",
+            )
+        } else {
+            (
+                "Du skriver privat med botten.",
+                "You are talking privately with the bot.",
+            )
+        };
+        format!(
+            "Vores — du er {user}{role_da} i #{channel}. {mode_da} Skriv en besked og tryk Enter (fx »/hjælp«); Ctrl-D afslutter.\n\
+             Vores — you are {user}{role_en} in #{channel}. {mode_en} Type a message and press Enter (e.g. “/help”); Ctrl-D quits.\n",
+            user = self.user,
+            channel = self.channel,
+        )
+    }
 }
 
 pub struct ConsoleAdapter {
@@ -127,14 +162,7 @@ impl Adapter for ConsoleAdapter {
         };
         if self.identity.interactive {
             // A greeting on standard error, so piped output stays the replies only.
-            eprintln!(
-                "Vores — du skriver som {} i #{}. Skriv en besked og tryk Enter (fx »/hjælp«); Ctrl-D afslutter.\n\
-                 Vores — you are {} in #{}. Type a message and press Enter (e.g. “/help”); Ctrl-D quits.\n",
-                self.identity.user,
-                self.identity.channel,
-                self.identity.user,
-                self.identity.channel
-            );
+            eprintln!("{}", self.identity.greeting());
         }
         let mut bytes = Vec::new();
         loop {
@@ -172,12 +200,15 @@ impl Adapter for ConsoleAdapter {
             let event = Inbound::Message(InboundMessage {
                 message: MessageRef {
                     conversation: self.conversation(),
-                    id: format!("{}-{n}", self.session),
+                    id: message_id(&self.identity.user, &self.session, n),
                 },
                 author: author.clone(),
                 text: text.to_string(),
                 addressed_to_bot: addressed,
-                private: false,
+                // Without --group-chat the session is a private chat with
+                // the bot: the group's posting rules (flood, repeats) are
+                // about what others must read, and nobody else reads this.
+                private: !self.identity.group_chat,
                 reply_to: None,
                 thread: None,
                 attachments: Vec::new(),
@@ -278,6 +309,17 @@ impl Adapter for ConsoleAdapter {
         Err(ConsoleAdapter::unsupported("ban people"))
     }
 
+    fn delivers(&self, reply_to: Option<&str>, private_to: Option<&str>) -> bool {
+        if let Some(user) = private_to {
+            return user == self.identity.user;
+        }
+        match reply_to.and_then(author_of) {
+            Some(author) => author == self.identity.user,
+            // A post into the channel: whoever is in it sees it.
+            None => true,
+        }
+    }
+
     async fn is_admin(
         &self,
         conversation: &ConversationRef,
@@ -288,6 +330,19 @@ impl Adapter for ConsoleAdapter {
             && user.platform == Platform::Console
             && user.id == self.identity.user)
     }
+}
+
+/// A console message's id: who wrote it, then a session prefix and line
+/// number that keep ids unique across runs (handled messages are
+/// remembered in the database).
+fn message_id(user: &str, session: &str, line: u64) -> String {
+    format!("{user}@{session}-{line}")
+}
+
+/// The writer of a console message, from its id (`None` for ids written
+/// before ids named their writer).
+fn author_of(message_id: &str) -> Option<&str> {
+    message_id.rsplit_once('@').map(|(user, _)| user)
 }
 
 /// Appends a message to its channel's transcript unless its idempotency key
@@ -336,4 +391,37 @@ fn strip_mention(text: &str) -> Option<&str> {
     lower
         .starts_with("@vores")
         .then(|| text["@vores".len()..].trim_start_matches([':', ',', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_id_names_its_writer_even_with_an_at_sign_in_the_name() {
+        assert_eq!(author_of(&message_id("mette", "17-4", 3)), Some("mette"));
+        assert_eq!(author_of(&message_id("a@b", "17-4", 3)), Some("a@b"));
+        assert_eq!(author_of("1717-4-3"), None);
+    }
+
+    #[test]
+    fn a_session_delivers_only_what_is_for_its_person_or_the_whole_channel() {
+        let identity = ConsoleIdentity {
+            channel: "torvet".into(),
+            user: "mette".into(),
+            ..ConsoleIdentity::default()
+        };
+        let console = ConsoleAdapter::new(
+            identity,
+            Box::new(tokio::io::BufReader::new(tokio::io::empty())),
+            Box::new(tokio::io::sink()),
+        );
+        let hers = message_id("mette", "1-1", 1);
+        let his = message_id("ahmed", "1-1", 2);
+        assert!(console.delivers(None, None), "a post into the channel");
+        assert!(console.delivers(Some(&hers), None), "an answer to her");
+        assert!(!console.delivers(Some(&his), None), "an answer to him");
+        assert!(console.delivers(None, Some("mette")));
+        assert!(!console.delivers(None, Some("ahmed")));
+    }
 }
