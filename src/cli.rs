@@ -11,6 +11,7 @@ use tokio_util::sync::CancellationToken;
 use tracing::info;
 use vores_bot::community::{ChannelInfo, Community};
 use vores_bot::model::{ConversationRef, Platform};
+use vores_bot::published::StoredCalendar;
 use vores_bot::runtime;
 use vores_bot::understand::{self, Context};
 use vores_bot::{Adapter, Bot, Clock, FixedClock, Language, Settings, SystemClock};
@@ -422,9 +423,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                         .map(|c| c.conversation.id.clone())
                         .collect(),
                     scheduled_events: discord.scheduled_events.then(|| EventMirror {
-                        community: Arc::new(config.community(&console_channels(&config, None))),
-                        clock: clock(&cli.global),
-                        tz: config.timezone,
+                        calendar: Arc::new(StoredCalendar::new(
+                            db.clone(),
+                            Arc::new(config.community(&console_channels(&config, None))),
+                            clock(&cli.global),
+                            config.timezone,
+                        )),
                     }),
                 };
                 let adapter = DiscordAdapter::connect(settings, db.clone())

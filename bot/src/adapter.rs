@@ -13,6 +13,8 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::model::{ConversationRef, MessageRef, Platform, UserRef};
+// The renderer owns the formats and length units; adapters declare theirs.
+pub use crate::render::{LengthUnit, TextFormat};
 
 /// Who did something.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,25 +137,6 @@ impl Inbound {
     }
 }
 
-/// How a platform formats text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextFormat {
-    Plain,
-    /// Discord-flavoured Markdown.
-    Markdown,
-    /// The HTML subset Telegram and Matrix accept (`<b>`, `<i>`, `<a>`).
-    Html,
-}
-
-/// How a platform counts message length.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LengthUnit {
-    Chars,
-    /// Telegram counts UTF-16 code units.
-    Utf16,
-    Bytes,
-}
-
 /// What a platform can do. Declared by the adapter, never a user setting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Capabilities {
@@ -164,6 +147,16 @@ pub struct Capabilities {
     pub reactions: bool,
     pub edits: bool,
     pub deletes: bool,
+}
+
+impl From<&Capabilities> for crate::render::Medium {
+    fn from(caps: &Capabilities) -> Self {
+        crate::render::Medium {
+            format: caps.format,
+            max_message_len: caps.max_message_len,
+            length_unit: caps.length_unit,
+        }
+    }
 }
 
 /// One rendered message to send.

@@ -5,7 +5,33 @@
 //! inside an HTML entity or a Markdown marker, and only ever mid-word when a
 //! single word is longer than a whole message.
 
-use crate::adapter::{Capabilities, LengthUnit, TextFormat};
+/// How a platform formats text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFormat {
+    Plain,
+    /// Discord-flavoured Markdown.
+    Markdown,
+    /// The HTML subset Telegram and Matrix accept (`<b>`, `<i>`, `<a>`).
+    Html,
+}
+
+/// How a platform counts message length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LengthUnit {
+    Chars,
+    /// Telegram counts UTF-16 code units.
+    Utf16,
+    Bytes,
+}
+
+/// What rendering needs to know of a platform: its markup and how long one
+/// message may be. Adapters declare it as part of their capabilities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Medium {
+    pub format: TextFormat,
+    pub max_message_len: usize,
+    pub length_unit: LengthUnit,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Span {
@@ -198,7 +224,8 @@ fn measure(text: &str, unit: LengthUnit) -> usize {
 }
 
 /// Renders `doc` for a platform, as one or more messages that each fit.
-pub fn render(doc: &Doc, caps: &Capabilities) -> Vec<String> {
+pub fn render(doc: &Doc, medium: impl Into<Medium>) -> Vec<String> {
+    let caps: Medium = medium.into();
     let max = caps.max_message_len.max(2);
     let fits =
         |blocks: &[Block]| measure(&render_blocks(blocks, caps.format), caps.length_unit) <= max;
@@ -357,15 +384,11 @@ fn split_block(block: &Block, fits: &dyn Fn(&[Block]) -> bool) -> Vec<Block> {
 mod tests {
     use super::*;
 
-    fn caps(max: usize, format: TextFormat) -> Capabilities {
-        Capabilities {
+    fn caps(max: usize, format: TextFormat) -> Medium {
+        Medium {
             max_message_len: max,
             length_unit: LengthUnit::Chars,
             format,
-            threads: false,
-            reactions: false,
-            edits: false,
-            deletes: false,
         }
     }
 
@@ -376,15 +399,15 @@ mod tests {
             Span::Text(" <3 *wow*".into()),
         ]);
         assert_eq!(
-            render(&doc, &caps(1000, TextFormat::Html)),
+            render(&doc, caps(1000, TextFormat::Html)),
             vec!["<b>A &amp; B</b> &lt;3 *wow*"]
         );
         assert_eq!(
-            render(&doc, &caps(1000, TextFormat::Markdown)),
+            render(&doc, caps(1000, TextFormat::Markdown)),
             vec!["**A & B** <3 \\*wow\\*"]
         );
         assert_eq!(
-            render(&doc, &caps(1000, TextFormat::Plain)),
+            render(&doc, caps(1000, TextFormat::Plain)),
             vec!["A & B <3 *wow*"]
         );
     }
@@ -396,7 +419,7 @@ mod tests {
             .heading("Uge 24")
             .para(long.clone())
             .item(vec![Span::Text("Loppemarked".into())]);
-        let parts = render(&doc, &caps(40, TextFormat::Html));
+        let parts = render(&doc, caps(40, TextFormat::Html));
         assert!(parts.len() > 2, "{parts:?}");
         for p in &parts {
             assert!(p.chars().count() <= 40, "{p}");
@@ -413,7 +436,7 @@ mod tests {
         let mut c = caps(10, TextFormat::Plain);
         c.length_unit = LengthUnit::Utf16;
         let doc = Doc::new().para("😀😀😀😀😀 😀😀😀");
-        let parts = render(&doc, &c);
+        let parts = render(&doc, c);
         for p in &parts {
             assert!(p.encode_utf16().count() <= 10, "{p}");
         }

@@ -22,6 +22,45 @@ pub enum StoreError {
     NoSuchSubmission(i64),
 }
 
+/// All an adapter may keep in the database: where it has read its platform
+/// to (a named cursor: Telegram's offset, a Matrix sync token, a Discord
+/// channel's last message), and whether the core has handled a message (to
+/// skip history replayed after a restart). Adapters get this, never the
+/// domain [`Store`]: what residents sent is the core's business.
+#[async_trait]
+pub trait Cursors: Send + Sync {
+    async fn cursor(&self, name: &str) -> Result<Option<String>, StoreError>;
+
+    async fn set_cursor(
+        &self,
+        name: &str,
+        value: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+
+    async fn is_handled(&self, message: &MessageRef) -> Result<bool, StoreError>;
+}
+
+#[async_trait]
+impl<T: Store + ?Sized> Cursors for T {
+    async fn cursor(&self, name: &str) -> Result<Option<String>, StoreError> {
+        Store::cursor(self, name).await
+    }
+
+    async fn set_cursor(
+        &self,
+        name: &str,
+        value: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        Store::set_cursor(self, name, value, at).await
+    }
+
+    async fn is_handled(&self, message: &MessageRef) -> Result<bool, StoreError> {
+        Store::is_handled(self, message).await
+    }
+}
+
 /// Which channels' items a read keeps: a group's, as the core knows them.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Channels {

@@ -36,7 +36,7 @@ use tracing::{debug, info, warn};
 use vores_bot::adapter::{Attachment, Author, InboundMessage};
 use vores_bot::model::{ConversationRef, MessageRef, Platform, UserRef};
 use vores_bot::{
-    Adapter, AdapterError, Capabilities, Inbound, LengthUnit, Outgoing, Store, TextFormat,
+    Adapter, AdapterError, Capabilities, Cursors, Inbound, LengthUnit, Outgoing, TextFormat,
 };
 
 pub use rest::{Rest, RestError};
@@ -171,7 +171,7 @@ pub struct DiscordAdapter {
     bot_id: u64,
     bot_name: String,
     application_id: u64,
-    store: Arc<dyn Store>,
+    cursors: Arc<dyn Cursors>,
     admin_role: Option<String>,
     channels: Vec<u64>,
     knowledge: Mutex<Knowledge>,
@@ -344,7 +344,7 @@ impl DiscordAdapter {
     /// commands and looks at the configured channels.
     pub async fn connect(
         settings: DiscordSettings,
-        store: Arc<dyn Store>,
+        cursors: Arc<dyn Cursors>,
     ) -> Result<Self, AdapterError> {
         let api = settings
             .api_url
@@ -386,7 +386,7 @@ impl DiscordAdapter {
             bot_id,
             bot_name: me["username"].as_str().unwrap_or("vores").to_string(),
             application_id,
-            store,
+            cursors,
             admin_role: settings.admin_role,
             channels: settings
                 .channels
@@ -952,7 +952,7 @@ impl DiscordAdapter {
     /// The saved cursor of a channel or thread: `None` if the store could
     /// not be read, `Some(None)` if there is none yet.
     async fn saved_cursor(&self, channel: u64) -> Option<Option<u64>> {
-        match self.store.cursor(&cursor_name(channel)).await {
+        match self.cursors.cursor(&cursor_name(channel)).await {
             Ok(saved) => Some(saved.and_then(|s| s.parse::<u64>().ok())),
             Err(e) => {
                 warn!(channel, error = %e, "could not read where this channel was left; not reading it back");
@@ -1105,7 +1105,7 @@ impl DiscordAdapter {
 
     async fn save_cursor(&self, channel: u64, id: u64) {
         if let Err(e) = self
-            .store
+            .cursors
             .set_cursor(&cursor_name(channel), &id.to_string(), Utc::now())
             .await
         {

@@ -14,16 +14,15 @@
 //! Discord, which ends it at its end time, and the next pass adds the
 //! following one.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use reqwest::Method;
 use serde_json::{Value, json};
 use tracing::{info, warn};
-use vores_bot::community::Community;
-use vores_bot::model::{ConversationRef, Platform, Status};
-use vores_bot::{Clock, Submission};
+use vores_bot::model::{ConversationRef, Platform};
+use vores_bot::published::{PublishedCalendar, PublishedEvent};
 
 use crate::{DiscordAdapter, id_of};
 
@@ -37,15 +36,12 @@ const MAX_MIRRORED: u32 = 80;
 const DEFAULT_LENGTH_HOURS: i64 = 2;
 const MARKER: &str = "Vores #";
 
-/// What the mirror needs from the rest of the bot.
+/// What the mirror needs from the rest of the bot: the core's answer to
+/// "which events should a calendar outside the chat show for these
+/// channels", nothing of the store itself.
 #[derive(Clone)]
 pub struct EventMirror {
-    /// Which group each channel belongs to, and the groups' titles.
-    pub community: Arc<Community>,
-    /// The bot's clock: only events that have not started are mirrored.
-    pub clock: Arc<dyn Clock>,
-    /// Where regular activities' occurrences fall in local time.
-    pub tz: chrono_tz::Tz,
+    pub calendar: Arc<dyn PublishedCalendar>,
 }
 
 /// A scheduled event as Vores wants it.
@@ -68,38 +64,21 @@ fn truncate(text: &str, max: usize) -> String {
     cut
 }
 
-fn wanted_for(submission: &Submission, fallback_location: &str) -> Option<Wanted> {
-    let event = submission.event.as_ref()?;
-    let start = event.starts_at?;
+fn wanted_for(event: &PublishedEvent) -> Wanted {
     let end = event
-        .ends_at
-        .or(event.visible_until)
-        .filter(|end| *end > start)
-        .unwrap_or(start + Duration::hours(DEFAULT_LENGTH_HOURS));
-    let name = match truncate(&event.draft.title, 100) {
-        title if title.is_empty() => format!("{MARKER}{}", submission.id),
+        .end
+        .unwrap_or(event.start + Duration::hours(DEFAULT_LENGTH_HOURS));
+    let name = match truncate(&event.title, 100) {
+        title if title.is_empty() => format!("{MARKER}{}", event.id),
         title => title,
     };
-    let location = truncate(
-        event
-            .draft
-            .location
-            .as_deref()
-            .filter(|l| !l.trim().is_empty())
-            .unwrap_or(fallback_location),
-        100,
-    );
-    Some(Wanted {
+    Wanted {
         name,
-        description: format!(
-            "{}\n\n{MARKER}{}",
-            truncate(&submission.text, 900),
-            submission.id
-        ),
-        start,
+        description: format!("{}\n\n{MARKER}{}", truncate(&event.text, 900), event.id),
+        start: event.start,
         end,
-        location,
-    })
+        location: truncate(&event.place, 100),
+    }
 }
 
 /// The submission a scheduled event mirrors, from its description's marker.
@@ -139,70 +118,33 @@ fn matches(existing: &Value, wanted: &Wanted) -> bool {
 impl DiscordAdapter {
     /// One reconciliation pass over every guild with configured channels.
     pub(crate) async fn mirror_events(&self, mirror: &EventMirror) {
-        let now = mirror.clock.now();
-        // One-off events and regular activities' occurrences; of each
-        // activity only the next one is wanted.
-        let upcoming = match vores_bot::store::events_in(
-            self.store.as_ref(),
-            mirror.tz,
-            now,
-            now + Duration::days(HORIZON_DAYS),
-            false,
-            MAX_MIRRORED,
-        )
-        .await
-        {
-            Ok(events) => {
-                let mut seen = HashSet::new();
-                events
-                    .into_iter()
-                    .filter(|s| {
-                        s.event
-                            .as_ref()
-                            .and_then(|e| e.starts_at)
-                            .is_some_and(|t| t > now)
-                    })
-                    .filter(|s| seen.insert(s.id))
-                    .collect::<Vec<_>>()
-            }
-            Err(e) => {
-                warn!(error = %e, "could not read the upcoming events to mirror; trying again later");
-                return;
-            }
-        };
-        // Guild → the groups whose channels are in it.
-        let mut guilds: BTreeMap<u64, HashSet<usize>> = BTreeMap::new();
+        // Guild → its configured channels.
+        let mut guilds: BTreeMap<u64, Vec<ConversationRef>> = BTreeMap::new();
         for &channel in &self.channels {
             if let Ok(Some(guild)) = self.guild_of(channel).await {
-                let conversation = ConversationRef {
+                guilds.entry(guild).or_default().push(ConversationRef {
                     platform: Platform::Discord,
                     id: channel.to_string(),
-                };
-                guilds
-                    .entry(guild)
-                    .or_default()
-                    .insert(mirror.community.group_index(&conversation));
+                });
             }
         }
-        for (guild, groups) in guilds {
-            let wanted: Vec<(i64, Wanted)> = upcoming
-                .iter()
-                .filter(|s| {
-                    s.event
-                        .as_ref()
-                        .and_then(|e| e.starts_at)
-                        .is_some_and(|t| t > now)
-                })
-                .filter_map(|s| {
-                    let group = mirror.community.group_index(&s.origin.conversation);
-                    if !groups.contains(&group) {
-                        return None;
-                    }
-                    let title = &mirror.community.groups[group].title;
-                    wanted_for(s, title).map(|w| (s.id, w))
-                })
-                .collect();
-            if let Err(e) = self.mirror_guild(guild, wanted, now).await {
+        for (guild, channels) in guilds {
+            let upcoming = match mirror
+                .calendar
+                .upcoming(&channels, Duration::days(HORIZON_DAYS), MAX_MIRRORED)
+                .await
+            {
+                Ok(upcoming) => upcoming,
+                Err(e) => {
+                    warn!(error = %e, "could not read the upcoming events to mirror; trying again later");
+                    return;
+                }
+            };
+            let wanted = upcoming.iter().map(|e| (e.id, wanted_for(e))).collect();
+            if let Err(e) = self
+                .mirror_guild(guild, wanted, mirror.calendar.as_ref())
+                .await
+            {
                 warn!(guild, error = %e, "could not bring the server's scheduled events up to date; trying again later");
             }
         }
@@ -212,8 +154,9 @@ impl DiscordAdapter {
         &self,
         guild: u64,
         wanted: Vec<(i64, Wanted)>,
-        now: DateTime<Utc>,
+        calendar: &dyn PublishedCalendar,
     ) -> Result<(), crate::RestError> {
+        let now = calendar.now();
         let path = format!("/guilds/{guild}/scheduled-events");
         let listed = self.rest.get(&path).await?;
         // Ours: made by this bot, carrying a marker.
@@ -269,10 +212,9 @@ impl DiscordAdapter {
             if time(&existing["scheduled_start_time"]).is_none_or(|start| start <= now) {
                 continue;
             }
-            let still_published = matches!(
-                self.store.submission(submission).await,
-                Ok(Some(s)) if s.status == Status::Published
-            );
+            // When the database cannot say, it stays: a wrong removal is
+            // worse than a late one.
+            let still_published = calendar.is_published(submission).await.unwrap_or(true);
             if still_published {
                 continue;
             }

@@ -55,7 +55,7 @@ use vores_bot::adapter::{
     Outgoing, PendingBatch, TextFormat,
 };
 use vores_bot::model::{ConversationRef, MessageRef, Platform, UserRef};
-use vores_bot::store::Store;
+use vores_bot::store::Cursors;
 
 const CURSOR: &str = "matrix:since";
 /// How long one `/sync` waits for news.
@@ -89,7 +89,7 @@ pub struct MatrixSettings {
 pub struct MatrixAdapter {
     client: Client,
     own: OwnedUserId,
-    store: Arc<dyn Store>,
+    cursors: Arc<dyn Cursors>,
     admin_power_level: Option<i64>,
     auto_join_servers: Vec<String>,
     rooms: HashSet<String>,
@@ -181,7 +181,7 @@ impl MatrixAdapter {
     /// homeserver and is then ready to run; fails fast with what to do.
     pub async fn connect(
         settings: MatrixSettings,
-        store: Arc<dyn Store>,
+        cursors: Arc<dyn Cursors>,
     ) -> Result<Self, AdapterError> {
         let own: OwnedUserId = settings.user_id.as_str().try_into().map_err(|_| {
             refused(format!(
@@ -316,7 +316,7 @@ impl MatrixAdapter {
         Ok(MatrixAdapter {
             client,
             own,
-            store,
+            cursors,
             admin_power_level: settings.admin_power_level,
             auto_join_servers: settings.auto_join_servers,
             rooms: settings.rooms.into_iter().map(|c| c.id).collect(),
@@ -343,14 +343,14 @@ impl MatrixAdapter {
     }
 
     async fn saved_since(&self) -> Option<(String, i64)> {
-        let raw = self.store.cursor(CURSOR).await.ok().flatten()?;
+        let raw = self.cursors.cursor(CURSOR).await.ok().flatten()?;
         let (since, at) = raw.split_once(' ')?;
         Some((since.to_string(), at.parse().ok()?))
     }
 
     async fn save_since(&self, since: &str) {
         let value = format!("{since} {}", Utc::now().timestamp_millis());
-        if let Err(e) = self.store.set_cursor(CURSOR, &value, Utc::now()).await {
+        if let Err(e) = self.cursors.set_cursor(CURSOR, &value, Utc::now()).await {
             warn!(error = %e, "could not save the Matrix sync token; a restart may see this batch again (it is recognised)");
         }
     }
@@ -659,7 +659,7 @@ impl MatrixAdapter {
                 };
                 let seen = match event.event_id() {
                     Some(id) => self
-                        .store
+                        .cursors
                         .is_handled(&MessageRef {
                             conversation: ConversationRef {
                                 platform: Platform::Matrix,

@@ -31,7 +31,7 @@ use tracing::{debug, info, warn};
 use vores_bot::adapter::{Author, InboundMessage, PendingBatch};
 use vores_bot::model::{ConversationRef, MessageRef, Platform, UserRef};
 use vores_bot::{
-    Adapter, AdapterError, Capabilities, Inbound, LengthUnit, Outgoing, Store, TextFormat,
+    Adapter, AdapterError, Capabilities, Cursors, Inbound, LengthUnit, Outgoing, TextFormat,
 };
 
 /// The database cursor holding the next update id to ask for.
@@ -80,7 +80,7 @@ pub struct TelegramAdapter {
     bot: Bot,
     bot_id: u64,
     username: String,
-    store: Arc<dyn Store>,
+    cursors: Arc<dyn Cursors>,
     poll_timeout: u32,
     admins: Mutex<HashMap<i64, (Instant, Vec<u64>)>>,
     pacing: tokio::sync::Mutex<Pacing>,
@@ -99,7 +99,7 @@ impl TelegramAdapter {
     /// about privacy mode and missing rights, and is then ready to run.
     pub async fn connect(
         settings: TelegramSettings,
-        store: Arc<dyn Store>,
+        cursors: Arc<dyn Cursors>,
     ) -> Result<Self, AdapterError> {
         let mut bot = Bot::with_client(settings.token.clone(), http_client(settings.poll_timeout)?);
         let api = settings
@@ -145,7 +145,7 @@ impl TelegramAdapter {
             bot,
             bot_id: me.user.id.0,
             username,
-            store,
+            cursors,
             poll_timeout: settings.poll_timeout,
             admins: Mutex::new(HashMap::new()),
             pacing: tokio::sync::Mutex::new(Pacing::default()),
@@ -335,7 +335,7 @@ impl TelegramAdapter {
     }
 
     async fn next_offset(&self) -> i32 {
-        match self.store.cursor(OFFSET_CURSOR).await {
+        match self.cursors.cursor(OFFSET_CURSOR).await {
             Ok(Some(v)) => v.parse().unwrap_or(0),
             Ok(None) => 0,
             Err(e) => {
@@ -528,7 +528,7 @@ impl Adapter for TelegramAdapter {
             }
             offset = last as i32 + 1;
             if let Err(e) = self
-                .store
+                .cursors
                 .set_cursor(OFFSET_CURSOR, &offset.to_string(), Utc::now())
                 .await
             {
