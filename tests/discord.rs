@@ -8,7 +8,7 @@ mod common;
 mod fake_discord;
 
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use chrono::{DateTime, Datelike, Timelike};
@@ -24,9 +24,8 @@ const NOW: &str = "2026-06-10T10:00:00+02:00";
 const WAIT: Duration = Duration::from_secs(30);
 
 struct Town {
-    dir: tempfile::TempDir,
     fake: FakeDiscord,
-    bot: Option<Child>,
+    bot: common::BotProcess,
     torvet: u64,
     strand: u64,
     english: u64,
@@ -100,7 +99,6 @@ fn mention(text: &str) -> String {
 
 impl Town {
     async fn new() -> Town {
-        let dir = tempfile::tempdir().expect("temp dir");
         let fake = FakeDiscord::start(TOKEN).await;
         let torvet = fake.add_channel("torvet");
         let strand = fake.add_channel("stranden");
@@ -109,15 +107,13 @@ impl Town {
         fake.add_member(&ali(), &[]);
         fake.add_member(&ahmed(), &[]);
         fake.add_member(&frida(), &[VOLUNTEER_ROLE]);
-        std::fs::write(
-            dir.path().join("vores.toml"),
-            config(&fake.api_url(), torvet, strand, english),
-        )
-        .expect("config");
+        let bot = common::BotProcess::new(
+            &config(&fake.api_url(), torvet, strand, english),
+            &[("VORES_DISCORD_TOKEN", TOKEN), ("RUST_LOG", "info")],
+        );
         Town {
-            dir,
             fake,
-            bot: None,
+            bot,
             torvet,
             strand,
             english,
@@ -125,7 +121,7 @@ impl Town {
     }
 
     fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        self.bot.path(name)
     }
 
     /// Replaces a line of the config (before the bot starts).
@@ -135,57 +131,31 @@ impl Town {
         std::fs::write(self.path("vores.toml"), config.replace(from, to)).expect("config");
     }
 
+    /// A `vores` command on the real clock.
     fn vores(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
-        cmd.args(["--config", self.path("vores.toml").to_str().expect("utf-8")])
-            .args([
-                "--database",
-                &format!("sqlite://{}", self.path("vores.db").display()),
-            ])
-            .env("VORES_DISCORD_TOKEN", TOKEN)
-            .env_remove("VORES_DATABASE_URL")
-            .env("RUST_LOG", "info")
-            .current_dir(self.dir.path());
-        cmd
+        self.bot.command(None)
     }
 
     /// `vores run` at the fixed test time.
     fn start(&mut self) {
-        let mut cmd = self.vores();
-        cmd.args(["--now", NOW]);
-        self.spawn_run(cmd);
+        self.bot.start(Some(NOW));
     }
 
     /// `vores run` on the real clock: the outbox's retries wait real time.
     fn start_on_real_clock(&mut self) {
-        self.spawn_run(self.vores());
+        self.bot.start(None);
     }
 
-    fn spawn_run(&mut self, mut cmd: Command) {
-        let log = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(self.path("bot.log"))
-            .expect("log file");
-        let child = cmd
-            .arg("run")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .expect("vores run starts");
-        self.bot = Some(child);
+    fn spawn_run(&mut self, cmd: Command) {
+        self.bot.spawn_run(cmd);
     }
 
     fn kill(&mut self) {
-        if let Some(mut child) = self.bot.take() {
-            child.kill().expect("SIGKILL");
-            child.wait().expect("reaped");
-        }
+        self.bot.kill();
     }
 
     fn log(&self) -> String {
-        std::fs::read_to_string(self.path("bot.log")).unwrap_or_default()
+        self.bot.log()
     }
 
     /// Waits until the bot is connected and has read the channels back.
@@ -231,12 +201,6 @@ impl Town {
         })
         .await;
         self.fake.answers(id).remove(0)
-    }
-}
-
-impl Drop for Town {
-    fn drop(&mut self) {
-        self.kill();
     }
 }
 
@@ -939,7 +903,7 @@ async fn a_burst_is_handled_in_the_order_it_was_posted() {
     );
 
     // SIGTERM (systemd's stop) closes the gateway and ends the process cleanly.
-    let mut bot = town.bot.take().expect("running");
+    let mut bot = town.bot.child.take().expect("running");
     let killed = Command::new("kill")
         .args(["-TERM", &bot.id().to_string()])
         .status()

@@ -7,7 +7,7 @@ mod common;
 mod fake_telegram;
 
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use fake_telegram::{FakeChat, FakeTelegram, FakeUser, SentMessage};
@@ -25,9 +25,8 @@ const WAIT: Duration = Duration::from_secs(20);
 const WEEK_BEFORE: &str = "2026-06-07T18:05:00+02:00";
 
 struct Town {
-    dir: tempfile::TempDir,
     fake: FakeTelegram,
-    bot: Option<Child>,
+    bot: common::BotProcess,
 }
 
 fn config(api_url: &str) -> String {
@@ -78,9 +77,11 @@ group = "ishoj"
 
 impl Town {
     async fn new() -> Town {
-        let dir = tempfile::tempdir().expect("temp dir");
         let fake = FakeTelegram::start(TOKEN).await;
-        std::fs::write(dir.path().join("vores.toml"), config(&fake.api_url())).expect("config");
+        let bot = common::BotProcess::new(
+            &config(&fake.api_url()),
+            &[("VORES_TELEGRAM_TOKEN", TOKEN)],
+        );
         for (id, title) in [
             (TORVET, "Torvet"),
             (STRAND, "Stranden"),
@@ -90,15 +91,11 @@ impl Town {
             fake.set_bot_rights(id, true, true);
         }
         fake.set_admins(TORVET, &[mette()]);
-        Town {
-            dir,
-            fake,
-            bot: None,
-        }
+        Town { fake, bot }
     }
 
     fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        self.bot.path(name)
     }
 
     fn vores(&self) -> Command {
@@ -106,57 +103,28 @@ impl Town {
     }
 
     fn vores_at(&self, now: &str) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
-        cmd.args(["--config", self.path("vores.toml").to_str().expect("utf-8")])
-            .args([
-                "--database",
-                &format!("sqlite://{}", self.path("vores.db").display()),
-            ])
-            .args(["--now", now])
-            .env("VORES_TELEGRAM_TOKEN", TOKEN)
-            .env_remove("VORES_DATABASE_URL")
-            .current_dir(self.dir.path());
-        cmd
+        self.bot.command(Some(now))
     }
 
     fn start(&mut self) {
-        self.spawn_run(self.vores());
+        self.bot.start(Some(NOW));
     }
 
     /// `vores run` on the real clock: the outbox's retries wait real time.
     fn start_on_real_clock(&mut self) {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
-        cmd.args(["--config", self.path("vores.toml").to_str().expect("utf-8")])
-            .args([
-                "--database",
-                &format!("sqlite://{}", self.path("vores.db").display()),
-            ])
-            .env("VORES_TELEGRAM_TOKEN", TOKEN)
-            .env_remove("VORES_DATABASE_URL")
-            .current_dir(self.dir.path());
-        self.spawn_run(cmd);
+        self.bot.start(None);
     }
 
-    fn spawn_run(&mut self, mut cmd: Command) {
-        let child = cmd
-            .arg("run")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(self.path("bot.log")).expect("log file"))
-            .spawn()
-            .expect("vores run starts");
-        self.bot = Some(child);
+    fn spawn_run(&mut self, cmd: Command) {
+        self.bot.spawn_run(cmd);
     }
 
     fn kill(&mut self) {
-        if let Some(mut child) = self.bot.take() {
-            child.kill().expect("SIGKILL");
-            child.wait().expect("reaped");
-        }
+        self.bot.kill();
     }
 
     fn log(&self) -> String {
-        std::fs::read_to_string(self.path("bot.log")).unwrap_or_default()
+        self.bot.log()
     }
 
     async fn replies(&self, chat: i64, count: usize) -> Vec<SentMessage> {
@@ -178,12 +146,6 @@ impl Town {
             .skip(before)
             .find(|m| m.reply_to == Some(id))
             .unwrap_or_else(|| panic!("no reply to {text:?}; bot log:\n{}", self.log()))
-    }
-}
-
-impl Drop for Town {
-    fn drop(&mut self) {
-        self.kill();
     }
 }
 
@@ -962,7 +924,7 @@ async fn a_hangup_signal_does_not_stop_the_bot() {
     let mut town = Town::new().await;
     town.start();
     town.fake.wait_for_requests("getUpdates", 1, WAIT).await;
-    let pid = town.bot.as_ref().expect("running").id();
+    let pid = town.bot.child.as_ref().expect("running").id();
     let sent = Command::new("kill")
         .args(["-HUP", &pid.to_string()])
         .status()
@@ -976,6 +938,7 @@ async fn a_hangup_signal_does_not_stop_the_bot() {
     town.ask(TORVET, &ali(), "/hjælp").await;
     let still_running = town
         .bot
+        .child
         .as_mut()
         .expect("running")
         .try_wait()

@@ -106,3 +106,94 @@ pub async fn publish_events(
     }
     db.close().await;
 }
+
+/// A `vores run` process in a town directory of its own: the config is
+/// `vores.toml`, the database `vores.db`, and what it logs is appended to
+/// `bot.log` across restarts. The platform suites and the conformance
+/// drivers share it.
+pub struct BotProcess {
+    dir: tempfile::TempDir,
+    /// Environment for every command (the platform's token, log filter).
+    env: Vec<(String, String)>,
+    pub child: Option<std::process::Child>,
+}
+
+impl BotProcess {
+    pub fn new(config: &str, env: &[(&str, &str)]) -> BotProcess {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("vores.toml"), config).expect("config");
+        BotProcess {
+            dir,
+            env: env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            child: None,
+        }
+    }
+
+    pub fn path(&self, name: &str) -> std::path::PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn database_url(&self) -> String {
+        format!("sqlite://{}", self.path("vores.db").display())
+    }
+
+    /// A `vores` command on this town's config and database; on the fixed
+    /// clock `now`, or the real one.
+    pub fn command(&self, now: Option<&str>) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
+        cmd.args(["--config", self.path("vores.toml").to_str().expect("utf-8")])
+            .args(["--database", &self.database_url()])
+            .env_remove("VORES_DATABASE_URL")
+            .env_remove("VORES_CONFIG")
+            .current_dir(self.dir.path());
+        for (key, value) in &self.env {
+            cmd.env(key, value);
+        }
+        if let Some(now) = now {
+            cmd.args(["--now", now]);
+        }
+        cmd
+    }
+
+    /// Starts `cmd run` in the background, logging to `bot.log`.
+    pub fn spawn_run(&mut self, mut cmd: Command) {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.path("bot.log"))
+            .expect("log file");
+        let child = cmd
+            .arg("run")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .expect("vores run starts");
+        self.child = Some(child);
+    }
+
+    pub fn start(&mut self, now: Option<&str>) {
+        self.spawn_run(self.command(now));
+    }
+
+    /// SIGKILL, as a crash or the OOM killer would.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            child.kill().expect("SIGKILL");
+            child.wait().expect("reaped");
+        }
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.path("bot.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for BotProcess {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
