@@ -12,9 +12,7 @@ mod matrix_support;
 use std::time::Duration;
 
 use matrix_sdk::ruma::{OwnedRoomId, OwnedUserId, RoomId};
-use matrix_support::{
-    Bot, Resident, Synapse, WAIT, room, unique, wait_for_devices, wait_joined,
-};
+use matrix_support::{Bot, Resident, Synapse, WAIT, room, unique, wait_for_devices, wait_joined};
 use serde_json::Value;
 
 /// One Synapse serves every test here, and one test stops and starts it:

@@ -78,10 +78,8 @@ group = "ishoj"
 impl Town {
     async fn new() -> Town {
         let fake = FakeTelegram::start(TOKEN).await;
-        let bot = common::BotProcess::new(
-            &config(&fake.api_url()),
-            &[("VORES_TELEGRAM_TOKEN", TOKEN)],
-        );
+        let bot =
+            common::BotProcess::new(&config(&fake.api_url()), &[("VORES_TELEGRAM_TOKEN", TOKEN)]);
         for (id, title) in [
             (TORVET, "Torvet"),
             (STRAND, "Stranden"),

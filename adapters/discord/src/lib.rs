@@ -181,6 +181,19 @@ pub struct DiscordAdapter {
     acknowledged: Arc<Acknowledged>,
     /// Wakes the mirror when something was handled here.
     mirror_nudge: tokio::sync::Notify,
+    /// When this process connected, as a Discord snowflake: on a first
+    /// start, what was posted after it is new and must be answered.
+    connected_at: u64,
+}
+
+/// Discord's epoch (2015-01-01) in Unix milliseconds.
+const DISCORD_EPOCH_MS: i64 = 1_420_070_400_000;
+
+/// The smallest snowflake of an instant: every message posted at or after
+/// it has a greater or equal id.
+fn snowflake_at(at: chrono::DateTime<Utc>) -> u64 {
+    let ms = (at.timestamp_millis() - DISCORD_EPOCH_MS).max(0);
+    (ms as u64) << 22
 }
 
 pub(crate) fn id_of(value: &Value) -> Option<u64> {
@@ -398,6 +411,7 @@ impl DiscordAdapter {
             progress: Mutex::new(HashMap::new()),
             mirror: settings.scheduled_events,
             acknowledged: Arc::new(Acknowledged::default()),
+            connected_at: snowflake_at(Utc::now()),
             mirror_nudge: tokio::sync::Notify::new(),
         };
         if let Err(e) = adapter
@@ -1013,8 +1027,13 @@ impl DiscordAdapter {
         let Some(saved) = saved else {
             return true;
         };
-        let Some(mut after) = saved.or(start_if_new) else {
-            match self
+        let mut after = match saved.or(start_if_new) {
+            Some(after) => after,
+            // A first start answers nothing said before it, but whatever
+            // was posted since this process connected is new: a message
+            // sent in the first seconds (and a kill before it was handled)
+            // must not be taken for old history.
+            None => match self
                 .rest
                 .get(&format!("/channels/{channel}/messages?limit=1"))
                 .await
@@ -1024,17 +1043,26 @@ impl DiscordAdapter {
                         .as_array()
                         .and_then(|a| a.iter().filter_map(|m| id_of(&m["id"])).max())
                         .unwrap_or(0);
-                    self.save_cursor(channel, newest).await;
-                    let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
-                    let p = progress.entry(channel).or_default();
-                    p.done = p.done.max(newest);
-                    p.saved = p.saved.max(newest);
+                    if newest >= self.connected_at {
+                        // Kept at once: a kill before those are handled
+                        // must find them again at the next start.
+                        let start = self.connected_at - 1;
+                        self.save_cursor(channel, start).await;
+                        start
+                    } else {
+                        self.save_cursor(channel, newest).await;
+                        let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());
+                        let p = progress.entry(channel).or_default();
+                        p.done = p.done.max(newest);
+                        p.saved = p.saved.max(newest);
+                        return true;
+                    }
                 }
                 Err(e) => {
-                    warn!(channel, error = %e, "could not read the channel's latest message")
+                    warn!(channel, error = %e, "could not read the channel's latest message");
+                    return true;
                 }
-            }
-            return true;
+            },
         };
         {
             let mut progress = self.progress.lock().unwrap_or_else(|e| e.into_inner());

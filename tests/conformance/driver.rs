@@ -1,0 +1,186 @@
+//! The driver trait every platform implements for the conformance suite:
+//! the few things a person can do in a chat, and what they can see.
+
+use std::time::Duration;
+
+use async_trait::async_trait;
+
+/// Wednesday 10 June 2026, 10:00 in Copenhagen: every driver runs the bot
+/// on this fixed clock, so answers are the same on every platform.
+pub const NOW: &str = "2026-06-10T10:00:00+02:00";
+
+/// How long a driver waits for the bot before the scenario fails.
+pub const WAIT: Duration = Duration::from_secs(45);
+
+/// The people of the test town. Mette is an admin of Torvet on every
+/// platform (the platform's own admin where it has one); Ali and Ahmed are
+/// residents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Person {
+    Ali,
+    Ahmed,
+    Mette,
+}
+
+impl Person {
+    pub fn name(self) -> &'static str {
+        match self {
+            Person::Ali => "ali",
+            Person::Ahmed => "ahmed",
+            Person::Mette => "mette",
+        }
+    }
+}
+
+/// The town's channels, one group: Torvet and Stranden in Danish, one in
+/// English. Approval is required, approved events are announced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Room {
+    Torvet,
+    Stranden,
+    English,
+}
+
+/// What a platform may lack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feature {
+    /// Buttons under the bot's messages.
+    Buttons,
+    /// Reactions as answers (✅ / ❌ / 👍).
+    Reactions,
+    /// Residents editing what they said.
+    Edits,
+    /// The bot removing a message that breaks a rule.
+    Deletes,
+}
+
+/// Something a person said, so it can be edited or looked up again.
+#[derive(Debug, Clone)]
+pub struct Said {
+    pub room: Room,
+    /// The platform's id of the message (empty on the console).
+    pub id: String,
+}
+
+/// Something the bot posted, as its reader sees it (markup removed).
+#[derive(Debug, Clone)]
+pub struct Posted {
+    pub text: String,
+    /// The platform's id of the message (empty on the console).
+    pub id: String,
+    /// The data of its buttons, if any ("approve:1").
+    pub buttons: Vec<String>,
+}
+
+/// One platform with the test town on it and a `vores run` (or, on the
+/// console, `vores console` sessions) serving it.
+#[async_trait(?Send)]
+pub trait TestPlatform {
+    /// Sets the town up and starts the bot; `None` when the platform's
+    /// server cannot run here (Matrix without Synapse, outside CI).
+    async fn start() -> Option<Self>
+    where
+        Self: Sized;
+
+    fn supports(&self, feature: Feature) -> bool;
+
+    /// Says `text` to the bot in `room` (a command as it is, anything else
+    /// addressed the way the platform addresses a bot) and returns the
+    /// bot's answer to it.
+    async fn ask(&mut self, who: Person, room: Room, text: &str) -> Posted;
+
+    /// Ordinary talk in `room`, not said to the bot.
+    async fn chat(&mut self, who: Person, room: Room, text: &str) -> Said;
+
+    /// Says `text` to the bot in a private chat and returns its answer.
+    async fn ask_privately(&mut self, who: Person, text: &str) -> Posted;
+
+    /// Waits until the bot has posted into `room` a message with every one
+    /// of `parts` (an announcement, a confirmation after a press).
+    async fn posted_in(&mut self, room: Room, parts: &[&str]) -> Posted;
+
+    /// Waits until `who` has been told, by the bot, something with every
+    /// one of `parts`: an answer to their submission or a private note,
+    /// wherever the platform shows it to them. Returns all they were told.
+    async fn told(&mut self, who: Person, parts: &[&str]) -> String;
+
+    /// `who` edits what they said.
+    async fn edit(&mut self, who: Person, said: &Said, text: &str);
+
+    /// `who` presses the button with `data` under the bot's message `on`.
+    async fn press(&mut self, who: Person, room: Room, on: &Posted, data: &str);
+
+    /// `who` reacts with `emoji` to the bot's message `on`.
+    async fn react(&mut self, who: Person, room: Room, on: &Posted, emoji: &str);
+
+    /// Whether the platform shows `said` as removed.
+    async fn was_deleted(&mut self, said: &Said) -> bool;
+
+    /// Kills the bot (SIGKILL) right after `who` said `text` to it in
+    /// `room`, before it could answer for sure, and starts it again.
+    /// Returns every answer the bot gave to that message, once it has
+    /// answered.
+    async fn ask_through_a_kill(&mut self, who: Person, room: Room, text: &str) -> Vec<Posted>;
+}
+
+/// Waits until `check` holds (polling), or `WAIT` has passed.
+pub async fn eventually(mut check: impl FnMut() -> bool) -> bool {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        if check() {
+            return true;
+        }
+        if tokio::time::Instant::now() > deadline {
+            return false;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Whether `text` holds every one of `parts`.
+pub fn has_all(text: &str, parts: &[&str]) -> bool {
+    parts.iter().all(|p| text.contains(p))
+}
+
+/// The test town's config on `platform` (`"console"`, `"telegram"`, …):
+/// `section` configures the platform, `ids` are Torvet's, Stranden's and
+/// the English channel's ids there.
+pub fn town_config(platform: &str, section: &str, ids: [&str; 3]) -> String {
+    let [torvet, stranden, english] = ids;
+    format!(
+        r#"
+timezone = "Europe/Copenhagen"
+language = "da"
+
+{section}
+
+[[groups]]
+name = "ishoj"
+title = "Vores Ishøj"
+approval = "always"
+announce_approved = true
+
+[groups.rules]
+strikes_before_escalation = 3
+
+[[channels]]
+platform = "{platform}"
+id = "{torvet}"
+name = "Torvet"
+group = "ishoj"
+
+[[channels]]
+platform = "{platform}"
+id = "{stranden}"
+name = "Stranden"
+group = "ishoj"
+
+[[channels]]
+platform = "{platform}"
+id = "{english}"
+name = "Ishøj in English"
+language = "en"
+group = "ishoj"
+"#
+    )
+}

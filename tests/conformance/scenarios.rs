@@ -1,0 +1,257 @@
+//! The behaviours every platform must have, each written once. Messages are
+//! written the way residents type them (lower case, emojis, "lør d 13/6",
+//! greetings, prices), not the way the parser likes them.
+
+use crate::common::{assert_has, assert_lacks};
+use crate::driver::{Feature, Person::*, Room::*, TestPlatform, WAIT};
+
+/// A resident's event is confirmed with what was understood and waits for
+/// an admin; nobody else sees it meanwhile, she sees it marked.
+pub async fn a_submission_is_confirmed_and_waits_for_approval(p: &mut impl TestPlatform) {
+    let saved = p
+        .ask(
+            Ali,
+            Torvet,
+            "hej 😊 byttemarked i glashuset lør d 13/6 kl 10-14, gratis adgang",
+        )
+        .await;
+    assert_has(
+        &saved.text,
+        &[
+            "#1",
+            "Byttemarked",
+            "lørdag 13. juni 2026",
+            // The place as she wrote it.
+            "glashuset",
+            "når en administrator har godkendt den",
+        ],
+    );
+    let others = p.ask(Ahmed, Torvet, "hvad sker der i weekenden?").await;
+    assert_lacks(&others.text, &["(#1)"]);
+    let hers = p.ask(Ali, Torvet, "hvad sker der i weekenden?").await;
+    assert_has(&hers.text, &["Byttemarked", "venter på godkendelse"]);
+}
+
+/// Only an admin approves; the submitter is told, the group's other
+/// channels get the announcement in their language, and everyone sees it.
+pub async fn only_admins_approve_and_the_town_hears_of_it(p: &mut impl TestPlatform) {
+    let saved = p
+        .ask(Ali, Torvet, "byttemarked i glashuset lør kl 10-14")
+        .await;
+    assert_has(&saved.text, &["#1"]);
+    let refused = p.ask(Ahmed, Torvet, "/godkend #1").await;
+    assert_has(&refused.text, &["kun gruppens administratorer"]);
+    let approved = p.ask(Mette, Torvet, "/godkend #1").await;
+    assert_has(&approved.text, &["#1 er godkendt"]);
+    p.told(
+        Ali,
+        &["Godt nyt! Din begivenhed »Byttemarked« (#1) er godkendt"],
+    )
+    .await;
+    p.posted_in(Stranden, &["Ny begivenhed: Byttemarked"]).await;
+    p.posted_in(
+        English,
+        &["New event: Byttemarked", "Saturday 13 June 2026"],
+    )
+    .await;
+    let shown = p.ask(Ahmed, Torvet, "hvad sker der i weekenden?").await;
+    assert_has(&shown.text, &["Byttemarked", "glashuset"]);
+    assert_lacks(&shown.text, &["venter på godkendelse"]);
+}
+
+/// Approving from the queue by button or reaction, where the platform has
+/// them; a resident's press or reaction is refused. The console has
+/// neither: its queue names the command, which does the same.
+pub async fn approval_by_button_or_reaction(p: &mut impl TestPlatform) {
+    p.ask(Ali, Torvet, "loppemarked på torvet søndag kl 9-13 ☀️")
+        .await;
+    let queue = p.ask(Mette, Torvet, "/afventer").await;
+    assert_has(
+        &queue.text,
+        &["#1", "Loppemarked", "Godkend med »/godkend #1«"],
+    );
+    if p.supports(Feature::Buttons) {
+        assert!(
+            queue.buttons.iter().any(|b| b == "approve:1"),
+            "{:?}",
+            queue.buttons
+        );
+        p.press(Ahmed, Torvet, &queue, "approve:1").await;
+        p.posted_in(Torvet, &["kun gruppens administratorer"]).await;
+        p.press(Mette, Torvet, &queue, "approve:1").await;
+    } else if p.supports(Feature::Reactions) {
+        p.react(Ahmed, Torvet, &queue, "✅").await;
+        p.posted_in(Torvet, &["kun gruppens administratorer"]).await;
+        p.react(Mette, Torvet, &queue, "✅").await;
+    } else {
+        let refused = p.ask(Ahmed, Torvet, "/godkend #1").await;
+        assert_has(&refused.text, &["kun gruppens administratorer"]);
+        p.ask(Mette, Torvet, "/godkend #1").await;
+    }
+    p.posted_in(Torvet, &["#1 er godkendt"]).await;
+    p.told(Ali, &["Godt nyt!", "»Loppemarked« (#1)"]).await;
+}
+
+/// A new event at the same place and time as a published one is saved with
+/// a warning that names the other event and suggests the organisers talk.
+pub async fn a_clash_names_the_other_event(p: &mut impl TestPlatform) {
+    // An admin's own event is shown at once.
+    let first = p
+        .ask(Mette, Torvet, "Byttemarked i Glashuset lørdag kl. 10-14")
+        .await;
+    assert_has(&first.text, &["#1"]);
+    let clash = p
+        .ask(
+            Ali,
+            Torvet,
+            "affaldsindsamling ved glashuset lør kl 11-13 🌍 alle er velkomne",
+        )
+        .await;
+    assert_has(
+        &clash.text,
+        &[
+            "#2",
+            "Obs",
+            "Byttemarked",
+            "samme sted",
+            "samme tid",
+            "#1",
+            "arrangørerne",
+        ],
+    );
+    let other_day = p
+        .ask(Ali, Torvet, "strikkeklub på biblioteket søndag kl 14")
+        .await;
+    assert_lacks(&other_day.text, &["Obs"]);
+}
+
+/// "What's on" in Danish in a Danish channel and in English in the English
+/// one, from the same calendar.
+pub async fn whats_on_in_danish_and_english(p: &mut impl TestPlatform) {
+    p.ask(Mette, Torvet, "Byttemarked i Glashuset lørdag kl. 10-14")
+        .await;
+    let danish = p
+        .ask(Ahmed, Torvet, "hej! hvad sker der i weekenden?")
+        .await;
+    assert_has(
+        &danish.text,
+        &["Byttemarked", "Glashuset", "Lørdag 13. juni"],
+    );
+    let english = p.ask(Ahmed, English, "hi, what's on this weekend?").await;
+    assert_has(
+        &english.text,
+        &["What's on this weekend", "Byttemarked", "Saturday"],
+    );
+    let nothing = p.ask(Ahmed, Torvet, "hvad sker der i julen?").await;
+    assert_has(&nothing.text, &["Jeg kender ikke til noget"]);
+}
+
+/// A good story is kept, thanked for, and listed with the resident's own.
+pub async fn a_story_is_shared_and_listed(p: &mut impl TestPlatform) {
+    let story = p
+        .ask(
+            Ali,
+            Torvet,
+            "Historie: Café Solstrålen fejrede 1 år i dag med kage til alle 🎂",
+        )
+        .await;
+    assert_has(&story.text, &["#1", "Tak for din historie", "/anonym #1"]);
+    let mine = p.ask(Ali, Torvet, "/mine").await;
+    assert_has(&mine.text, &["#1", "Café Solstrålen"]);
+    let english = p
+        .ask(
+            Ahmed,
+            English,
+            "Story: the youth club painted the underpass together",
+        )
+        .await;
+    assert_has(&english.text, &["#2", "Thank you for your story"]);
+}
+
+/// In a private chat everything is said to the bot: no mention, no command.
+pub async fn a_private_chat_needs_no_mention(p: &mut impl TestPlatform) {
+    p.ask(Mette, Torvet, "Byttemarked i Glashuset lørdag kl. 10-14")
+        .await;
+    let answer = p.ask_privately(Ali, "hvad sker der i weekenden").await;
+    assert_has(&answer.text, &["Byttemarked"]);
+    let help = p.ask_privately(Ali, "/hjælp").await;
+    assert_has(&help.text, &["/mine"]);
+    let saved = p
+        .ask_privately(Ali, "fællesspisning i medborgerhuset fre kl 18, pris 40 kr")
+        .await;
+    assert_has(
+        &saved.text,
+        &[
+            "#2",
+            "Fællesspisning",
+            "når en administrator har godkendt den",
+        ],
+    );
+}
+
+/// Ordinary talk passes silently; talk that breaks a rule gets its writer a
+/// private note (never a public telling-off), a log entry, and is removed
+/// where the platform can — elsewhere the admins are told it could not be.
+pub async fn ordinary_talk_that_breaks_a_rule_is_noted_privately(p: &mut impl TestPlatform) {
+    p.chat(
+        Ali,
+        Torvet,
+        "hej alle, kommer i til byttemarkedet på lørdag? 😊",
+    )
+    .await;
+    let spam = p
+        .chat(Ahmed, Torvet, "FR33 M0NEY!! skriv til mig på whatsapp")
+        .await;
+    p.told(Ahmed, &["reklame eller spam", "/klage M1"]).await;
+    if p.supports(Feature::Deletes) {
+        let mut deleted = false;
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while !deleted && tokio::time::Instant::now() < deadline {
+            deleted = p.was_deleted(&spam).await;
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        assert!(deleted, "the spam was not removed");
+    } else {
+        p.posted_in(Torvet, &["Til administratorerne", "kan ikke slette"])
+            .await;
+        p.told(Ahmed, &["ikke fjernet her"]).await;
+    }
+    let log = p.ask(Mette, Torvet, "/log").await;
+    assert_has(&log.text, &["M1", "spam"]);
+    assert_lacks(&log.text, &["M2"]);
+}
+
+/// An edited message is held to the same rules as a new one, and a
+/// submission can be corrected. The console cannot edit a printed line;
+/// there `/ret` is the only way, and it is checked on every platform.
+pub async fn an_edited_message_is_checked_again(p: &mut impl TestPlatform) {
+    if p.supports(Feature::Edits) {
+        let said = p
+            .chat(Ahmed, Torvet, "hej alle, vi ses til byttemarkedet")
+            .await;
+        p.edit(Ahmed, &said, "FR33 M0NEY!! skriv til mig på whatsapp")
+            .await;
+        p.told(Ahmed, &["reklame eller spam"]).await;
+    }
+    let saved = p
+        .ask(Ali, Torvet, "byttemarked i glashuset lør kl 10-14")
+        .await;
+    assert_has(&saved.text, &["#1", "lørdag 13. juni 2026"]);
+    let fixed = p.ask(Ali, Torvet, "/ret #1 søndag kl. 11").await;
+    assert_has(&fixed.text, &["Rettet!", "søndag 14. juni 2026"]);
+    let refused = p.ask(Ahmed, Torvet, "/ret #1 mandag").await;
+    assert_has(&refused.text, &["#1 er ikke din"]);
+}
+
+/// The bot killed right after a message reached the platform answers it
+/// once after the restart: nothing lost, nothing twice.
+pub async fn a_restart_loses_and_repeats_nothing(p: &mut impl TestPlatform) {
+    let answers = p
+        .ask_through_a_kill(Ali, Torvet, "loppemarked på torvet søn kl 9-13")
+        .await;
+    assert_eq!(answers.len(), 1, "answered once: {answers:#?}");
+    assert_has(&answers[0].text, &["#1", "Loppemarked"]);
+    let mine = p.ask(Ali, Torvet, "/mine").await;
+    assert_has(&mine.text, &["#1 Loppemarked"]);
+    assert_lacks(&mine.text, &["#2"]);
+}
