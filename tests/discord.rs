@@ -7,7 +7,6 @@
 mod common;
 mod fake_discord;
 
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -97,6 +96,20 @@ fn mention(text: &str) -> String {
     format!("<@{BOT_ID}> {text}")
 }
 
+/// The town's bot process: start, kill, log and paths come from it.
+impl std::ops::Deref for Town {
+    type Target = common::BotProcess;
+    fn deref(&self) -> &common::BotProcess {
+        &self.bot
+    }
+}
+
+impl std::ops::DerefMut for Town {
+    fn deref_mut(&mut self) -> &mut common::BotProcess {
+        &mut self.bot
+    }
+}
+
 impl Town {
     async fn new() -> Town {
         let fake = FakeDiscord::start(TOKEN).await;
@@ -107,7 +120,8 @@ impl Town {
         fake.add_member(&ali(), &[]);
         fake.add_member(&ahmed(), &[]);
         fake.add_member(&frida(), &[VOLUNTEER_ROLE]);
-        let bot = common::BotProcess::new(
+        let bot = common::BotProcess::at(
+            NOW,
             &config(&fake.api_url(), torvet, strand, english),
             &[("VORES_DISCORD_TOKEN", TOKEN), ("RUST_LOG", "info")],
         );
@@ -118,10 +132,6 @@ impl Town {
             strand,
             english,
         }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.bot.path(name)
     }
 
     /// Replaces a line of the config (before the bot starts).
@@ -137,27 +147,6 @@ impl Town {
     }
 
     /// `vores run` at the fixed test time.
-    fn start(&mut self) {
-        self.bot.start(Some(NOW));
-    }
-
-    /// `vores run` on the real clock: the outbox's retries wait real time.
-    fn start_on_real_clock(&mut self) {
-        self.bot.start(None);
-    }
-
-    fn spawn_run(&mut self, cmd: Command) {
-        self.bot.spawn_run(cmd);
-    }
-
-    fn kill(&mut self) {
-        self.bot.kill();
-    }
-
-    fn log(&self) -> String {
-        self.bot.log()
-    }
-
     /// Waits until the bot is connected and has read the channels back.
     async fn ready(&self) {
         let ok = self

@@ -1,16 +1,15 @@
 //! The published calendar an outside calendar (Discord's Scheduled Events)
 //! is given: decided in the core, per group, from a real SQLite database.
 
+mod common;
+
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use vores_bot::community::ChannelInfo;
-use vores_bot::model::{
-    ConversationRef, EventDetails, NewSubmission, Origin, Platform, Status, SubmissionKind, UserRef,
-};
+use vores_bot::model::{ConversationRef, Platform, Status};
 use vores_bot::published::{PublishedCalendar, StoredCalendar};
-use vores_bot::understand::EventDraft;
-use vores_bot::{FixedClock, Language, Store};
+use vores_bot::{FixedClock, Store};
 use vores_storage::Database;
 
 const CONFIG: &str = r#"
@@ -51,42 +50,23 @@ async fn save(
     place: Option<&str>,
     status: Status,
 ) -> i64 {
-    let tz = chrono_tz::Europe::Copenhagen;
-    let draft = EventDraft {
-        title: title.to_string(),
-        date: Some(day),
-        start_time: NaiveTime::from_hms_opt(hour, 0, 0),
-        end_time: NaiveTime::from_hms_opt(hour + 2, 0, 0),
-        all_day: false,
-        location: place.map(str::to_string),
-        invalid_date: false,
-        doubts: Vec::new(),
-        written_weekday: None,
-        repeat: None,
-        end_date: None,
-    };
-    db.insert_submission(&NewSubmission {
-        kind: SubmissionKind::Event,
+    let text = format!("{title} – kom og vær med");
+    let row = common::EventRow {
+        conversation,
+        author_id: "7",
+        title,
+        date: day,
+        start: NaiveTime::from_hms_opt(hour, 0, 0),
+        end: NaiveTime::from_hms_opt(hour + 2, 0, 0),
+        place,
         status,
-        origin: Origin {
-            author: UserRef {
-                platform: Platform::Discord,
-                id: "7".into(),
-            },
-            conversation: conversation.clone(),
-            message_id: None,
-            author_name: "Ali".into(),
-        },
-        language: Language::Da,
-        anonymous: false,
-        text: format!("{title} – kom og vær med"),
-        event: Some(EventDetails::from_draft(draft, tz)),
-        story: None,
+        text: &text,
         created_at: Utc::now(),
-    })
-    .await
-    .expect("insert")
-    .id
+    };
+    db.insert_submission(&row.submission())
+        .await
+        .expect("insert")
+        .id
 }
 
 #[tokio::test]

@@ -6,7 +6,6 @@
 mod common;
 mod fake_telegram;
 
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -75,11 +74,28 @@ group = "ishoj"
     )
 }
 
+/// The town's bot process: start, kill, log and paths come from it.
+impl std::ops::Deref for Town {
+    type Target = common::BotProcess;
+    fn deref(&self) -> &common::BotProcess {
+        &self.bot
+    }
+}
+
+impl std::ops::DerefMut for Town {
+    fn deref_mut(&mut self) -> &mut common::BotProcess {
+        &mut self.bot
+    }
+}
+
 impl Town {
     async fn new() -> Town {
         let fake = FakeTelegram::start(TOKEN).await;
-        let bot =
-            common::BotProcess::new(&config(&fake.api_url()), &[("VORES_TELEGRAM_TOKEN", TOKEN)]);
+        let bot = common::BotProcess::at(
+            NOW,
+            &config(&fake.api_url()),
+            &[("VORES_TELEGRAM_TOKEN", TOKEN)],
+        );
         for (id, title) in [
             (TORVET, "Torvet"),
             (STRAND, "Stranden"),
@@ -92,37 +108,12 @@ impl Town {
         Town { fake, bot }
     }
 
-    fn path(&self, name: &str) -> PathBuf {
-        self.bot.path(name)
-    }
-
     fn vores(&self) -> Command {
         self.vores_at(NOW)
     }
 
     fn vores_at(&self, now: &str) -> Command {
         self.bot.command(Some(now))
-    }
-
-    fn start(&mut self) {
-        self.bot.start(Some(NOW));
-    }
-
-    /// `vores run` on the real clock: the outbox's retries wait real time.
-    fn start_on_real_clock(&mut self) {
-        self.bot.start(None);
-    }
-
-    fn spawn_run(&mut self, cmd: Command) {
-        self.bot.spawn_run(cmd);
-    }
-
-    fn kill(&mut self) {
-        self.bot.kill();
-    }
-
-    fn log(&self) -> String {
-        self.bot.log()
     }
 
     async fn replies(&self, chat: i64, count: usize) -> Vec<SentMessage> {
@@ -851,7 +842,8 @@ async fn a_regular_activity_on_telegram() {
     town.kill();
     town.fake.add_private_chat(&ali());
     let later = "2026-07-16T10:00:00+02:00";
-    town.spawn_run(town.vores_at(later));
+    let run_later = town.vores_at(later);
+    town.spawn_run(run_later);
     let asked = town.replies(ali().id, 1).await;
     let question = asked
         .iter()

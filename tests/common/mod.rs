@@ -48,6 +48,62 @@ pub fn assert_lacks(text: &str, parts: &[&str]) {
     }
 }
 
+/// One event as Ali would have shared it in `conversation` (in Danish, not
+/// anonymous), ready to be saved straight into a database.
+pub struct EventRow<'a> {
+    pub conversation: &'a vores_bot::model::ConversationRef,
+    pub author_id: &'a str,
+    pub title: &'a str,
+    pub date: chrono::NaiveDate,
+    pub start: Option<chrono::NaiveTime>,
+    pub end: Option<chrono::NaiveTime>,
+    pub place: Option<&'a str>,
+    pub status: vores_bot::model::Status,
+    pub text: &'a str,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl EventRow<'_> {
+    pub fn submission(&self) -> vores_bot::model::NewSubmission {
+        use vores_bot::model::{EventDetails, NewSubmission, Origin, SubmissionKind, UserRef};
+        let draft = vores_bot::understand::EventDraft {
+            title: self.title.to_string(),
+            date: Some(self.date),
+            start_time: self.start,
+            end_time: self.end,
+            all_day: false,
+            location: self.place.map(str::to_string),
+            invalid_date: false,
+            doubts: Vec::new(),
+            written_weekday: None,
+            repeat: None,
+            end_date: None,
+        };
+        NewSubmission {
+            kind: SubmissionKind::Event,
+            status: self.status,
+            origin: Origin {
+                author: UserRef {
+                    platform: self.conversation.platform,
+                    id: self.author_id.to_string(),
+                },
+                conversation: self.conversation.clone(),
+                message_id: None,
+                author_name: "Ali".into(),
+            },
+            language: vores_bot::Language::Da,
+            anonymous: false,
+            text: self.text.to_string(),
+            event: Some(EventDetails::from_draft(
+                draft,
+                chrono_tz::Europe::Copenhagen,
+            )),
+            story: None,
+            created_at: self.created_at,
+        }
+    }
+}
+
 /// Saves one published event per title straight into the SQLite database at
 /// `db_path`, spread over 8–13 June 2026 (Monday to Saturday) at 9–18
 /// o'clock in Medborgerhuset, as if Ali had shared them in `conversation`:
@@ -60,49 +116,25 @@ pub async fn publish_events(
     titles: &[String],
 ) {
     use vores_bot::Store;
-    use vores_bot::model::{EventDetails, NewSubmission, Origin, Status, SubmissionKind, UserRef};
     let db = vores_storage::Database::open(&format!("sqlite://{}", db_path.display()))
         .await
         .expect("db");
     for (i, title) in titles.iter().enumerate() {
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 6, 8 + (i % 6) as u32).expect("date");
-        let draft = vores_bot::understand::EventDraft {
-            title: title.clone(),
-            date: Some(date),
-            start_time: chrono::NaiveTime::from_hms_opt(9 + (i % 10) as u32, 0, 0),
-            end_time: None,
-            all_day: false,
-            location: Some("Medborgerhuset, Vejlebrovej 45".into()),
-            invalid_date: false,
-            doubts: Vec::new(),
-            written_weekday: None,
-            repeat: None,
-            end_date: None,
-        };
-        db.insert_submission(&NewSubmission {
-            kind: SubmissionKind::Event,
-            status: Status::Published,
-            origin: Origin {
-                author: UserRef {
-                    platform: conversation.platform,
-                    id: author_id.to_string(),
-                },
-                conversation: conversation.clone(),
-                message_id: None,
-                author_name: "Ali".into(),
-            },
-            language: vores_bot::Language::Da,
-            anonymous: false,
-            text: String::new(),
-            event: Some(EventDetails::from_draft(
-                draft,
-                chrono_tz::Europe::Copenhagen,
-            )),
-            story: None,
+        let row = EventRow {
+            conversation: &conversation,
+            author_id,
+            title,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 6, 8 + (i % 6) as u32).expect("date"),
+            start: chrono::NaiveTime::from_hms_opt(9 + (i % 10) as u32, 0, 0),
+            end: None,
+            place: Some("Medborgerhuset, Vejlebrovej 45"),
+            status: vores_bot::model::Status::Published,
+            text: "",
             created_at,
-        })
-        .await
-        .expect("insert");
+        };
+        db.insert_submission(&row.submission())
+            .await
+            .expect("insert");
     }
     db.close().await;
 }
@@ -115,10 +147,19 @@ pub struct BotProcess {
     dir: tempfile::TempDir,
     /// Environment for every command (the platform's token, log filter).
     env: Vec<(String, String)>,
+    /// The fixed clock `start` runs the bot on.
+    now: Option<String>,
     pub child: Option<std::process::Child>,
 }
 
 impl BotProcess {
+    /// A town whose bot `start`s on the fixed clock `now` (RFC 3339).
+    pub fn at(now: &str, config: &str, env: &[(&str, &str)]) -> BotProcess {
+        let mut town = BotProcess::new(config, env);
+        town.now = Some(now.to_string());
+        town
+    }
+
     pub fn new(config: &str, env: &[(&str, &str)]) -> BotProcess {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join("vores.toml"), config).expect("config");
@@ -128,6 +169,7 @@ impl BotProcess {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect(),
+            now: None,
             child: None,
         }
     }
@@ -175,8 +217,14 @@ impl BotProcess {
         self.child = Some(child);
     }
 
-    pub fn start(&mut self, now: Option<&str>) {
-        self.spawn_run(self.command(now));
+    /// `vores run` on the town's clock (see [`BotProcess::at`]).
+    pub fn start(&mut self) {
+        self.spawn_run(self.command(self.now.as_deref()));
+    }
+
+    /// `vores run` on the real clock: the outbox's retries wait real time.
+    pub fn start_on_real_clock(&mut self) {
+        self.spawn_run(self.command(None));
     }
 
     /// SIGKILL, as a crash or the OOM killer would.

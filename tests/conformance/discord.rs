@@ -101,8 +101,8 @@ impl TestPlatform for Discord {
         );
         let ids = channels.map(|c| c.to_string());
         let config = town_config("discord", &section, [&ids[0], &ids[1], &ids[2]]);
-        let mut bot = BotProcess::new(&config, &[("VORES_DISCORD_TOKEN", TOKEN)]);
-        bot.start(Some(NOW));
+        let mut bot = BotProcess::at(NOW, &config, &[("VORES_DISCORD_TOKEN", TOKEN)]);
+        bot.start();
         let discord = Discord {
             fake,
             bot,
@@ -205,7 +205,7 @@ impl TestPlatform for Discord {
         // The bot may have read it, handled it, answered it — or not.
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         self.bot.kill();
-        self.bot.start(Some(NOW));
+        self.bot.start();
         self.answer_to(channel, id, &text).await;
         // Long enough for a second answer to show, were there one.
         tokio::time::sleep(std::time::Duration::from_secs(3)).await;

@@ -109,8 +109,8 @@ impl TestPlatform for Telegram {
         for who in [Person::Ali, Person::Ahmed, Person::Mette] {
             fake.add_private_chat(&user(who));
         }
-        let mut bot = BotProcess::new(&config, &[("VORES_TELEGRAM_TOKEN", TOKEN)]);
-        bot.start(Some(NOW));
+        let mut bot = BotProcess::at(NOW, &config, &[("VORES_TELEGRAM_TOKEN", TOKEN)]);
+        bot.start();
         Some(Telegram { fake, bot })
     }
 
@@ -207,7 +207,7 @@ impl TestPlatform for Telegram {
         // The bot may have fetched it, handled it, answered it — or not.
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         self.bot.kill();
-        self.bot.start(Some(NOW));
+        self.bot.start();
         self.answer_to(chat(room), id, &text).await;
         // Long enough for a second answer to show, were there one.
         tokio::time::sleep(std::time::Duration::from_secs(3)).await;
