@@ -12,7 +12,8 @@ use async_trait::async_trait;
 
 use crate::common::{BotProcess, run_with_input};
 use crate::driver::{
-    Feature, NOW, Person, Posted, Room, Said, TestPlatform, eventually, has_all, town_config,
+    Feature, NOW, Person, Posted, Room, Said, TestPlatform, WEEK_BEFORE, eventually, has_all,
+    town_config,
 };
 
 pub struct Console {
@@ -144,6 +145,54 @@ impl TestPlatform for Console {
 
     async fn was_deleted(&mut self, _said: &Said) -> bool {
         false
+    }
+
+    async fn save_published_week(&mut self, titles: &[String]) {
+        let torvet = vores_bot::model::ConversationRef {
+            platform: vores_bot::model::Platform::Console,
+            id: "torvet".into(),
+        };
+        let at = NOW.parse().expect("time");
+        crate::common::publish_events(&self.town.path("vores.db"), torvet, "ali", at, titles).await;
+    }
+
+    async fn send_digest_through_trouble(&mut self) {
+        // Killed halfway through posting (each post slowed down so there is
+        // a half); the next run posts the rest and nothing twice.
+        let digest = |console: &Console| {
+            let mut cmd = console.town.command(Some(WEEK_BEFORE));
+            cmd.env(
+                "VORES_CONSOLE_TRANSCRIPTS",
+                console.town.path("transcripts"),
+            )
+            .env("VORES_CONSOLE_SEND_DELAY_MS", "150")
+            .args(["digest", "--send-now"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+            cmd
+        };
+        let mut halfway = digest(self).spawn().expect("vores digest starts");
+        tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+        halfway.kill().expect("SIGKILL");
+        halfway.wait().expect("reaped");
+        let status = digest(self).status().expect("vores digest runs");
+        assert!(status.success(), "the second digest run failed");
+    }
+
+    async fn posts_in(
+        &mut self,
+        room: Room,
+        _done: &dyn for<'p> Fn(&'p [String]) -> bool,
+    ) -> Vec<String> {
+        let path = self
+            .town
+            .path("transcripts")
+            .join(format!("{}.txt", channel(room)));
+        vec![std::fs::read_to_string(path).unwrap_or_default()]
+    }
+
+    async fn take_away_the_right_to_remove(&mut self) {
+        // The console never could remove anything.
     }
 
     async fn ask_through_a_kill(&mut self, who: Person, room: Room, text: &str) -> Vec<Posted> {

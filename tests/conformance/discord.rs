@@ -6,9 +6,12 @@ use async_trait::async_trait;
 
 use crate::common::BotProcess;
 use crate::driver::{
-    Feature, NOW, Person, Posted, Room, Said, TestPlatform, WAIT, eventually, has_all, town_config,
+    Feature, NOW, Person, Posted, Room, Said, TestPlatform, WAIT, WEEK_BEFORE, eventually,
+    eventually_within, has_all, town_config,
 };
-use crate::fake_discord::{BOT_ID, FakeDiscord, FakeUser, MODERATOR_ROLE, SentMessage};
+use crate::fake_discord::{
+    BOT_ID, EVERYONE_RIGHTS, FakeDiscord, FakeUser, MODERATOR_ROLE, SEND_MESSAGES, SentMessage,
+};
 
 const TOKEN: &str = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake.discord-test-token";
 
@@ -196,6 +199,54 @@ impl TestPlatform for Discord {
     async fn was_deleted(&mut self, said: &Said) -> bool {
         let id: u64 = said.id.parse().expect("a Discord id");
         self.fake.deleted(self.channel(said.room)).contains(&id)
+    }
+
+    async fn save_published_week(&mut self, titles: &[String]) {
+        self.bot.kill();
+        let torvet = vores_bot::model::ConversationRef {
+            platform: vores_bot::model::Platform::Discord,
+            id: self.channels[0].to_string(),
+        };
+        let ali = user(Person::Ali).id.to_string();
+        let at = NOW.parse().expect("time");
+        crate::common::publish_events(&self.bot.path("vores.db"), torvet, &ali, at, titles).await;
+    }
+
+    async fn send_digest_through_trouble(&mut self) {
+        self.bot.kill();
+        let out = self
+            .bot
+            .command(Some(WEEK_BEFORE))
+            .args(["digest", "--send-now"])
+            .output()
+            .expect("vores digest runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // 429s on posting (per route and global), and two answers lost
+        // after Discord made the message.
+        self.fake.storm("POST /channels/", 3, 0.4, false);
+        self.fake.fail_after_processing(2);
+        self.bot.start_on_real_clock();
+        self.ready().await;
+        self.fake.storm("POST /channels/", 2, 0.3, true);
+    }
+
+    async fn posts_in(
+        &mut self,
+        room: Room,
+        done: &dyn for<'p> Fn(&'p [String]) -> bool,
+    ) -> Vec<String> {
+        let channel = self.channel(room);
+        let texts = || -> Vec<String> { self.posts(channel).into_iter().map(|p| p.text).collect() };
+        eventually_within(std::time::Duration::from_secs(120), || done(&texts())).await;
+        texts()
+    }
+
+    async fn take_away_the_right_to_remove(&mut self) {
+        self.fake.set_bot_rights(EVERYONE_RIGHTS | SEND_MESSAGES);
     }
 
     async fn ask_through_a_kill(&mut self, who: Person, room: Room, text: &str) -> Vec<Posted> {

@@ -12,6 +12,10 @@ pub const NOW: &str = "2026-06-10T10:00:00+02:00";
 /// How long a driver waits for the bot before the scenario fails.
 pub const WAIT: Duration = Duration::from_secs(45);
 
+/// Sunday 7 June 2026, just after the digest hour: a digest sent then lists
+/// the week of [`TestPlatform::save_published_week`] (8–13 June).
+pub const WEEK_BEFORE: &str = "2026-06-07T18:05:00+02:00";
+
 /// The people of the test town. Mette is an admin of Torvet on every
 /// platform (the platform's own admin where it has one); Ali and Ahmed are
 /// residents.
@@ -116,6 +120,29 @@ pub trait TestPlatform {
     /// Whether the platform shows `said` as removed.
     async fn was_deleted(&mut self, said: &Said) -> bool;
 
+    /// Saves one published event per title, shared in Torvet, straight into
+    /// the database: a busy week (8–13 June). The bot is stopped for it.
+    async fn save_published_week(&mut self, titles: &[String]);
+
+    /// Sends the weekly digest by hand (`vores digest --send-now`, on the
+    /// Sunday evening before the week) while the platform makes posting
+    /// hard — 429s, dropped connections, answers lost after the post was
+    /// made, or (on the console) a kill halfway — and lets the bot run on,
+    /// on the real clock, so retries come due.
+    async fn send_digest_through_trouble(&mut self);
+
+    /// Every post of the bot in `room`, once `done` holds for them (or
+    /// the wait is over).
+    async fn posts_in(
+        &mut self,
+        room: Room,
+        done: &dyn for<'p> Fn(&'p [String]) -> bool,
+    ) -> Vec<String>;
+
+    /// Takes away the bot's right to remove messages in Torvet (or, where
+    /// it never had one, leaves things as they are).
+    async fn take_away_the_right_to_remove(&mut self);
+
     /// Kills the bot (SIGKILL) right after `who` said `text` to it in
     /// `room`, before it could answer for sure, and starts it again.
     /// Returns every answer the bot gave to that message, once it has
@@ -124,8 +151,13 @@ pub trait TestPlatform {
 }
 
 /// Waits until `check` holds (polling), or `WAIT` has passed.
-pub async fn eventually(mut check: impl FnMut() -> bool) -> bool {
-    let deadline = tokio::time::Instant::now() + WAIT;
+pub async fn eventually(check: impl FnMut() -> bool) -> bool {
+    eventually_within(WAIT, check).await
+}
+
+/// Waits until `check` holds (polling), or `wait` has passed.
+pub async fn eventually_within(wait: Duration, mut check: impl FnMut() -> bool) -> bool {
+    let deadline = tokio::time::Instant::now() + wait;
     loop {
         if check() {
             return true;

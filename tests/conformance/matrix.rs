@@ -11,12 +11,14 @@ use matrix_sdk::ruma::events::room::message::{ReplacementMetadata, RoomMessageEv
 use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId};
 
 use crate::driver::{
-    Feature, Person, Posted, Room, Said, TestPlatform, WAIT, has_all, town_config,
+    Feature, NOW, Person, Posted, Room, Said, TestPlatform, WAIT, WEEK_BEFORE, eventually_within,
+    has_all, town_config,
 };
 use crate::matrix_support::{Bot, Resident, Synapse, room, unique, wait_joined};
 
 pub struct Matrix {
     synapse: Synapse,
+    admin_token: String,
     bot: Bot,
     bot_id: OwnedUserId,
     bot_name: String,
@@ -130,6 +132,7 @@ impl TestPlatform for Matrix {
             .expect("power levels");
         Some(Matrix {
             synapse,
+            admin_token,
             bot,
             bot_id,
             bot_name,
@@ -248,6 +251,56 @@ impl TestPlatform for Matrix {
         let token = self.resident(Person::Mette).token.clone();
         let event = self.synapse.event(&token, &id, &said.id).await;
         event["unsigned"]["redacted_because"].is_object()
+    }
+
+    async fn save_published_week(&mut self, titles: &[String]) {
+        self.bot.kill();
+        let torvet = vores_bot::model::ConversationRef {
+            platform: vores_bot::model::Platform::Matrix,
+            id: self.room(Room::Torvet).to_string(),
+        };
+        let ali = self.resident(Person::Ali).id().to_string();
+        let at = NOW.parse().expect("time");
+        crate::common::publish_events(&self.bot.path("vores.db"), torvet, &ali, at, titles).await;
+    }
+
+    async fn send_digest_through_trouble(&mut self) {
+        self.bot.kill();
+        self.bot.now = WEEK_BEFORE;
+        self.bot.digest_now();
+        // Synapse's own rate limit, strict: the posts meet 429s.
+        self.synapse
+            .rate_limit(&self.admin_token, self.bot_id.as_str(), 1, 2)
+            .await;
+        self.bot.real_clock = true;
+        self.bot.start();
+    }
+
+    async fn posts_in(
+        &mut self,
+        room: Room,
+        done: &dyn for<'p> Fn(&'p [String]) -> bool,
+    ) -> Vec<String> {
+        let id = self.room(room).clone();
+        let texts = || -> Vec<String> {
+            self.resident(Person::Mette)
+                .messages_from(&id, &self.bot_id)
+                .into_iter()
+                .map(|s| s.body)
+                .collect()
+        };
+        eventually_within(std::time::Duration::from_secs(120), || done(&texts())).await;
+        texts()
+    }
+
+    async fn take_away_the_right_to_remove(&mut self) {
+        let torvet = self.room(Room::Torvet).clone();
+        self.resident(Person::Mette)
+            .room(&torvet)
+            .await
+            .update_power_levels(vec![(&self.bot_id, 0.into())])
+            .await
+            .expect("power levels");
     }
 
     async fn ask_through_a_kill(&mut self, who: Person, room: Room, text: &str) -> Vec<Posted> {

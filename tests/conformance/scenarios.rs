@@ -255,3 +255,58 @@ pub async fn a_restart_loses_and_repeats_nothing(p: &mut impl TestPlatform) {
     assert_has(&mine.text, &["#1 Loppemarked"]);
     assert_lacks(&mine.text, &["#2"]);
 }
+
+/// The weekly digest reaches every channel of the group exactly once, split
+/// to the platform's length, however hard the platform makes posting.
+pub async fn the_digest_goes_out_once_through_trouble(p: &mut impl TestPlatform) {
+    let titles: Vec<String> = (0..40)
+        .map(|i| format!("Aktivitet nummer {i} for *store* og _små_ i Ishøj"))
+        .collect();
+    p.save_published_week(&titles).await;
+    p.send_digest_through_trouble().await;
+    let every_one = |posts: &[String]| {
+        (0..40).all(|i| {
+            let needle = format!("Aktivitet nummer {i} ");
+            posts.iter().any(|t| t.contains(&needle))
+        })
+    };
+    for (room, heading) in [
+        (Torvet, "Ugen i Vores Ishøj"),
+        (Stranden, "Ugen i Vores Ishøj"),
+        (English, "The week in Vores Ishøj"),
+    ] {
+        let posts = p.posts_in(room, &every_one).await;
+        assert_eq!(
+            posts
+                .iter()
+                .map(|t| t.matches(heading).count())
+                .sum::<usize>(),
+            1,
+            "{room:?}: the digest once: {posts:#?}"
+        );
+        for i in 0..40 {
+            let needle = format!("Aktivitet nummer {i} ");
+            assert_eq!(
+                posts
+                    .iter()
+                    .map(|t| t.matches(&needle).count())
+                    .sum::<usize>(),
+                1,
+                "{room:?}: event {i} exactly once: {posts:#?}"
+            );
+        }
+    }
+}
+
+/// When the bot may not remove a message that breaks a rule, the group's
+/// admins are told what right it lacks, and the writer is still noted.
+pub async fn a_missing_right_is_reported_to_admins(p: &mut impl TestPlatform) {
+    p.take_away_the_right_to_remove().await;
+    let spam = p
+        .chat(Ahmed, Torvet, "FR33 M0NEY!! skriv til mig på whatsapp")
+        .await;
+    p.posted_in(Torvet, &["Til administratorerne", "kan ikke slette"])
+        .await;
+    p.told(Ahmed, &["reklame eller spam"]).await;
+    assert!(!p.was_deleted(&spam).await, "removed without the right");
+}

@@ -5,7 +5,8 @@ use async_trait::async_trait;
 
 use crate::common::BotProcess;
 use crate::driver::{
-    Feature, NOW, Person, Posted, Room, Said, TestPlatform, eventually, has_all, town_config,
+    Feature, NOW, Person, Posted, Room, Said, TestPlatform, WEEK_BEFORE, eventually,
+    eventually_within, has_all, town_config,
 };
 use crate::fake_telegram::{BOT_USERNAME, FakeChat, FakeTelegram, FakeUser, SentMessage};
 
@@ -199,6 +200,56 @@ impl TestPlatform for Telegram {
     async fn was_deleted(&mut self, said: &Said) -> bool {
         let id: i32 = said.id.parse().expect("a Telegram message id");
         self.fake.deleted(chat(said.room)).contains(&id)
+    }
+
+    async fn save_published_week(&mut self, titles: &[String]) {
+        self.bot.kill();
+        let torvet = vores_bot::model::ConversationRef {
+            platform: vores_bot::model::Platform::Telegram,
+            id: TORVET.to_string(),
+        };
+        let ali = user(Person::Ali).id.to_string();
+        let at = NOW.parse().expect("time");
+        crate::common::publish_events(&self.bot.path("vores.db"), torvet, &ali, at, titles).await;
+    }
+
+    async fn send_digest_through_trouble(&mut self) {
+        self.bot.kill();
+        self.fake.fail_with_429("sendMessage", 4, 1);
+        self.fake.drop_connections("sendMessage", 2);
+        self.fake.fail_with_500("sendMessage", 1);
+        let out = self
+            .bot
+            .command(Some(WEEK_BEFORE))
+            .args(["digest", "--send-now"])
+            .output()
+            .expect("vores digest runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        self.bot.start_on_real_clock();
+    }
+
+    async fn posts_in(
+        &mut self,
+        room: Room,
+        done: &dyn for<'p> Fn(&'p [String]) -> bool,
+    ) -> Vec<String> {
+        let texts = || -> Vec<String> {
+            self.fake
+                .sent(chat(room))
+                .into_iter()
+                .map(|m| m.plain_text)
+                .collect()
+        };
+        eventually_within(std::time::Duration::from_secs(120), || done(&texts())).await;
+        texts()
+    }
+
+    async fn take_away_the_right_to_remove(&mut self) {
+        self.fake.set_bot_rights(TORVET, false, true);
     }
 
     async fn ask_through_a_kill(&mut self, who: Person, room: Room, text: &str) -> Vec<Posted> {

@@ -106,6 +106,11 @@ impl Synapse {
     /// Lifts `rc_message` for one user (the tests that are not about rate
     /// limits); Synapse's default stays for everyone else.
     pub async fn lift_rate_limit(&self, admin_token: &str, user: &str) {
+        self.rate_limit(admin_token, user, 0, 0).await;
+    }
+
+    /// Synapse's message rate limit for `user` (0 and 0: none at all).
+    pub async fn rate_limit(&self, admin_token: &str, user: &str, per_second: u32, burst: u32) {
         let status = self
             .http
             .post(format!(
@@ -113,7 +118,7 @@ impl Synapse {
                 self.url
             ))
             .bearer_auth(admin_token)
-            .json(&json!({"messages_per_second": 0, "burst_count": 0}))
+            .json(&json!({"messages_per_second": per_second, "burst_count": burst}))
             .send()
             .await
             .expect("override_ratelimit")
