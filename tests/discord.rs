@@ -15,7 +15,6 @@ use fake_discord::{
     BOT_ID, EVERYONE_RIGHTS, FakeDiscord, FakeUser, MODERATOR_ROLE, SEND_MESSAGES, SentMessage,
     VOLUNTEER_ROLE,
 };
-use vores_bot::model::{ConversationRef, Platform};
 
 const TOKEN: &str = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake.discord-test-token";
 /// Wednesday 10 June 2026, 10:00 in Copenhagen.
@@ -379,122 +378,6 @@ async fn missing_permissions_are_reported_to_admins() {
     .await;
     assert!(!town.fake.deleted(strand).contains(&spam));
     assert!(town.fake.timeouts().is_empty());
-}
-
-/// Many approved events, so the digest needs several Discord messages.
-async fn fill_week(town: &Town) {
-    let titles: Vec<String> = (0..40)
-        .map(|i| format!("Aktivitet nummer {i} for *store* og _små_ i Ishøj"))
-        .collect();
-    common::publish_events(
-        &town.path("vores.db"),
-        ConversationRef {
-            platform: Platform::Discord,
-            id: town.torvet.to_string(),
-        },
-        &ali().id.to_string(),
-        NOW.parse().expect("time"),
-        &titles,
-    )
-    .await;
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_digest_is_split_and_survives_a_429_storm() {
-    let mut town = Town::new().await;
-    // The schema exists before we fill it; the bot starts after.
-    let out = town
-        .vores()
-        .args(["--now", NOW, "digest", "--preview", "--channel", "Torvet"])
-        .output()
-        .expect("preview");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    fill_week(&town).await;
-    let out = town
-        .vores()
-        // Sent by hand on the Sunday evening before the week it lists.
-        .args(["--now", "2026-06-07T18:05:00+02:00", "digest", "--send-now"])
-        .output()
-        .expect("digest");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // Mid-digest: 429s on message creation (bucket and global), and two
-    // answers lost after Discord created the message.
-    town.fake.storm("POST /channels/", 3, 0.4, false);
-    town.fake.fail_after_processing(2);
-    town.start_on_real_clock();
-    town.ready().await;
-    town.fake.storm("POST /channels/", 2, 0.3, true);
-
-    for (channel, heading) in [
-        (town.torvet, "Ugen i Vores Ishøj"),
-        (town.strand, "Ugen i Vores Ishøj"),
-        (town.english, "The week in Vores Ishøj"),
-    ] {
-        town.eventually("the digest did not arrive in full", |f| {
-            let sent = f.sent(channel);
-            (0..40).all(|i| {
-                let needle = format!("Aktivitet nummer {i} ");
-                sent.iter().any(|m| m.content.contains(&needle))
-            })
-        })
-        .await;
-        let texts: Vec<String> = town
-            .fake
-            .sent(channel)
-            .into_iter()
-            .map(|m| m.content)
-            .collect();
-        assert!(texts.len() >= 2, "{channel}: several messages: {texts:#?}");
-        assert_eq!(
-            texts.iter().filter(|t| t.contains(heading)).count(),
-            1,
-            "{channel}: {texts:#?}"
-        );
-        for i in 0..40 {
-            let needle = format!("Aktivitet nummer {i} ");
-            assert_eq!(
-                texts
-                    .iter()
-                    .map(|t| t.matches(&needle).count())
-                    .sum::<usize>(),
-                1,
-                "{channel}: event {i} must appear exactly once: {texts:#?}"
-            );
-        }
-        for text in &texts {
-            assert!(text.chars().count() <= 2000);
-            // Residents' Markdown is shown as written, not as formatting.
-            if text.contains("Aktivitet nummer") {
-                assert!(text.contains("\\*store\\*"), "{text}");
-            }
-        }
-    }
-    assert_eq!(town.fake.premature_requests(), 0, "429s honoured");
-
-    // Ali's 40 events make a `/mine` longer than one message: its first part
-    // fills in the command's response, the rest follows in the channel with
-    // its nonce.
-    let mine = town.fake.slash(town.torvet, &ali(), "mine", &[], "da");
-    town.eventually("no answer to /mine", |f| !f.answers(mine).is_empty())
-        .await;
-    let first = town.fake.answers(mine).remove(0);
-    assert!(first.content.contains("\\#40 "), "{}", first.content);
-    let rest = |f: &FakeDiscord| {
-        f.sent(town.torvet)
-            .into_iter()
-            .find(|m| m.id > first.id && m.content.contains("\\#21 "))
-    };
-    town.eventually("the rest of /mine did not follow", |f| rest(f).is_some())
-        .await;
-    assert!(rest(&town.fake).expect("found").nonce.is_some());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

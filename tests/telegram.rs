@@ -10,7 +10,6 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use fake_telegram::{FakeChat, FakeTelegram, FakeUser, SentMessage};
-use vores_bot::model::{ConversationRef, Platform};
 
 const TOKEN: &str = "123456:TEST-token";
 /// Wednesday 10 June 2026, 10:00 in Copenhagen.
@@ -19,9 +18,6 @@ const TORVET: i64 = -100_101;
 const STRAND: i64 = -100_102;
 const ENGLISH: i64 = -100_103;
 const WAIT: Duration = Duration::from_secs(20);
-/// Sunday 7 June 2026, just after the digest hour: a digest sent then lists
-/// the week of `common::publish_events` (8–13 June).
-const WEEK_BEFORE: &str = "2026-06-07T18:05:00+02:00";
 
 struct Town {
     fake: FakeTelegram,
@@ -285,106 +281,6 @@ async fn residents_and_admins_on_telegram() {
         "not muted; log:\n{}",
         town.log()
     );
-}
-
-/// Many approved events, so the digest needs several Telegram messages.
-async fn fill_week(town: &Town) {
-    let titles: Vec<String> = (0..60)
-        .map(|i| format!("Aktivitet nummer {i} for store og små <alle> & venner i Ishøj"))
-        .collect();
-    common::publish_events(
-        &town.path("vores.db"),
-        ConversationRef {
-            platform: Platform::Telegram,
-            id: TORVET.to_string(),
-        },
-        "502",
-        NOW.parse().expect("time"),
-        &titles,
-    )
-    .await;
-}
-
-fn digest_texts(sent: &[SentMessage]) -> Vec<String> {
-    sent.iter().map(|m| m.plain_text.clone()).collect()
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_digest_survives_429_storms_and_dropped_connections() {
-    let mut town = Town::new().await;
-    // The schema exists before we fill it; the bot starts after.
-    let out = town
-        .vores()
-        .args(["digest", "--preview", "--channel", "Torvet"])
-        .output()
-        .expect("preview");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    fill_week(&town).await;
-
-    town.fake.fail_with_429("sendMessage", 4, 1);
-    town.fake.drop_connections("sendMessage", 2);
-    town.fake.fail_with_500("sendMessage", 1);
-    // Sent by hand on the Sunday evening before the week it lists.
-    let out = town
-        .vores_at(WEEK_BEFORE)
-        .args(["digest", "--send-now"])
-        .output()
-        .expect("digest");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    town.start_on_real_clock();
-
-    for chat in [TORVET, STRAND, ENGLISH] {
-        let heading = if chat == ENGLISH {
-            "The week in Vores Ishøj"
-        } else {
-            "Ugen i Vores Ishøj"
-        };
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-        loop {
-            let texts = digest_texts(&town.fake.sent(chat));
-            let done = texts
-                .iter()
-                .any(|t| t.contains("Vejlebrovej") && t.contains("Aktivitet nummer 59"));
-            if done || tokio::time::Instant::now() > deadline {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-        let sent = town.fake.sent(chat);
-        let texts = digest_texts(&sent);
-        assert!(
-            texts.len() >= 2,
-            "{chat}: the digest should need several messages: {texts:#?}\n{}",
-            town.log()
-        );
-        assert_eq!(
-            texts.iter().filter(|t| t.contains(heading)).count(),
-            1,
-            "{chat}: {texts:#?}"
-        );
-        for i in 0..60 {
-            let needle = format!("Aktivitet nummer {i} ");
-            assert_eq!(
-                texts
-                    .iter()
-                    .map(|t| t.matches(&needle).count())
-                    .sum::<usize>(),
-                1,
-                "{chat}: event {i} must appear exactly once"
-            );
-        }
-        for m in &sent {
-            assert!(m.text.encode_utf16().count() <= 4096);
-        }
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

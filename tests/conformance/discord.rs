@@ -31,10 +31,25 @@ fn user(who: Person) -> FakeUser {
     }
 }
 
-/// What a member reads: Discord's Markdown markers removed.
+/// What a member reads: Discord's Markdown rendered, i.e. the bot's own
+/// `**bold**` and `*italic*` markers gone and escaped characters (`\*`)
+/// shown as themselves.
+fn visible(markdown: &str) -> String {
+    let mut shown = String::with_capacity(markdown.len());
+    let mut chars = markdown.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => shown.extend(chars.next()),
+            '*' => {}
+            c => shown.push(c),
+        }
+    }
+    shown
+}
+
 fn posted(message: &SentMessage) -> Posted {
     Posted {
-        text: message.content.replace("**", "").replace(['*', '\\'], ""),
+        text: visible(&message.content),
         id: message.id.to_string(),
         buttons: message.buttons(),
     }
