@@ -166,8 +166,12 @@ async fn handle_one(bot: &Bot, adapters: &HashMap<Platform, Arc<dyn Adapter>>, e
         can_delete: adapter.capabilities().deletes,
     };
     let source = event.source_key();
+    crate::crashpoint::reached("core:received");
     match handle_in_one_transaction(bot, &event, &situation).await {
         Ok((items, direct)) => {
+            // Committed: the answers wait in the outbox, the platform has
+            // not been told we are done.
+            crate::crashpoint::reached("core:committed");
             let touched = items.iter().map(|i| i.conversation.platform).collect();
             carry_out(bot, adapters, direct, touched).await;
         }
@@ -658,6 +662,9 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
             };
             match result {
                 Ok(sent) => {
+                    // Posted, not yet recorded: the next start sends it
+                    // again with the same idempotency key.
+                    crate::crashpoint::reached("core:sent");
                     if let Err(e) = store
                         .outbox_part_sent(item.id, index as u32 + 1, &sent.id)
                         .await

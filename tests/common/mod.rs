@@ -227,6 +227,31 @@ impl BotProcess {
         self.spawn_run(self.command(None));
     }
 
+    /// `vores run` on the town's clock that dies (as if killed) the first
+    /// time it reaches the crash point `point` (`VORES_CRASH_AT`).
+    pub fn start_crashing_at(&mut self, point: &str) {
+        let mut cmd = self.command(self.now.as_deref());
+        cmd.env("VORES_CRASH_AT", point);
+        self.spawn_run(cmd);
+    }
+
+    /// Waits until the process has died by itself; false if it still runs
+    /// after `wait`.
+    pub async fn wait_dead(&mut self, wait: std::time::Duration) -> bool {
+        let deadline = tokio::time::Instant::now() + wait;
+        while let Some(child) = self.child.as_mut() {
+            if child.try_wait().expect("status").is_some() {
+                self.child = None;
+                return true;
+            }
+            if tokio::time::Instant::now() > deadline {
+                return false;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        true
+    }
+
     /// SIGKILL, as a crash or the OOM killer would.
     pub fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {

@@ -66,8 +66,10 @@ impl TestPlatform for Console {
         })
     }
 
-    fn supports(&self, _feature: Feature) -> bool {
-        false
+    fn supports(&self, feature: Feature) -> bool {
+        // The transcripts recognise a retried post by its idempotency key,
+        // as Matrix and Discord do.
+        matches!(feature, Feature::IdempotentPosts)
     }
 
     async fn ask(&mut self, who: Person, room: Room, text: &str) -> Posted {
@@ -193,6 +195,42 @@ impl TestPlatform for Console {
 
     async fn take_away_the_right_to_remove(&mut self) {
         // The console never could remove anything.
+    }
+
+    async fn ask_through_a_crash(
+        &mut self,
+        who: Person,
+        room: Room,
+        text: &str,
+        point: &'static str,
+    ) -> Vec<Posted> {
+        let mut child = self
+            .command(who, room, true)
+            .env("VORES_CRASH_AT", point)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("vores console starts");
+        {
+            let mut stdin = child.stdin.take().expect("stdin");
+            writeln!(stdin, "@vores {text}").expect("type");
+        }
+        let crashed = child.wait_with_output().expect("the session ends");
+        assert!(!crashed.status.success(), "never reached {point}");
+        let before = String::from_utf8_lossy(&crashed.stdout).into_owned();
+        self.screens.entry(who).or_default().push_str(&before);
+        // The next session of the same person: what waited for them.
+        let after = self.session(who, Room::Torvet, false, &[]);
+        [before, after]
+            .into_iter()
+            .filter(|out| !out.trim().is_empty())
+            .map(|text| Posted {
+                text,
+                id: String::new(),
+                buttons: Vec::new(),
+            })
+            .collect()
     }
 
     async fn ask_through_a_kill(&mut self, who: Person, room: Room, text: &str) -> Vec<Posted> {

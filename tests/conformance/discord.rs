@@ -264,6 +264,34 @@ impl TestPlatform for Discord {
         self.fake.set_bot_rights(EVERYONE_RIGHTS | SEND_MESSAGES);
     }
 
+    async fn ask_through_a_crash(
+        &mut self,
+        who: Person,
+        room: Room,
+        text: &str,
+        point: &'static str,
+    ) -> Vec<Posted> {
+        self.bot.kill();
+        self.bot.start_crashing_at(point);
+        let text = format!("<@{BOT_ID}> {text}");
+        let channel = self.channel(room);
+        let id = self.fake.say(channel, &user(who), &text);
+        assert!(
+            self.bot.wait_dead(WAIT).await,
+            "never reached {point}; log:\n{}",
+            self.bot.log()
+        );
+        self.bot.start();
+        self.answer_to(channel, id, &text).await;
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        self.fake
+            .sent(channel)
+            .iter()
+            .filter(|m| m.reply_to == Some(id))
+            .map(posted)
+            .collect()
+    }
+
     async fn ask_through_a_kill(&mut self, who: Person, room: Room, text: &str) -> Vec<Posted> {
         let text = format!("<@{BOT_ID}> {text}");
         let channel = self.channel(room);

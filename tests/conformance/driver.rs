@@ -56,7 +56,18 @@ pub enum Feature {
     Edits,
     /// The bot removing a message that breaks a rule.
     Deletes,
+    /// The platform delivers a message again to a bot that died before it
+    /// was done with it (the console's line is read once).
+    Redelivery,
+    /// The platform recognises a post retried with the same idempotency
+    /// key (Telegram's Bot API has none).
+    IdempotentPosts,
 }
+
+/// The core's crash points, in the order one message passes them:
+/// received from the adapter, its unit of work committed, an answer posted
+/// but not yet recorded as posted.
+pub const CRASH_POINTS: [&str; 3] = ["core:received", "core:committed", "core:sent"];
 
 /// Something a person said, so it can be edited or looked up again.
 #[derive(Debug, Clone)]
@@ -142,6 +153,18 @@ pub trait TestPlatform {
     /// Takes away the bot's right to remove messages in Torvet (or, where
     /// it never had one, leaves things as they are).
     async fn take_away_the_right_to_remove(&mut self);
+
+    /// Starts the bot so that it dies (as if killed) at the crash point
+    /// `point`, has `who` say `text` to it in `room`, waits for the death,
+    /// starts it again and returns every answer to that message. On the
+    /// console the session is the bot: what it printed before dying counts.
+    async fn ask_through_a_crash(
+        &mut self,
+        who: Person,
+        room: Room,
+        text: &str,
+        point: &'static str,
+    ) -> Vec<Posted>;
 
     /// Kills the bot (SIGKILL) right after `who` said `text` to it in
     /// `room`, before it could answer for sure, and starts it again.

@@ -63,6 +63,7 @@ macro_rules! every_scenario {
                 ordinary_talk_that_breaks_a_rule_is_noted_privately,
                 an_edited_message_is_checked_again,
                 a_restart_loses_and_repeats_nothing,
+                a_crash_at_every_step_of_handling_loses_and_repeats_nothing,
                 the_digest_goes_out_once_through_trouble,
                 a_missing_right_is_reported_to_admins,
             ]

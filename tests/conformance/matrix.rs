@@ -303,6 +303,32 @@ impl TestPlatform for Matrix {
             .expect("power levels");
     }
 
+    async fn ask_through_a_crash(
+        &mut self,
+        who: Person,
+        room: Room,
+        text: &str,
+        point: &'static str,
+    ) -> Vec<Posted> {
+        self.bot.kill();
+        self.bot.crash_at = Some(point);
+        self.bot.start();
+        let text = format!("{}: {text}", self.bot_name);
+        let id = self.room(room).clone();
+        let event = self.resident(who).say(&id, &text).await;
+        self.bot.wait_dead().await;
+        self.bot.crash_at = None;
+        self.bot.start();
+        self.answer_to(who, &id, &event).await;
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        self.resident(who)
+            .messages_from(&id, &self.bot_id)
+            .iter()
+            .filter(|s| s.in_reply_to.as_ref() == Some(&event))
+            .map(posted)
+            .collect()
+    }
+
     async fn ask_through_a_kill(&mut self, who: Person, room: Room, text: &str) -> Vec<Posted> {
         let text = format!("{}: {text}", self.bot_name);
         let id = self.room(room).clone();

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 
 use crate::common::BotProcess;
 use crate::driver::{
-    Feature, NOW, Person, Posted, Room, Said, TestPlatform, WEEK_BEFORE, eventually,
+    Feature, NOW, Person, Posted, Room, Said, TestPlatform, WAIT, WEEK_BEFORE, eventually,
     eventually_within, has_all, town_config,
 };
 use crate::fake_telegram::{BOT_USERNAME, FakeChat, FakeTelegram, FakeUser, SentMessage};
@@ -118,7 +118,8 @@ impl TestPlatform for Telegram {
     fn supports(&self, feature: Feature) -> bool {
         // Telegram's Bot API reports reactions only to chat admins' bots
         // and the adapter does not read them; buttons do that job.
-        !matches!(feature, Feature::Reactions)
+        // No idempotency key in the Bot API either.
+        !matches!(feature, Feature::Reactions | Feature::IdempotentPosts)
     }
 
     async fn ask(&mut self, who: Person, room: Room, text: &str) -> Posted {
@@ -250,6 +251,28 @@ impl TestPlatform for Telegram {
 
     async fn take_away_the_right_to_remove(&mut self) {
         self.fake.set_bot_rights(TORVET, false, true);
+    }
+
+    async fn ask_through_a_crash(
+        &mut self,
+        who: Person,
+        room: Room,
+        text: &str,
+        point: &'static str,
+    ) -> Vec<Posted> {
+        self.bot.kill();
+        self.bot.start_crashing_at(point);
+        let text = format!("@{BOT_USERNAME} {text}");
+        let id = self.fake.say(chat(room), &user(who), &text);
+        assert!(
+            self.bot.wait_dead(WAIT).await,
+            "never reached {point}; log:\n{}",
+            self.bot.log()
+        );
+        self.bot.start();
+        self.answer_to(chat(room), id, &text).await;
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        self.answers_to(chat(room), id)
     }
 
     async fn ask_through_a_kill(&mut self, who: Person, room: Room, text: &str) -> Vec<Posted> {

@@ -181,13 +181,41 @@ pub struct DiscordAdapter {
     acknowledged: Arc<Acknowledged>,
     /// Wakes the mirror when something was handled here.
     mirror_nudge: tokio::sync::Notify,
-    /// When this process connected, as a Discord snowflake: on a first
-    /// start, what was posted after it is new and must be answered.
-    connected_at: u64,
+    /// When the bot first started on this database, as a Discord snowflake:
+    /// a channel without a cursor answers what was posted after it.
+    first_started: u64,
 }
 
 /// Discord's epoch (2015-01-01) in Unix milliseconds.
 const DISCORD_EPOCH_MS: i64 = 1_420_070_400_000;
+
+/// The cursor that remembers when the bot first started here.
+const FIRST_START_CURSOR: &str = "discord:first-start";
+
+/// When the bot first started on this database (now, the first time; kept
+/// at once): "a first start answers nothing said before it" must mean the
+/// first start, not whichever start first got as far as saving a channel's
+/// cursor — a process killed while starting would otherwise move the line
+/// and take messages posted meanwhile for old history.
+async fn first_start(cursors: &dyn Cursors) -> u64 {
+    match cursors.cursor(FIRST_START_CURSOR).await {
+        Ok(Some(saved)) => {
+            if let Ok(at) = saved.parse() {
+                return at;
+            }
+        }
+        Ok(None) => {}
+        Err(e) => warn!(error = %e, "could not read when the bot first started; counting from now"),
+    }
+    let now = snowflake_at(Utc::now());
+    if let Err(e) = cursors
+        .set_cursor(FIRST_START_CURSOR, &now.to_string(), Utc::now())
+        .await
+    {
+        warn!(error = %e, "could not note when the bot first started");
+    }
+    now
+}
 
 /// The smallest snowflake of an instant: every message posted at or after
 /// it has a greater or equal id.
@@ -359,6 +387,7 @@ impl DiscordAdapter {
         settings: DiscordSettings,
         cursors: Arc<dyn Cursors>,
     ) -> Result<Self, AdapterError> {
+        let cursors_for_start = cursors.clone();
         let api = settings
             .api_url
             .clone()
@@ -411,7 +440,7 @@ impl DiscordAdapter {
             progress: Mutex::new(HashMap::new()),
             mirror: settings.scheduled_events,
             acknowledged: Arc::new(Acknowledged::default()),
-            connected_at: snowflake_at(Utc::now()),
+            first_started: first_start(cursors_for_start.as_ref()).await,
             mirror_nudge: tokio::sync::Notify::new(),
         };
         if let Err(e) = adapter
@@ -1030,8 +1059,8 @@ impl DiscordAdapter {
         let mut after = match saved.or(start_if_new) {
             Some(after) => after,
             // A first start answers nothing said before it, but whatever
-            // was posted since this process connected is new: a message
-            // sent in the first seconds (and a kill before it was handled)
+            // was posted since the bot first started here is new: a message
+            // sent in its first seconds (and a kill before it was handled)
             // must not be taken for old history.
             None => match self
                 .rest
@@ -1043,10 +1072,10 @@ impl DiscordAdapter {
                         .as_array()
                         .and_then(|a| a.iter().filter_map(|m| id_of(&m["id"])).max())
                         .unwrap_or(0);
-                    if newest >= self.connected_at {
+                    if newest >= self.first_started {
                         // Kept at once: a kill before those are handled
                         // must find them again at the next start.
-                        let start = self.connected_at - 1;
+                        let start = self.first_started - 1;
                         self.save_cursor(channel, start).await;
                         start
                     } else {
