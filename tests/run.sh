@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole Vores test suite, as CI runs it: formatting, lints, then every
-# test (unit, parser tables, storage on SQLite *and* PostgreSQL, console end
-# to end, Telegram against a fake Bot API, Discord against a fake REST API
-# and gateway, Matrix against a real Synapse).
+# test (unit, parser tables, storage on SQLite *and* PostgreSQL, the
+# conformance suite on all four platforms, and each platform's own: console
+# end to end, Telegram against a fake Bot API, Discord against a fake REST
+# API and gateway, Matrix against a real Synapse).
 # Needs nothing installed by hand: PostgreSQL (apt) and Synapse (PyPI) are
 # started by tests/with-postgres.sh and tests/with-synapse.sh on 127.0.0.1
 # and stopped afterwards.
