@@ -95,19 +95,7 @@ fn mention(text: &str) -> String {
     format!("<@{BOT_ID}> {text}")
 }
 
-/// The town's bot process: start, kill, log and paths come from it.
-impl std::ops::Deref for Town {
-    type Target = common::BotProcess;
-    fn deref(&self) -> &common::BotProcess {
-        &self.bot
-    }
-}
-
-impl std::ops::DerefMut for Town {
-    fn deref_mut(&mut self) -> &mut common::BotProcess {
-        &mut self.bot
-    }
-}
+common::town_runs_a_bot!(Town);
 
 impl Town {
     async fn new() -> Town {

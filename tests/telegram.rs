@@ -70,19 +70,7 @@ group = "ishoj"
     )
 }
 
-/// The town's bot process: start, kill, log and paths come from it.
-impl std::ops::Deref for Town {
-    type Target = common::BotProcess;
-    fn deref(&self) -> &common::BotProcess {
-        &self.bot
-    }
-}
-
-impl std::ops::DerefMut for Town {
-    fn deref_mut(&mut self) -> &mut common::BotProcess {
-        &mut self.bot
-    }
-}
+common::town_runs_a_bot!(Town);
 
 impl Town {
     async fn new() -> Town {

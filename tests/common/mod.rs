@@ -270,3 +270,25 @@ impl Drop for BotProcess {
         self.kill();
     }
 }
+
+/// A platform suite's `Town` (holding its `bot: BotProcess`) is used as
+/// that bot process: start, kill, log and paths come from it.
+#[allow(unused_macros)]
+macro_rules! town_runs_a_bot {
+    ($town:ty) => {
+        impl std::ops::Deref for $town {
+            type Target = common::BotProcess;
+            fn deref(&self) -> &common::BotProcess {
+                &self.bot
+            }
+        }
+
+        impl std::ops::DerefMut for $town {
+            fn deref_mut(&mut self) -> &mut common::BotProcess {
+                &mut self.bot
+            }
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use town_runs_a_bot;

@@ -92,6 +92,20 @@ impl Discord {
         posted(&found)
     }
 
+    /// Starts the bot again and returns every answer to message `id`,
+    /// once there is one and long enough after for a second to show.
+    async fn answers_after_restart(&mut self, channel: u64, id: u64, text: &str) -> Vec<Posted> {
+        self.bot.start();
+        self.answer_to(channel, id, text).await;
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        self.fake
+            .sent(channel)
+            .iter()
+            .filter(|m| m.reply_to == Some(id))
+            .map(posted)
+            .collect()
+    }
+
     async fn ready(&self) {
         let ok = self
             .fake
@@ -281,15 +295,7 @@ impl TestPlatform for Discord {
             "never reached {point}; log:\n{}",
             self.bot.log()
         );
-        self.bot.start();
-        self.answer_to(channel, id, &text).await;
-        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-        self.fake
-            .sent(channel)
-            .iter()
-            .filter(|m| m.reply_to == Some(id))
-            .map(posted)
-            .collect()
+        self.answers_after_restart(channel, id, &text).await
     }
 
     async fn ask_through_a_kill(&mut self, who: Person, room: Room, text: &str) -> Vec<Posted> {
@@ -299,15 +305,6 @@ impl TestPlatform for Discord {
         // The bot may have read it, handled it, answered it — or not.
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         self.bot.kill();
-        self.bot.start();
-        self.answer_to(channel, id, &text).await;
-        // Long enough for a second answer to show, were there one.
-        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-        self.fake
-            .sent(channel)
-            .iter()
-            .filter(|m| m.reply_to == Some(id))
-            .map(posted)
-            .collect()
+        self.answers_after_restart(channel, id, &text).await
     }
 }

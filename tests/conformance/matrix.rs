@@ -55,6 +55,25 @@ impl Matrix {
         posted(&seen)
     }
 
+    /// Starts the bot again and returns every answer to `event`, once
+    /// there is one and long enough after for a second to show.
+    async fn answers_after_restart(
+        &mut self,
+        who: Person,
+        room: &OwnedRoomId,
+        event: &OwnedEventId,
+    ) -> Vec<Posted> {
+        self.bot.start();
+        self.answer_to(who, room, event).await;
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        self.resident(who)
+            .messages_from(room, &self.bot_id)
+            .iter()
+            .filter(|s| s.in_reply_to.as_ref() == Some(event))
+            .map(posted)
+            .collect()
+    }
+
     /// Joins every room the bot invited `who` to (its private notes).
     async fn accept_invites(&self, who: Person) {
         for invite in self.resident(who).client.invited_rooms() {
@@ -318,15 +337,7 @@ impl TestPlatform for Matrix {
         let event = self.resident(who).say(&id, &text).await;
         self.bot.wait_dead().await;
         self.bot.crash_at = None;
-        self.bot.start();
-        self.answer_to(who, &id, &event).await;
-        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-        self.resident(who)
-            .messages_from(&id, &self.bot_id)
-            .iter()
-            .filter(|s| s.in_reply_to.as_ref() == Some(&event))
-            .map(posted)
-            .collect()
+        self.answers_after_restart(who, &id, &event).await
     }
 
     async fn ask_through_a_kill(&mut self, who: Person, room: Room, text: &str) -> Vec<Posted> {
@@ -336,15 +347,6 @@ impl TestPlatform for Matrix {
         // The bot may have synced it, handled it, answered it — or not.
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         self.bot.kill();
-        self.bot.start();
-        self.answer_to(who, &id, &event).await;
-        // Long enough for a second answer to show, were there one.
-        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-        self.resident(who)
-            .messages_from(&id, &self.bot_id)
-            .iter()
-            .filter(|s| s.in_reply_to.as_ref() == Some(&event))
-            .map(posted)
-            .collect()
+        self.answers_after_restart(who, &id, &event).await
     }
 }

@@ -222,8 +222,12 @@ pub async fn ordinary_talk_that_breaks_a_rule_is_noted_privately(p: &mut impl Te
     // Three strikes in a short time: the admins are told (the group's
     // escalation), in the channel, once.
     p.chat(Ahmed, Torvet, "Tjen penge hurtigt med os 💰").await;
-    p.chat(Ahmed, Torvet, "gratis penge til alle, skriv til mig på whatsapp")
-        .await;
+    p.chat(
+        Ahmed,
+        Torvet,
+        "gratis penge til alle, skriv til mig på whatsapp",
+    )
+    .await;
     p.posted_in(
         Torvet,
         &["Til administratorerne", "har fået 3 advarsler", "/log"],

@@ -68,7 +68,12 @@ impl Telegram {
         posted(&found)
     }
 
-    fn answers_to(&self, chat_id: i64, id: i32) -> Vec<Posted> {
+    /// Starts the bot again and returns every answer to message `id`,
+    /// once there is one and long enough after for a second to show.
+    async fn answers_after_restart(&mut self, chat_id: i64, id: i32, text: &str) -> Vec<Posted> {
+        self.bot.start();
+        self.answer_to(chat_id, id, text).await;
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
         self.fake
             .sent(chat_id)
             .iter()
@@ -269,10 +274,7 @@ impl TestPlatform for Telegram {
             "never reached {point}; log:\n{}",
             self.bot.log()
         );
-        self.bot.start();
-        self.answer_to(chat(room), id, &text).await;
-        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-        self.answers_to(chat(room), id)
+        self.answers_after_restart(chat(room), id, &text).await
     }
 
     async fn ask_through_a_kill(&mut self, who: Person, room: Room, text: &str) -> Vec<Posted> {
@@ -281,10 +283,6 @@ impl TestPlatform for Telegram {
         // The bot may have fetched it, handled it, answered it — or not.
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         self.bot.kill();
-        self.bot.start();
-        self.answer_to(chat(room), id, &text).await;
-        // Long enough for a second answer to show, were there one.
-        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
-        self.answers_to(chat(room), id)
+        self.answers_after_restart(chat(room), id, &text).await
     }
 }
