@@ -512,6 +512,11 @@ impl Bot {
             return Ok(vec![reply_to(msg, doc)]);
         }
 
+        if matches!(understood.meaning, Meaning::Event(_) | Meaning::Story(_))
+            && let Some(doc) = self.private_submission_refused(msg, lang, sit)
+        {
+            return Ok(vec![reply_to(msg, doc)]);
+        }
         let doc = match understood.meaning {
             Meaning::Event(draft) => self.submit_event(msg, draft, lang, &ctx, sit).await?,
             Meaning::Story(story) => self.submit_story(msg, story, lang, sit).await?,

@@ -94,14 +94,40 @@ impl Bot {
         if sit.sender_is_admin || self.community.channel(conversation).is_none() {
             return Vec::new();
         }
+        self.content_violations(msg)
+    }
+
+    /// The rules about wording alone (not about sending: flood, repeats,
+    /// new members) that `msg` breaks, by the rules of its conversation's
+    /// group.
+    fn content_violations(&self, msg: &InboundMessage) -> Vec<Violation> {
         let history = History {
             recent: Vec::new(),
             member_since: None,
             messages_before: u32::MAX,
             elsewhere: Vec::new(),
         };
-        let rules = &self.community.group_of(conversation).rules;
+        let rules = &self.community.group_of(&msg.message.conversation).rules;
         guidelines::check(rules, &msg.text, &history, self.clock.now())
+    }
+
+    /// A submission sent in a private chat is published to the group like
+    /// any other, so it must follow the group's rules about wording. Nobody
+    /// else read it, so it costs no strike and no log entry: the resident
+    /// is told what to change. (An appeal would reach no admin: the log and
+    /// the appeals are per group channel, and a private chat is none.)
+    /// `None` when it breaks no rule, or comes from an admin.
+    pub(crate) fn private_submission_refused(
+        &self,
+        msg: &InboundMessage,
+        lang: Language,
+        sit: &Situation,
+    ) -> Option<Doc> {
+        if !msg.private || sit.sender_is_admin {
+            return None;
+        }
+        let violations = self.content_violations(msg);
+        (!violations.is_empty()).then(|| coaching(lang, &violations, None))
     }
 
     /// Logs the violations, removes or notes as the rules say, and escalates
@@ -153,16 +179,7 @@ impl Bot {
         let entry_id = entry.to_string();
         if msg.addressed_to_bot {
             // A submission or command: coach the resident right here.
-            let mut doc = Doc::new().para(tr(lang, "guideline_submission", &[]));
-            for reason in &reasons {
-                doc = doc.item(vec![Span::Text(reason.clone())]);
-            }
-            doc = doc.para(tr(lang, "guideline_submission_fix", &[])).para(tr(
-                lang,
-                "guideline_appeal",
-                &[("entry", &entry_id)],
-            ));
-            actions.push(reply_to(msg, doc));
+            actions.push(reply_to(msg, coaching(lang, &violations, Some(entry))));
         } else {
             let channel = self
                 .community
@@ -805,6 +822,29 @@ impl Bot {
 }
 
 /// Tells a submitter what the admins decided, where they submitted.
+/// "I have not saved your message, because…", the rules broken, how to fix
+/// it and, when it was logged as `entry`, how to appeal.
+fn coaching(lang: Language, violations: &[Violation], entry: Option<i64>) -> Doc {
+    let mut doc = Doc::new().para(tr(lang, "guideline_submission", &[]));
+    for v in violations {
+        let reason = tr(
+            lang,
+            &format!("rule_{}", v.rule.as_str()),
+            &[("matched", &v.matched)],
+        );
+        doc = doc.item(vec![Span::Text(reason)]);
+    }
+    doc = doc.para(tr(lang, "guideline_submission_fix", &[]));
+    match entry {
+        Some(entry) => doc.para(tr(
+            lang,
+            "guideline_appeal",
+            &[("entry", &entry.to_string())],
+        )),
+        None => doc,
+    }
+}
+
 fn decision_notice(found: &Submission, text: String, at: chrono::DateTime<chrono::Utc>) -> Action {
     Action::Send {
         conversation: found.origin.conversation.clone(),

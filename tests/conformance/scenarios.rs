@@ -187,6 +187,19 @@ pub async fn a_private_chat_needs_no_mention(p: &mut impl TestPlatform) {
             "når en administrator har godkendt den",
         ],
     );
+    // What is sent privately is published like the rest: the group's rules
+    // about wording hold (no strike: nobody else read it).
+    let spam = p
+        .ask_privately(
+            Ahmed,
+            "loppemarked lør kl 10 i glashuset, gratis penge til alle, skriv til mig på whatsapp",
+        )
+        .await;
+    assert_has(&spam.text, &["Jeg har ikke gemt din besked", "reklame"]);
+    assert_has(
+        &p.ask_privately(Ahmed, "/mine").await.text,
+        &["ikke indsendt noget"],
+    );
 }
 
 /// Ordinary talk passes silently; talk that breaks a rule gets its writer a
