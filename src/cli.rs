@@ -348,6 +348,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 adapters.push(Arc::new(ConsoleAdapter::stdio(identity)));
             }
             let db = open_database(&cli.global, &config).await?;
+            // One bot per SQLite file: a second would answer and post
+            // everything twice. Held until this process ends.
+            let _serving = db.serve_alone()?;
             if let Some(telegram) = &config.telegram {
                 let settings = TelegramSettings {
                     token: secret(

@@ -1325,3 +1325,59 @@ fn a_digest_for_a_channel_that_does_not_exist_is_an_error() {
         ],
     );
 }
+
+/// SQLite serves one bot process: a second `vores run` on the same file is
+/// refused with who has it (two would answer and post everything twice),
+/// console sessions still work beside it, and the lock goes with the
+/// process that held it — even when it is killed.
+#[test]
+fn a_second_bot_on_the_same_sqlite_file_is_refused() {
+    let town = Town::new();
+    let dir = town.db.parent().expect("dir").to_path_buf();
+    let run = || {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
+        cmd.args(["--database", &town.url(), "--now", WEDNESDAY, "run"])
+            .env_remove("VORES_DATABASE_URL")
+            .env_remove("VORES_CONFIG")
+            .current_dir(&dir);
+        cmd
+    };
+    // The first bot keeps running: its console input stays open.
+    let mut first = run()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("vores run starts");
+    let lock = dir.join("vores.db.run-lock");
+    let holder = format!("process {}", first.id());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::fs::read_to_string(&lock).unwrap_or_default() != holder {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the first bot never took the lock"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+
+    let second = run().stdin(Stdio::null()).output().expect("vores run");
+    assert!(!second.status.success(), "a second bot must be refused");
+    assert_has(
+        &String::from_utf8_lossy(&second.stderr),
+        &[
+            "already served by another `vores run`",
+            &holder,
+            "stop the other one first",
+        ],
+    );
+    assert_has(&town.say("hvad sker der i weekenden?"), &["weekenden"]);
+
+    first.kill().expect("SIGKILL");
+    first.wait().expect("reaped");
+    let after = run().stdin(Stdio::null()).output().expect("vores run");
+    assert!(
+        after.status.success(),
+        "the lock went with the killed bot: {}",
+        String::from_utf8_lossy(&after.stderr)
+    );
+}

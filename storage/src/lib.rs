@@ -57,6 +57,19 @@ pub enum OpenError {
     ReadOnly { url: String, source: sqlx::Error },
     #[error("cannot bring the database schema up to date: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A second `vores run` on a SQLite file another one serves.
+    #[error(
+        "the SQLite database {path} is already served by another `vores run` ({holder}). SQLite serves one bot process at a time: stop the other one first (systemctl stop vores), or use PostgreSQL"
+    )]
+    InUse { path: String, holder: String },
+}
+
+/// Held while this process is the one bot serving a SQLite file (see
+/// [`Database::serve_alone`]); the lock goes with the process, however it
+/// ends.
+#[derive(Debug)]
+pub struct ServingLock {
+    _file: std::fs::File,
 }
 
 /// Hides every secret in a database URL before it is shown or logged: the
@@ -115,6 +128,8 @@ pub struct Database {
     sqlite: Option<Arc<tokio::sync::Mutex<rusqlite::Connection>>>,
     /// `Some` in a unit of work.
     unit: Option<Unit>,
+    /// The SQLite file, when the database is one.
+    file: Option<std::path::PathBuf>,
 }
 
 /// A unit of work's hold on the database: the open transaction, or `None`
@@ -256,6 +271,7 @@ impl Database {
                 pool: None,
                 sqlite: Some(Arc::new(tokio::sync::Mutex::new(conn))),
                 unit: None,
+                file: None,
             });
         }
         if backend == Backend::Sqlite && !in_memory {
@@ -379,6 +395,7 @@ impl Database {
                 pool: None,
                 sqlite: Some(Arc::new(tokio::sync::Mutex::new(conn))),
                 unit: None,
+                file: Some(path.to_path_buf()),
             });
         }
         Ok(Database {
@@ -386,7 +403,57 @@ impl Database {
             pool: Some(pool),
             sqlite: None,
             unit: None,
+            file: None,
         })
+    }
+
+    /// Makes this process the one bot serving a SQLite file: a second
+    /// `vores run` on the same file is refused, naming the process that has
+    /// it, instead of two bots answering every message and sending every
+    /// post twice. The lock (`FILE.run-lock`, an OS file lock) lasts while
+    /// the guard is held and goes with the process, however it ends, so a
+    /// crash never leaves it behind. `vores console` sessions and one-off
+    /// commands do not take it. PostgreSQL and in-memory SQLite: `None`.
+    pub fn serve_alone(&self) -> Result<Option<ServingLock>, OpenError> {
+        use std::io::{Read, Seek, Write};
+        let Some(file) = &self.file else {
+            return Ok(None);
+        };
+        let path = std::path::PathBuf::from(format!("{}.run-lock", file.display()));
+        let problem = |e: std::io::Error| OpenError::SqliteFile {
+            path: path.display().to_string(),
+            problem: format!("cannot take the lock that keeps a second `vores run` away ({e})"),
+        };
+        let mut lock = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(problem)?;
+        match lock.try_lock() {
+            Ok(()) => {
+                lock.set_len(0).map_err(problem)?;
+                lock.rewind().map_err(problem)?;
+                write!(lock, "process {}", std::process::id()).map_err(problem)?;
+                lock.flush().map_err(problem)?;
+                Ok(Some(ServingLock { _file: lock }))
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = lock.read_to_string(&mut holder);
+                let holder = holder.trim();
+                Err(OpenError::InUse {
+                    path: file.display().to_string(),
+                    holder: if holder.is_empty() {
+                        "a process that is still starting".to_string()
+                    } else {
+                        holder.to_string()
+                    },
+                })
+            }
+            Err(std::fs::TryLockError::Error(e)) => Err(problem(e)),
+        }
     }
 
     pub fn backend(&self) -> Backend {
@@ -957,6 +1024,7 @@ impl Store for Database {
             pool: self.pool.clone(),
             sqlite: self.sqlite.clone(),
             unit: Some(unit),
+            file: None,
         }))
     }
 
