@@ -30,48 +30,17 @@ struct Town {
 }
 
 fn config(api_url: &str, torvet: u64, strand: u64, english: u64) -> String {
-    format!(
-        r#"
-timezone = "Europe/Copenhagen"
-language = "da"
-
-[console]
-enabled = false
-
-[discord]
-api_url = "{api_url}"
-admin_role = "Frivillig"
-
-[[groups]]
-name = "ishoj"
-title = "Vores Ishøj"
-approval = "always"
-announce_approved = true
-
-[groups.rules]
-strikes_before_escalation = 2
-escalation = "mute"
-mute_minutes = 30
-
-[[channels]]
-platform = "discord"
-id = "{torvet}"
-name = "Torvet"
-group = "ishoj"
-
-[[channels]]
-platform = "discord"
-id = "{strand}"
-name = "Stranden"
-group = "ishoj"
-
-[[channels]]
-platform = "discord"
-id = "{english}"
-name = "Ishøj in English"
-language = "en"
-group = "ishoj"
-"#
+    common::town_config(
+        "discord",
+        &format!(
+            "[console]\nenabled = false\n\n[discord]\napi_url = \"{api_url}\"\nadmin_role = \"Frivillig\""
+        ),
+        [
+            &torvet.to_string(),
+            &strand.to_string(),
+            &english.to_string(),
+        ],
+        "strikes_before_escalation = 2\nescalation = \"mute\"\nmute_minutes = 30",
     )
 }
 

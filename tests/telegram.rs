@@ -25,50 +25,22 @@ struct Town {
 }
 
 fn config(api_url: &str) -> String {
-    format!(
-        r#"
-timezone = "Europe/Copenhagen"
-language = "da"
-
-[console]
-enabled = false
-
-[telegram]
-api_url = "{api_url}"
-poll_timeout = 1
-
-[[groups]]
-name = "ishoj"
-title = "Vores Ishøj"
-approval = "always"
-announce_approved = true
-
-[groups.rules]
-strikes_before_escalation = 2
-escalation = "mute"
-mute_minutes = 30
-
-[[channels]]
-platform = "telegram"
-id = "{TORVET}"
-name = "Torvet"
-group = "ishoj"
-
-[[channels]]
-platform = "telegram"
-id = "{STRAND}"
-name = "Stranden"
-group = "ishoj"
-
-[[channels]]
-platform = "telegram"
-id = "{ENGLISH}"
-name = "Ishøj in English"
-language = "en"
-group = "ishoj"
-"#
+    common::town_config(
+        "telegram",
+        &format!(
+            "[console]\nenabled = false\n\n[telegram]\napi_url = \"{api_url}\"\npoll_timeout = 1"
+        ),
+        [
+            &TORVET.to_string(),
+            &STRAND.to_string(),
+            &ENGLISH.to_string(),
+        ],
+        RULES,
     )
 }
+
+/// Two strikes and a member is muted for half an hour.
+const RULES: &str = "strikes_before_escalation = 2\nescalation = \"mute\"\nmute_minutes = 30";
 
 common::town_runs_a_bot!(Town);
 
@@ -427,18 +399,9 @@ async fn an_unreachable_api_fails_fast_with_a_clear_message() {
     )
     .expect("config");
     let started = std::time::Instant::now();
-    let out = town
-        .vores()
-        .arg("run")
-        .stdin(Stdio::null())
-        .output()
-        .expect("vores runs");
-    assert!(!out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("cannot reach the Bot API") && stderr.contains("api_url"),
-        "{stderr}"
-    );
+    let mut run = town.vores();
+    run.arg("run");
+    common::fails_saying(run, &["cannot reach the Bot API", "api_url"]);
     assert!(started.elapsed() < Duration::from_secs(30));
 }
 

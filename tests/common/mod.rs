@@ -34,6 +34,17 @@ pub fn run_with_input(mut cmd: Command, lines: &[&str]) -> String {
     stdout
 }
 
+/// Runs a `vores` command that must fail, and checks that what it says on
+/// standard error has every one of `parts` (what went wrong, what to do).
+#[track_caller]
+pub fn fails_saying(mut cmd: Command, parts: &[&str]) -> String {
+    let out = cmd.stdin(Stdio::null()).output().expect("vores runs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "it should fail: {stderr}");
+    assert_has(&stderr, parts);
+    stderr
+}
+
 #[track_caller]
 pub fn assert_has(text: &str, parts: &[&str]) {
     for part in parts {
@@ -292,3 +303,48 @@ macro_rules! town_runs_a_bot {
 }
 #[allow(unused_imports)]
 pub(crate) use town_runs_a_bot;
+
+/// The test town's config on `platform` (`"console"`, `"telegram"`, …):
+/// one group, "Vores Ishøj", whose submissions wait for an admin and whose
+/// approved events are announced; `section` configures the platform, `ids`
+/// are Torvet's, Stranden's and the English channel's ids there, `rules`
+/// are the group's `[groups.rules]` lines.
+pub fn town_config(platform: &str, section: &str, ids: [&str; 3], rules: &str) -> String {
+    let [torvet, stranden, english] = ids;
+    format!(
+        r#"
+timezone = "Europe/Copenhagen"
+language = "da"
+
+{section}
+
+[[groups]]
+name = "ishoj"
+title = "Vores Ishøj"
+approval = "always"
+announce_approved = true
+
+[groups.rules]
+{rules}
+
+[[channels]]
+platform = "{platform}"
+id = "{torvet}"
+name = "Torvet"
+group = "ishoj"
+
+[[channels]]
+platform = "{platform}"
+id = "{stranden}"
+name = "Stranden"
+group = "ishoj"
+
+[[channels]]
+platform = "{platform}"
+id = "{english}"
+name = "Ishøj in English"
+language = "en"
+group = "ishoj"
+"#
+    )
+}

@@ -13,7 +13,6 @@ use async_trait::async_trait;
 use crate::common::{BotProcess, run_with_input};
 use crate::driver::{
     Feature, NOW, Person, Posted, Room, Said, TestPlatform, WEEK_BEFORE, eventually, has_all,
-    town_config,
 };
 
 pub struct Console {
@@ -55,10 +54,11 @@ impl Console {
 #[async_trait(?Send)]
 impl TestPlatform for Console {
     async fn start() -> Option<Self> {
-        let config = town_config(
+        let config = crate::common::town_config(
             "console",
             "[console]\nchannel = \"torvet\"",
             ["torvet", "strand", "english"],
+            crate::driver::TOWN_RULES,
         );
         Some(Console {
             town: BotProcess::new(&config, &[]),

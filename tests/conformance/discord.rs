@@ -7,7 +7,7 @@ use async_trait::async_trait;
 use crate::common::BotProcess;
 use crate::driver::{
     Feature, NOW, Person, Posted, Room, Said, TestPlatform, WAIT, WEEK_BEFORE, eventually,
-    eventually_within, has_all, town_config,
+    eventually_within, has_all,
 };
 use crate::fake_discord::{
     BOT_ID, EVERYONE_RIGHTS, FakeDiscord, FakeUser, MODERATOR_ROLE, SEND_MESSAGES, SentMessage,
@@ -132,7 +132,12 @@ impl TestPlatform for Discord {
             fake.api_url()
         );
         let ids = channels.map(|c| c.to_string());
-        let config = town_config("discord", &section, [&ids[0], &ids[1], &ids[2]]);
+        let config = crate::common::town_config(
+            "discord",
+            &section,
+            [&ids[0], &ids[1], &ids[2]],
+            crate::driver::TOWN_RULES,
+        );
         let mut bot = BotProcess::at(NOW, &config, &[("VORES_DISCORD_TOKEN", TOKEN)]);
         bot.start();
         let discord = Discord {

@@ -12,6 +12,10 @@ pub const NOW: &str = "2026-06-10T10:00:00+02:00";
 /// How long a driver waits for the bot before the scenario fails.
 pub const WAIT: Duration = Duration::from_secs(45);
 
+/// The town's posting rules beyond the defaults: three strikes in a short
+/// time and the admins are told.
+pub const TOWN_RULES: &str = "strikes_before_escalation = 3";
+
 /// Sunday 7 June 2026, just after the digest hour: a digest sent then lists
 /// the week of [`TestPlatform::save_published_week`] (8–13 June).
 pub const WEEK_BEFORE: &str = "2026-06-07T18:05:00+02:00";
@@ -195,47 +199,4 @@ pub async fn eventually_within(wait: Duration, mut check: impl FnMut() -> bool) 
 /// Whether `text` holds every one of `parts`.
 pub fn has_all(text: &str, parts: &[&str]) -> bool {
     parts.iter().all(|p| text.contains(p))
-}
-
-/// The test town's config on `platform` (`"console"`, `"telegram"`, …):
-/// `section` configures the platform, `ids` are Torvet's, Stranden's and
-/// the English channel's ids there.
-pub fn town_config(platform: &str, section: &str, ids: [&str; 3]) -> String {
-    let [torvet, stranden, english] = ids;
-    format!(
-        r#"
-timezone = "Europe/Copenhagen"
-language = "da"
-
-{section}
-
-[[groups]]
-name = "ishoj"
-title = "Vores Ishøj"
-approval = "always"
-announce_approved = true
-
-[groups.rules]
-strikes_before_escalation = 3
-
-[[channels]]
-platform = "{platform}"
-id = "{torvet}"
-name = "Torvet"
-group = "ishoj"
-
-[[channels]]
-platform = "{platform}"
-id = "{stranden}"
-name = "Stranden"
-group = "ishoj"
-
-[[channels]]
-platform = "{platform}"
-id = "{english}"
-name = "Ishøj in English"
-language = "en"
-group = "ishoj"
-"#
-    )
 }

@@ -12,7 +12,7 @@ use matrix_sdk::ruma::{OwnedEventId, OwnedRoomId, OwnedUserId};
 
 use crate::driver::{
     Feature, NOW, Person, Posted, Room, Said, TestPlatform, WAIT, WEEK_BEFORE, eventually_within,
-    has_all, town_config,
+    has_all,
 };
 use crate::matrix_support::{Bot, Resident, Synapse, room, unique, wait_joined};
 
@@ -125,7 +125,7 @@ impl TestPlatform for Matrix {
             synapse.url,
             bot.path("matrix-store").display()
         );
-        let config = town_config(
+        let config = crate::common::town_config(
             "matrix",
             &section,
             [
@@ -133,6 +133,7 @@ impl TestPlatform for Matrix {
                 rooms[&Room::Stranden].as_str(),
                 rooms[&Room::English].as_str(),
             ],
+            crate::driver::TOWN_RULES,
         );
         std::fs::write(bot.path("vores.toml"), config).expect("config");
         bot.start();

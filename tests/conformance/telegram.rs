@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use crate::common::BotProcess;
 use crate::driver::{
     Feature, NOW, Person, Posted, Room, Said, TestPlatform, WAIT, WEEK_BEFORE, eventually,
-    eventually_within, has_all, town_config,
+    eventually_within, has_all,
 };
 use crate::fake_telegram::{BOT_USERNAME, FakeChat, FakeTelegram, FakeUser, SentMessage};
 
@@ -91,7 +91,7 @@ impl TestPlatform for Telegram {
             "[console]\nenabled = false\n\n[telegram]\napi_url = \"{}\"\npoll_timeout = 1",
             fake.api_url()
         );
-        let config = town_config(
+        let config = crate::common::town_config(
             "telegram",
             &section,
             [
@@ -99,6 +99,7 @@ impl TestPlatform for Telegram {
                 &STRANDEN.to_string(),
                 &ENGLISH.to_string(),
             ],
+            crate::driver::TOWN_RULES,
         );
         for (id, title) in [
             (TORVET, "Torvet"),
