@@ -106,18 +106,6 @@ fn ahmed() -> FakeUser {
     FakeUser::new(503, "Ahmed")
 }
 
-fn buttons(message: &SentMessage) -> Vec<String> {
-    message
-        .reply_markup
-        .as_ref()
-        .and_then(|m| m["inline_keyboard"].as_array().cloned())
-        .unwrap_or_default()
-        .iter()
-        .flat_map(|row| row.as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["callback_data"].as_str().map(str::to_string))
-        .collect()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn residents_and_admins_on_telegram() {
     let mut town = Town::new().await;
@@ -143,7 +131,7 @@ async fn residents_and_admins_on_telegram() {
         confirmation.plain_text
     );
     assert!(
-        buttons(&confirmation).contains(&"cancel:1".to_string()),
+        confirmation.buttons().contains(&"cancel:1".to_string()),
         "{:?}",
         confirmation.reply_markup
     );
@@ -157,7 +145,7 @@ async fn residents_and_admins_on_telegram() {
     );
     let queue = town.ask(TORVET, &mette(), "/afventer").await;
     assert!(
-        buttons(&queue).contains(&"approve:1".to_string()),
+        queue.buttons().contains(&"approve:1".to_string()),
         "{:?}",
         queue.reply_markup
     );
@@ -561,7 +549,8 @@ async fn edits_presses_rights_and_admin_scope() {
             "/begivenhed Loppemarked på Torvet søndag kl. 9-13",
         )
         .await;
-    let cancel = buttons(&event)
+    let cancel = event
+        .buttons()
         .into_iter()
         .find(|b| b.starts_with("cancel:"))
         .expect("a cancel button");
@@ -701,7 +690,7 @@ async fn a_regular_activity_on_telegram() {
         "{}",
         question.plain_text
     );
-    assert_eq!(buttons(question), vec!["yes:1", "no:1"]);
+    assert_eq!(question.buttons(), vec!["yes:1", "no:1"]);
     town.fake
         .click(ali().id, &ali(), question.message_id, "no:1");
     let answered = town.replies(ali().id, 2).await;

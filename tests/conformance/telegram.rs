@@ -37,19 +37,10 @@ fn chat(room: Room) -> i64 {
 }
 
 fn posted(message: &SentMessage) -> Posted {
-    let buttons = message
-        .reply_markup
-        .as_ref()
-        .and_then(|m| m["inline_keyboard"].as_array().cloned())
-        .unwrap_or_default()
-        .iter()
-        .flat_map(|row| row.as_array().cloned().unwrap_or_default())
-        .filter_map(|b| b["callback_data"].as_str().map(str::to_string))
-        .collect();
     Posted {
         text: message.plain_text.clone(),
         id: message.message_id.to_string(),
-        buttons,
+        buttons: message.buttons(),
     }
 }
 

@@ -254,6 +254,18 @@ impl SentMessage {
     pub fn current_text(&self) -> &str {
         self.edits.last().unwrap_or(&self.text)
     }
+
+    /// The `callback_data` of its inline keyboard's buttons, in order.
+    pub fn buttons(&self) -> Vec<String> {
+        self.reply_markup
+            .as_ref()
+            .and_then(|m| m["inline_keyboard"].as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+            .filter_map(|b| b["callback_data"].as_str().map(str::to_string))
+            .collect()
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
