@@ -60,8 +60,11 @@ pub enum Commands {
     Console(ConsoleArgs),
     /// Show how the bot understands a message.
     Parse(ParseArgs),
-    /// Run every adapter the configuration enables, and the digest schedule.
+    /// Run every adapter the configuration enables, the digest schedule, and
+    /// the web calendar when `[web]` is enabled.
     Run,
+    /// Serve only the web calendar, its feeds, /healthz and /metrics.
+    Web(WebArgs),
     /// Show or post the weekly digest.
     Digest(DigestArgs),
     /// Show which posting guidelines a message would break, and why.
@@ -69,6 +72,13 @@ pub enum Commands {
     /// Measure submissions, "what's on" answers and the digest on a large
     /// database, each beside plain SQLite doing the same work on the same disk.
     Bench(crate::bench::BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WebArgs {
+    /// Address and port to listen on (default: `[web] listen`, or 127.0.0.1:8080).
+    #[arg(long, value_name = "ADDRESS:PORT")]
+    pub listen: Option<std::net::SocketAddr>,
 }
 
 #[derive(Debug, Args)]
@@ -147,7 +157,7 @@ fn parse_language(s: &str) -> Result<Language, String> {
 pub fn init_tracing(cli: &Cli, config: &Config) {
     use std::io::IsTerminal;
     let default = match cli.command {
-        Commands::Run => "info",
+        Commands::Run | Commands::Web(_) => "info",
         _ => "warn",
     };
     let filter = std::env::var("VORES_LOG")
@@ -338,6 +348,38 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print_out(&text)
         }
         Commands::Bench(args) => crate::bench::run(args).await,
+        Commands::Web(args) => {
+            let mut web = config.web.clone().unwrap_or_default();
+            if let Some(listen) = args.listen {
+                if config
+                    .web
+                    .as_ref()
+                    .is_none_or(|w| w.public_url == format!("http://{}", w.listen))
+                {
+                    web.public_url = format!("http://{listen}");
+                }
+                web.listen = listen;
+            }
+            let db = open_database(&cli.global, &config).await?;
+            let community = Arc::new(config.community(&console_channels(&config, None)));
+            let site = web_site(
+                &config,
+                web.clone(),
+                db.clone(),
+                community,
+                clock(&cli.global),
+                Default::default(),
+            );
+            let listener = tokio::net::TcpListener::bind(web.listen)
+                .await
+                .with_context(|| format!("listening on {} (is another program using that port? choose another with --listen or `[web] listen`)", web.listen))?;
+            eprintln!("{}", calendar_banner(&web));
+            let shutdown = CancellationToken::new();
+            tokio::spawn(stop_on_signal(shutdown.clone()));
+            let served = vores_web::serve(site, listener, shutdown).await;
+            db.close().await;
+            served.context("serving the web calendar")
+        }
         Commands::Run => {
             let mut adapters: Vec<Arc<dyn Adapter>> = Vec::new();
             let community = config.community(&console_channels(&config, None));
@@ -651,52 +693,124 @@ async fn serve_with(
         tz: config.timezone,
         default_language: config.language,
     };
+    let community = Arc::new(community);
     let bot = Arc::new(Bot::new(
         db.clone(),
         clock(global),
         settings,
-        Arc::new(community),
+        community.clone(),
     ));
     let shutdown = CancellationToken::new();
-    let on_signal = shutdown.clone();
-    tokio::spawn(async move {
-        let terminate = async {
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(mut signal) => {
-                    signal.recv().await;
-                }
-                Err(e) => {
-                    tracing::warn!(error = %e, "cannot listen for SIGTERM");
-                    std::future::pending::<()>().await;
-                }
+    let mut web_task = None;
+    if let Some(web) = &config.web {
+        let site = web_site(
+            config,
+            web.clone(),
+            db.clone(),
+            community,
+            clock(global),
+            bot.metrics.clone(),
+        );
+        match tokio::net::TcpListener::bind(web.listen).await {
+            Ok(listener) => {
+                eprintln!("{}", calendar_banner(web));
+                web_task = Some(tokio::spawn(vores_web::serve(
+                    site,
+                    listener,
+                    shutdown.clone(),
+                )));
             }
-        };
-        // SIGHUP (a closed terminal, `systemctl reload`) must not kill the
-        // bot: the config is read once at start, so say how to apply a
-        // change and keep running.
-        let hangup = async {
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
-                Ok(mut signal) => loop {
-                    signal.recv().await;
-                    info!(
-                        "SIGHUP: the config is read at start only; restart vores to apply changes (systemctl restart vores)"
-                    );
-                },
-                Err(e) => {
-                    tracing::warn!(error = %e, "cannot listen for SIGHUP");
-                    std::future::pending::<()>().await;
-                }
+            // The chat works without it (another `vores` in the next
+            // terminal may be serving the calendar already).
+            Err(e) => {
+                tracing::warn!(address = %web.listen, error = %e, "the web calendar cannot listen there; running without it")
             }
-        };
-        tokio::select! {
-            _ = tokio::signal::ctrl_c() => {}
-            () = terminate => {}
-            () = hangup => {}
         }
-        info!("asked to stop; shutting down");
-        on_signal.cancel();
-    });
-    let result = runtime::run(bot, adapters, schedule_digests, shutdown).await;
+    }
+    tokio::spawn(stop_on_signal(shutdown.clone()));
+    let result = runtime::run(bot, adapters, schedule_digests, shutdown.clone()).await;
+    shutdown.cancel();
+    if let Some(task) = web_task {
+        match task.await {
+            Ok(Err(e)) => tracing::error!(error = %e, "the web calendar stopped with an error"),
+            Err(e) => tracing::error!(error = %e, "the web calendar task failed"),
+            Ok(Ok(())) => {}
+        }
+    }
     db.close().await;
     result.context("an adapter stopped with an error")
+}
+
+/// The web calendar over the same database and groups as the bot.
+fn web_site(
+    config: &Config,
+    web: vores_config::WebConfig,
+    db: Arc<Database>,
+    community: Arc<Community>,
+    clock: Arc<dyn Clock>,
+    metrics: vores_bot::metrics::Metrics,
+) -> Arc<vores_web::Site> {
+    let joins = config
+        .channels
+        .iter()
+        .filter_map(|c| Some((c.conversation.clone(), c.join.clone()?)))
+        .collect();
+    Arc::new(vores_web::Site::new(
+        db,
+        community,
+        clock,
+        config.timezone,
+        web,
+        joins,
+        metrics,
+    ))
+}
+
+/// Where the calendar is, said once at start (on standard error: standard
+/// output is the console's conversation).
+fn calendar_banner(web: &vores_config::WebConfig) -> String {
+    format!(
+        "Kalenderen på nettet / the calendar on the web: {}/",
+        web.public_url
+    )
+}
+
+/// Cancels `shutdown` on Ctrl-C or SIGTERM; SIGHUP only says how to apply
+/// a changed config.
+async fn stop_on_signal(shutdown: CancellationToken) {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    // SIGHUP (a closed terminal, `systemctl reload`) must not kill the
+    // bot: the config is read once at start, so say how to apply a
+    // change and keep running.
+    let hangup = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
+            Ok(mut signal) => loop {
+                signal.recv().await;
+                info!(
+                    "SIGHUP: the config is read at start only; restart vores to apply changes (systemctl restart vores)"
+                );
+            },
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot listen for SIGHUP");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+        () = hangup => {}
+    }
+    info!("asked to stop; shutting down");
+    shutdown.cancel();
 }

@@ -172,6 +172,8 @@ pub struct Bot {
     /// Whether the database is failing, so a full disk or a read-only file
     /// is logged once when it starts and once when it ends, not per attempt.
     pub(crate) storage: crate::runtime::StorageHealth,
+    /// What the runtime counts for operators (`/metrics`).
+    pub metrics: crate::metrics::Metrics,
 }
 
 impl Bot {
@@ -192,6 +194,7 @@ impl Bot {
             draining: Mutex::new(HashMap::new()),
             outbox_wakes: Mutex::new(HashMap::new()),
             storage: crate::runtime::StorageHealth::default(),
+            metrics: crate::metrics::Metrics::default(),
         }
     }
 

@@ -106,6 +106,25 @@ pub fn tr(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// Every text of `lang`'s catalog whose key starts with `prefix` (the web
+/// pages' texts, `web_…`), with the English text where `lang` lacks one,
+/// keyed by the rest of the key.
+pub fn texts(lang: Language, prefix: &str) -> std::collections::BTreeMap<String, String> {
+    let all = catalogs();
+    let mut out = std::collections::BTreeMap::new();
+    for catalog in [all.get(&Language::En), all.get(&lang)]
+        .into_iter()
+        .flatten()
+    {
+        for (key, text) in catalog {
+            if let Some(rest) = key.strip_prefix(prefix) {
+                out.insert(rest.to_string(), text.clone());
+            }
+        }
+    }
+    out
+}
+
 const DANISH_WORDS: &[&str] = &[
     "og",
     "i",

@@ -14,6 +14,7 @@ pub mod engine;
 pub mod format;
 pub mod guidelines;
 pub mod lang;
+pub mod metrics;
 pub mod model;
 pub mod moderation;
 pub mod published;

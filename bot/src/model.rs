@@ -241,6 +241,10 @@ pub struct Submission {
     /// How many people showed interest (a 👍 reaction); read-only, kept by
     /// [`crate::Store::set_interest`].
     pub interested: u32,
+    /// How many times it was saved after it was made (read-only, counted
+    /// by the store): an outside calendar's copy (an iCalendar SEQUENCE)
+    /// knows a higher number replaces what it has.
+    pub revision: u32,
 }
 
 /// What the admins decided about a submission.

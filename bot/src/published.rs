@@ -168,3 +168,83 @@ impl PublishedCalendar for StoredCalendar {
             .is_some_and(|s| s.status == Status::Published))
     }
 }
+
+/// One group's published items as readers outside the chat see them (the
+/// web calendar and its feeds): never anything pending, rejected or
+/// withdrawn, and only what was posted in the group's channels.
+pub struct GroupView<'a> {
+    pub store: &'a dyn Store,
+    pub community: &'a Community,
+    pub tz: chrono_tz::Tz,
+    pub group: usize,
+}
+
+impl GroupView<'_> {
+    fn owns(&self, s: &crate::model::Submission) -> bool {
+        s.status == Status::Published
+            && self.community.group_index(&s.origin.conversation) == self.group
+    }
+
+    /// Every published event on in `[from, to)`, each occurrence of a
+    /// regular activity on its own, by start; at most `limit` one-off
+    /// events (the second value says some were left out).
+    pub async fn events_in(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<(Vec<crate::model::Submission>, bool), StoreError> {
+        let rows = self.rows_between(from, to, limit).await?;
+        let more = rows.1;
+        Ok((expanded(&rows.0, self.tz, from, to), more))
+    }
+
+    /// The stored rows behind [`GroupView::events_in`]: one-off events and
+    /// each regular activity once, with its rule (what an iCalendar feed
+    /// writes as one VEVENT with an RRULE).
+    pub async fn rows_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<(Vec<crate::model::Submission>, bool), StoreError> {
+        let (mut rows, total) = self
+            .store
+            .events_page(&self.community.channels_of(self.group), from, to, limit)
+            .await?;
+        let more = total as usize > rows.len();
+        rows.extend(
+            self.store
+                .series_between(from, to, false, MOST_SERIES)
+                .await?
+                .into_iter()
+                .filter(|s| self.owns(s)),
+        );
+        rows.sort_by_key(|s| (s.event.as_ref().and_then(|e| e.starts_at), s.id));
+        Ok((rows, more))
+    }
+
+    /// A published event or story of this group, by its number.
+    pub async fn item(&self, id: i64) -> Result<Option<crate::model::Submission>, StoreError> {
+        Ok(self.store.submission(id).await?.filter(|s| self.owns(s)))
+    }
+
+    /// The group's published stories that became visible in `[from, to)`,
+    /// newest first, at most `limit`.
+    pub async fn stories(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<crate::model::Submission>, StoreError> {
+        let mut stories = crate::store::fetch_filtered(
+            |n| self.store.stories_approved_between(from, to, n),
+            |s| self.owns(s),
+            usize::MAX,
+        )
+        .await?;
+        stories.reverse();
+        stories.truncate(limit);
+        Ok(stories)
+    }
+}

@@ -45,9 +45,16 @@ pub async fn run(
     for adapter in adapters {
         let tx = tx.clone();
         let shutdown = shutdown.clone();
+        let up = bot
+            .metrics
+            .adapter_up
+            .get_or_create(&adapter.platform().into())
+            .clone();
+        up.set(1);
         tasks.spawn(async move {
             let platform = adapter.platform();
             let result = adapter.run(tx, shutdown).await;
+            up.set(0);
             (platform, result)
         });
     }
@@ -121,6 +128,7 @@ pub async fn run(
             Ok((platform, Ok(()))) => info!(%platform, "adapter stopped"),
             Ok((platform, Err(e))) => {
                 error!(%platform, error = %e, "adapter failed");
+                bot.metrics.errors.get_or_create(&platform.into()).inc();
                 first_error.get_or_insert(e);
             }
             Err(e) => error!(error = %e, "adapter task panicked"),
@@ -166,6 +174,10 @@ async fn handle_one(bot: &Bot, adapters: &HashMap<Platform, Arc<dyn Adapter>>, e
         can_delete: adapter.capabilities().deletes,
     };
     let source = event.source_key();
+    bot.metrics
+        .handled
+        .get_or_create(&event.platform().into())
+        .inc();
     crate::crashpoint::reached("core:received");
     match handle_in_one_transaction(bot, &event, &situation).await {
         Ok((items, direct)) => {
@@ -683,6 +695,10 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                 Ok(()) => {
                     bot.storage.works();
                     delivered += 1;
+                    bot.metrics
+                        .replies_sent
+                        .get_or_create(&platform.into())
+                        .inc();
                 }
                 Err(e) => {
                     // Not counted: the sender must not spin on an item it
@@ -701,6 +717,7 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                 }
             }
             Some(e) => {
+                bot.metrics.errors.get_or_create(&platform.into()).inc();
                 let attempts = item.attempts + 1;
                 let retry_at = (attempts < MAX_ATTEMPTS).then(|| bot.now() + backoff(attempts));
                 if retry_at.is_none() {

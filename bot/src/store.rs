@@ -355,6 +355,23 @@ pub trait Store: Send + Sync {
 
     /// The latest recorded digest period of a group.
     async fn last_digest_period(&self, group: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
+
+    /// What an operator watches (`/healthz`, `/metrics`): the outbox's
+    /// backlog per platform, digest runs per group, and guideline actions
+    /// by rule and action. Also proves the database answers.
+    async fn operations(&self) -> Result<Operations, StoreError>;
+}
+
+/// Figures read from the database for operators (see [`Store::operations`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Operations {
+    /// Per platform: messages waiting to be sent, and when the oldest was
+    /// queued.
+    pub outbox: Vec<(Platform, u64, Option<DateTime<Utc>>)>,
+    /// Per group: digests composed, ever.
+    pub digest_runs: Vec<(String, u64)>,
+    /// Per (rule, action): moderation log entries, ever.
+    pub moderation: Vec<(String, String, u64)>,
 }
 
 /// A store whose calls all run in one open transaction.

@@ -53,6 +53,21 @@ struct RawConfig {
     school_holidays: Option<RawSchoolHolidays>,
     #[serde(default)]
     places: Vec<RawPlace>,
+    web: Option<RawWeb>,
+}
+
+/// The public web calendar and its feeds.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWeb {
+    enabled: Option<bool>,
+    listen: Option<String>,
+    public_url: Option<String>,
+    assets_dir: Option<PathBuf>,
+    map_script: Option<String>,
+    map_style: Option<String>,
+    tile_url: Option<String>,
+    tile_attribution: Option<String>,
 }
 
 /// A place in town: its name, other names residents use, and where it is.
@@ -174,6 +189,8 @@ struct RawChannel {
     language: Option<String>,
     /// The named group the channel belongs to; the default group otherwise.
     group: Option<String>,
+    /// How to join it (an invite link), shown on the group's web page.
+    join: Option<String>,
 }
 
 /// Resolved settings the program uses.
@@ -205,6 +222,114 @@ pub struct Config {
     pub school_holidays: SchoolHolidays,
     /// The town's known places, for clashes "just nearby".
     pub places: Vec<Place>,
+    /// The public web calendar, when enabled.
+    pub web: Option<WebConfig>,
+}
+
+/// The public web calendar, feeds and operations endpoints (`[web]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WebConfig {
+    pub listen: std::net::SocketAddr,
+    /// Where residents reach it (links in feeds and in the chat), without a
+    /// trailing slash.
+    pub public_url: String,
+    /// A directory served at `/assets/` (a self-hosted map library).
+    pub assets_dir: Option<PathBuf>,
+    pub map: MapConfig,
+}
+
+/// The map on the places page. Without a script the page lists the places
+/// only; without tiles the map shows the markers on a plain background.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapConfig {
+    /// Leaflet's script and style sheet (URLs, or paths under `/assets/`).
+    pub script: Option<String>,
+    pub style: Option<String>,
+    /// A tile URL template (`{z}/{x}/{y}`).
+    pub tiles: Option<String>,
+    pub attribution: String,
+}
+
+/// Where the demo's web calendar listens.
+pub const DEFAULT_WEB_LISTEN: &str = "127.0.0.1:8080";
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        let listen: std::net::SocketAddr =
+            DEFAULT_WEB_LISTEN.parse().expect("a valid socket address");
+        WebConfig {
+            public_url: format!("http://{listen}"),
+            listen,
+            assets_dir: None,
+            map: MapConfig {
+                script: Some("https://unpkg.com/leaflet@1.9.4/dist/leaflet.js".to_string()),
+                style: Some("https://unpkg.com/leaflet@1.9.4/dist/leaflet.css".to_string()),
+                tiles: Some("https://tile.openstreetmap.org/{z}/{x}/{y}.png".to_string()),
+                attribution: "© OpenStreetMap contributors".to_string(),
+            },
+        }
+    }
+}
+
+fn web_config(raw: Option<RawWeb>) -> Result<Option<WebConfig>, ConfigError> {
+    let Some(raw) = raw else {
+        return Ok(None);
+    };
+    if !raw.enabled.unwrap_or(true) {
+        return Ok(None);
+    }
+    let defaults = WebConfig::default();
+    let listen = match raw.listen {
+        Some(text) => text.trim().parse().map_err(|_| {
+            invalid(
+                "web.listen",
+                format!("{text:?} is not an address and port; write it like \"127.0.0.1:8080\""),
+            )
+        })?,
+        None => defaults.listen,
+    };
+    let public_url = match raw.public_url {
+        Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+            url.trim_end_matches('/').to_string()
+        }
+        Some(url) => {
+            return Err(invalid(
+                "web.public_url",
+                format!(
+                    "{url:?} is not an http(s) URL; write it like \"https://kalender.example.dk\""
+                ),
+            ));
+        }
+        None => format!("http://{listen}"),
+    };
+    if let Some(dir) = &raw.assets_dir
+        && !dir.is_dir()
+    {
+        return Err(invalid(
+            "web.assets_dir",
+            format!(
+                "{} is not a directory; create it or remove the key",
+                dir.display()
+            ),
+        ));
+    }
+    // An empty string turns a part off.
+    let choose = |value: Option<String>, default: Option<String>| match value {
+        Some(v) if v.trim().is_empty() => None,
+        Some(v) => Some(v),
+        None => default,
+    };
+    Ok(Some(WebConfig {
+        listen,
+        public_url,
+        assets_dir: raw.assets_dir,
+        map: MapConfig {
+            script: choose(raw.map_script, defaults.map.script),
+            style: choose(raw.map_style, defaults.map.style),
+            tiles: choose(raw.tile_url, defaults.map.tiles),
+            attribution: raw.tile_attribution.unwrap_or(defaults.map.attribution),
+        },
+    }))
 }
 
 /// Discord, when enabled. The bot token is never in the config: it comes
@@ -293,6 +418,8 @@ pub struct Channel {
     pub language: Language,
     /// Index into `Config::groups`.
     pub group: usize,
+    /// How to join it (an invite link), for the group's web page.
+    pub join: Option<String>,
 }
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://vores.db";
@@ -317,6 +444,8 @@ impl Default for Config {
             discord: None,
             school_holidays: SchoolHolidays::default(),
             places: Vec::new(),
+            // The demo shows the calendar on the web too.
+            web: Some(WebConfig::default()),
             groups: vec![
                 group_settings(
                     "",
@@ -522,7 +651,18 @@ impl Config {
                     )
                 })?,
             };
+            if let Some(link) = &ch.join
+                && !(link.starts_with("https://") || link.starts_with("http://"))
+            {
+                return Err(invalid(
+                    key("join"),
+                    format!(
+                        "{link:?} is not a link; give the invite link, like \"https://t.me/+AbCd\""
+                    ),
+                ));
+            }
             channels.push(Channel {
+                join: ch.join,
                 group,
                 name: ch.name.unwrap_or_else(|| ch.id.clone()),
                 language: parse_language(&key("language"), ch.language)?.unwrap_or(language),
@@ -636,7 +776,9 @@ impl Config {
                 lon: p.lon,
             });
         }
+        let web = web_config(raw.web)?;
         Ok(Config {
+            web,
             school_holidays,
             places,
             discord,
@@ -1031,8 +1173,25 @@ mod tests {
     }
 
     #[test]
-    fn empty_file_is_all_defaults() {
-        assert_eq!(Config::parse("").unwrap(), Config::default());
+    fn empty_file_is_all_defaults_but_the_web() {
+        // Without a file the demo shows its calendar on the web; a town's
+        // own file publishes a web page only when it says `[web]`.
+        assert_eq!(
+            Config::parse("").unwrap(),
+            Config {
+                web: None,
+                ..Config::default()
+            }
+        );
+        let web = Config::parse("[web]\nlisten = \"127.0.0.1:9090\"\npublic_url = \"https://kalender.example.dk/\"\n")
+            .unwrap()
+            .web
+            .expect("[web] turns it on");
+        assert_eq!(web.listen.port(), 9090);
+        assert_eq!(web.public_url, "https://kalender.example.dk");
+        assert!(Config::parse("[web]\nenabled = false\n").unwrap().web.is_none());
+        let err = Config::parse("[web]\nlisten = \"8080\"\n").unwrap_err().to_string();
+        assert!(err.contains("web.listen") && err.contains("127.0.0.1:8080"), "{err}");
     }
 
     #[test]

@@ -24,7 +24,7 @@ use vores_bot::model::{
     SubmissionKind, UserRef,
 };
 use vores_bot::render::Doc;
-use vores_bot::store::{Channels, NewModerationEntry, Store, StoreError, Transaction};
+use vores_bot::store::{Channels, NewModerationEntry, Operations, Store, StoreError, Transaction};
 use vores_bot::understand::{EventDraft, Missing};
 
 mod sql;
@@ -742,7 +742,7 @@ macro_rules! select_submissions {
         concat!(
             "SELECT id, kind, status, platform, conversation_id, message_id, author_id, author_name, \
              language, anonymous, body, event_draft, starts_at, ends_at, visible_until, link, photo, \
-             approved_at, reviewer, review_note, created_at, updated_at, interested \
+             approved_at, reviewer, review_note, created_at, updated_at, interested, revision \
              FROM submissions ",
             $($rest),*
         )
@@ -828,6 +828,8 @@ fn submission_from_row(row: &Row) -> Result<Submission, StoreError> {
         updated_at: instant(row.try_get("updated_at").map_err(db)?)?,
         interested: u32::try_from(row.try_get::<i64, _>("interested").map_err(db)?)
             .map_err(corrupt("interest count"))?,
+        revision: u32::try_from(row.try_get::<i64, _>("revision").map_err(db)?)
+            .map_err(corrupt("revision"))?,
     })
 }
 
@@ -1156,7 +1158,7 @@ impl Store for Database {
             "UPDATE submissions SET status = $1, anonymous = $2, body = $3, title = $4, location = $5, \
              event_draft = $6, starts_at = $7, ends_at = $8, visible_until = $9, link = $10, photo = $11, \
              updated_at = $12, language = $13, approved_at = $14, reviewer = $15, review_note = $16, \
-             repeats = $18, search_text = $19 WHERE id = $17",
+             repeats = $18, search_text = $19, revision = revision + 1 WHERE id = $17",
         )
         .bind(s.status.as_str())
         .bind(i64::from(s.anonymous))
@@ -2016,6 +2018,56 @@ impl Store for Database {
             .map_err(db)?
             .map(instant)
             .transpose()
+    }
+
+    async fn operations(&self) -> Result<Operations, StoreError> {
+        let mut ops = Operations::default();
+        let rows = query(
+            "SELECT platform, COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox \
+             WHERE status = 'pending' GROUP BY platform ORDER BY platform",
+        )
+        .fetch_all(self)
+        .await
+        .map_err(db)?;
+        for row in &rows {
+            let platform: Platform = row
+                .try_get::<String, _>("platform")
+                .map_err(db)?
+                .parse()
+                .map_err(corrupt("platform"))?;
+            let oldest = row
+                .try_get::<Option<i64>, _>("oldest")
+                .map_err(db)?
+                .map(instant)
+                .transpose()?;
+            ops.outbox.push((platform, u64::from(count(row)?), oldest));
+        }
+        let rows = query(
+            "SELECT group_name, COUNT(*) AS n FROM digest_runs GROUP BY group_name ORDER BY group_name",
+        )
+        .fetch_all(self)
+        .await
+        .map_err(db)?;
+        for row in &rows {
+            ops.digest_runs.push((
+                row.try_get("group_name").map_err(db)?,
+                u64::from(count(row)?),
+            ));
+        }
+        let rows = query(
+            "SELECT rule, action, COUNT(*) AS n FROM moderation_log GROUP BY rule, action ORDER BY rule, action",
+        )
+        .fetch_all(self)
+        .await
+        .map_err(db)?;
+        for row in &rows {
+            ops.moderation.push((
+                row.try_get("rule").map_err(db)?,
+                row.try_get("action").map_err(db)?,
+                u64::from(count(row)?),
+            ));
+        }
+        Ok(ops)
     }
 }
 

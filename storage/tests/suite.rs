@@ -189,6 +189,7 @@ fn expected(new: &NewSubmission, id: i64) -> Submission {
         created_at: new.created_at,
         updated_at: new.created_at,
         interested: 0,
+        revision: 0,
     }
 }
 

@@ -1,0 +1,262 @@
+//! The town's calendar on the web, served by the same binary as the bot
+//! (`vores run`, or alone as `vores web`): every group's approved events
+//! and stories as pages, iCalendar, Atom and JSON feeds, its places on a
+//! map, an embeddable list for the municipality's site, and `/healthz` and
+//! `/metrics` for operators.
+//!
+//! Read-only, and only what is published: the core decides what a group
+//! shows ([`vores_bot::published::GroupView`]); this crate only renders it.
+//! Pages come from minijinja templates with HTML escaping on; visitors'
+//! texts from the same catalogs as the bot's replies (`web_…` keys).
+
+mod feeds;
+mod ops;
+mod pages;
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{DateTime, Utc};
+use tokio_util::sync::CancellationToken;
+use vores_bot::community::{Community, Group};
+use vores_bot::lang::Language;
+use vores_bot::metrics::Metrics;
+use vores_bot::model::ConversationRef;
+use vores_bot::published::GroupView;
+use vores_bot::{Clock, Store};
+use vores_config::WebConfig;
+
+/// Everything the web pages read: the database, the groups and their
+/// channels, the clock and zone, and this process's counters.
+pub struct Site {
+    pub store: Arc<dyn Store>,
+    pub community: Arc<Community>,
+    pub clock: Arc<dyn Clock>,
+    pub tz: chrono_tz::Tz,
+    pub config: WebConfig,
+    /// Invite links of channels, shown on each group's "about" page.
+    pub joins: HashMap<ConversationRef, String>,
+    pub metrics: Metrics,
+    templates: minijinja::Environment<'static>,
+}
+
+impl Site {
+    pub fn new(
+        store: Arc<dyn Store>,
+        community: Arc<Community>,
+        clock: Arc<dyn Clock>,
+        tz: chrono_tz::Tz,
+        config: WebConfig,
+        joins: HashMap<ConversationRef, String>,
+        metrics: Metrics,
+    ) -> Site {
+        Site {
+            store,
+            community,
+            clock,
+            tz,
+            config,
+            joins,
+            metrics,
+            templates: pages::templates(),
+        }
+    }
+
+    /// A group by the name in its address (`/g/{name}`), with its index.
+    fn group(&self, name: &str) -> Option<(usize, &Group)> {
+        self.community
+            .groups
+            .iter()
+            .enumerate()
+            .find(|(_, g)| g.name == name)
+    }
+
+    fn view(&self, group: usize) -> GroupView<'_> {
+        GroupView {
+            store: self.store.as_ref(),
+            community: &self.community,
+            tz: self.tz,
+            group,
+        }
+    }
+
+    /// The address of a page, as residents reach it.
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.config.public_url)
+    }
+}
+
+/// Every route of the site.
+pub fn router(site: Arc<Site>) -> Router {
+    let mut router = Router::new()
+        .route("/", get(pages::index))
+        .route("/healthz", get(ops::healthz))
+        .route("/metrics", get(ops::metrics))
+        .route("/static/{file}", get(pages::static_file))
+        .route(
+            "/favicon.ico",
+            get(|| async { axum::response::Redirect::permanent("/static/icon.svg") }),
+        )
+        .route("/g/{group}", get(pages::calendar))
+        .route("/g/{group}/e/{item}", get(pages::event))
+        .route("/g/{group}/stories", get(pages::stories))
+        .route("/g/{group}/places", get(pages::places))
+        .route("/g/{group}/about", get(pages::about))
+        .route("/g/{group}/embed", get(pages::embed))
+        .route("/g/{group}/events.ics", get(feeds::events_ics))
+        .route("/g/{group}/events.json", get(feeds::events_json))
+        .route("/g/{group}/stories.atom", get(feeds::stories_atom))
+        .route("/g/{group}/places.geojson", get(feeds::places_geojson));
+    if let Some(dir) = &site.config.assets_dir {
+        router = router.nest_service("/assets", tower_http::services::ServeDir::new(dir));
+    }
+    router
+        .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn(security_headers))
+        .with_state(site)
+}
+
+/// Serves the site on `listener` (bound by the caller, so a taken port is
+/// known before anything starts) until `shutdown`.
+pub async fn serve(
+    site: Arc<Site>,
+    listener: tokio::net::TcpListener,
+    shutdown: CancellationToken,
+) -> std::io::Result<()> {
+    if let Ok(address) = listener.local_addr() {
+        tracing::info!(%address, "web calendar listening");
+    }
+    axum::serve(listener, router(site))
+        .with_graceful_shutdown(async move { shutdown.cancelled().await })
+        .await
+}
+
+/// What every answer carries: no sniffing, no referrer to other sites, and
+/// a content policy that allows only this site (and the map's library and
+/// tiles when configured). The embed may be framed by any site; the rest
+/// only by this one.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let embed = request.uri().path().ends_with("/embed");
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    if !embed {
+        headers.insert(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("SAMEORIGIN"),
+        );
+    }
+    response
+}
+
+/// The language of a page: `?lang=` when given, else the browser's first
+/// choice we have (`Accept-Language`), else the town's.
+fn language(site: &Site, headers: &HeaderMap, query: &HashMap<String, String>) -> Language {
+    if let Some(lang) = query.get("lang").and_then(|l| l.parse().ok()) {
+        return lang;
+    }
+    let accepted = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mut choices: Vec<(f32, Language)> = accepted
+        .split(',')
+        .filter_map(|part| {
+            let mut pieces = part.trim().split(';');
+            let tag = pieces.next()?.trim();
+            let primary = tag.split('-').next()?;
+            let lang: Language = primary.parse().ok()?;
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse().ok())
+                .unwrap_or(1.0);
+            Some((q, lang))
+        })
+        .collect();
+    // Stable: equal weights keep the browser's order.
+    choices.sort_by(|a, b| b.0.total_cmp(&a.0));
+    choices
+        .first()
+        .map_or(site.community.default_language, |&(_, lang)| lang)
+}
+
+/// An answer that a browser or feed reader may keep: an ETag over the
+/// body (a stable hash, so every process gives the same one), the newest
+/// change it shows as Last-Modified, and 304 when the client has it.
+fn cached(
+    request: &HeaderMap,
+    content_type: &'static str,
+    body: String,
+    last_modified: Option<DateTime<Utc>>,
+) -> Response {
+    let mut hasher = std::hash::DefaultHasher::new();
+    body.hash(&mut hasher);
+    let etag = format!("\"{:016x}\"", hasher.finish());
+    let http_date = |t: DateTime<Utc>| t.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+    let not_modified = match request.get(header::IF_NONE_MATCH) {
+        Some(tags) => tags
+            .to_str()
+            .is_ok_and(|tags| tags.split(',').any(|t| t.trim() == etag || t.trim() == "*")),
+        None => match (
+            request
+                .get(header::IF_MODIFIED_SINCE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| DateTime::parse_from_rfc2822(v).ok()),
+            last_modified,
+        ) {
+            (Some(since), Some(changed)) => changed.timestamp() <= since.timestamp(),
+            _ => false,
+        },
+    };
+    let mut builder = Response::builder()
+        .header(header::ETAG, &etag)
+        .header(header::CACHE_CONTROL, "public, max-age=60")
+        .header(header::VARY, "Accept-Language");
+    if let Some(changed) = last_modified {
+        builder = builder.header(header::LAST_MODIFIED, http_date(changed));
+    }
+    let response = if not_modified {
+        builder.status(StatusCode::NOT_MODIFIED).body(Body::empty())
+    } else {
+        builder
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body))
+    };
+    response.unwrap_or_else(|e| {
+        tracing::error!(error = %e, "could not build a web answer");
+        StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    })
+}
+
+/// A failure of a page: what the visitor sees, in their language.
+#[derive(Debug)]
+enum Failure {
+    /// No such group, event or file.
+    NotFound,
+    /// A query parameter that cannot be read: the message says which and
+    /// how to write it.
+    BadRequest(String),
+    /// The database failed; logged, never shown.
+    Internal(String),
+}
+
+impl From<vores_bot::StoreError> for Failure {
+    fn from(e: vores_bot::StoreError) -> Self {
+        Failure::Internal(e.to_string())
+    }
+}
