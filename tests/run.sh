@@ -6,7 +6,9 @@
 # API and gateway, Matrix against a real Synapse).
 # Needs nothing installed by hand: PostgreSQL (apt) and Synapse (PyPI) are
 # started by tests/with-postgres.sh and tests/with-synapse.sh on 127.0.0.1
-# and stopped afterwards.
+# and stopped afterwards; the web calendar's feeds are read back by Python's
+# icalendar and feedparser (tests/with-feed-parsers.sh, PyPI) and its pages
+# by headless Chromium with axe-core (tests/with-browser.sh, apt and npm).
 #
 # Usage: bash tests/run.sh
 set -euo pipefail
@@ -24,8 +26,9 @@ cargo fmt --all --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "cargo test (SQLite, PostgreSQL, Synapse)"
-bash tests/with-postgres.sh bash tests/with-synapse.sh cargo test --workspace --locked
+step "cargo test (SQLite, PostgreSQL, Synapse, feed parsers, Chromium)"
+bash tests/with-postgres.sh bash tests/with-synapse.sh bash tests/with-feed-parsers.sh \
+    bash tests/with-browser.sh cargo test --workspace --locked
 
 step "vores bench at a small size (proves it runs; timings are not checked)"
 cargo run --locked --quiet --bin vores -- bench --events 5000 --submissions 200 --asks 100 --digests 5

@@ -1183,15 +1183,27 @@ mod tests {
                 ..Config::default()
             }
         );
-        let web = Config::parse("[web]\nlisten = \"127.0.0.1:9090\"\npublic_url = \"https://kalender.example.dk/\"\n")
-            .unwrap()
-            .web
-            .expect("[web] turns it on");
+        let web = Config::parse(
+            "[web]\nlisten = \"127.0.0.1:9090\"\npublic_url = \"https://kalender.example.dk/\"\n",
+        )
+        .unwrap()
+        .web
+        .expect("[web] turns it on");
         assert_eq!(web.listen.port(), 9090);
         assert_eq!(web.public_url, "https://kalender.example.dk");
-        assert!(Config::parse("[web]\nenabled = false\n").unwrap().web.is_none());
-        let err = Config::parse("[web]\nlisten = \"8080\"\n").unwrap_err().to_string();
-        assert!(err.contains("web.listen") && err.contains("127.0.0.1:8080"), "{err}");
+        assert!(
+            Config::parse("[web]\nenabled = false\n")
+                .unwrap()
+                .web
+                .is_none()
+        );
+        let err = Config::parse("[web]\nlisten = \"8080\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("web.listen") && err.contains("127.0.0.1:8080"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -36,7 +36,7 @@ fn uid_domain(site: &Site) -> String {
 
 /// The calendar a group's events make: one VEVENT per one-off event, one
 /// per regular activity with its RRULE and the cancelled days as EXDATE,
-/// and one per moved day (its RECURRENCE-ID the day it was moved from);
+/// and one per moved day (the rule leaves out the day it was moved from);
 /// every time in the town's zone, defined by a VTIMEZONE.
 pub(crate) fn calendar_of(site: &Site, group: &Group, rows: &[Submission]) -> String {
     let tzid = site.tz.name();
@@ -78,13 +78,8 @@ pub(crate) fn calendar_of(site: &Site, group: &Group, rows: &[Submission]) -> St
             .add_property("CREATED", s.created_at.format("%Y%m%dT%H%M%SZ").to_string())
             .add_property("URL", site.url(&format!("/g/{}/e/{}", group.name, s.id)))
             .status(EventStatus::Confirmed);
-        if let Some(place) = event
-            .draft
-            .location
-            .as_deref()
-            .filter(|p| !p.trim().is_empty())
-        {
-            vevent.location(place);
+        if let Some(place) = pages::location(s) {
+            vevent.location(&site.place_name(place));
             if let Some(known) = site.place_named(place) {
                 vevent.add_property("GEO", format!("{:.6};{:.6}", known.lat, known.lon));
             }
@@ -140,44 +135,35 @@ pub(crate) fn calendar_of(site: &Site, group: &Group, rows: &[Submission]) -> St
             }
         }
         let mut moved = Vec::new();
-        if let (Some(rule), Some(first_day)) = (&event.draft.repeat, event.draft.date) {
+        if let Some(rule) = &event.draft.repeat {
             vevent.add_property("RRULE", rule.rrule(site.tz));
             let at = |day: NaiveDate| day.and_time(first_local.time());
+            // Cancelled days and the days moved away from are left out of
+            // the rule; a moved day is an event of its own (its own UID: an
+            // override by RECURRENCE-ID of a left-out day is read
+            // differently by different calendar apps).
             for day in rule.except.iter().chain(rule.moved.iter().map(|m| &m.from)) {
-                // A moved day is left out of the rule and written as its own
-                // instance below.
-                if rule.moved.iter().any(|m| m.from == *day) && !rule.except.contains(day) {
-                    continue;
-                }
                 vevent.append_multi_property(exdate(*day, all_day.then_some(()), at(*day), tzid));
             }
             for m in &rule.moved {
                 let start_time = m.start.unwrap_or(first_local.time());
                 let end_time = m.end.or(event.draft.end_time);
-                let mut instance = icalendar::Event::with_uid(&uid);
+                let mut instance = icalendar::Event::with_uid(&format!(
+                    "vores-{}-moved-{}@{}",
+                    s.id,
+                    m.from.format("%Y%m%d"),
+                    uid_domain(site)
+                ));
                 instance
                     .summary(s.title())
                     .description(&s.text)
                     .timestamp(s.updated_at)
                     .add_property("SEQUENCE", s.revision.to_string())
+                    .add_property("URL", site.url(&format!("/g/{}/e/{}", group.name, s.id)))
                     .status(EventStatus::Confirmed);
-                if let Some(place) = event.draft.location.as_deref() {
-                    instance.location(place);
+                if let Some(place) = pages::location(s) {
+                    instance.location(&site.place_name(place));
                 }
-                let mut recurrence = if all_day {
-                    Property::new("RECURRENCE-ID", m.from.format("%Y%m%d").to_string())
-                } else {
-                    Property::new(
-                        "RECURRENCE-ID",
-                        at(m.from).format("%Y%m%dT%H%M%S").to_string(),
-                    )
-                };
-                if all_day {
-                    recurrence.add_parameter("VALUE", "DATE");
-                } else {
-                    recurrence.add_parameter("TZID", tzid);
-                }
-                instance.append_property(recurrence.done());
                 if all_day {
                     instance.starts(m.to).ends(m.to + Duration::days(1));
                 } else {
@@ -191,7 +177,6 @@ pub(crate) fn calendar_of(site: &Site, group: &Group, rows: &[Submission]) -> St
                 }
                 moved.push(instance.done());
             }
-            let _ = first_day;
         }
         calendar.push(vevent.done());
         for instance in moved {
@@ -406,7 +391,7 @@ pub(crate) async fn events_json(
                     "start": event.starts_at?.with_timezone(&site.tz).to_rfc3339(),
                     "end": event.ends_at.map(|e| e.with_timezone(&site.tz).to_rfc3339()),
                     "all_day": event.draft.all_day || event.draft.start_time.is_none(),
-                    "place": event.draft.location,
+                    "place": pages::location(s).map(|p| site.place_name(p)),
                     "geo": known.map(|p| [p.lat, p.lon]),
                     "tags": tags_of(&format!("{} {} {}", s.title(), event.draft.location.as_deref().unwrap_or(""), s.text)).into_iter().map(Tag::as_str).collect::<Vec<_>>(),
                     "repeats": event.draft.repeat.as_ref().map(|r| r.rrule(site.tz)),

@@ -146,9 +146,7 @@ impl Site {
         let day = start.map_or_else(String::new, |t| {
             format::date_near(lang, t.with_timezone(&self.tz).date_naive(), today)
         });
-        let place = event
-            .and_then(|e| e.draft.location.clone())
-            .filter(|p| !p.trim().is_empty());
+        let place = location(s).map(|p| self.place_name(p));
         let repeats = event
             .and_then(|e| e.draft.repeat.as_ref())
             .map(|rule| format::repeat(lang, rule, today));
@@ -181,6 +179,13 @@ impl Site {
                 )
             }),
         }
+    }
+
+    /// How a place is shown: a known place by its own name ("glashuset"
+    /// is Glashuset), anything else as the resident wrote it.
+    pub(crate) fn place_name(&self, written: &str) -> String {
+        self.place_named(written)
+            .map_or_else(|| written.trim().to_string(), |p| p.name.clone())
     }
 
     /// A known place by one of its names, ignoring case and a leading
@@ -370,7 +375,7 @@ pub(crate) fn has_tag(s: &Submission, tag: Tag) -> bool {
     tags_of(&format!("{} {place} {}", s.title(), s.text)).contains(&tag)
 }
 
-fn location(s: &Submission) -> Option<&str> {
+pub(crate) fn location(s: &Submission) -> Option<&str> {
     s.event
         .as_ref()
         .and_then(|e| e.draft.location.as_deref())
@@ -401,7 +406,9 @@ pub(crate) async fn calendar(
             .iter()
             .filter(|s| {
                 chosen.place.as_deref().is_none_or(|wanted| {
-                    location(s).is_some_and(|l| l.to_lowercase() == wanted.to_lowercase())
+                    location(s).is_some_and(|l| {
+                        site.place_name(l).to_lowercase() == wanted.to_lowercase()
+                    })
                 })
             })
             .filter(|s| chosen.tag.is_none_or(|tag| has_tag(s, tag)))
