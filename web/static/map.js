@@ -31,7 +31,7 @@
           marker.bindPopup(link);
         },
       }).addTo(map);
-      map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [24, 24] });
+      map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [48, 48] });
     })
     .catch(function () {
       // The list below the map still shows every place.
