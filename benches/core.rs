@@ -128,6 +128,7 @@ async fn main() {
                 chrono_tz::Europe::Copenhagen,
             )),
             story: None,
+            place: None,
             created_at: now,
         })
         .await

@@ -261,6 +261,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
             text: format!("{} på {}", g.title, g.place),
             event: Some(EventDetails::from_draft(draft(&g), tz)),
             story: None,
+            place: None,
             created_at: created,
         })
         .await?;

@@ -731,10 +731,13 @@ async fn serve_with(
     let result = runtime::run(bot, adapters, schedule_digests, shutdown.clone()).await;
     shutdown.cancel();
     if let Some(task) = web_task {
-        match task.await {
-            Ok(Err(e)) => tracing::error!(error = %e, "the web calendar stopped with an error"),
-            Err(e) => tracing::error!(error = %e, "the web calendar task failed"),
-            Ok(Ok(())) => {}
+        // Requests under way finish; a browser holding a connection open
+        // does not keep the bot from stopping.
+        match tokio::time::timeout(std::time::Duration::from_secs(5), task).await {
+            Ok(Ok(Err(e))) => tracing::error!(error = %e, "the web calendar stopped with an error"),
+            Ok(Err(e)) => tracing::error!(error = %e, "the web calendar task failed"),
+            Ok(Ok(Ok(()))) => {}
+            Err(_) => tracing::warn!("the web calendar did not stop within 5 s; leaving it"),
         }
     }
     db.close().await;

@@ -114,6 +114,8 @@ pub fn to_json(understood: &Understood, tz: Tz) -> Value {
         Meaning::Event(_) => "event",
         Meaning::Story(_) => "story",
         Meaning::Query(_) => "query",
+        Meaning::Place(_) => "place",
+        Meaning::WhereIs(_) => "where_is",
         Meaning::Unknown => "unknown",
     };
     map.insert("kind".into(), json!(kind));
@@ -122,6 +124,15 @@ pub fn to_json(understood: &Understood, tz: Tz) -> Value {
         Meaning::Event(draft) => map.extend(event_fields(draft, tz)),
         Meaning::Story(story) => map.extend(story_fields(story)),
         Meaning::Query(window) => map.extend(window_fields(window)),
+        Meaning::Place(place) => {
+            map.insert(
+                "place".into(),
+                serde_json::to_value(place).unwrap_or_default(),
+            );
+        }
+        Meaning::WhereIs(name) => {
+            map.insert("where_is".into(), name.clone().into());
+        }
         Meaning::Unknown => {}
         Meaning::Command(command) => {
             map.insert("command".into(), json!(command.name()));

@@ -1373,3 +1373,48 @@ fn a_second_bot_on_the_same_sqlite_file_is_refused() {
         String::from_utf8_lossy(&after.stderr)
     );
 }
+
+/// A place a resident adds goes through approval, is found by "hvor er …?"
+/// (by name, as residents write it), and the next weekly digest lists it
+/// under the new places.
+#[test]
+fn a_place_added_by_a_resident_is_in_the_digest() {
+    let town = Town::new();
+    let added = town.chat(
+        "lone",
+        &[],
+        &["Nyt sted: legepladsen i Vejleåparken 55.6101, 12.3499 😊"],
+        WEDNESDAY,
+    );
+    assert_has(&added, &["#1", "»Legepladsen i Vejleåparken«", "legeplads"]);
+    let approved = town.chat("mette", &["--admin"], &["/godkend #1"], WEDNESDAY);
+    assert_has(&approved, &["#1 er godkendt"]);
+    let found = town.chat(
+        "ahmed",
+        &[],
+        &["hvor er legepladsen i vejleåparken?"],
+        WEDNESDAY,
+    );
+    assert_has(&found, &["openstreetmap.org/?mlat=55.61010&mlon=12.34990"]);
+    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args([
+            "--database",
+            &town.url(),
+            "--now",
+            "2026-06-15T09:00:00+02:00",
+        ])
+        .args(["digest", "--preview"])
+        .env_remove("VORES_CONFIG")
+        .env_remove("VORES_DATABASE_URL")
+        .output()
+        .expect("vores runs");
+    let digest = String::from_utf8_lossy(&out.stdout);
+    assert_has(
+        &digest,
+        &[
+            "Nye steder på kortet:",
+            "Legepladsen i Vejleåparken (legeplads)",
+            "lone",
+        ],
+    );
+}

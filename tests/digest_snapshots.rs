@@ -210,6 +210,7 @@ impl Town {
                 chrono_tz::Europe::Copenhagen,
             )),
             story: None,
+            place: None,
             created_at: at(created),
         };
         self.db.insert_submission(&new).await.expect("event stored");
@@ -238,6 +239,7 @@ impl Town {
             text: text.to_string(),
             event: None,
             story: Some(StoryDetails::default()),
+            place: None,
             created_at: at(created),
         };
         let mut story = self.db.insert_submission(&new).await.expect("story stored");

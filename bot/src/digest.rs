@@ -182,6 +182,14 @@ impl Bot {
         )
         .await?;
 
+        // Places residents added that were approved since the last digest.
+        let places = fetch_filtered(
+            |limit| store.places_approved_between(since, period, limit),
+            |s| self.in_group(group, s),
+            MAX_ITEMS,
+        )
+        .await?;
+
         // Only what starts in the coming week: an event already under way
         // was in the last digest.
         let events: Vec<Submission> = events
@@ -363,9 +371,27 @@ impl Bot {
                 doc = doc.item(spans);
             }
         }
+        if !places.is_empty() {
+            doc = doc.para(tr(lang, "digest_places", &[]));
+            for place in &places {
+                let Some(details) = &place.place else {
+                    continue;
+                };
+                let mut spans = vec![Span::Bold(untrusted::isolate(&details.name).into_owned())];
+                if let Some(kind) = details.kind {
+                    let kind = tr(lang, &format!("place_kind_{}", kind.as_str()), &[]);
+                    spans.push(Span::Text(format!(" ({kind})")));
+                }
+                if let Some(address) = &details.address {
+                    spans.push(Span::Text(format!(", {}", untrusted::isolate(address))));
+                }
+                doc = doc.item(spans);
+            }
+        }
         let mut names: Vec<std::borrow::Cow<str>> = stories
             .iter()
             .chain(contributed.iter())
+            .chain(places.iter())
             .filter(|s| !s.anonymous)
             .map(|s| untrusted::isolate(&s.origin.author_name))
             .collect();
@@ -385,7 +411,7 @@ impl Bot {
             };
             doc = doc.para(tr(lang, key, &[("names", &joined)]));
         }
-        if events.is_empty() && series.is_empty() && stories.is_empty() {
+        if events.is_empty() && series.is_empty() && stories.is_empty() && places.is_empty() {
             // The empty-week text already invites submissions.
             return Ok(doc);
         }

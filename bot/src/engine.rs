@@ -515,14 +515,18 @@ impl Bot {
             return Ok(vec![reply_to(msg, doc)]);
         }
 
-        if matches!(understood.meaning, Meaning::Event(_) | Meaning::Story(_))
-            && let Some(doc) = self.private_submission_refused(msg, lang, sit)
+        if matches!(
+            understood.meaning,
+            Meaning::Event(_) | Meaning::Story(_) | Meaning::Place(_)
+        ) && let Some(doc) = self.private_submission_refused(msg, lang, sit)
         {
             return Ok(vec![reply_to(msg, doc)]);
         }
         let doc = match understood.meaning {
             Meaning::Event(draft) => self.submit_event(msg, draft, lang, &ctx, sit).await?,
             Meaning::Story(story) => self.submit_story(msg, story, lang, sit).await?,
+            Meaning::Place(place) => self.submit_place(msg, place, lang, sit).await?,
+            Meaning::WhereIs(name) => self.where_is(&name, lang).await?,
             Meaning::Query(window) => {
                 self.whats_on(&window, lang, Some(&msg.message.conversation), Some(user))
                     .await?
@@ -771,6 +775,7 @@ impl Bot {
             text: msg.text.trim().to_string(),
             event: Some(EventDetails::from_draft(draft, self.settings.tz)),
             story: None,
+            place: None,
             created_at: ctx.now,
         };
         let saved = self.store().insert_submission(&new).await?;
@@ -1076,6 +1081,7 @@ impl Bot {
                 link: story.link,
                 photo,
             }),
+            place: None,
             created_at: self.clock.now(),
         };
         let saved = self.store().insert_submission(&new).await?;
@@ -1098,6 +1104,170 @@ impl Bot {
             doc = doc.para(tr(lang, "awaiting_approval", &[]));
         }
         Ok(doc)
+    }
+
+    /// "Nyt sted: Hundeskoven ved Ishøj Strand <map link>": a place for the
+    /// town's map, approved like any submission. A place the town already
+    /// knows is not added twice.
+    async fn submit_place(
+        &self,
+        msg: &InboundMessage,
+        place: crate::model::PlaceDetails,
+        lang: Language,
+        sit: &Situation,
+    ) -> Result<Doc, CoreError> {
+        if place.name.trim().is_empty() {
+            return Ok(Doc::new().para(tr(lang, "place_needs_name", &[])));
+        }
+        if let Some(known) = self.find_place(&place.name).await? {
+            return Ok(Doc::new()
+                .para(tr(lang, "place_known", &[("name", &known.name)]))
+                .para(self.where_words(&known, lang)));
+        }
+        let new = NewSubmission {
+            kind: SubmissionKind::Place,
+            status: self
+                .status_for_new(&msg.message.conversation, &msg.author.user, sit)
+                .await?,
+            origin: origin(msg),
+            language: lang,
+            anonymous: false,
+            text: msg.text.trim().to_string(),
+            event: None,
+            story: None,
+            place: Some(place),
+            created_at: self.clock.now(),
+        };
+        let saved = self.store().insert_submission(&new).await?;
+        info!(id = saved.id, "place submitted");
+        Ok(self.place_saved(&saved, lang, "place_saved"))
+    }
+
+    /// What the bot says about a saved place: its number, its kind, how to
+    /// put it on the map when it has no coordinates, and whether it waits.
+    fn place_saved(&self, saved: &Submission, lang: Language, key: &str) -> Doc {
+        let id = saved.id.to_string();
+        let details = saved.place.clone().unwrap_or_default();
+        let mut doc = Doc::new()
+            .para(tr(lang, key, &[("id", &id), ("name", &details.name)]))
+            .about(saved.id);
+        if let Some(kind) = details.kind {
+            doc = doc.para(tr(
+                lang,
+                "place_kind_line",
+                &[(
+                    "kind",
+                    &tr(lang, &format!("place_kind_{}", kind.as_str()), &[]),
+                )],
+            ));
+        }
+        match details.point() {
+            Some(_) => doc = doc.para(tr(lang, "place_on_map", &[])),
+            None => doc = doc.para(tr(lang, "place_no_map", &[("id", &id)])),
+        }
+        if saved.status == Status::Pending {
+            doc = doc.para(tr(lang, "awaiting_approval", &[]));
+        }
+        doc
+    }
+
+    /// A place the town knows by `name`: one from the config or one a
+    /// resident added and an admin approved.
+    pub(crate) async fn find_place(&self, name: &str) -> Result<Option<KnownPlace>, CoreError> {
+        use understand::places::same_place;
+        if let Some(p) =
+            self.community.places.iter().find(|p| {
+                same_place(name, &p.name) || p.aliases.iter().any(|a| same_place(name, a))
+            })
+        {
+            return Ok(Some(KnownPlace {
+                name: p.name.clone(),
+                kind: understand::places::PlaceKind::of(&p.name),
+                point: Some((p.lat, p.lon)),
+                address: None,
+                link: None,
+            }));
+        }
+        let added = self.store().published_places(MOST_PLACES).await?;
+        Ok(added.into_iter().find_map(|s| {
+            let p = s.place?;
+            same_place(name, &p.name).then(|| KnownPlace {
+                point: p.point(),
+                name: p.name,
+                kind: p.kind,
+                address: p.address,
+                link: p.link,
+            })
+        }))
+    }
+
+    /// "hvor er hundeskoven?": where a known place is, with a map link.
+    /// "hvor er legepladsen?" / "where is the dog park?" asked by kind
+    /// rather than by name: the places of that kind.
+    async fn where_is(&self, name: &str, lang: Language) -> Result<Doc, CoreError> {
+        if let Some(known) = self.find_place(name).await? {
+            return Ok(Doc::new().para(self.where_words(&known, lang)));
+        }
+        if let Some(kind) = understand::places::PlaceKind::of(name) {
+            let of_kind: Vec<KnownPlace> = self
+                .store()
+                .published_places(MOST_PLACES)
+                .await?
+                .into_iter()
+                .filter_map(|s| s.place)
+                .filter(|p| p.kind == Some(kind))
+                .take(5)
+                .map(|p| KnownPlace {
+                    point: p.point(),
+                    name: p.name,
+                    kind: p.kind,
+                    address: p.address,
+                    link: p.link,
+                })
+                .collect();
+            if !of_kind.is_empty() {
+                return Ok(of_kind.iter().fold(Doc::new(), |doc, p| {
+                    doc.item(vec![crate::render::Span::Text(self.where_words(p, lang))])
+                }));
+            }
+        }
+        Ok(Doc::new().para(tr(lang, "place_not_known", &[("place", name)])))
+    }
+
+    fn where_words(&self, known: &KnownPlace, lang: Language) -> String {
+        let map = known
+            .point
+            .map(|(lat, lon)| {
+                format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}")
+            })
+            .or_else(|| known.link.clone());
+        let kind = known
+            .kind
+            .map(|k| tr(lang, &format!("place_kind_{}", k.as_str()), &[]));
+        let mut text = match (&known.address, &kind) {
+            (Some(address), _) => tr(
+                lang,
+                "place_where_address",
+                &[("name", &known.name), ("address", address)],
+            ),
+            (None, Some(kind)) => tr(
+                lang,
+                "place_where_kind",
+                &[("name", &known.name), ("kind", kind)],
+            ),
+            (None, None) => tr(lang, "place_where", &[("name", &known.name)]),
+        };
+        match map {
+            Some(link) => {
+                text.push(' ');
+                text.push_str(&tr(lang, "place_map_link", &[("link", &link)]));
+            }
+            None => {
+                text.push(' ');
+                text.push_str(&tr(lang, "place_no_link", &[]));
+            }
+        }
+        text
     }
 
     /// Approved events in the window, from every platform of the asker's
@@ -1623,6 +1793,22 @@ impl Bot {
                 self.store().update_submission(&found).await?;
                 Ok(Doc::new().para(tr(lang, "story_updated", &[("id", &idt)])))
             }
+            SubmissionKind::Place => {
+                let fragment = understand::places::place_draft(text);
+                if fragment.name.is_empty() && fragment.point().is_none() && fragment.link.is_none()
+                {
+                    return Ok(Doc::new().para(tr(lang, "correct_nothing", &[("id", &idt)])));
+                }
+                let details = found.place.get_or_insert_with(Default::default);
+                merge_place(details, fragment);
+                found.status = self.status_after_edit(&found, sit).await?;
+                if found.status == Status::Published && found.review.approved_at.is_none() {
+                    found.review.approved_at = Some(ctx.now);
+                }
+                found.updated_at = ctx.now;
+                self.store().update_submission(&found).await?;
+                Ok(self.place_saved(&found, lang, "place_updated"))
+            }
         }
     }
 
@@ -1750,6 +1936,20 @@ impl Bot {
                 }
                 doc
             }
+            SubmissionKind::Place => {
+                let mut found = found;
+                let body = match understand::understand(new_text, &ctx).meaning {
+                    Meaning::Place(place) => place,
+                    _ => understand::places::place_draft(new_text),
+                };
+                let details = found.place.get_or_insert_with(Default::default);
+                merge_place(details, body);
+                found.text = new_text.trim().to_string();
+                found.updated_at = ctx.now;
+                found.status = self.status_after_edit(&found, sit).await?;
+                self.store().update_submission(&found).await?;
+                self.place_saved(&found, lang, "place_updated")
+            }
         };
         Ok(vec![Action::Reply {
             conversation: conversation.clone(),
@@ -1838,6 +2038,39 @@ pub(crate) enum Clash {
 
 /// The kinds of activity an event is (its tags, without "free": two free
 /// events are not competing for the same people).
+/// How many added places a lookup reads at most (a town has hundreds).
+const MOST_PLACES: u32 = 2_000;
+
+/// A place the town knows, wherever it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct KnownPlace {
+    pub name: String,
+    pub kind: Option<understand::places::PlaceKind>,
+    pub point: Option<(f64, f64)>,
+    pub address: Option<String>,
+    pub link: Option<String>,
+}
+
+/// A correction of a place: what it says replaces what it had.
+fn merge_place(details: &mut crate::model::PlaceDetails, fragment: crate::model::PlaceDetails) {
+    if let Some((lat, lon)) = fragment.point() {
+        details.lat = Some(lat);
+        details.lon = Some(lon);
+    }
+    if !fragment.name.is_empty() {
+        details.name = fragment.name;
+        if fragment.address.is_some() {
+            details.address = fragment.address;
+        }
+    }
+    if fragment.kind.is_some() {
+        details.kind = fragment.kind;
+    }
+    if fragment.link.is_some() {
+        details.link = fragment.link;
+    }
+}
+
 fn kind_tags(s: &Submission) -> Vec<understand::about::Tag> {
     let place = s
         .event

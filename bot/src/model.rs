@@ -83,6 +83,8 @@ pub struct MessageRef {
 pub enum SubmissionKind {
     Event,
     Story,
+    /// A place in town a resident added ("Nyt sted: …").
+    Place,
 }
 
 impl SubmissionKind {
@@ -90,6 +92,7 @@ impl SubmissionKind {
         match self {
             SubmissionKind::Event => "event",
             SubmissionKind::Story => "story",
+            SubmissionKind::Place => "place",
         }
     }
 }
@@ -101,6 +104,7 @@ impl FromStr for SubmissionKind {
         match s {
             "event" => Ok(SubmissionKind::Event),
             "story" => Ok(SubmissionKind::Story),
+            "place" => Ok(SubmissionKind::Place),
             other => Err(format!("unknown submission kind {other:?}")),
         }
     }
@@ -221,7 +225,34 @@ pub struct StoryDetails {
     pub photo: Option<String>,
 }
 
-/// An event or story a resident sent, with its number (`#id`).
+/// A place a resident added: what it is called, what kind of place, and
+/// where (from a map link or coordinates, when they gave one).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PlaceDetails {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<crate::understand::places::PlaceKind>,
+    /// WGS 84 degrees, both or neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// Where, in the resident's words ("ved Ishøj Strand", an address).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// The map link they gave.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+impl PlaceDetails {
+    /// Where it is, when known.
+    pub fn point(&self) -> Option<(f64, f64)> {
+        self.lat.zip(self.lon)
+    }
+}
+
+/// An event, story or place a resident sent, with its number (`#id`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Submission {
     pub id: i64,
@@ -235,6 +266,7 @@ pub struct Submission {
     pub text: String,
     pub event: Option<EventDetails>,
     pub story: Option<StoryDetails>,
+    pub place: Option<PlaceDetails>,
     pub review: Review,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -260,9 +292,10 @@ pub struct Review {
 
 impl Submission {
     pub fn title(&self) -> &str {
-        match &self.event {
-            Some(e) => &e.draft.title,
-            None => &self.text,
+        match (&self.event, &self.place) {
+            (Some(e), _) => &e.draft.title,
+            (None, Some(p)) => &p.name,
+            (None, None) => &self.text,
         }
     }
 }
@@ -278,6 +311,7 @@ pub struct NewSubmission {
     pub text: String,
     pub event: Option<EventDetails>,
     pub story: Option<StoryDetails>,
+    pub place: Option<PlaceDetails>,
     pub created_at: DateTime<Utc>,
 }
 

@@ -527,12 +527,13 @@ impl Bot {
         self.log_decision(msg, &found, "approved", "").await?;
         info!(id, admin = %msg.author.user.id, "approved");
         let their = found.language;
-        let kind = tr(their, &format!("kind_{}", found.kind.as_str()), &[]);
+        // "Din begivenhed", "Dit sted": Danish nouns have a gender.
+        let yours = tr(their, &format!("your_kind_{}", found.kind.as_str()), &[]);
         let notice = tr(
             their,
             "approved_notice",
             &[
-                ("kind", &kind),
+                ("your_kind", &yours),
                 ("title", &shorten(found.title(), 60)),
                 ("id", &idt),
             ],
@@ -580,12 +581,14 @@ impl Bot {
         self.log_decision(msg, &found, "rejected", reason).await?;
         info!(id, admin = %msg.author.user.id, "rejected");
         let their = found.language;
-        let kind = tr(their, &format!("kind_{}", found.kind.as_str()), &[]);
+        let yours = tr(their, &format!("your_kind_{}", found.kind.as_str()), &[]);
+        let it = tr(their, &format!("it_kind_{}", found.kind.as_str()), &[]);
         let notice = tr(
             their,
             "rejected_notice",
             &[
-                ("kind", &kind),
+                ("your_kind", &yours),
+                ("it", &it),
                 ("title", &shorten(found.title(), 60)),
                 ("id", &idt),
                 ("reason", reason.trim().trim_end_matches('.')),

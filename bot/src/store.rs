@@ -231,6 +231,19 @@ pub trait Store: Send + Sync {
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError>;
 
+    /// Published places residents added, by name (a town's register: read
+    /// whole, at most `limit`).
+    async fn published_places(&self, limit: u32) -> Result<Vec<Submission>, StoreError>;
+
+    /// Published places that became visible in `[from, to)`, oldest first:
+    /// the digest's "new places".
+    async fn places_approved_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError>;
+
     async fn conversation_state(
         &self,
         conversation: &ConversationRef,

@@ -90,6 +90,8 @@ fn describe(m: &Meaning) -> String {
         Meaning::Query(w) => format!("Query {}", show_window(w)),
         Meaning::Story(s) => format!("Story {{ text: {:?}, anonymous: {} }}", s.text, s.anonymous),
         Meaning::Command(c) => format!("Command::{}", c.name()),
+        Meaning::Place(p) => format!("Place {:?}", p.name),
+        Meaning::WhereIs(name) => format!("WhereIs {name:?}"),
         Meaning::Unknown => "Unknown".to_string(),
     }
 }

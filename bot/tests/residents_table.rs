@@ -103,6 +103,8 @@ fn describe(m: &Meaning) -> String {
         }
         Meaning::Story(_) => "S".to_string(),
         Meaning::Command(c) => format!("C {}", c.name()),
+        Meaning::Place(p) => format!("P {}", p.name),
+        Meaning::WhereIs(name) => format!("W {name}"),
         Meaning::Unknown => "U".to_string(),
     }
 }

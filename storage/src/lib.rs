@@ -20,8 +20,8 @@ use tracing::info;
 use vores_bot::Language;
 use vores_bot::model::{
     ConversationRef, ConversationState, EventDetails, MessageRef, ModerationEntry, NewOutboxItem,
-    NewSubmission, Origin, OutboxItem, Platform, Review, Status, StoryDetails, Submission,
-    SubmissionKind, UserRef,
+    NewSubmission, Origin, OutboxItem, PlaceDetails, Platform, Review, Status, StoryDetails,
+    Submission, SubmissionKind, UserRef,
 };
 use vores_bot::render::Doc;
 use vores_bot::store::{Channels, NewModerationEntry, Operations, Store, StoreError, Transaction};
@@ -742,7 +742,7 @@ macro_rules! select_submissions {
         concat!(
             "SELECT id, kind, status, platform, conversation_id, message_id, author_id, author_name, \
              language, anonymous, body, event_draft, starts_at, ends_at, visible_until, link, photo, \
-             approved_at, reviewer, review_note, created_at, updated_at, interested, revision \
+             approved_at, reviewer, review_note, created_at, updated_at, interested, revision, place_details \
              FROM submissions ",
             $($rest),*
         )
@@ -792,14 +792,24 @@ fn submission_from_row(row: &Row) -> Result<Submission, StoreError> {
                 visible_until: opt_instant("visible_until")?,
             })
         }
-        SubmissionKind::Story => None,
+        SubmissionKind::Story | SubmissionKind::Place => None,
     };
     let story = match kind {
         SubmissionKind::Story => Some(StoryDetails {
             link: row.try_get("link").map_err(db)?,
             photo: row.try_get("photo").map_err(db)?,
         }),
-        SubmissionKind::Event => None,
+        SubmissionKind::Event | SubmissionKind::Place => None,
+    };
+    let place = match kind {
+        SubmissionKind::Place => {
+            let json: Option<String> = row.try_get("place_details").map_err(db)?;
+            Some(
+                serde_json::from_str(json.as_deref().unwrap_or("{}"))
+                    .map_err(corrupt("place details"))?,
+            )
+        }
+        SubmissionKind::Event | SubmissionKind::Story => None,
     };
     Ok(Submission {
         id: row.try_get("id").map_err(db)?,
@@ -819,6 +829,7 @@ fn submission_from_row(row: &Row) -> Result<Submission, StoreError> {
         text: row.try_get("body").map_err(db)?,
         event,
         story,
+        place,
         review: Review {
             approved_at: opt_instant("approved_at")?,
             reviewer: row.try_get("reviewer").map_err(db)?,
@@ -954,6 +965,17 @@ fn event_columns(event: Option<&EventDetails>, body: &str) -> Result<EventColumn
             search_text: String::new(),
         },
     })
+}
+
+/// The title column: an event's title, or a place's name.
+fn title_of(ev: &EventColumns, place: Option<&PlaceDetails>) -> Option<String> {
+    ev.title.clone().or_else(|| place.map(|p| p.name.clone()))
+}
+
+fn place_json(place: Option<&PlaceDetails>) -> Result<Option<String>, StoreError> {
+    place
+        .map(|p| serde_json::to_string(p).map_err(corrupt("place details")))
+        .transpose()
 }
 
 /// Reads shared by several store calls (after `select_submissions!`).
@@ -1113,8 +1135,8 @@ impl Store for Database {
         let row = query(
             "INSERT INTO submissions (kind, status, platform, conversation_id, message_id, author_id, \
              author_name, language, anonymous, body, title, location, event_draft, starts_at, ends_at, \
-             visible_until, link, photo, approved_at, created_at, updated_at, repeats, search_text) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21, $22) \
+             visible_until, link, photo, approved_at, created_at, updated_at, repeats, search_text, place_details) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20, $21, $22, $23) \
              RETURNING id",
         )
         .bind(new.kind.as_str())
@@ -1127,7 +1149,7 @@ impl Store for Database {
         .bind(new.language.code())
         .bind(i64::from(new.anonymous))
         .bind(&new.text)
-        .bind(&ev.title)
+        .bind(title_of(&ev, new.place.as_ref()))
         .bind(&ev.location)
         .bind(&ev.draft)
         .bind(ev.starts_at)
@@ -1139,6 +1161,7 @@ impl Store for Database {
         .bind(secs(new.created_at))
         .bind(ev.repeats)
         .bind(&ev.search_text)
+        .bind(place_json(new.place.as_ref())?)
         .fetch_all(self)
         .await
         .map_err(db)?
@@ -1158,12 +1181,12 @@ impl Store for Database {
             "UPDATE submissions SET status = $1, anonymous = $2, body = $3, title = $4, location = $5, \
              event_draft = $6, starts_at = $7, ends_at = $8, visible_until = $9, link = $10, photo = $11, \
              updated_at = $12, language = $13, approved_at = $14, reviewer = $15, review_note = $16, \
-             repeats = $18, search_text = $19, revision = revision + 1 WHERE id = $17",
+             repeats = $18, search_text = $19, place_details = $20, revision = revision + 1 WHERE id = $17",
         )
         .bind(s.status.as_str())
         .bind(i64::from(s.anonymous))
         .bind(&s.text)
-        .bind(&ev.title)
+        .bind(title_of(&ev, s.place.as_ref()))
         .bind(&ev.location)
         .bind(&ev.draft)
         .bind(ev.starts_at)
@@ -1179,6 +1202,7 @@ impl Store for Database {
         .bind(s.id)
         .bind(ev.repeats)
         .bind(&ev.search_text)
+        .bind(place_json(s.place.as_ref())?)
         .execute(self)
         .await
         .map_err(db)?;
@@ -1556,6 +1580,26 @@ impl Store for Database {
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
         self.approved_between(SubmissionKind::Story, from, to, limit)
+            .await
+    }
+
+    async fn published_places(&self, limit: u32) -> Result<Vec<Submission>, StoreError> {
+        self.submissions_of(
+            query(select_submissions!(
+                "WHERE kind = 'place' AND status = 'published' ORDER BY title, id LIMIT $1"
+            ))
+            .bind(i64::from(limit)),
+        )
+        .await
+    }
+
+    async fn places_approved_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u32,
+    ) -> Result<Vec<Submission>, StoreError> {
+        self.approved_between(SubmissionKind::Place, from, to, limit)
             .await
     }
 

@@ -146,6 +146,7 @@ fn new_event(
         text: details.draft.title.clone(),
         event: Some(details),
         story: None,
+        place: None,
         created_at,
     }
 }
@@ -165,6 +166,7 @@ fn new_story(
         text: text.to_string(),
         event: None,
         story: Some(StoryDetails::default()),
+        place: None,
         created_at,
     }
 }
@@ -181,6 +183,7 @@ fn expected(new: &NewSubmission, id: i64) -> Submission {
         text: new.text.clone(),
         event: new.event.clone(),
         story: new.story.clone(),
+        place: new.place.clone(),
         review: Review {
             approved_at: (new.status == Status::Published).then_some(new.created_at),
             reviewer: None,
@@ -275,6 +278,7 @@ async fn events_round_trip(db: &Database) {
             Some("Kirkepladsen, Ærøskøbing"),
         )),
         story: None,
+        place: None,
         created_at: sent(1, 9, 30, 15),
     };
     let first = insert(db, &timed).await;
@@ -331,6 +335,7 @@ async fn events_round_trip(db: &Database) {
             visible_until: Some(june(22, 0, 0)),
         }),
         story: None,
+        place: None,
         created_at: sent(2, 12, 0, 0),
     };
     let second = insert(db, &all_day).await;
@@ -385,6 +390,7 @@ async fn stories_round_trip(db: &Database) {
             link: Some("https://example.org/æbler?år=2025".to_string()),
             photo: Some("discord-attachment://112233/æble.jpg".to_string()),
         }),
+        place: None,
         created_at: sent(4, 7, 45, 1),
     };
     let first = insert(db, &with_both).await;

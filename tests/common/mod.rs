@@ -110,6 +110,7 @@ impl EventRow<'_> {
                 chrono_tz::Europe::Copenhagen,
             )),
             story: None,
+            place: None,
             created_at: self.created_at,
         }
     }

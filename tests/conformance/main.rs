@@ -59,6 +59,7 @@ macro_rules! every_scenario {
                 a_clash_names_the_other_event,
                 whats_on_in_danish_and_english,
                 a_story_is_shared_and_listed,
+                a_place_is_added_approved_and_found,
                 a_private_chat_needs_no_mention,
                 ordinary_talk_that_breaks_a_rule_is_noted_privately,
                 an_edited_message_is_checked_again,

@@ -168,6 +168,51 @@ pub async fn a_story_is_shared_and_listed(p: &mut impl TestPlatform) {
     assert_has(&english.text, &["#2", "Thank you for your story"]);
 }
 
+/// A resident adds a place with a map link; it waits for an admin like any
+/// submission, and nobody is pointed to it meanwhile; once approved, anyone
+/// asking where it is (by its name or, in English, by its kind) gets the
+/// map link.
+pub async fn a_place_is_added_approved_and_found(p: &mut impl TestPlatform) {
+    let saved = p
+        .ask(
+            Ali,
+            Torvet,
+            "nyt sted: Hundeskoven ved Ishøj Strand 🐕 https://www.openstreetmap.org/?mlat=55.6080&mlon=12.3700#map=17/55.6080/12.3700",
+        )
+        .await;
+    assert_has(
+        &saved.text,
+        &[
+            "#1",
+            "»Hundeskoven«",
+            "hundeskov",
+            "kortet",
+            "når en administrator har godkendt den",
+        ],
+    );
+    let before = p.ask(Ahmed, Torvet, "hvor er hundeskoven?").await;
+    assert_has(&before.text, &["kender ikke »hundeskoven«", "Nyt sted"]);
+    let approved = p.ask(Mette, Torvet, "/godkend #1").await;
+    assert_has(&approved.text, &["#1 er godkendt"]);
+    p.told(Ali, &["Godt nyt! Dit sted »Hundeskoven« (#1) er godkendt"])
+        .await;
+    let found = p.ask(Ahmed, Torvet, "hvor er hundeskoven?").await;
+    assert_has(
+        &found.text,
+        &[
+            "Hundeskoven: ved Ishøj Strand.",
+            "openstreetmap.org/?mlat=55.60800&mlon=12.37000",
+        ],
+    );
+    let english = p.ask(Ahmed, English, "where is the dog park?").await;
+    assert_has(&english.text, &["Hundeskoven", "Map:", "mlat=55.60800"]);
+    // Said again, it is not added twice.
+    let again = p
+        .ask(Ahmed, Torvet, "nyt sted: hundeskoven, ved stranden")
+        .await;
+    assert_has(&again.text, &["kender allerede Hundeskoven"]);
+}
+
 /// In a private chat everything is said to the bot: no mention, no command.
 pub async fn a_private_chat_needs_no_mention(p: &mut impl TestPlatform) {
     p.ask(Mette, Torvet, "Byttemarked i Glashuset lørdag kl. 10-14")

@@ -80,8 +80,8 @@ pub(crate) fn calendar_of(site: &Site, group: &Group, rows: &[Submission]) -> St
             .status(EventStatus::Confirmed);
         if let Some(place) = pages::location(s) {
             vevent.location(&site.place_name(place));
-            if let Some(known) = site.place_named(place) {
-                vevent.add_property("GEO", format!("{:.6};{:.6}", known.lat, known.lon));
+            if let Some((lat, lon)) = site.place_named(place).and_then(|p| p.point) {
+                vevent.add_property("GEO", format!("{lat:.6};{lon:.6}"));
             }
         }
         let tags: Vec<&str> = tags_of(&format!(
@@ -339,6 +339,7 @@ pub(crate) async fn events_ics(
             ),
             None => None,
         };
+        site.load_places().await?;
         let now = site.clock.now();
         let (rows, _) = site
             .view(index)
@@ -374,6 +375,7 @@ pub(crate) async fn events_json(
     let lang = language(&site, &headers, &query);
     let page = async {
         let (index, group) = site.group(&name).ok_or(Failure::NotFound)?;
+        site.load_places().await?;
         let now = site.clock.now();
         let (events, more) = site
             .view(index)
@@ -392,7 +394,7 @@ pub(crate) async fn events_json(
                     "end": event.ends_at.map(|e| e.with_timezone(&site.tz).to_rfc3339()),
                     "all_day": event.draft.all_day || event.draft.start_time.is_none(),
                     "place": pages::location(s).map(|p| site.place_name(p)),
-                    "geo": known.map(|p| [p.lat, p.lon]),
+                    "geo": known.and_then(|p| p.point).map(|(lat, lon)| [lat, lon]),
                     "tags": tags_of(&format!("{} {} {}", s.title(), event.draft.location.as_deref().unwrap_or(""), s.text)).into_iter().map(Tag::as_str).collect::<Vec<_>>(),
                     "repeats": event.draft.repeat.as_ref().map(|r| r.rrule(site.tz)),
                     "url": site.url(&format!("/g/{}/e/{}", group.name, s.id)),
@@ -534,21 +536,24 @@ pub(crate) async fn places_geojson(
     let lang = language(&site, &headers, &query);
     let page = async {
         let (_, group) = site.group(&name).ok_or(Failure::NotFound)?;
+        site.load_places().await?;
         let features: Vec<serde_json::Value> = site
-            .community
-            .places
-            .iter()
-            .map(|p| {
-                serde_json::json!({
+            .places()
+            .into_iter()
+            .filter_map(|p| {
+                let (lat, lon) = p.point?;
+                Some(serde_json::json!({
                     "type": "Feature",
-                    "geometry": { "type": "Point", "coordinates": [p.lon, p.lat] },
+                    "geometry": { "type": "Point", "coordinates": [lon, lat] },
                     "properties": {
                         "name": p.name,
                         "aliases": p.aliases,
+                        "kind": p.kind.map(|k| k.as_str()),
+                        "address": p.address,
                         "anchor": pages::anchor(&p.name),
                         "url": site.url(&format!("/g/{}/places#{}", group.name, pages::anchor(&p.name))),
                     },
-                })
+                }))
             })
             .collect();
         let body = serde_json::json!({ "type": "FeatureCollection", "features": features }).to_string();

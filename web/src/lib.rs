@@ -46,6 +46,21 @@ pub struct Site {
     pub joins: HashMap<ConversationRef, String>,
     pub metrics: Metrics,
     templates: minijinja::Environment<'static>,
+    /// The town's places: the config's and those residents added (read
+    /// again by every page that shows places, see [`Site::load_places`]).
+    places: std::sync::RwLock<Vec<TownPlace>>,
+}
+
+/// A place in town as the pages show it, from the config or added by a
+/// resident and approved.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TownPlace {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: Option<vores_bot::understand::places::PlaceKind>,
+    pub point: Option<(f64, f64)>,
+    pub address: Option<String>,
+    pub link: Option<String>,
 }
 
 impl Site {
@@ -67,7 +82,47 @@ impl Site {
             joins,
             metrics,
             templates: pages::templates(),
+            places: std::sync::RwLock::new(Vec::new()),
         }
+    }
+
+    /// Reads the town's places again: the config's, then the published ones
+    /// residents added (a town has hundreds; one read per page).
+    async fn load_places(&self) -> Result<(), Failure> {
+        let added = self.store.published_places(2_000).await?;
+        let mut places: Vec<TownPlace> = self
+            .community
+            .places
+            .iter()
+            .map(|p| TownPlace {
+                name: p.name.clone(),
+                aliases: p.aliases.clone(),
+                kind: vores_bot::understand::places::PlaceKind::of(&p.name),
+                point: Some((p.lat, p.lon)),
+                address: None,
+                link: None,
+            })
+            .collect();
+        places.extend(added.into_iter().filter_map(|s| {
+            let p = s.place?;
+            Some(TownPlace {
+                point: p.point(),
+                name: p.name,
+                aliases: Vec::new(),
+                kind: p.kind,
+                address: p.address,
+                link: p.link,
+            })
+        }));
+        *self.places.write().unwrap_or_else(|e| e.into_inner()) = places;
+        Ok(())
+    }
+
+    fn places(&self) -> Vec<TownPlace> {
+        self.places
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// A group by the name in its address (`/g/{name}`), with its index.

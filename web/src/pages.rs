@@ -11,13 +11,13 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use minijinja::context;
 use serde::Serialize;
 use vores_bot::civil::{day_bounds, local_today};
-use vores_bot::community::{Group, Place};
+use vores_bot::community::Group;
 use vores_bot::format;
 use vores_bot::lang::{Language, texts, tr};
 use vores_bot::model::{Platform, Submission, SubmissionKind};
 use vores_bot::understand::about::{Tag, tags_of};
 
-use crate::{Failure, Site, cached, language};
+use crate::{Failure, Site, TownPlace, cached, language};
 
 /// How far ahead the calendar looks when no day is chosen.
 pub(crate) const CALENDAR_DAYS: i64 = 28;
@@ -189,15 +189,17 @@ impl Site {
     }
 
     /// A known place by one of its names, ignoring case and a leading
-    /// "i"/"på" ("i Glashuset" is Glashuset).
-    pub(crate) fn place_named(&self, written: &str) -> Option<&Place> {
+    /// "i"/"på" ("i Glashuset" is Glashuset, "hundeskoven" Hundeskoven).
+    pub(crate) fn place_named(&self, written: &str) -> Option<TownPlace> {
         let wanted = written.trim().to_lowercase();
-        self.community.places.iter().find(|p| {
+        self.places().into_iter().find(|p| {
             std::iter::once(&p.name)
                 .chain(p.aliases.iter())
                 .any(|name| {
                     let name = name.to_lowercase();
-                    wanted == name || wanted.contains(&name)
+                    wanted == name
+                        || wanted.contains(&name)
+                        || vores_bot::understand::places::same_place(&wanted, &name)
                 })
         })
     }
@@ -393,6 +395,7 @@ pub(crate) async fn calendar(
     let page = async {
         let (index, group) = site.group(&name).ok_or(Failure::NotFound)?;
         let chosen = filters(&query, lang)?;
+        site.load_places().await?;
         let now = site.clock.now();
         let today = local_today(site.tz, now);
         let (from, to) = match chosen.day {
@@ -489,6 +492,7 @@ pub(crate) async fn event(
             .await?
             .filter(|s| s.kind == SubmissionKind::Event)
             .ok_or(Failure::NotFound)?;
+        site.load_places().await?;
         if ics {
             let body = crate::feeds::calendar_of(&site, group, std::slice::from_ref(&s));
             return Ok(cached(
@@ -634,9 +638,9 @@ pub(crate) async fn places(
             .view(index)
             .events_in(now, now + Duration::days(CALENDAR_DAYS), PAGE_EVENTS)
             .await?;
-        let places: Vec<_> = site
-            .community
-            .places
+        site.load_places().await?;
+        let town = site.places();
+        let places: Vec<_> = town
             .iter()
             .map(|place| {
                 let here: Vec<EventView> = events
@@ -649,11 +653,17 @@ pub(crate) async fn places(
                     .take(10)
                     .map(|s| site.event_view(group, s, lang))
                     .collect();
+                let map = place
+                    .point
+                    .map(|(lat, lon)| osm_link(lat, lon))
+                    .or_else(|| web_link(place.link.as_ref()));
                 context! {
                     name => place.name.clone(),
                     anchor => anchor(&place.name),
                     aliases => place.aliases.join(", "),
-                    osm => osm_link(place.lat, place.lon),
+                    kind => place.kind.map(|k| format::capitalised(&tr(lang, &format!("place_kind_{}", k.as_str()), &[]))),
+                    address => place.address.clone(),
+                    osm => map,
                     events => here,
                 }
             })
@@ -672,7 +682,7 @@ pub(crate) async fn places(
                     attribution => site.config.map.attribution.clone(),
                 }
             });
-        let map = map.filter(|_| !site.community.places.is_empty());
+        let map = map.filter(|_| town.iter().any(|p| p.point.is_some()));
         let frame = site.frame(
             lang,
             Some(group),
@@ -757,6 +767,7 @@ pub(crate) async fn embed(
                     Failure::BadRequest(tr(lang, "web_bad_count", &[("value", text)]))
                 })?,
         };
+        site.load_places().await?;
         let now = site.clock.now();
         let (events, _) = site
             .view(index)

@@ -145,6 +145,7 @@ async fn event(
             text: text.to_string(),
             event: Some(EventDetails::from_draft(draft, tz)),
             story: None,
+            place: None,
             created_at: now() - chrono::Duration::hours(2),
         })
         .await
@@ -165,6 +166,7 @@ async fn story(db: &Database, name: &str, text: &str, anonymous: bool, n: &str) 
             link: Some("javascript:alert(1)".to_string()),
             photo: None,
         }),
+        place: None,
         created_at: now() - chrono::Duration::days(1),
     })
     .await
@@ -242,6 +244,40 @@ async fn seed(db: &Database) -> Seeded {
         "Strandrens i Brøndby lørdag 28/3 kl 10",
         Status::Published,
         "7",
+    )
+    .await;
+    for (name, status, n) in [
+        ("Hundeskoven", Status::Published, "10"),
+        ("Hemmeligt sted", Status::Pending, "11"),
+    ] {
+        db.insert_submission(&NewSubmission {
+            kind: SubmissionKind::Place,
+            status,
+            origin: origin(tg(), &format!("u{n}"), "Lone Larsen", n),
+            language: Language::Da,
+            anonymous: false,
+            text: format!("nyt sted: {name} ved Ishøj Strand"),
+            event: None,
+            story: None,
+            place: Some(vores_bot::model::PlaceDetails {
+                name: name.to_string(),
+                kind: Some(vores_bot::understand::places::PlaceKind::DogPark),
+                lat: Some(55.608),
+                lon: Some(12.37),
+                address: Some("ved Ishøj Strand".to_string()),
+                link: None,
+            }),
+            created_at: now() - chrono::Duration::days(2),
+        })
+        .await
+        .expect("insert place");
+    }
+    event(
+        db,
+        tg(),
+        "hundeluftning i hundeskoven søndag 29/3 kl 10",
+        Status::Published,
+        "12",
     )
     .await;
     let named_story = story(
@@ -607,6 +643,22 @@ async fn every_route(db: Arc<Database>) {
 
     // Places, about, embed.
     let places = web.get("/g/ishoj/places").await.ok("text/html");
+    // A place a resident added, with its kind and the event held there.
+    assert!(
+        places.body.contains("Hundeskoven")
+            && places.body.contains("Hundeskov")
+            && places.body.contains("Hundeluftning"),
+        "{}",
+        places.body
+    );
+    assert!(
+        geo["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["properties"]["name"] == "Hundeskoven"
+                && f["properties"]["kind"] == "dog_park")
+    );
     assert!(
         places.body.contains("Glashuset")
             && places.body.contains("openstreetmap.org")

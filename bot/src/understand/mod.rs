@@ -7,6 +7,7 @@
 
 pub mod about;
 pub mod holidays;
+pub mod places;
 pub mod scan;
 mod text;
 pub mod window;
@@ -36,6 +37,10 @@ pub enum Meaning {
     Event(EventDraft),
     Story(StoryDraft),
     Query(Window),
+    /// "Nyt sted: Hundeskoven ved Ishøj Strand …": a place to add.
+    Place(crate::model::PlaceDetails),
+    /// "hvor er hundeskoven?": where a place is.
+    WhereIs(String),
     Unknown,
 }
 
@@ -383,6 +388,10 @@ static STORY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(historie|fortælling|story)\s*(\((anonym|anonymous)\))?\s*(anonym|anonymous)?\s*[:\-–]\s*")
         .expect("static pattern")
 });
+static PLACE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(nyt\s+sted|nyt\s+sted\s+på\s+kortet|new\s+place)\s*[:\-–]?\s*")
+        .expect("static pattern")
+});
 static EVENT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(begivenhed|arrangement|event)\s*[:\-–]\s*").expect("static pattern")
 });
@@ -410,6 +419,18 @@ pub fn understand(input: &str, ctx: &Context) -> Understood {
             meaning: Meaning::Story(story(body, anonymous)),
         };
     }
+    if let Some(m) = PLACE_PREFIX.captures(trimmed) {
+        let language = if m[1].to_lowercase().starts_with("new") {
+            Language::En
+        } else {
+            Language::Da
+        };
+        let body = &trimmed[m.get(0).map_or(0, |g| g.end())..];
+        return Understood {
+            language,
+            meaning: Meaning::Place(places::place_draft(body)),
+        };
+    }
     if let Some(m) = EVENT_PREFIX.find(trimmed) {
         let body = &trimmed[m.end()..];
         return Understood {
@@ -433,6 +454,12 @@ pub fn understand(input: &str, ctx: &Context) -> Understood {
         return Understood {
             language,
             meaning: Meaning::Query(window::with_about(trimmed, &tokens, ctx, None)),
+        };
+    }
+    if let Some(place) = places::where_is(trimmed) {
+        return Understood {
+            language,
+            meaning: Meaning::WhereIs(place),
         };
     }
     if text::looks_like_event(trimmed, &tokens) {
@@ -915,6 +942,14 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         "hjælp" | "hjaelp" | "hjalp" => da(Command::Help),
         "help" => en(Command::Help),
         "start" => by_args(Command::Help),
+        "sted" | "nytsted" => Understood {
+            language: Language::Da,
+            meaning: Meaning::Place(places::place_draft(args)),
+        },
+        "place" | "newplace" => Understood {
+            language: Language::En,
+            meaning: Meaning::Place(places::place_draft(args)),
+        },
         "historie" | "fortælling" => da(Command::Story(story(args, false))),
         "story" => en(Command::Story(story(args, false))),
         "begivenhed" | "arrangement" => da(Command::Event(event(args))),
