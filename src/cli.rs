@@ -368,7 +368,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 db.clone(),
                 community,
                 clock(&cli.global),
-                Default::default(),
+                vores_web::Running::default(),
             );
             let listener = tokio::net::TcpListener::bind(web.listen)
                 .await
@@ -709,7 +709,10 @@ async fn serve_with(
             db.clone(),
             community,
             clock(global),
-            bot.metrics.clone(),
+            vores_web::Running {
+                metrics: bot.metrics.clone(),
+                adapters: adapters.clone(),
+            },
         );
         match tokio::net::TcpListener::bind(web.listen).await {
             Ok(listener) => {
@@ -751,7 +754,7 @@ fn web_site(
     db: Arc<Database>,
     community: Arc<Community>,
     clock: Arc<dyn Clock>,
-    metrics: vores_bot::metrics::Metrics,
+    running: vores_web::Running,
 ) -> Arc<vores_web::Site> {
     let joins = config
         .channels
@@ -765,7 +768,7 @@ fn web_site(
         config.timezone,
         web,
         joins,
-        metrics,
+        running,
     ))
 }
 

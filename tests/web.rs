@@ -191,7 +191,13 @@ async fn an_event_from_telegram_approved_on_the_console_is_on_the_web_at_once() 
     // Operators see the bot's state on the same port.
     let (status, health) = get(&town.url("/healthz")).await;
     assert_eq!(status, 200, "{health}");
-    assert!(health.contains("\"telegram\":\"running\""), "{health}");
+    let health: serde_json::Value = serde_json::from_str(&health).unwrap();
+    assert_eq!(health["status"], "ok", "{health}");
+    assert_eq!(health["adapters"]["telegram"]["running"], true, "{health}");
+    assert_eq!(
+        health["adapters"]["telegram"]["link"], "connected",
+        "{health}"
+    );
     let (_, metrics) = get(&town.url("/metrics")).await;
     assert!(
         metrics.contains("vores_messages_handled_total{platform=\"telegram\"}"),
@@ -200,6 +206,31 @@ async fn an_event_from_telegram_approved_on_the_console_is_on_the_web_at_once() 
     assert!(
         metrics.contains("vores_replies_sent_total{platform=\"telegram\"}"),
         "{metrics}"
+    );
+
+    // Telegram stops answering: the bot keeps trying, and says so.
+    town.fake.fail_with_500("getUpdates", 1_000);
+    let mut health = serde_json::Value::Null;
+    for _ in 0..100 {
+        let (status, body) = get(&town.url("/healthz")).await;
+        assert_eq!(
+            status, 200,
+            "a platform outage is no reason to restart: {body}"
+        );
+        health = serde_json::from_str(&body).unwrap();
+        if health["adapters"]["telegram"]["link"] == "failing" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(health["status"], "degraded", "{health}");
+    assert_eq!(
+        health["adapters"]["telegram"]["link"], "failing",
+        "{health}"
+    );
+    assert!(
+        !health.to_string().contains(TOKEN),
+        "no token in the health check: {health}"
     );
     town.kill();
 }
@@ -283,6 +314,19 @@ async fn a_real_browser_reads_every_page() {
     let approved = town.admin_says(&["/godkend #1", "/godkend #2", "/godkend #3", "/godkend #4"]);
     assert!(approved.contains("#4"), "{approved}");
 
+    // The pages come from `vores web`, a second process beside the bot on
+    // the same database, as an operator may run it.
+    let web_port = free_port();
+    let mut web = town
+        .command(Some(NOW))
+        .args(["web", "--listen", &format!("127.0.0.1:{web_port}")])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("vores web");
+    let base = format!("http://127.0.0.1:{web_port}");
+    assert_eq!(get(&format!("{base}/healthz")).await.0, 200);
     let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
     // Chromium asks for English (Accept-Language); the Danish pages are
     // chosen as the language switch does.
@@ -290,7 +334,7 @@ async fn a_real_browser_reads_every_page() {
         let sep = if path.contains('?') { '&' } else { '?' };
         serde_json::json!({
             "name": name,
-            "url": town.url(&format!("{path}{sep}lang={lang}")),
+            "url": format!("{base}{path}{sep}lang={lang}"),
             "expect": expect,
             "absent": ["<script>alert"],
             "lang": lang,
@@ -337,8 +381,61 @@ async fn a_real_browser_reads_every_page() {
         out.display(),
         town.log()
     );
-    let (status, missing) = get(&town.url("/g/ishoj/e/999")).await;
+    let (status, missing) = get(&format!("{base}/g/ishoj/e/999?lang=da")).await;
     assert_eq!(status, 404);
     assert!(missing.contains("Siden findes ikke"));
+    let _ = web.kill();
+    let _ = web.wait();
     town.kill();
+}
+
+/// `vores web` alone: the calendar without the bot (a second, read-only
+/// process beside it), on the address given, stopped by SIGTERM.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn vores_web_serves_alone_and_stops_on_sigterm() {
+    let port = free_port();
+    let town = common::BotProcess::at(NOW, "timezone = \"Europe/Copenhagen\"\n", &[]);
+    let mut child = town
+        .command(Some(NOW))
+        .args(["web", "--listen", &format!("127.0.0.1:{port}")])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("vores web");
+    let (status, health) = get(&format!("http://127.0.0.1:{port}/healthz")).await;
+    assert_eq!(status, 200, "{health}");
+    assert!(health.contains("\"status\":\"ok\""), "{health}");
+    let (status, page) = get(&format!("http://127.0.0.1:{port}/g/default?lang=en")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1>What&#x27;s on</h1>"), "{page}");
+    let pid = child.id().to_string();
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            assert!(
+                exit.success(),
+                "vores web exits cleanly on SIGTERM: {exit:?}"
+            );
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "vores web did not stop on SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut said = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut said).unwrap();
+    assert!(
+        said.contains(&format!(
+            "the calendar on the web: http://127.0.0.1:{port}/"
+        )),
+        "{said}"
+    );
 }

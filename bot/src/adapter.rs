@@ -190,6 +190,66 @@ pub enum AdapterError {
     Other { platform: Platform, detail: String },
 }
 
+/// How an adapter's connection to its platform stands. Says nothing of
+/// what went wrong: error texts can hold a token in a URL, and this is
+/// shown to anyone who asks `/healthz`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    /// Not yet through to the platform.
+    Connecting,
+    /// The last poll, sync or gateway session worked, since then.
+    Connected {
+        since: chrono::DateTime<chrono::Utc>,
+    },
+    /// The platform has not answered `failures` times in a row, since then;
+    /// the adapter keeps trying.
+    Failing {
+        since: chrono::DateTime<chrono::Utc>,
+        failures: u32,
+    },
+}
+
+/// An adapter's [`Link`], kept up to date by its loop.
+#[derive(Debug)]
+pub struct LinkState(std::sync::Mutex<Link>);
+
+impl Default for LinkState {
+    fn default() -> Self {
+        LinkState(std::sync::Mutex::new(Link::Connecting))
+    }
+}
+
+impl LinkState {
+    pub fn get(&self) -> Link {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The platform answered.
+    pub fn works(&self) {
+        let mut link = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if !matches!(*link, Link::Connected { .. }) {
+            *link = Link::Connected {
+                since: chrono::Utc::now(),
+            };
+        }
+    }
+
+    /// The platform did not answer.
+    pub fn fails(&self) {
+        let mut link = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        *link = match *link {
+            Link::Failing { since, failures } => Link::Failing {
+                since,
+                failures: failures.saturating_add(1),
+            },
+            _ => Link::Failing {
+                since: chrono::Utc::now(),
+                failures: 1,
+            },
+        };
+    }
+}
+
 #[async_trait]
 pub trait Adapter: Send + Sync {
     fn platform(&self) -> Platform;
@@ -251,6 +311,12 @@ pub trait Adapter: Send + Sync {
     /// in the outbox until that person's own session delivers it.
     fn delivers(&self, _reply_to: Option<&str>, _private_to: Option<&str>) -> bool {
         true
+    }
+
+    /// How the connection to the platform stands (for `/healthz`); `None`
+    /// for an adapter with no connection to lose (the console).
+    fn link(&self) -> Option<Link> {
+        None
     }
 
     /// Whether the platform itself makes `user` an admin of `conversation`

@@ -45,10 +45,20 @@ pub struct Site {
     /// Invite links of channels, shown on each group's "about" page.
     pub joins: HashMap<ConversationRef, String>,
     pub metrics: Metrics,
+    /// The adapters this process runs (their links, for `/healthz`).
+    pub adapters: Vec<Arc<dyn vores_bot::Adapter>>,
     templates: minijinja::Environment<'static>,
     /// The town's places: the config's and those residents added (read
     /// again by every page that shows places, see [`Site::load_places`]).
     places: std::sync::RwLock<Vec<TownPlace>>,
+}
+
+/// What the bot process beside the web runs, for `/healthz` and
+/// `/metrics`: its counters and its adapters (none for `vores web` alone).
+#[derive(Default)]
+pub struct Running {
+    pub metrics: Metrics,
+    pub adapters: Vec<Arc<dyn vores_bot::Adapter>>,
 }
 
 /// A place in town as the pages show it, from the config or added by a
@@ -71,9 +81,11 @@ impl Site {
         tz: chrono_tz::Tz,
         config: WebConfig,
         joins: HashMap<ConversationRef, String>,
-        metrics: Metrics,
+        running: Running,
     ) -> Site {
+        let Running { metrics, adapters } = running;
         Site {
+            adapters,
             store,
             community,
             clock,
@@ -175,7 +187,10 @@ pub fn router(site: Arc<Site>) -> Router {
     }
     router
         .fallback(pages::not_found)
-        .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(content_policy(&site.config)),
+            security_headers,
+        ))
         .with_state(site)
 }
 
@@ -198,10 +213,18 @@ pub async fn serve(
 /// a content policy that allows only this site (and the map's library and
 /// tiles when configured). The embed may be framed by any site; the rest
 /// only by this one.
-async fn security_headers(request: Request, next: Next) -> Response {
+async fn security_headers(
+    axum::extract::State(policy): axum::extract::State<Arc<String>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let embed = request.uri().path().ends_with("/embed");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    let ancestors = if embed { "*" } else { "'self'" };
+    if let Ok(value) = HeaderValue::from_str(&format!("{policy}; frame-ancestors {ancestors}")) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -217,6 +240,31 @@ async fn security_headers(request: Request, next: Next) -> Response {
         );
     }
     response
+}
+
+/// Where pages may load from: this site, and the map's library and tiles
+/// where they are configured elsewhere. No inline scripts anywhere.
+fn content_policy(config: &WebConfig) -> String {
+    // "https://unpkg.com/leaflet@1.9.4/dist/leaflet.js" → "https://unpkg.com".
+    let origin = |url: &Option<String>| -> String {
+        url.as_deref()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .and_then(|u| {
+                let (scheme, rest) = u.split_once("://")?;
+                let host = rest.split('/').next()?;
+                // A tile template's "{s}.tile…" subdomain is any subdomain.
+                let host = host.replace("{s}", "*");
+                Some(format!(" {scheme}://{host}"))
+            })
+            .unwrap_or_default()
+    };
+    let script = origin(&config.map.script);
+    let style = origin(&config.map.style);
+    let tiles = origin(&config.map.tiles);
+    format!(
+        "default-src 'self'; script-src 'self'{script}; style-src 'self'{style}; \
+         img-src 'self' data:{style}{tiles}; connect-src 'self'; base-uri 'none'; form-action 'self'"
+    )
 }
 
 /// The language of a page: `?lang=` when given, else the browser's first

@@ -9,6 +9,8 @@ use axum::response::{IntoResponse, Response};
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::registry::Registry;
 
+use vores_bot::adapter::Link;
+
 use crate::Site;
 
 /// 200 when the database answers, 503 when it does not; the body says
@@ -21,20 +23,43 @@ pub(crate) async fn healthz(State(site): State<Arc<Site>>) -> Response {
             serde_json::json!({ "ok": false, "error": "the database does not answer" })
         }
     };
+    let running: std::collections::HashMap<_, _> = site.metrics.adapters().into_iter().collect();
+    let mut degraded = false;
     let adapters: serde_json::Map<String, serde_json::Value> = site
-        .metrics
-        .adapters()
-        .into_iter()
-        .map(|(platform, up)| {
-            (
-                platform.as_str().to_string(),
-                serde_json::json!(if up { "running" } else { "stopped" }),
-            )
+        .adapters
+        .iter()
+        .map(|adapter| {
+            let platform = adapter.platform();
+            let up = running.get(&platform).copied().unwrap_or(false);
+            let mut state = serde_json::json!({ "running": up });
+            match adapter.link() {
+                Some(Link::Connecting) => state["link"] = "connecting".into(),
+                Some(Link::Connected { since }) => {
+                    state["link"] = "connected".into();
+                    state["since"] = since.to_rfc3339().into();
+                }
+                Some(Link::Failing { since, failures }) => {
+                    degraded = true;
+                    state["link"] = "failing".into();
+                    state["since"] = since.to_rfc3339().into();
+                    state["failures"] = failures.into();
+                }
+                None => {}
+            }
+            degraded |= !up;
+            (platform.as_str().to_string(), state)
         })
         .collect();
     let healthy = database["ok"] == true;
+    // A platform that does not answer is worth a look, not a restart: the
+    // adapter keeps trying, and the others and the web work meanwhile.
+    let status = match (healthy, degraded) {
+        (false, _) => "failing",
+        (true, true) => "degraded",
+        (true, false) => "ok",
+    };
     let body = serde_json::json!({
-        "status": if healthy { "ok" } else { "failing" },
+        "status": status,
         "database": database,
         "adapters": adapters,
     });
@@ -59,6 +84,22 @@ pub(crate) async fn healthz(State(site): State<Arc<Site>>) -> Response {
 pub(crate) async fn metrics(State(site): State<Arc<Site>>) -> Response {
     let mut registry = Registry::with_prefix("vores");
     site.metrics.register(&mut registry);
+    let connected = prometheus_client::metrics::family::Family::<
+        vores_bot::metrics::PlatformLabel,
+        Gauge,
+    >::default();
+    for adapter in &site.adapters {
+        if let Some(link) = adapter.link() {
+            connected
+                .get_or_create(&adapter.platform().into())
+                .set(i64::from(matches!(link, Link::Connected { .. })));
+        }
+    }
+    registry.register(
+        "adapter_connected",
+        "Whether the platform answered the adapter's last poll, sync or gateway session (1) or not (0)",
+        connected,
+    );
     match site.store.operations().await {
         Ok(ops) => {
             let now = site.clock.now();

@@ -348,7 +348,7 @@ impl Web {
             config.timezone,
             config.web.clone().expect("[web]"),
             joins,
-            Default::default(),
+            vores_web::Running::default(),
         );
         Web {
             app: vores_web::router(Arc::new(site)),

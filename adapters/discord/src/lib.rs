@@ -163,6 +163,8 @@ fn cursor_name(channel: u64) -> String {
 }
 
 pub struct DiscordAdapter {
+    /// Whether the platform answers (for `/healthz`).
+    link: vores_bot::adapter::LinkState,
     rest: Rest,
     token: String,
     /// Discord's API, or a test server's (for the gateway thread's own
@@ -422,6 +424,7 @@ impl DiscordAdapter {
             }
         };
         let adapter = DiscordAdapter {
+            link: vores_bot::adapter::LinkState::default(),
             rest,
             api,
             token: settings.token,
@@ -1295,6 +1298,10 @@ impl DiscordAdapter {
 
 #[async_trait]
 impl Adapter for DiscordAdapter {
+    fn link(&self) -> Option<vores_bot::adapter::Link> {
+        Some(self.link.get())
+    }
+
     fn platform(&self) -> Platform {
         Platform::Discord
     }
@@ -1354,13 +1361,17 @@ impl Adapter for DiscordAdapter {
                         match event {
                             Event::Ready(ready) => {
                                 info!(session = %ready.ready.session_id, "Discord gateway session started");
+                                self.link.works();
                                 if !self.backfill(&inbound).await {
                                     shards.shutdown_all().await;
                                     return Ok(());
                                 }
                                 self.mirror_nudge.notify_one();
                             }
-                            Event::Resumed(_) => info!("Discord gateway session resumed"),
+                            Event::Resumed(_) => {
+                                info!("Discord gateway session resumed");
+                                self.link.works();
+                            }
                             other => {
                                 let out = self.events(other).await;
                                 if !self.deliver(out, &inbound).await {

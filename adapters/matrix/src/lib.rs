@@ -87,6 +87,8 @@ pub struct MatrixSettings {
 }
 
 pub struct MatrixAdapter {
+    /// Whether the platform answers (for `/healthz`).
+    link: vores_bot::adapter::LinkState,
     client: Client,
     own: OwnedUserId,
     cursors: Arc<dyn Cursors>,
@@ -314,6 +316,7 @@ impl MatrixAdapter {
         }
         info!(user = %own, device = ?client.device_id(), "connected to Matrix");
         Ok(MatrixAdapter {
+            link: vores_bot::adapter::LinkState::default(),
             client,
             own,
             cursors,
@@ -711,6 +714,10 @@ fn save_session(path: &std::path::Path, session: &MatrixSession) -> Result<(), A
 
 #[async_trait]
 impl Adapter for MatrixAdapter {
+    fn link(&self) -> Option<vores_bot::adapter::Link> {
+        Some(self.link.get())
+    }
+
     fn platform(&self) -> Platform {
         Platform::Matrix
     }
@@ -784,10 +791,12 @@ impl Adapter for MatrixAdapter {
             let response = match response {
                 Ok(r) => {
                     failures = 0;
+                    self.link.works();
                     r
                 }
                 Err(e) => {
                     failures += 1;
+                    self.link.fails();
                     let wait = Duration::from_secs(u64::from(failures.min(30)));
                     warn!(error = %e, ?wait, "syncing with the homeserver failed; trying again");
                     tokio::select! {

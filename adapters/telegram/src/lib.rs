@@ -77,6 +77,8 @@ struct Pacing {
 }
 
 pub struct TelegramAdapter {
+    /// Whether the platform answers (for `/healthz`).
+    link: vores_bot::adapter::LinkState,
     bot: Bot,
     bot_id: u64,
     username: String,
@@ -142,6 +144,7 @@ impl TelegramAdapter {
             );
         }
         let adapter = TelegramAdapter {
+            link: vores_bot::adapter::LinkState::default(),
             bot,
             bot_id: me.user.id.0,
             username,
@@ -455,6 +458,10 @@ fn refused(e: RequestError) -> AdapterError {
 
 #[async_trait]
 impl Adapter for TelegramAdapter {
+    fn link(&self) -> Option<vores_bot::adapter::Link> {
+        Some(self.link.get())
+    }
+
     fn platform(&self) -> Platform {
         Platform::Telegram
     }
@@ -496,10 +503,12 @@ impl Adapter for TelegramAdapter {
             let updates = match updates {
                 Ok(updates) => {
                     failures = 0;
+                    self.link.works();
                     updates
                 }
                 Err(e) => {
                     failures += 1;
+                    self.link.fails();
                     let wait = retryable(&e).unwrap_or(Duration::from_secs(1)) * failures.min(30);
                     warn!(error = %e, ?wait, "polling Telegram failed; trying again");
                     tokio::select! {
