@@ -65,6 +65,8 @@ pub enum Commands {
     Run,
     /// Serve only the web calendar, its feeds, /healthz and /metrics.
     Web(WebArgs),
+    /// Export approved stories for the newsletter or the local paper.
+    Export(ExportArgs),
     /// Show or post the weekly digest.
     Digest(DigestArgs),
     /// Show which posting guidelines a message would break, and why.
@@ -72,6 +74,27 @@ pub enum Commands {
     /// Measure submissions, "what's on" answers and the digest on a large
     /// database, each beside plain SQLite doing the same work on the same disk.
     Bench(crate::bench::BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export (only `stories` for now).
+    #[arg(value_parser = ["stories"])]
+    pub what: String,
+    /// The first day (YYYY-MM-DD, local time) of approval.
+    #[arg(long, value_name = "DATE")]
+    pub from: chrono::NaiveDate,
+    /// The last day (YYYY-MM-DD), included.
+    #[arg(long, value_name = "DATE")]
+    pub to: chrono::NaiveDate,
+    #[arg(long, value_name = "markdown|html|json", default_value = "markdown", value_parser = ["markdown", "html", "json"])]
+    pub format: String,
+    /// Only this group's stories (by name); every group's by default.
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
+    /// The language of the headings and labels (default: the config's).
+    #[arg(long, value_name = "da|en", value_parser = parse_language)]
+    pub lang: Option<Language>,
 }
 
 #[derive(Debug, Args)]
@@ -348,6 +371,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print_out(&text)
         }
         Commands::Bench(args) => crate::bench::run(args).await,
+        Commands::Export(args) => export(&cli.global, &config, args).await,
         Commands::Web(args) => {
             let mut web = config.web.clone().unwrap_or_default();
             if let Some(listen) = args.listen {
@@ -555,6 +579,74 @@ fn console_identity(channel: String, user: String, admin: bool) -> ConsoleIdenti
         group_chat: false,
         interactive: std::io::IsTerminal::is_terminal(&std::io::stdin()),
     }
+}
+
+/// `vores export stories`: approved stories in a span of days, as drafts.
+async fn export(global: &GlobalOptions, config: &Config, args: ExportArgs) -> anyhow::Result<()> {
+    use vores_bot::Store as _;
+    use vores_bot::drafts::{Draft, ExportFormat, Exported};
+    if args.to < args.from {
+        bail!(
+            "--to {} is before --from {}; give the first day, then the last",
+            args.to,
+            args.from
+        );
+    }
+    let community = config.community(&console_channels(config, None));
+    let only = match &args.group {
+        Some(name) => Some(
+            community
+                .groups
+                .iter()
+                .position(|g| &g.name == name)
+                .with_context(|| {
+                    let known: Vec<&str> =
+                        community.groups.iter().map(|g| g.name.as_str()).collect();
+                    format!(
+                        "no group named {name:?}; the groups are: {}",
+                        known.join(", ")
+                    )
+                })?,
+        ),
+        None => None,
+    };
+    let lang = args.lang.unwrap_or(config.language);
+    let format = match args.format.as_str() {
+        "html" => ExportFormat::Html,
+        "json" => ExportFormat::Json,
+        _ => ExportFormat::Markdown,
+    };
+    let tz = config.timezone;
+    let from = vores_bot::civil::day_bounds(tz, args.from).0;
+    let to = vores_bot::civil::day_bounds(tz, args.to).1;
+    let db = open_database(global, config).await?;
+    let stories = vores_bot::store::fetch_filtered(
+        |limit| db.stories_approved_between(from, to, limit),
+        |s| only.is_none_or(|g| community.group_index(&s.origin.conversation) == g),
+        100_000,
+    )
+    .await
+    .context("reading the stories")?;
+    db.close().await;
+    let exported: Vec<Exported> = stories
+        .iter()
+        .map(|s| {
+            let group = community.group_of(&s.origin.conversation);
+            Exported {
+                group: group.title.clone(),
+                approved_at: s
+                    .review
+                    .approved_at
+                    .unwrap_or(s.created_at)
+                    .with_timezone(&tz)
+                    .date_naive()
+                    .to_string(),
+                text: s.text.clone(),
+                draft: Draft::of(s, lang, tz, &group.title),
+            }
+        })
+        .collect();
+    print_out(&vores_bot::drafts::export(&exported, format, lang))
 }
 
 async fn digest(global: &GlobalOptions, config: &Config, args: DigestArgs) -> anyhow::Result<()> {

@@ -162,8 +162,14 @@ pub fn to_json(understood: &Understood, tz: Tz) -> Value {
                 Command::Unknown(word) => {
                     map.insert("word".into(), json!(word));
                 }
-                Command::Approve(id) | Command::Unstrike(id) => {
+                Command::Approve(id)
+                | Command::Unstrike(id)
+                | Command::PressRelease(id)
+                | Command::Newsletter(id) => {
                     map.insert("id".into(), json!(id));
+                }
+                Command::Toolbox(asked) => {
+                    map.insert("text".into(), json!(asked));
                 }
                 Command::Reject(id, reason) => {
                     map.insert("id".into(), json!(id));

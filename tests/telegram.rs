@@ -771,3 +771,114 @@ async fn a_hangup_signal_does_not_stop_the_bot() {
         .expect("status");
     assert!(still_running.is_none(), "{}", town.log());
 }
+
+/// Photos, as Telegram sends them (a `photo` with a caption, or alone): one
+/// sent with a story is kept once its teller says it may be shown; one sent
+/// right after a story, while the bot asks about it, joins that story, and
+/// without a yes it is not kept. The communication team's draft names the
+/// photo that may be used.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn photos_go_with_their_story_only_with_consent() {
+    let mut town = Town::new().await;
+    town.start();
+    let bot = format!("@{}", fake_telegram::BOT_USERNAME);
+    let said = |town: &Town, part: &str| {
+        town.fake
+            .sent(TORVET)
+            .into_iter()
+            .filter(|m| m.plain_text.contains(part))
+            .count()
+    };
+    town.fake.send_photo(
+        TORVET,
+        &ali(),
+        &format!("{bot} Historie: vi malede tunnelen sammen med ungdomsklubben i Vejleåparken i går, og alle naboerne kom forbi med kaffe og kage. »Nu er den vores,« siger Sara fra klubben."),
+        None,
+    );
+    assert!(
+        eventually(|| said(&town, "Må vi vise billedet") == 1).await,
+        "no consent question; log:\n{}",
+        town.log()
+    );
+    town.ask(TORVET, &ali(), &format!("{bot} ja")).await;
+    assert!(
+        eventually(|| said(&town, "Historie #1 er klar") == 1).await,
+        "{}",
+        town.log()
+    );
+
+    let question = town
+        .ask(
+            TORVET,
+            &ali(),
+            &format!("{bot} Historie: sommerfest i gården"),
+        )
+        .await;
+    assert!(
+        question.plain_text.contains("Hvem stod bag"),
+        "{}",
+        question.plain_text
+    );
+    // The photo alone, as an answer to the bot's question.
+    town.fake
+        .send_photo(TORVET, &ali(), "", Some(question.message_id));
+    assert!(
+        eventually(|| said(&town, "Må vi vise billedet") == 2).await,
+        "{}",
+        town.log()
+    );
+    town.ask(TORVET, &ali(), &format!("{bot} nej")).await;
+    assert!(
+        eventually(|| said(&town, "Historie #2 er klar") == 1).await,
+        "{}",
+        town.log()
+    );
+
+    for id in ["#1", "#2"] {
+        town.fake.say(TORVET, &mette(), &format!("/godkend {id}"));
+        let approved = format!("{id} er godkendt");
+        assert!(
+            eventually(|| said(&town, &approved) == 1).await,
+            "{}",
+            town.log()
+        );
+    }
+    town.fake.say(TORVET, &mette(), "/pressemeddelelse #1");
+    assert!(
+        eventually(|| said(&town, "PRESSEMEDDELELSE") == 1).await,
+        "{}",
+        town.log()
+    );
+    assert_eq!(
+        said(&town, "Billede: telegram:large-"),
+        1,
+        "the photo with consent is named"
+    );
+    let out = town
+        .vores()
+        .args([
+            "export",
+            "stories",
+            "--from",
+            "2026-06-01",
+            "--to",
+            "2026-06-30",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("vores export");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let photo = |n: usize| json["stories"][n]["photo"].clone();
+    assert!(
+        photo(0)
+            .as_str()
+            .is_some_and(|p| p.starts_with("telegram:large-")),
+        "{json:#}"
+    );
+    assert_eq!(
+        photo(1),
+        serde_json::Value::Null,
+        "no yes, no photo: {json:#}"
+    );
+}

@@ -359,7 +359,9 @@ impl Bot {
         if !stories.is_empty() {
             doc = doc.para(tr(lang, "digest_stories", &[]));
             for story in &stories {
-                let mut spans = vec![Span::Text(untrusted::isolate(&story.text).into_owned())];
+                // The same short lead as the newsletter draft.
+                let lead = crate::drafts::lead(&story.text);
+                let mut spans = vec![Span::Text(untrusted::isolate(&lead).into_owned())];
                 if !story.anonymous {
                     spans.push(Span::Text(" – ".to_string()));
                     spans.push(Span::Italic(tr(

@@ -522,6 +522,9 @@ impl Bot {
         {
             return Ok(vec![reply_to(msg, doc)]);
         }
+        if let Meaning::Command(Command::Toolbox(asked)) = &understood.meaning {
+            return Ok(toolbox(msg, asked, lang));
+        }
         let doc = match understood.meaning {
             Meaning::Event(draft) => self.submit_event(msg, draft, lang, &ctx, sit).await?,
             Meaning::Story(story) => self.submit_story(msg, story, lang, sit).await?,
@@ -532,6 +535,12 @@ impl Bot {
                     .await?
             }
             Meaning::Command(command) => self.command(msg, command, lang, &ctx, sit).await?,
+            // A photo on its own: it belongs with a story.
+            Meaning::Unknown
+                if msg.text.trim().is_empty() && msg.attachments.iter().any(|a| a.is_image) =>
+            {
+                Doc::new().para(tr(lang, "photo_alone", &[]))
+            }
             Meaning::Unknown if is_cancel(&msg.text) => {
                 Doc::new().para(tr(lang, "nothing_to_cancel", &[]))
             }
@@ -563,6 +572,10 @@ impl Bot {
         let user = &msg.author.user;
         let now = ctx.now;
         match state {
+            ConversationState::Coaching { submission, step } => {
+                self.coaching_answer(submission, step, msg, meaning, lang, ctx, sit)
+                    .await
+            }
             ConversationState::Confirmed { submission } => {
                 self.store()
                     .set_conversation_state(conversation, user, None, now)
@@ -1100,10 +1113,207 @@ impl Bot {
             .para(tr(lang, "saved_story", &[("id", &id)]))
             .para(naming)
             .about(saved.id);
+        // A short story, or one without a quote or with a photo, gets a
+        // question or two, once; it is in the queue meanwhile, so nothing
+        // waits on an answer that never comes.
+        if let Some(step) = next_coaching(&saved, None) {
+            self.store()
+                .set_conversation_state(
+                    &msg.message.conversation,
+                    &msg.author.user,
+                    Some(ConversationState::Coaching {
+                        submission: saved.id,
+                        step,
+                    }),
+                    self.clock.now(),
+                )
+                .await?;
+            return Ok(doc
+                .para(tr(lang, "coach_intro", &[]))
+                .para(coaching_question(step, lang)));
+        }
         if saved.status == Status::Pending {
             doc = doc.para(tr(lang, "awaiting_approval", &[]));
         }
         Ok(doc)
+    }
+
+    /// An answer to a follow-up question about a story: folded into the
+    /// story, then the next question or the thanks. A new submission or a
+    /// question in between is read on its own (a question keeps the
+    /// coaching waiting; a new submission ends it).
+    #[allow(clippy::too_many_arguments)]
+    async fn coaching_answer(
+        &self,
+        submission: i64,
+        step: crate::model::Coaching,
+        msg: &InboundMessage,
+        meaning: &Meaning,
+        lang: Language,
+        ctx: &Context,
+        sit: &Situation,
+    ) -> Result<Option<Doc>, CoreError> {
+        use crate::model::Coaching;
+        let conversation = &msg.message.conversation;
+        let user = &msg.author.user;
+        let stop = || async {
+            self.store()
+                .set_conversation_state(conversation, user, None, ctx.now)
+                .await
+        };
+        let Some(mut story) = self.store().submission(submission).await? else {
+            stop().await?;
+            return Ok(None);
+        };
+        if matches!(story.status, Status::Withdrawn | Status::Rejected) {
+            stop().await?;
+            return Ok(None);
+        }
+        match meaning {
+            Meaning::Query(_) | Meaning::WhereIs(_) => return Ok(None),
+            // "ungdomsklubben i Vejleåparken" names a place but no day: the
+            // answer. A day or an hour makes it an event of its own.
+            Meaning::Event(d)
+                if !d.title.is_empty() && (d.date.is_some() || d.start_time.is_some()) =>
+            {
+                stop().await?;
+                return Ok(None);
+            }
+            Meaning::Story(_) | Meaning::Place(_) => {
+                stop().await?;
+                return Ok(None);
+            }
+            _ => {}
+        }
+        let answer = msg.text.trim();
+        // Only an explicit "annuller" withdraws the story: "nej" and "nej
+        // tak" answer the question (no quote, no photo), they do not throw
+        // the story away.
+        let withdraw = matches!(
+            answer.trim_end_matches(['.', '!']).to_lowercase().as_str(),
+            "annuller" | "annullér" | "fortryd" | "cancel"
+        );
+        if withdraw {
+            stop().await?;
+            return Ok(Some(
+                self.withdraw(submission, user, lang, sit, "cancelled")
+                    .await?,
+            ));
+        }
+        let skipped = understand::is_skip(answer);
+        let photo = msg
+            .attachments
+            .iter()
+            .find(|a| a.is_image)
+            .map(|a| a.reference.clone());
+        let mut changed = false;
+        let photo_came = photo.is_some() && step != Coaching::PhotoConsent;
+        if let Some(photo) = photo.filter(|_| photo_came) {
+            // A photo right after the story belongs to it; whether it may be
+            // shown is asked at once.
+            story.story.get_or_insert_with(Default::default).photo = Some(photo);
+            changed = true;
+        }
+        match step {
+            Coaching::PhotoConsent => {
+                if !understand::is_yes(answer) {
+                    // Without a yes the photo is not kept.
+                    if let Some(details) = story.story.as_mut() {
+                        details.photo = None;
+                    }
+                    changed = true;
+                }
+            }
+            _ if skipped || answer.is_empty() => {}
+            Coaching::WhoAndWhere => {
+                story.text = format!("{}\n\n{answer}", story.text.trim_end());
+                changed = true;
+            }
+            Coaching::Quote => {
+                if !understand::is_no(answer) {
+                    let said = answer.trim_matches(|c: char| "»«\"“”'".contains(c)).trim();
+                    story.text = format!("{}\n\n»{said}«", story.text.trim_end());
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            if story.status == Status::Published {
+                story.status = self.status_after_edit(&story, sit).await?;
+            }
+            story.updated_at = ctx.now;
+            self.store().update_submission(&story).await?;
+        }
+        let id = story.id.to_string();
+        let next = if photo_came {
+            Some(Coaching::PhotoConsent)
+        } else {
+            next_coaching(&story, Some(step))
+        };
+        match next {
+            Some(next) => {
+                self.store()
+                    .set_conversation_state(
+                        conversation,
+                        user,
+                        Some(ConversationState::Coaching {
+                            submission,
+                            step: next,
+                        }),
+                        ctx.now,
+                    )
+                    .await?;
+                Ok(Some(Doc::new().para(coaching_question(next, lang))))
+            }
+            None => {
+                stop().await?;
+                let mut doc = Doc::new().para(tr(lang, "coach_done", &[("id", &id)]));
+                if story.status == Status::Pending {
+                    doc = doc.para(tr(lang, "awaiting_approval", &[]));
+                }
+                Ok(Some(doc.about(story.id)))
+            }
+        }
+    }
+
+    /// `/pressemeddelelse #N` / `/nyhedsbrev #N`: a draft of an approved
+    /// story or event for the communication team; admins only.
+    async fn draft(
+        &self,
+        msg: &InboundMessage,
+        kind: crate::drafts::DraftKind,
+        id: Option<i64>,
+        lang: Language,
+        sit: &Situation,
+    ) -> Result<Doc, CoreError> {
+        let user = &msg.author.user;
+        if !sit.sender_is_admin {
+            info!(user = %user.id, "refused: drafts are for admins");
+            return Ok(Doc::new().para(tr(lang, "draft_admins_only", &[])));
+        }
+        let Some(id) = id else {
+            return Ok(Doc::new().para(tr(lang, "draft_which", &[])));
+        };
+        let idt = id.to_string();
+        let Some(found) = self.store().submission(id).await? else {
+            return Ok(Doc::new().para(tr(lang, "not_found", &[("id", &idt)])));
+        };
+        let group = self.community.group_index(&found.origin.conversation);
+        if !self.community.admins.contains(user) && group != sit.group {
+            return Ok(Doc::new().para(tr(lang, "not_in_group", &[("id", &idt)])));
+        }
+        if found.kind == SubmissionKind::Place {
+            return Ok(Doc::new().para(tr(lang, "draft_not_story", &[("id", &idt)])));
+        }
+        if found.status != Status::Published {
+            return Ok(Doc::new().para(tr(lang, "draft_not_published", &[("id", &idt)])));
+        }
+        let title = &self.community.groups[group].title;
+        let draft = crate::drafts::Draft::of(&found, lang, self.settings.tz, title);
+        let text = crate::drafts::render(kind, lang, &draft);
+        Ok(text
+            .split("\n\n")
+            .fold(Doc::new(), |doc, block| doc.para(block.to_string())))
     }
 
     /// "Nyt sted: Hundeskoven ved Ishøj Strand <map link>": a place for the
@@ -1460,6 +1670,16 @@ impl Bot {
             | Command::Trust(_)) => self.admin_command(msg, admin, lang, sit).await?,
             Command::Appeal(target, text) => self.appeal(msg, target, &text, lang).await?,
             Command::Rules => self.rules_doc(&msg.message.conversation, lang),
+            // Answered as several messages before we get here.
+            Command::Toolbox(_) => Doc::new(),
+            Command::PressRelease(id) => {
+                self.draft(msg, crate::drafts::DraftKind::PressRelease, id, lang, sit)
+                    .await?
+            }
+            Command::Newsletter(id) => {
+                self.draft(msg, crate::drafts::DraftKind::Newsletter, id, lang, sit)
+                    .await?
+            }
         })
     }
 
@@ -2267,6 +2487,69 @@ fn help(lang: Language) -> Doc {
         .item(vec![Span::Text(tr(lang, "help_story", &[]))])
         .item(vec![Span::Text(tr(lang, "help_query", &[]))])
         .item(vec![Span::Text(tr(lang, "help_mine", &[]))])
+        .item(vec![Span::Text(tr(lang, "help_toolbox", &[]))])
+}
+
+/// The toolbox: the list of guides, or one guide as a few short messages.
+fn toolbox(msg: &InboundMessage, asked: &str, lang: Language) -> Vec<Action> {
+    let list = || {
+        crate::toolbox::guides(lang).iter().enumerate().fold(
+            Doc::new().para(tr(lang, "toolbox_heading", &[])),
+            |doc, (i, g)| doc.item(vec![Span::Text(format!("{}. {}", i + 1, g.title))]),
+        )
+    };
+    if asked.trim().is_empty() {
+        return vec![reply_to(msg, list().para(tr(lang, "toolbox_hint", &[])))];
+    }
+    match crate::toolbox::find(lang, asked) {
+        Some(guide) => guide
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, part)| {
+                let doc = if i == 0 {
+                    Doc::new().heading(guide.title.clone())
+                } else {
+                    Doc::new()
+                };
+                reply_to(msg, doc.para(part.clone()))
+            })
+            .collect(),
+        None => vec![reply_to(
+            msg,
+            Doc::new()
+                .para(tr(lang, "toolbox_unknown", &[("asked", asked.trim())]))
+                .para(tr(lang, "toolbox_hint", &[])),
+        )],
+    }
+}
+
+/// The next follow-up question a story gets after `after` (from the start
+/// when `None`): who and where when it is short, a quote when it has none,
+/// consent when it has a photo.
+fn next_coaching(
+    story: &Submission,
+    after: Option<crate::model::Coaching>,
+) -> Option<crate::model::Coaching> {
+    use crate::model::Coaching;
+    let words = story.text.split_whitespace().count();
+    let has_photo = story.story.as_ref().is_some_and(|d| d.photo.is_some());
+    Coaching::ALL
+        .into_iter()
+        .skip_while(|c| after.is_some_and(|a| *c != a))
+        .skip(usize::from(after.is_some()))
+        .find(|c| match c {
+            Coaching::WhoAndWhere => words < COACH_BELOW_WORDS,
+            Coaching::Quote => crate::drafts::quotes(&story.text).is_empty(),
+            Coaching::PhotoConsent => has_photo,
+        })
+}
+
+/// A story shorter than this gets "who and where?".
+const COACH_BELOW_WORDS: usize = 25;
+
+fn coaching_question(step: crate::model::Coaching, lang: Language) -> String {
+    tr(lang, &format!("coach_{}", step.as_str()), &[])
 }
 
 fn unknown(lang: Language) -> Doc {

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod community;
 pub mod crashpoint;
 pub mod digest;
+pub mod drafts;
 pub mod engine;
 pub mod format;
 pub mod guidelines;
@@ -24,6 +25,7 @@ pub mod render;
 pub mod runtime;
 pub mod series;
 pub mod store;
+pub mod toolbox;
 pub mod understand;
 pub mod untrusted;
 

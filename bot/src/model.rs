@@ -325,6 +325,41 @@ pub enum ConversationState {
     },
     /// The bot just confirmed this submission; "annuller" cancels it.
     Confirmed { submission: i64 },
+    /// The bot asked a follow-up question about a story (see
+    /// [`Coaching`]); the answer is folded into the same submission.
+    Coaching { submission: i64, step: Coaching },
+}
+
+/// The follow-up questions a short story gets, once and skippable, in this
+/// order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coaching {
+    /// "Hvem stod bag, og hvor skete det?"
+    WhoAndWhere,
+    /// "Må vi bruge et citat fra dig?"
+    Quote,
+    /// "Må vi vise billedet?" (a photo came with the story).
+    PhotoConsent,
+}
+
+impl Coaching {
+    pub const ALL: [Coaching; 3] = [
+        Coaching::WhoAndWhere,
+        Coaching::Quote,
+        Coaching::PhotoConsent,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coaching::WhoAndWhere => "who_where",
+            Coaching::Quote => "quote",
+            Coaching::PhotoConsent => "photo_consent",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Coaching> {
+        Coaching::ALL.into_iter().find(|c| c.as_str() == s)
+    }
 }
 
 /// One entry in a group's moderation log.

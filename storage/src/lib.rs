@@ -1632,6 +1632,17 @@ impl Store for Database {
                 })?,
             }),
             "confirmed" => Some(ConversationState::Confirmed { submission }),
+            "coaching" => Some(ConversationState::Coaching {
+                submission,
+                step: missing
+                    .as_deref()
+                    .and_then(vores_bot::model::Coaching::parse)
+                    .ok_or_else(|| {
+                        StoreError::Corrupt(format!(
+                            "coaching state without its question: {missing:?}"
+                        ))
+                    })?,
+            }),
             other => {
                 return Err(StoreError::Corrupt(format!(
                     "unknown conversation state {other:?}"
@@ -1663,6 +1674,9 @@ impl Store for Database {
                 missing,
             } => ("awaiting", submission, Some(missing.as_str())),
             ConversationState::Confirmed { submission } => ("confirmed", submission, None),
+            ConversationState::Coaching { submission, step } => {
+                ("coaching", submission, Some(step.as_str()))
+            }
         };
         query(
             "INSERT INTO conversation_states (platform, conversation_id, user_id, state, submission_id, missing, updated_at) \

@@ -60,6 +60,7 @@ macro_rules! every_scenario {
                 whats_on_in_danish_and_english,
                 a_story_is_shared_and_listed,
                 a_place_is_added_approved_and_found,
+                a_short_story_is_coached_and_drafted,
                 a_private_chat_needs_no_mention,
                 ordinary_talk_that_breaks_a_rule_is_noted_privately,
                 an_edited_message_is_checked_again,

@@ -168,6 +168,62 @@ pub async fn a_story_is_shared_and_listed(p: &mut impl TestPlatform) {
     assert_has(&english.text, &["#2", "Thank you for your story"]);
 }
 
+/// A short story gets a follow-up question or two, once and skippable; the
+/// answers end up in the same story; an admin gets a press release draft
+/// with the resident's quote and without their name when they asked to be
+/// anonymous; residents find the toolbox's guides.
+pub async fn a_short_story_is_coached_and_drafted(p: &mut impl TestPlatform) {
+    let saved = p
+        .ask(
+            Ali,
+            Torvet,
+            "Historie (anonym): vi malede tunnelen sammen i går 🎨 det var hyggeligt",
+        )
+        .await;
+    assert_has(
+        &saved.text,
+        &[
+            "#1",
+            "Tak for din historie",
+            "spring over",
+            "Hvem stod bag, og hvor skete det?",
+        ],
+    );
+    let quote = p
+        .ask(Ali, Torvet, "ungdomsklubben og beboerne i Vejleåparken")
+        .await;
+    assert_has(&quote.text, &["citat"]);
+    let done = p
+        .ask(Ali, Torvet, "\"Nu er tunnelen vores alle sammen\"")
+        .await;
+    assert_has(&done.text, &["Historie #1 er klar", "administrator"]);
+    let approved = p.ask(Mette, Torvet, "/godkend #1").await;
+    assert_has(&approved.text, &["#1 er godkendt"]);
+    let draft = p.ask(Mette, Torvet, "/pressemeddelelse #1").await;
+    assert_has(
+        &draft.text,
+        &[
+            "PRESSEMEDDELELSE",
+            "ungdomsklubben og beboerne i Vejleåparken",
+            "»Nu er tunnelen vores alle sammen«",
+            "Kontakt: Vores Ishøj",
+            "et billede",
+        ],
+    );
+    assert_lacks(&draft.text, &["Ali"]);
+    let newsletter = p.ask(Mette, Torvet, "/nyhedsbrev #1").await;
+    assert_has(&newsletter.text, &["Vi malede tunnelen sammen"]);
+    assert_lacks(&newsletter.text, &["Ali"]);
+    let refused = p.ask(Ahmed, Torvet, "/pressemeddelelse #1").await;
+    assert_has(&refused.text, &["for gruppens administratorer"]);
+    let tools = p.ask(Ahmed, Torvet, "/værktøj").await;
+    assert_has(&tools.text, &["Værktøjskassen", "1. Skriv en god historie"]);
+    let guide = p.ask(Ahmed, Torvet, "/værktøj 1").await;
+    assert_has(&guide.text, &["Skriv en god historie"]);
+    p.posted_in(Torvet, &["Send den til mig med »Historie: …«"])
+        .await;
+}
+
 /// A resident adds a place with a map link; it waits for an admin like any
 /// submission, and nobody is pointed to it meanwhile; once approved, anyone
 /// asking where it is (by its name or, in English, by its kind) gets the

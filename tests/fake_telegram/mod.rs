@@ -620,6 +620,18 @@ impl FakeTelegram {
         self.post(chat_id, from, text, None, None)
     }
 
+    /// A user sends a photo, with a caption or without: Bot API `photo` is
+    /// the sizes Telegram made, smallest first, and the text is `caption`.
+    pub fn send_photo(
+        &self,
+        chat_id: i64,
+        from: &FakeUser,
+        caption: &str,
+        reply_to: Option<i32>,
+    ) -> i32 {
+        self.post_message(chat_id, from, caption, None, reply_to, true)
+    }
+
     /// A user posts in a thread / forum topic (the topic is created first if
     /// this forum does not have it yet).
     pub fn say_in_thread(&self, chat_id: i64, thread_id: i32, from: &FakeUser, text: &str) -> i32 {
@@ -639,7 +651,22 @@ impl FakeTelegram {
         thread: Option<i32>,
         reply_to: Option<i32>,
     ) -> i32 {
-        assert!(!text.is_empty(), "Telegram messages cannot be empty");
+        self.post_message(chat_id, from, text, thread, reply_to, false)
+    }
+
+    fn post_message(
+        &self,
+        chat_id: i64,
+        from: &FakeUser,
+        text: &str,
+        thread: Option<i32>,
+        reply_to: Option<i32>,
+        photo: bool,
+    ) -> i32 {
+        assert!(
+            photo || !text.is_empty(),
+            "Telegram messages cannot be empty"
+        );
         let mut s = self.lock();
         s.users.insert(from.id, from.clone());
         s.ensure_chat_for(chat_id, from);
@@ -673,10 +700,23 @@ impl FakeTelegram {
         if let Some(r) = reply_json {
             m["reply_to_message"] = r;
         }
-        m["text"] = json!(text);
         let entities = auto_entities(text);
-        if !entities.is_empty() {
-            m["entities"] = Value::Array(entities);
+        if photo {
+            m["photo"] = json!([
+                { "file_id": format!("small-{id}"), "file_unique_id": format!("us-{id}"), "width": 90, "height": 67, "file_size": 1200 },
+                { "file_id": format!("large-{id}"), "file_unique_id": format!("ul-{id}"), "width": 1280, "height": 960, "file_size": 98000 },
+            ]);
+            if !text.is_empty() {
+                m["caption"] = json!(text);
+                if !entities.is_empty() {
+                    m["caption_entities"] = Value::Array(entities);
+                }
+            }
+        } else {
+            m["text"] = json!(text);
+            if !entities.is_empty() {
+                m["entities"] = Value::Array(entities);
+            }
         }
         cs.members.insert(from.id);
         cs.messages.insert(

@@ -552,20 +552,9 @@ pub(crate) fn web_link(link: Option<&String>) -> Option<String> {
         .cloned()
 }
 
-/// A story's headline: its first sentence or line, shortened.
+/// A story's headline (the same as the communication team's drafts).
 pub(crate) fn headline(text: &str) -> String {
-    let first = text
-        .split(['\n', '.', '!', '?'])
-        .map(str::trim)
-        .find(|s| !s.is_empty())
-        .unwrap_or(text);
-    let mut chars = first.chars();
-    let short: String = chars.by_ref().take(80).collect();
-    if chars.next().is_some() {
-        format!("{}…", short.trim_end())
-    } else {
-        short
-    }
+    vores_bot::drafts::headline(text)
 }
 
 /// Who told a story, as the story's teller chose: their name, or nobody's

@@ -169,6 +169,34 @@ const COMMANDS: &[SlashCommand] = &[
         "Admins: stol på denne person igen",
         WHAT,
     ),
+    command(
+        "place",
+        "sted",
+        "Add a place to the town's map: name, then a map link",
+        "Sæt et sted på byens kort: navn og et kortlink",
+        WHAT,
+    ),
+    command(
+        "toolbox",
+        "værktøj",
+        "Short guides: tell a story, announce an event, photos",
+        "Korte vejledninger: fortæl en historie, en begivenhed, billeder",
+        WHAT_OPTIONAL,
+    ),
+    command(
+        "press",
+        "pressemeddelelse",
+        "Admins: a press release draft of a story or event",
+        "Admins: udkast til pressemeddelelse om en historie eller begivenhed",
+        NUMBER,
+    ),
+    command(
+        "newsletter",
+        "nyhedsbrev",
+        "Admins: a newsletter paragraph of a story or event",
+        "Admins: et afsnit til nyhedsbrevet om en historie eller begivenhed",
+        NUMBER,
+    ),
 ];
 
 /// The body of `PUT /applications/{id}/commands` (a bulk overwrite, so a

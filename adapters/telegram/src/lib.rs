@@ -28,7 +28,7 @@ use teloxide::{ApiError, Bot, RequestError};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 use tracing::{debug, info, warn};
-use vores_bot::adapter::{Author, InboundMessage, PendingBatch};
+use vores_bot::adapter::{Attachment, Author, InboundMessage, PendingBatch};
 use vores_bot::model::{ConversationRef, MessageRef, Platform, UserRef};
 use vores_bot::{
     Adapter, AdapterError, Capabilities, Cursors, Inbound, LengthUnit, Outgoing, TextFormat,
@@ -225,7 +225,18 @@ impl TelegramAdapter {
         if from.id.0 == self.bot_id {
             return None;
         }
-        let text = msg.text().or_else(|| msg.caption())?;
+        // A photo's words are its caption; a photo alone has none.
+        let photo = msg
+            .photo()
+            .and_then(|sizes| sizes.last())
+            .map(|p| Attachment {
+                reference: format!("telegram:{}", p.file.id),
+                is_image: true,
+            });
+        let text = msg
+            .text()
+            .or_else(|| msg.caption())
+            .or_else(|| photo.as_ref().map(|_| ""))?;
         let private = msg.chat.is_private();
         let mention = format!("@{}", self.username);
         let mentioned = !self.username.is_empty()
@@ -276,7 +287,7 @@ impl TelegramAdapter {
                 .thread_id
                 .filter(|_| msg.is_topic_message)
                 .map(|t| t.0.0.to_string()),
-            attachments: Vec::new(),
+            attachments: photo.into_iter().collect(),
             sent_at: msg.date,
         })
     }

@@ -84,6 +84,12 @@ pub enum Command {
     /// Admins: revoke or restore a person's trust.
     Distrust(String),
     Trust(String),
+    /// The toolbox: the list of guides, or one guide (`/værktøj 2`).
+    Toolbox(String),
+    /// Admins: a press release draft of a story or event (`/pressemeddelelse #N`).
+    PressRelease(Option<i64>),
+    /// Admins: a newsletter paragraph (`/nyhedsbrev #N`).
+    Newsletter(Option<i64>),
     /// An unknown `/word`.
     Unknown(String),
 }
@@ -118,6 +124,9 @@ impl Command {
             Command::Rules => "rules",
             Command::Distrust(_) => "distrust",
             Command::Trust(_) => "trust",
+            Command::Toolbox(_) => "toolbox",
+            Command::PressRelease(_) => "press_release",
+            Command::Newsletter(_) => "newsletter",
             Command::Unknown(_) => "unknown",
         }
     }
@@ -940,6 +949,16 @@ fn command(rest: &str, ctx: &Context) -> Understood {
     };
     match word.as_str() {
         "hjælp" | "hjaelp" | "hjalp" => da(Command::Help),
+        "værktøj" | "vaerktoej" | "værktøjer" | "vaerktoejer" | "vejledning" => {
+            da(Command::Toolbox(args.to_string()))
+        }
+        "toolbox" | "tools" | "guides" | "guide" => en(Command::Toolbox(args.to_string())),
+        "pressemeddelelse" | "presse" => da(Command::PressRelease(submission_id(args).0)),
+        "press" | "pressrelease" | "press_release" => {
+            en(Command::PressRelease(submission_id(args).0))
+        }
+        "nyhedsbrev" => da(Command::Newsletter(submission_id(args).0)),
+        "newsletter" => en(Command::Newsletter(submission_id(args).0)),
         "help" => en(Command::Help),
         "start" => by_args(Command::Help),
         "sted" | "nytsted" => Understood {
@@ -1020,6 +1039,28 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         "trust" => en(Command::Trust(args.trim().to_string())),
         _ => by_args(Command::Unknown(word)),
     }
+}
+
+/// "spring over", "skip": a follow-up question the resident lets pass.
+pub fn is_skip(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+    matches!(
+        t.as_str(),
+        "spring over"
+            | "spring den over"
+            | "skip"
+            | "skip it"
+            | "næste"
+            | "videre"
+            | "-"
+            | "nej tak"
+            | "no thanks"
+            | "pas"
+            | "ingen"
+            | "none"
+            | "ved ikke"
+            | "don't know"
+    )
 }
 
 /// "10", "at 10", "kl 10": a bare hour as the answer to "what time?".
