@@ -62,7 +62,9 @@ pub enum Commands {
     Parse(ParseArgs),
     /// Run every adapter the configuration enables, the digest schedule, and
     /// the web calendar when `[web]` is enabled.
-    Run,
+    Run(RunArgs),
+    /// Write a copy of the SQLite database to a new file (safe while the bot runs).
+    Backup(BackupArgs),
     /// Serve only the web calendar, its feeds, /healthz and /metrics.
     Web(WebArgs),
     /// Export approved stories for the newsletter or the local paper.
@@ -74,6 +76,20 @@ pub enum Commands {
     /// Measure submissions, "what's on" answers and the digest on a large
     /// database, each beside plain SQLite doing the same work on the same disk.
     Bench(crate::bench::BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Run only these of the enabled platforms (comma-separated: console,
+    /// telegram, matrix, discord), e.g. one process per platform.
+    #[arg(long, value_name = "PLATFORMS", value_delimiter = ',', value_parser = parse_platform)]
+    pub only: Option<Vec<Platform>>,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The new file to write (it must not exist yet).
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -167,6 +183,12 @@ fn parse_now(s: &str) -> Result<DateTime<Utc>, String> {
         .map_err(|e| format!("{e}; write it like 2026-06-10T10:00:00+02:00"))
 }
 
+fn parse_platform(s: &str) -> Result<Platform, String> {
+    s.trim()
+        .parse()
+        .map_err(|e: vores_bot::model::UnknownPlatform| e.to_string())
+}
+
 fn parse_language(s: &str) -> Result<Language, String> {
     s.parse()
         .map_err(|e: vores_bot::lang::UnknownLanguage| e.to_string())
@@ -180,7 +202,7 @@ fn parse_language(s: &str) -> Result<Language, String> {
 pub fn init_tracing(cli: &Cli, config: &Config) {
     use std::io::IsTerminal;
     let default = match cli.command {
-        Commands::Run | Commands::Web(_) => "info",
+        Commands::Run(_) | Commands::Web(_) => "info",
         _ => "warn",
     };
     let filter = std::env::var("VORES_LOG")
@@ -188,7 +210,7 @@ pub fn init_tracing(cli: &Cli, config: &Config) {
         .unwrap_or_else(|_| default.to_string());
     let chat_here = match cli.command {
         Commands::Console(_) => true,
-        Commands::Run => config.console.enabled,
+        Commands::Run(_) => config.console.enabled,
         _ => false,
     } && std::io::stdin().is_terminal()
         && std::io::stderr().is_terminal();
@@ -404,10 +426,47 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
             served.context("serving the web calendar")
         }
-        Commands::Run => {
+        Commands::Backup(args) => {
+            if args.file.exists() {
+                bail!(
+                    "{} exists already; give a new file name (a backup never overwrites)",
+                    args.file.display()
+                );
+            }
+            let db = open_database(&cli.global, &config).await?;
+            let written = db.backup_to(&args.file).await;
+            db.close().await;
+            written?;
+            let size = std::fs::metadata(&args.file).map(|m| m.len()).unwrap_or(0);
+            print_out(&format!(
+                "Backup written to {} ({size} bytes). Restore by stopping vores and copying it over the database file.",
+                args.file.display()
+            ))
+        }
+        Commands::Run(args) => {
+            let wanted = |platform: Platform| {
+                args.only
+                    .as_ref()
+                    .is_none_or(|only| only.contains(&platform))
+            };
+            if let Some(only) = &args.only {
+                for &platform in only {
+                    let enabled = match platform {
+                        Platform::Console => config.console.enabled,
+                        Platform::Telegram => config.telegram.is_some(),
+                        Platform::Matrix => config.matrix.is_some(),
+                        Platform::Discord => config.discord.is_some(),
+                    };
+                    if !enabled {
+                        bail!(
+                            "--only {platform}: {platform} is not enabled in the config; add its section (see deploy/vores.example.toml) or leave it out of --only"
+                        );
+                    }
+                }
+            }
             let mut adapters: Vec<Arc<dyn Adapter>> = Vec::new();
             let community = config.community(&console_channels(&config, None));
-            if config.console.enabled {
+            if config.console.enabled && wanted(Platform::Console) {
                 let console = &config.console;
                 let identity =
                     console_identity(console.channel.clone(), console.user.clone(), false);
@@ -417,7 +476,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             // One bot per SQLite file: a second would answer and post
             // everything twice. Held until this process ends.
             let _serving = db.serve_alone()?;
-            if let Some(telegram) = &config.telegram {
+            if let Some(telegram) = config
+                .telegram
+                .as_ref()
+                .filter(|_| wanted(Platform::Telegram))
+            {
                 let settings = TelegramSettings {
                     token: secret(
                         "VORES_TELEGRAM_TOKEN",
@@ -438,7 +501,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     .context("starting Telegram")?;
                 adapters.push(Arc::new(adapter));
             }
-            if let Some(matrix) = &config.matrix {
+            if let Some(matrix) = config.matrix.as_ref().filter(|_| wanted(Platform::Matrix)) {
                 let credentials = match (
                     secret(
                         "VORES_MATRIX_TOKEN",
@@ -476,7 +539,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     .context("starting Matrix")?;
                 adapters.push(Arc::new(adapter));
             }
-            if let Some(discord) = &config.discord {
+            if let Some(discord) = config
+                .discord
+                .as_ref()
+                .filter(|_| wanted(Platform::Discord))
+            {
                 let settings = DiscordSettings {
                     token: secret(
                         "VORES_DISCORD_TOKEN",

@@ -1418,3 +1418,83 @@ fn a_place_added_by_a_resident_is_in_the_digest() {
         ],
     );
 }
+
+/// `vores backup FILE`: a consistent copy of the SQLite database that opens
+/// as the town's database; it never overwrites a file.
+#[test]
+fn a_backup_is_a_database_that_opens() {
+    let town = Town::new();
+    town.say("Byttemarked i Glashuset lørdag kl. 10-14");
+    let backup = town._dir.path().join("backup.db");
+    let run = |file: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_vores"))
+            .args(["--database", &town.url(), "backup"])
+            .arg(file)
+            .env_remove("VORES_CONFIG")
+            .env_remove("VORES_DATABASE_URL")
+            .output()
+            .expect("vores backup")
+    };
+    let out = run(&backup);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_has(
+        &String::from_utf8_lossy(&out.stdout),
+        &["Backup written to"],
+    );
+    let again = run(&backup);
+    assert!(!again.status.success());
+    assert_has(
+        &String::from_utf8_lossy(&again.stderr),
+        &["exists already", "new file name"],
+    );
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
+    cmd.args([
+        "--database",
+        &format!("sqlite://{}", backup.display()),
+        "--now",
+        WEDNESDAY,
+    ])
+    .args(["console", "--user", "mette"])
+    .env_remove("VORES_CONFIG")
+    .env_remove("VORES_DATABASE_URL")
+    .current_dir(town._dir.path());
+    let mine = run_with_input(cmd, &["/mine"]);
+    assert_has(&mine, &["#1", "Byttemarked"]);
+}
+
+/// `vores run --only …` runs some of the enabled platforms (one process per
+/// platform); a platform the config does not enable is refused by name.
+#[test]
+fn run_only_names_enabled_platforms() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args([
+            "--database",
+            &format!("sqlite://{}", dir.path().join("v.db").display()),
+        ])
+        .args(["run", "--only", "console,matrix"])
+        .env_remove("VORES_CONFIG")
+        .env_remove("VORES_DATABASE_URL")
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("vores run");
+    assert!(!out.status.success());
+    assert_has(
+        &String::from_utf8_lossy(&out.stderr),
+        &["--only matrix: matrix is not enabled in the config"],
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args(["run", "--only", "irc"])
+        .output()
+        .expect("vores run");
+    assert!(!out.status.success());
+    assert_has(
+        &String::from_utf8_lossy(&out.stderr),
+        &["unknown platform \"irc\""],
+    );
+}

@@ -7,6 +7,7 @@
 //! differs. Storage knows nothing about platforms: it keeps their opaque
 //! ids as text.
 
+use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -454,6 +455,24 @@ impl Database {
             }
             Err(std::fs::TryLockError::Error(e)) => Err(problem(e)),
         }
+    }
+
+    /// Copies a SQLite database, consistent as of one moment, into a new
+    /// file at `path` (`VACUUM INTO`: safe while the bot runs, and the copy
+    /// is compact). PostgreSQL is backed up with its own `pg_dump`.
+    pub async fn backup_to(&self, path: &Path) -> Result<(), BackupError> {
+        if self.backend() != Backend::Sqlite {
+            return Err(BackupError::NotSqlite);
+        }
+        let target = path.to_str().ok_or(BackupError::PathNotUtf8)?.to_string();
+        self.with_sqlite(move |conn| {
+            conn.execute("VACUUM INTO ?1", [target.as_str()])
+                .map(|_| ())
+                .map_err(SqlError::Sqlite)
+        })
+        .await
+        .unwrap_or(Err(SqlError::Column("no SQLite connection".into())))
+        .map_err(|e| BackupError::Failed(e.to_string()))
     }
 
     pub fn backend(&self) -> Backend {
@@ -2127,6 +2146,19 @@ impl Store for Database {
         }
         Ok(ops)
     }
+}
+
+/// Why a backup was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error(
+        "this is a PostgreSQL database: back it up with pg_dump, e.g. pg_dump --format=custom --file=vores.dump \"$VORES_DATABASE_URL\" (see deploy/README.md)"
+    )]
+    NotSqlite,
+    #[error("the backup file's name must be UTF-8")]
+    PathNotUtf8,
+    #[error("the backup failed: {0}")]
+    Failed(String),
 }
 
 impl FromStr for Backend {
