@@ -882,3 +882,53 @@ async fn photos_go_with_their_story_only_with_consent() {
         "no yes, no photo: {json:#}"
     );
 }
+
+/// SIGTERM (systemd's stop, a container's) in the middle of a burst: the
+/// bot finishes what it is doing, records what it sent, and exits cleanly
+/// within a bounded time; after the restart every message is answered
+/// exactly once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_in_a_burst_loses_and_repeats_nothing() {
+    let mut town = Town::new().await;
+    let mut asked = Vec::new();
+    for i in 0..20 {
+        let who = FakeUser::new(700 + i, &format!("Nabo{i}"));
+        asked.push(town.fake.say(
+            TORVET,
+            &who,
+            &format!(
+                "/begivenhed Kaffemik {i} i Glashuset lørdag kl. {}",
+                8 + i % 10
+            ),
+        ));
+    }
+    town.start();
+    town.replies(TORVET, 3).await;
+    let mut bot = town.bot.child.take().expect("running");
+    let stopped_at = std::time::Instant::now();
+    let term = Command::new("kill")
+        .args(["-TERM", &bot.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(term.success());
+    let status = loop {
+        if let Some(status) = bot.try_wait().expect("waits") {
+            break status;
+        }
+        assert!(
+            stopped_at.elapsed() < Duration::from_secs(25),
+            "still running 25 s after SIGTERM; log:\n{}",
+            town.log()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(status.success(), "{status:?}; log:\n{}", town.log());
+    town.start();
+    town.replies(TORVET, asked.len()).await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let sent = town.fake.sent(TORVET);
+    for id in &asked {
+        let replies = sent.iter().filter(|m| m.reply_to == Some(*id)).count();
+        assert_eq!(replies, 1, "message {id} got {replies} replies: {sent:#?}");
+    }
+}
