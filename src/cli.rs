@@ -67,8 +67,12 @@ pub enum Commands {
     Backup(BackupArgs),
     /// Serve only the web calendar, its feeds, /healthz and /metrics.
     Web(WebArgs),
-    /// Export approved stories for the newsletter or the local paper.
+    /// Export approved stories for the newsletter or the local paper
+    /// (`export stories`), or the whole town as JSON (`export --format json`).
     Export(ExportArgs),
+    /// Load a whole-town JSON export into a new, empty database (SQLite to
+    /// PostgreSQL and back).
+    Import(ImportArgs),
     /// Show or post the weekly digest.
     Digest(DigestArgs),
     /// Show which posting guidelines a message would break, and why.
@@ -94,23 +98,31 @@ pub struct BackupArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to export (only `stories` for now).
+    /// `stories` for the approved stories in a span of days; nothing for
+    /// the whole town (every table) as JSON, for `vores import`.
     #[arg(value_parser = ["stories"])]
-    pub what: String,
-    /// The first day (YYYY-MM-DD, local time) of approval.
+    pub what: Option<String>,
+    /// Stories: the first day (YYYY-MM-DD, local time) of approval.
     #[arg(long, value_name = "DATE")]
-    pub from: chrono::NaiveDate,
-    /// The last day (YYYY-MM-DD), included.
+    pub from: Option<chrono::NaiveDate>,
+    /// Stories: the last day (YYYY-MM-DD), included.
     #[arg(long, value_name = "DATE")]
-    pub to: chrono::NaiveDate,
-    #[arg(long, value_name = "markdown|html|json", default_value = "markdown", value_parser = ["markdown", "html", "json"])]
-    pub format: String,
+    pub to: Option<chrono::NaiveDate>,
+    /// markdown, html or json for stories (markdown by default); json for the whole town.
+    #[arg(long, value_name = "markdown|html|json", value_parser = ["markdown", "html", "json"])]
+    pub format: Option<String>,
     /// Only this group's stories (by name); every group's by default.
     #[arg(long, value_name = "NAME")]
     pub group: Option<String>,
     /// The language of the headings and labels (default: the config's).
     #[arg(long, value_name = "da|en", value_parser = parse_language)]
     pub lang: Option<Language>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A file written by `vores export --format json`.
+    pub file: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -393,7 +405,41 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print_out(&text)
         }
         Commands::Bench(args) => crate::bench::run(args).await,
+        Commands::Export(args) if args.what.is_none() => {
+            if args.format.as_deref().is_some_and(|f| f != "json") {
+                bail!(
+                    "the whole town is exported as JSON: use --format json (or `vores export stories` for Markdown or HTML)"
+                );
+            }
+            let db = open_database(&cli.global, &config).await?;
+            let town = db.export_all().await;
+            db.close().await;
+            print_out(&serde_json::to_string_pretty(
+                &town.context("reading the database")?,
+            )?)
+        }
         Commands::Export(args) => export(&cli.global, &config, args).await,
+        Commands::Import(args) => {
+            let text = std::fs::read_to_string(&args.file)
+                .with_context(|| format!("reading {}", args.file.display()))?;
+            let town: serde_json::Value = serde_json::from_str(&text).with_context(|| {
+                format!(
+                    "{} is not JSON; give a file written by `vores export --format json`",
+                    args.file.display()
+                )
+            })?;
+            let db = open_database(&cli.global, &config).await?;
+            let imported = db.import_all(&town).await;
+            db.close().await;
+            imported?;
+            let count = |t: &str| town["tables"][t].as_array().map_or(0, Vec::len);
+            print_out(&format!(
+                "Imported {} submissions, {} moderation log entries and {} outbox messages.",
+                count("submissions"),
+                count("moderation_log"),
+                count("outbox")
+            ))
+        }
         Commands::Web(args) => {
             let mut web = config.web.clone().unwrap_or_default();
             if let Some(listen) = args.listen {
@@ -652,12 +698,13 @@ fn console_identity(channel: String, user: String, admin: bool) -> ConsoleIdenti
 async fn export(global: &GlobalOptions, config: &Config, args: ExportArgs) -> anyhow::Result<()> {
     use vores_bot::Store as _;
     use vores_bot::drafts::{Draft, ExportFormat, Exported};
-    if args.to < args.from {
+    let (Some(first), Some(last)) = (args.from, args.to) else {
         bail!(
-            "--to {} is before --from {}; give the first day, then the last",
-            args.to,
-            args.from
+            "`vores export stories` needs --from DATE and --to DATE (YYYY-MM-DD), the first and last day"
         );
+    };
+    if last < first {
+        bail!("--to {last} is before --from {first}; give the first day, then the last");
     }
     let community = config.community(&console_channels(config, None));
     let only = match &args.group {
@@ -678,14 +725,14 @@ async fn export(global: &GlobalOptions, config: &Config, args: ExportArgs) -> an
         None => None,
     };
     let lang = args.lang.unwrap_or(config.language);
-    let format = match args.format.as_str() {
+    let format = match args.format.as_deref().unwrap_or("markdown") {
         "html" => ExportFormat::Html,
         "json" => ExportFormat::Json,
         _ => ExportFormat::Markdown,
     };
     let tz = config.timezone;
-    let from = vores_bot::civil::day_bounds(tz, args.from).0;
-    let to = vores_bot::civil::day_bounds(tz, args.to).1;
+    let from = vores_bot::civil::day_bounds(tz, first).0;
+    let to = vores_bot::civil::day_bounds(tz, last).1;
     let db = open_database(global, config).await?;
     let stories = vores_bot::store::fetch_filtered(
         |limit| db.stories_approved_between(from, to, limit),

@@ -200,3 +200,136 @@ fn a_bad_export_is_refused_with_what_to_do() {
         &["no group named \"nowhere\"", "default"],
     );
 }
+
+/// `vores export --format json` and `vores import FILE`: a town moves from
+/// SQLite to a new SQLite file and to PostgreSQL (when the test server is
+/// there), and the export of each import is the same document; the moved
+/// town works (the next submission gets the next number), and an import
+/// never goes into a database that already holds a town.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_town_moves_between_databases_without_losing_anything() {
+    let town = told();
+    town.chat(
+        "mette",
+        false,
+        &[
+            "fællesspisning i Medborgerhuset hver torsdag kl 18, pris 40 kr",
+            "Nyt sted: Hundeskoven ved Ishøj Strand 55.6080, 12.3700",
+        ],
+    );
+    let export = |database: &str| -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+            .args([
+                "--database",
+                database,
+                "--now",
+                NOW,
+                "export",
+                "--format",
+                "json",
+            ])
+            .env_remove("VORES_CONFIG")
+            .env_remove("VORES_DATABASE_URL")
+            .current_dir(town.dir.path())
+            .output()
+            .expect("vores export");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let import = |database: &str, file: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_vores"))
+            .args(["--database", database, "--now", NOW, "import"])
+            .arg(file)
+            .env_remove("VORES_CONFIG")
+            .env_remove("VORES_DATABASE_URL")
+            .current_dir(town.dir.path())
+            .output()
+            .expect("vores import")
+    };
+    let source = format!("sqlite://{}", town.dir.path().join("vores.db").display());
+    let original = export(&source);
+    let parsed: serde_json::Value = serde_json::from_str(&original).unwrap();
+    for table in [
+        "submissions",
+        "moderation_log",
+        "outbox",
+        "handled_messages",
+    ] {
+        assert!(
+            !parsed["tables"][table].as_array().unwrap().is_empty(),
+            "the town has {table}: {parsed:#}"
+        );
+    }
+    let file = town.dir.path().join("town.json");
+    std::fs::write(&file, &original).unwrap();
+
+    let mut targets = vec![format!(
+        "sqlite://{}",
+        town.dir.path().join("moved.db").display()
+    )];
+    if let Ok(url) = std::env::var("VORES_TEST_POSTGRES_URL") {
+        let db = vores_storage::Database::open(&url)
+            .await
+            .expect("PostgreSQL");
+        db.clear_all().await.expect("clear");
+        db.close().await;
+        targets.push(url);
+    } else {
+        assert!(
+            std::env::var("VORES_REQUIRE_POSTGRES").is_err(),
+            "VORES_REQUIRE_POSTGRES is set but VORES_TEST_POSTGRES_URL is not"
+        );
+        eprintln!(
+            "*** the PostgreSQL half of the move was SKIPPED (run under tests/with-postgres.sh) ***"
+        );
+    }
+    for target in &targets {
+        let out = import(target, &file);
+        assert!(
+            out.status.success(),
+            "{target}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_has(
+            &String::from_utf8_lossy(&out.stdout),
+            &["Imported 5 submissions"],
+        );
+        assert_eq!(
+            export(target),
+            original,
+            "{target}: the export of the import differs"
+        );
+        let again = import(target, &file);
+        assert!(!again.status.success());
+        assert_has(
+            &String::from_utf8_lossy(&again.stderr),
+            &["already holds a town", "new, empty database"],
+        );
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
+        cmd.args([
+            "--database",
+            target,
+            "--now",
+            NOW,
+            "console",
+            "--user",
+            "mette",
+        ])
+        .env_remove("VORES_CONFIG")
+        .env_remove("VORES_DATABASE_URL")
+        .current_dir(town.dir.path());
+        let next = run_with_input(cmd, &["/mine", "Loppemarked på torvet søndag kl 9-13"]);
+        assert_has(&next, &["Fællesspisning", "#6"]);
+    }
+    if let Ok(url) = std::env::var("VORES_TEST_POSTGRES_URL") {
+        let db = vores_storage::Database::open(&url)
+            .await
+            .expect("PostgreSQL");
+        db.clear_all().await.expect("clear");
+        db.close().await;
+    }
+}

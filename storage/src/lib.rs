@@ -28,7 +28,10 @@ use vores_bot::render::Doc;
 use vores_bot::store::{Channels, NewModerationEntry, Operations, Store, StoreError, Transaction};
 use vores_bot::understand::{EventDraft, Missing};
 
+mod dump;
 mod sql;
+
+pub use dump::ImportError;
 use sql::{Row, SqlError, query};
 
 /// The database kind a URL names.
@@ -457,6 +460,38 @@ impl Database {
         }
     }
 
+    /// A unit of work on this database: one transaction (see
+    /// [`Store::begin`]).
+    pub(crate) async fn begin_unit(&self) -> Result<Database, StoreError> {
+        if self.unit.is_some() {
+            return Err(StoreError::Database(
+                "a unit of work cannot begin another inside it".into(),
+            ));
+        }
+        let unit = match (&self.sqlite, &self.pool) {
+            (Some(shared), _) => {
+                let conn = shared.clone().lock_owned().await;
+                // Takes the write lock at once: a deferred transaction that
+                // reads first and writes later fails without waiting
+                // (SQLITE_BUSY) when another process wrote in between;
+                // IMMEDIATE waits its turn (busy_timeout) instead.
+                conn.execute_batch("BEGIN IMMEDIATE").map_err(db)?;
+                Unit::Sqlite(std::sync::Mutex::new(Some(conn)))
+            }
+            (None, Some(pool)) => Unit::Postgres(tokio::sync::Mutex::new(Some(
+                pool.begin().await.map_err(db)?,
+            ))),
+            (None, None) => return Err(StoreError::Database("the database is not open".into())),
+        };
+        Ok(Database {
+            backend: self.backend,
+            pool: self.pool.clone(),
+            sqlite: self.sqlite.clone(),
+            unit: Some(unit),
+            file: None,
+        })
+    }
+
     /// Copies a SQLite database, consistent as of one moment, into a new
     /// file at `path` (`VACUUM INTO`: safe while the bot runs, and the copy
     /// is compact). PostgreSQL is backed up with its own `pg_dump`.
@@ -737,7 +772,7 @@ fn channel_lists(channels: &Channels) -> Result<(Option<String>, Option<String>)
     })
 }
 
-fn db(e: impl std::fmt::Display) -> StoreError {
+pub(crate) fn db(e: impl std::fmt::Display) -> StoreError {
     StoreError::Database(e.to_string())
 }
 
@@ -1042,33 +1077,7 @@ impl Transaction for Database {
 #[async_trait]
 impl Store for Database {
     async fn begin(&self) -> Result<Arc<dyn Transaction>, StoreError> {
-        if self.unit.is_some() {
-            return Err(StoreError::Database(
-                "a unit of work cannot begin another inside it".into(),
-            ));
-        }
-        let unit = match (&self.sqlite, &self.pool) {
-            (Some(shared), _) => {
-                let conn = shared.clone().lock_owned().await;
-                // Takes the write lock at once: a deferred transaction that
-                // reads first and writes later fails without waiting
-                // (SQLITE_BUSY) when another process wrote in between;
-                // IMMEDIATE waits its turn (busy_timeout) instead.
-                conn.execute_batch("BEGIN IMMEDIATE").map_err(db)?;
-                Unit::Sqlite(std::sync::Mutex::new(Some(conn)))
-            }
-            (None, Some(pool)) => Unit::Postgres(tokio::sync::Mutex::new(Some(
-                pool.begin().await.map_err(db)?,
-            ))),
-            (None, None) => return Err(StoreError::Database("the database is not open".into())),
-        };
-        Ok(Arc::new(Database {
-            backend: self.backend,
-            pool: self.pool.clone(),
-            sqlite: self.sqlite.clone(),
-            unit: Some(unit),
-            file: None,
-        }))
+        Ok(Arc::new(self.begin_unit().await?))
     }
 
     async fn mark_handled(

@@ -43,6 +43,12 @@ pub(crate) trait IntoValue {
     fn into_value(self) -> Value;
 }
 
+impl IntoValue for Value {
+    fn into_value(self) -> Value {
+        self
+    }
+}
+
 impl IntoValue for i64 {
     fn into_value(self) -> Value {
         Value::Int(self)
@@ -252,11 +258,13 @@ impl Done {
 }
 
 /// A statement and its parameters.
-/// `$1` … `$24`: every statement of the store binds fewer, so no name is
+/// `$1` … `$32`: every statement of the store binds fewer (a whole
+/// submission row in an import binds 29), so no name is
 /// formatted per bind.
-const PARAMETER_NAMES: [&str; 24] = [
+const PARAMETER_NAMES: [&str; 32] = [
     "$1", "$2", "$3", "$4", "$5", "$6", "$7", "$8", "$9", "$10", "$11", "$12", "$13", "$14", "$15",
-    "$16", "$17", "$18", "$19", "$20", "$21", "$22", "$23", "$24",
+    "$16", "$17", "$18", "$19", "$20", "$21", "$22", "$23", "$24", "$25", "$26", "$27", "$28",
+    "$29", "$30", "$31", "$32",
 ];
 
 pub(crate) struct Query {
