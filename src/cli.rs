@@ -929,8 +929,15 @@ async fn serve_with(
                     shutdown.clone(),
                 )));
             }
-            // The chat works without it (another `vores` in the next
-            // terminal may be serving the calendar already).
+            // A service must not run without the calendar, /healthz and
+            // /metrics its config file promises; the demo without a config
+            // chats on (a `vores` in the next terminal may be serving it).
+            Err(e) if schedule_digests && config.web_configured => {
+                bail!(
+                    "the web calendar cannot listen on {} ({e}): another program has the port; choose another `[web] listen`, or `enabled = false` in one of two processes split with --only",
+                    web.listen
+                )
+            }
             Err(e) => {
                 tracing::warn!(address = %web.listen, error = %e, "the web calendar cannot listen there; running without it")
             }

@@ -1498,3 +1498,45 @@ fn run_only_names_enabled_platforms() {
         &["unknown platform \"irc\""],
     );
 }
+
+/// "ja" to "may we use a quote?" is not the quote: the bot asks for it; the
+/// quote, not the "ja", goes into the story. "Nyt sted" starts a place only
+/// before a colon: "Nyt sted for strikkeklubben: …" is an event.
+#[test]
+fn a_yes_is_not_a_quote_and_a_place_needs_its_colon() {
+    let town = Town::new();
+    let said = town.chat(
+        "sara",
+        &[],
+        &[
+            "Historie: vi malede tunnelen sammen",
+            "spring over",
+            "ja",
+            "det var fedt at male sammen",
+            "/mine",
+        ],
+        WEDNESDAY,
+    );
+    assert_has(&said, &["Skriv citatet", "Historie #1 er klar"]);
+    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .args(["--database", &town.url(), "export", "--format", "json"])
+        .env_remove("VORES_CONFIG")
+        .env_remove("VORES_DATABASE_URL")
+        .output()
+        .expect("vores export");
+    let town_json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let body = town_json["tables"]["submissions"][0]["body"]
+        .as_str()
+        .unwrap_or("");
+    assert!(body.contains("»det var fedt at male sammen«"), "{body}");
+    assert!(!body.contains("»ja«"), "{body}");
+    let json = vores_parse(
+        "Nyt sted for strikkeklubben: torsdag kl 14 i biblioteket",
+        WEDNESDAY,
+    );
+    assert_ne!(json["kind"], "place", "{json}");
+    assert_eq!(
+        vores_parse("nyt sted: Hundeskoven ved stranden", WEDNESDAY)["kind"],
+        "place"
+    );
+}

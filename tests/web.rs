@@ -439,3 +439,27 @@ async fn vores_web_serves_alone_and_stops_on_sigterm() {
         "{said}"
     );
 }
+
+/// A service whose config promises the calendar does not run without it:
+/// `vores run` stops at once when its `[web] listen` port is taken.
+#[test]
+fn vores_run_stops_when_its_web_port_is_taken() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let town = common::BotProcess::at(NOW, &format!("[web]\nlisten = \"127.0.0.1:{port}\"\n"), &[]);
+    let out = town
+        .command(Some(NOW))
+        .arg("run")
+        .stdin(Stdio::null())
+        .output()
+        .expect("vores run");
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(&format!(
+            "the web calendar cannot listen on 127.0.0.1:{port}"
+        )),
+        "{said}"
+    );
+    drop(taken);
+}

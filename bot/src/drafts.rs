@@ -120,7 +120,10 @@ impl Draft {
         let mut facts = Vec::new();
         let mut missing = Vec::new();
         let teller = (!s.anonymous).then(|| s.origin.author_name.clone());
-        let photo = s.story.as_ref().and_then(|d| d.photo.clone());
+        let photo = s
+            .story
+            .as_ref()
+            .and_then(|d| d.shown_photo().map(str::to_string));
         match (&s.event, s.kind) {
             (Some(event), _) => {
                 if let Some(start) = event.starts_at {

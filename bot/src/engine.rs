@@ -634,7 +634,7 @@ impl Bot {
                 // answer ("Koncert i Kulturhuset fredag kl 20" while we wait
                 // for a time for the swap market).
                 let is_new = matches!(meaning, Meaning::Event(d) if !d.title.is_empty())
-                    || matches!(meaning, Meaning::Story(_));
+                    || matches!(meaning, Meaning::Story(_) | Meaning::Place(_));
                 if is_new {
                     self.store()
                         .set_conversation_state(conversation, user, None, now)
@@ -642,7 +642,7 @@ impl Bot {
                     return Ok(None);
                 }
                 if !answers {
-                    if matches!(meaning, Meaning::Query(_)) {
+                    if matches!(meaning, Meaning::Query(_) | Meaning::WhereIs(_)) {
                         // A question in between: answer it and keep waiting
                         // for the missing piece.
                         return Ok(None);
@@ -734,11 +734,14 @@ impl Bot {
         } else if fragment.date.is_some() {
             draft.merge(&fragment, false);
         } else if matches!(meaning, Meaning::Event(d) if !d.title.is_empty())
-            || matches!(meaning, Meaning::Story(_) | Meaning::Query(_))
+            || matches!(
+                meaning,
+                Meaning::Story(_) | Meaning::Query(_) | Meaning::Place(_) | Meaning::WhereIs(_)
+            )
         {
             // A new submission or a question in between: read it on its own
             // and keep waiting.
-            if !matches!(meaning, Meaning::Query(_)) {
+            if !matches!(meaning, Meaning::Query(_) | Meaning::WhereIs(_)) {
                 self.store()
                     .set_conversation_state(conversation, user, None, ctx.now)
                     .await?;
@@ -1074,11 +1077,13 @@ impl Bot {
         if words < 3 {
             return Ok(Doc::new().para(tr(lang, "story_too_short", &[])));
         }
+        // A photo sent with the story is kept once its teller says it may be
+        // shown (asked below); a link written in the text is theirs to give.
         let photo = msg
             .attachments
             .iter()
             .find(|a| a.is_image)
-            .map(|a| a.reference.clone())
+            .map(|a| crate::model::StoryDetails::awaiting_consent(&a.reference))
             .or(story.photo);
         let new = NewSubmission {
             kind: SubmissionKind::Story,
@@ -1165,8 +1170,15 @@ impl Bot {
             stop().await?;
             return Ok(None);
         };
-        if matches!(story.status, Status::Withdrawn | Status::Rejected) {
+        // A question left unanswered for long is over: a message days later
+        // is about something else, never part of the old story.
+        let stale = ctx.now - story.updated_at > chrono::Duration::minutes(COACHING_MINUTES);
+        if matches!(story.status, Status::Withdrawn | Status::Rejected) || stale {
             stop().await?;
+            if stale {
+                drop_unconfirmed_photo(&mut story);
+                self.store().update_submission(&story).await?;
+            }
             return Ok(None);
         }
         match meaning {
@@ -1181,6 +1193,9 @@ impl Bot {
             }
             Meaning::Story(_) | Meaning::Place(_) => {
                 stop().await?;
+                if drop_unconfirmed_photo(&mut story) {
+                    self.store().update_submission(&story).await?;
+                }
                 return Ok(None);
             }
             _ => {}
@@ -1211,20 +1226,29 @@ impl Bot {
         if let Some(photo) = photo.filter(|_| photo_came) {
             // A photo right after the story belongs to it; whether it may be
             // shown is asked at once.
-            story.story.get_or_insert_with(Default::default).photo = Some(photo);
+            story.story.get_or_insert_with(Default::default).photo =
+                Some(crate::model::StoryDetails::awaiting_consent(&photo));
             changed = true;
+        }
+        // "ja" to "may we use a quote?" is not the quote: ask for it once.
+        if step == Coaching::Quote && understand::is_yes(answer) && !photo_came {
+            return Ok(Some(Doc::new().para(tr(lang, "coach_quote_please", &[]))));
         }
         match step {
             Coaching::PhotoConsent => {
-                if !understand::is_yes(answer) {
+                if understand::is_yes(answer) {
+                    confirm_photo(&mut story);
+                } else {
                     // Without a yes the photo is not kept.
-                    if let Some(details) = story.story.as_mut() {
-                        details.photo = None;
-                    }
-                    changed = true;
+                    drop_unconfirmed_photo(&mut story);
                 }
+                changed = true;
             }
-            _ if skipped || answer.is_empty() => {}
+            // A yes, a no or a skip answers nothing worth keeping.
+            _ if skipped
+                || answer.is_empty()
+                || understand::is_yes(answer)
+                || understand::is_no(answer) => {}
             Coaching::WhoAndWhere => {
                 story.text = format!("{}\n\n{answer}", story.text.trim_end());
                 changed = true;
@@ -2533,7 +2557,11 @@ fn next_coaching(
 ) -> Option<crate::model::Coaching> {
     use crate::model::Coaching;
     let words = story.text.split_whitespace().count();
-    let has_photo = story.story.as_ref().is_some_and(|d| d.photo.is_some());
+    let has_photo = story.story.as_ref().is_some_and(|d| {
+        d.photo
+            .as_deref()
+            .is_some_and(crate::model::StoryDetails::is_awaiting_consent)
+    });
     Coaching::ALL
         .into_iter()
         .skip_while(|c| after.is_some_and(|a| *c != a))
@@ -2547,6 +2575,34 @@ fn next_coaching(
 
 /// A story shorter than this gets "who and where?".
 const COACH_BELOW_WORDS: usize = 25;
+
+/// How long a follow-up question waits for its answer.
+const COACHING_MINUTES: i64 = 120;
+
+/// The photo may be shown: its teller said yes.
+fn confirm_photo(story: &mut Submission) {
+    if let Some(details) = story.story.as_mut() {
+        details.photo = details
+            .photo
+            .as_deref()
+            .map(|p| crate::model::StoryDetails::confirmed(p).to_string());
+    }
+}
+
+/// A photo nobody said yes to is not kept. True when one was dropped.
+fn drop_unconfirmed_photo(story: &mut Submission) -> bool {
+    let Some(details) = story.story.as_mut() else {
+        return false;
+    };
+    let unconfirmed = details
+        .photo
+        .as_deref()
+        .is_some_and(crate::model::StoryDetails::is_awaiting_consent);
+    if unconfirmed {
+        details.photo = None;
+    }
+    unconfirmed
+}
 
 fn coaching_question(step: crate::model::Coaching, lang: Language) -> String {
     tr(lang, &format!("coach_{}", step.as_str()), &[])

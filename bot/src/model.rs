@@ -222,7 +222,36 @@ impl EventDetails {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct StoryDetails {
     pub link: Option<String>,
+    /// A photo sent with the story; marked while its teller has not yet
+    /// said it may be shown (see [`StoryDetails::shown_photo`]).
     pub photo: Option<String>,
+}
+
+/// Marks a photo whose teller has not said yes yet.
+const AWAITING_CONSENT: &str = "awaiting-consent:";
+
+impl StoryDetails {
+    /// A photo reference stored until its teller says it may be shown.
+    pub fn awaiting_consent(reference: &str) -> String {
+        format!("{AWAITING_CONSENT}{reference}")
+    }
+
+    pub fn is_awaiting_consent(photo: &str) -> bool {
+        photo.starts_with(AWAITING_CONSENT)
+    }
+
+    /// The reference without the mark.
+    pub fn confirmed(photo: &str) -> &str {
+        photo.strip_prefix(AWAITING_CONSENT).unwrap_or(photo)
+    }
+
+    /// The photo that may be shown (drafts, the web, exports): never one
+    /// still waiting for its teller's yes.
+    pub fn shown_photo(&self) -> Option<&str> {
+        self.photo
+            .as_deref()
+            .filter(|p| !StoryDetails::is_awaiting_consent(p))
+    }
 }
 
 /// A place a resident added: what it is called, what kind of place, and

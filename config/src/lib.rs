@@ -224,6 +224,9 @@ pub struct Config {
     pub places: Vec<Place>,
     /// The public web calendar, when enabled.
     pub web: Option<WebConfig>,
+    /// `[web]` was in the config file (not only the demo's default): then
+    /// a port that is taken stops `vores run` instead of running without it.
+    pub web_configured: bool,
 }
 
 /// The public web calendar, feeds and operations endpoints (`[web]`).
@@ -288,6 +291,14 @@ fn web_config(raw: Option<RawWeb>) -> Result<Option<WebConfig>, ConfigError> {
         })?,
         None => defaults.listen,
     };
+    if raw.public_url.is_none() && !listen.ip().is_loopback() {
+        return Err(invalid(
+            "web.public_url",
+            format!(
+                "is missing: the calendar listens on {listen}, so links in feeds need the address residents use; write it like \"https://kalender.example.dk\""
+            ),
+        ));
+    }
     let public_url = match raw.public_url {
         Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
             url.trim_end_matches('/').to_string()
@@ -446,6 +457,7 @@ impl Default for Config {
             places: Vec::new(),
             // The demo shows the calendar on the web too.
             web: Some(WebConfig::default()),
+            web_configured: false,
             groups: vec![
                 group_settings(
                     "",
@@ -778,6 +790,7 @@ impl Config {
         }
         let web = web_config(raw.web)?;
         Ok(Config {
+            web_configured: web.is_some(),
             web,
             school_holidays,
             places,
@@ -1180,6 +1193,7 @@ mod tests {
             Config::parse("").unwrap(),
             Config {
                 web: None,
+                web_configured: false,
                 ..Config::default()
             }
         );

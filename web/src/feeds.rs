@@ -136,7 +136,22 @@ pub(crate) fn calendar_of(site: &Site, group: &Group, rows: &[Submission]) -> St
         }
         let mut moved = Vec::new();
         if let Some(rule) = &event.draft.repeat {
-            vevent.add_property("RRULE", rule.rrule(site.tz));
+            let mut rrule = rule.rrule(site.tz);
+            if let (true, Some(until)) = (all_day, rule.until) {
+                // A DATE start wants a DATE end (RFC 5545 3.3.10).
+                rrule = rrule
+                    .split(';')
+                    .map(|part| {
+                        if part.starts_with("UNTIL=") {
+                            format!("UNTIL={}", until.format("%Y%m%d"))
+                        } else {
+                            part.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(";");
+            }
+            vevent.add_property("RRULE", rrule);
             let at = |day: NaiveDate| day.and_time(first_local.time());
             // Cancelled days and the days moved away from are left out of
             // the rule; a moved day is an event of its own (its own UID: an
@@ -183,10 +198,10 @@ pub(crate) fn calendar_of(site: &Site, group: &Group, rows: &[Submission]) -> St
             calendar.push(instance);
         }
     }
-    if years.0 > years.1 {
-        let year = local_today(site.tz, site.clock.now()).year();
-        years = (year, year);
-    }
+    // The zone's switches for every year a calendar app may show from this
+    // feed: a month back to a year ahead, and every event's own year.
+    let this_year = local_today(site.tz, site.clock.now()).year();
+    years = (years.0.min(this_year), years.1.max(this_year + 1));
     let text = calendar.done().to_string();
     with_vtimezone(&text, &vtimezone(site.tz, years.0 - 1, years.1 + 1))
 }

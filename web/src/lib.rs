@@ -300,7 +300,8 @@ fn language(site: &Site, headers: &HeaderMap, query: &HashMap<String, String>) -
 
 /// An answer that a browser or feed reader may keep: an ETag over the
 /// body (a stable hash, so every process gives the same one), the newest
-/// change it shows as Last-Modified, and 304 when the client has it.
+/// change it shows as Last-Modified (informative), and 304 when the
+/// client's ETag matches.
 fn cached(
     request: &HeaderMap,
     content_type: &'static str,
@@ -311,21 +312,12 @@ fn cached(
     body.hash(&mut hasher);
     let etag = format!("\"{:016x}\"", hasher.finish());
     let http_date = |t: DateTime<Utc>| t.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
-    let not_modified = match request.get(header::IF_NONE_MATCH) {
-        Some(tags) => tags
-            .to_str()
-            .is_ok_and(|tags| tags.split(',').any(|t| t.trim() == etag || t.trim() == "*")),
-        None => match (
-            request
-                .get(header::IF_MODIFIED_SINCE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| DateTime::parse_from_rfc2822(v).ok()),
-            last_modified,
-        ) {
-            (Some(since), Some(changed)) => changed.timestamp() <= since.timestamp(),
-            _ => false,
-        },
-    };
+    // The ETag alone decides: a withdrawn event leaves a page without making
+    // anything on it newer, so a date comparison would keep showing it.
+    let not_modified = request.get(header::IF_NONE_MATCH).is_some_and(|tags| {
+        tags.to_str()
+            .is_ok_and(|tags| tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"))
+    });
     let mut builder = Response::builder()
         .header(header::ETAG, &etag)
         .header(header::CACHE_CONTROL, "public, max-age=60")

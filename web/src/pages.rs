@@ -198,11 +198,24 @@ impl Site {
                 .any(|name| {
                     let name = name.to_lowercase();
                     wanted == name
-                        || wanted.contains(&name)
+                        || contains_words(&wanted, &name)
                         || vores_bot::understand::places::same_place(&wanted, &name)
                 })
         })
     }
+}
+
+/// Whether `text` holds the words of `name`, in order, as whole words ("i
+/// Glashuset" holds "Glashuset"; "Vejleåparken" does not hold "Park").
+fn contains_words(text: &str, name: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (text, name) = (words(text), words(name));
+    !name.is_empty() && text.windows(name.len()).any(|w| w == name.as_slice())
 }
 
 /// An HTML page that may be cached (see [`cached`]).
@@ -403,8 +416,11 @@ pub(crate) async fn calendar(
             None => (now, day_bounds(site.tz, today + Duration::days(CALENDAR_DAYS)).1),
         };
         let (events, more) = site.view(index).events_in(from, to, PAGE_EVENTS).await?;
-        let place_options: BTreeSet<String> =
-            events.iter().filter_map(location).map(str::to_string).collect();
+        let place_options: BTreeSet<String> = events
+            .iter()
+            .filter_map(location)
+            .map(|p| site.place_name(p))
+            .collect();
         let shown: Vec<&Submission> = events
             .iter()
             .filter(|s| {
@@ -593,7 +609,12 @@ pub(crate) async fn stories(
                     date => format::date_near(lang, shown.with_timezone(&site.tz).date_naive(), today),
                     by => told_by(s, lang),
                     link => web_link(s.story.as_ref().and_then(|d| d.link.as_ref())),
-                    photo => web_link(s.story.as_ref().and_then(|d| d.photo.as_ref())),
+                    photo => web_link(
+                        s.story
+                            .as_ref()
+                            .and_then(|d| d.shown_photo().map(str::to_string))
+                            .as_ref()
+                    ),
                 }
             })
             .collect();

@@ -459,11 +459,13 @@ async fn every_route(db: Arc<Database>) {
     let again = web.get_with("/g/ishoj", &[("if-none-match", &etag)]).await;
     assert_eq!(again.status, StatusCode::NOT_MODIFIED);
     assert!(again.body.is_empty());
+    // A date alone never answers 304: a withdrawn event leaves the page
+    // without making anything on it newer.
     let since = calendar.header(header::LAST_MODIFIED).unwrap().to_string();
     let again = web
         .get_with("/g/ishoj", &[("if-modified-since", &since)])
         .await;
-    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert_eq!(again.status, StatusCode::OK);
 
     // Languages: the browser's choice, and the switch.
     let english = web

@@ -398,7 +398,7 @@ static STORY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static pattern")
 });
 static PLACE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(nyt\s+sted|nyt\s+sted\s+på\s+kortet|new\s+place)\s*[:\-–]?\s*")
+    Regex::new(r"(?i)^\s*(nyt\s+sted\s+på\s+kortet|nyt\s+sted|new\s+place)\s*[:\-–]\s*")
         .expect("static pattern")
 });
 static EVENT_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
