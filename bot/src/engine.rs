@@ -1425,13 +1425,7 @@ impl Bot {
         let added = self.store().published_places(MOST_PLACES).await?;
         Ok(added.into_iter().find_map(|s| {
             let p = s.place?;
-            same_place(name, &p.name).then(|| KnownPlace {
-                point: p.point(),
-                name: p.name,
-                kind: p.kind,
-                address: p.address,
-                link: p.link,
-            })
+            same_place(name, &p.name).then(|| KnownPlace::from(p))
         }))
     }
 
@@ -1451,13 +1445,7 @@ impl Bot {
                 .filter_map(|s| s.place)
                 .filter(|p| p.kind == Some(kind))
                 .take(5)
-                .map(|p| KnownPlace {
-                    point: p.point(),
-                    name: p.name,
-                    kind: p.kind,
-                    address: p.address,
-                    link: p.link,
-                })
+                .map(KnownPlace::from)
                 .collect();
             if !of_kind.is_empty() {
                 return Ok(of_kind.iter().fold(Doc::new(), |doc, p| {
@@ -1471,9 +1459,7 @@ impl Bot {
     fn where_words(&self, known: &KnownPlace, lang: Language) -> String {
         let map = known
             .point
-            .map(|(lat, lon)| {
-                format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}")
-            })
+            .map(|(lat, lon)| understand::places::map_link(lat, lon))
             .or_else(|| known.link.clone());
         let kind = known
             .kind
@@ -2293,6 +2279,18 @@ pub(crate) struct KnownPlace {
     pub point: Option<(f64, f64)>,
     pub address: Option<String>,
     pub link: Option<String>,
+}
+
+impl From<crate::model::PlaceDetails> for KnownPlace {
+    fn from(p: crate::model::PlaceDetails) -> Self {
+        KnownPlace {
+            point: p.point(),
+            name: p.name,
+            kind: p.kind,
+            address: p.address,
+            link: p.link,
+        }
+    }
 }
 
 /// A correction of a place: what it says replaces what it had.

@@ -631,7 +631,7 @@ pub(crate) async fn stories(
 
 /// An OpenStreetMap link to a point.
 pub(crate) fn osm_link(lat: f64, lon: f64) -> String {
-    format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}")
+    vores_bot::understand::places::map_link(lat, lon)
 }
 
 pub(crate) async fn places(

@@ -268,6 +268,12 @@ fn split_name(words: &str) -> (String, Option<String>) {
     (words.to_string(), None)
 }
 
+/// An OpenStreetMap link to a point (the chat's answers and the web's
+/// places page give the same one).
+pub fn map_link(lat: f64, lon: f64) -> String {
+    format!("https://www.openstreetmap.org/?mlat={lat:.5}&mlon={lon:.5}#map=17/{lat:.5}/{lon:.5}")
+}
+
 static WHERE_IS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\s*(?:hej\s*[!,.]?\s*)?(?:hvor\s+(?:er|ligger|finder\s+jeg)|where\s+(?:is|are|can\s+i\s+find)|where's)\s+(.+?)\s*\??\s*$",
