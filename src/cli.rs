@@ -13,6 +13,7 @@ use vores_bot::community::{ChannelInfo, Community};
 use vores_bot::model::{ConversationRef, Platform};
 use vores_bot::published::StoredCalendar;
 use vores_bot::runtime;
+use vores_bot::sharing::Sharing;
 use vores_bot::understand::{self, Context};
 use vores_bot::{Adapter, Bot, Clock, FixedClock, Language, Settings, SystemClock};
 use vores_config::{Config, DEFAULT_DATABASE_URL};
@@ -80,6 +81,9 @@ pub enum Commands {
     /// Measure submissions, "what's on" answers and the digest on a large
     /// database, each beside plain SQLite doing the same work on the same disk.
     Bench(crate::bench::BenchArgs),
+    /// Check the config, the database and every enabled platform's token
+    /// and rights, and say what to fix (`--quick`: config and database only).
+    Doctor(crate::doctor::DoctorArgs),
 }
 
 #[derive(Debug, Args)]
@@ -261,7 +265,7 @@ const CONSOLE_LOG: &str = "vores.log";
 /// Writes a command's answer to standard output. A reader that went away
 /// (`vores parse … | head -c0`, a closed pipe) is not an error worth a
 /// panic and a backtrace: the answer simply has no one to go to.
-fn print_out(text: &str) -> anyhow::Result<()> {
+pub(crate) fn print_out(text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{text}").and_then(|()| out.flush()) {
@@ -272,7 +276,7 @@ fn print_out(text: &str) -> anyhow::Result<()> {
     }
 }
 
-fn load_config(global: &GlobalOptions) -> anyhow::Result<Config> {
+pub(crate) fn load_config(global: &GlobalOptions) -> anyhow::Result<Config> {
     match &global.config {
         Some(path) => Ok(Config::load(path)?),
         None => {
@@ -293,7 +297,10 @@ fn clock(global: &GlobalOptions) -> Arc<dyn Clock> {
     }
 }
 
-async fn open_database(global: &GlobalOptions, config: &Config) -> anyhow::Result<Arc<Database>> {
+pub(crate) async fn open_database(
+    global: &GlobalOptions,
+    config: &Config,
+) -> anyhow::Result<Arc<Database>> {
     let url = global
         .database
         .clone()
@@ -313,6 +320,10 @@ async fn open_database(global: &GlobalOptions, config: &Config) -> anyhow::Resul
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    // The doctor reports a config that does not load as one of its checks.
+    if let Commands::Doctor(args) = &cli.command {
+        return crate::doctor::run(&cli, args).await;
+    }
     let config = load_config(&cli.global)?;
     init_tracing(&cli, &config);
     vores_bot::understand::holidays::configure(config.school_holidays.clone());
@@ -405,6 +416,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print_out(&text)
         }
         Commands::Bench(args) => crate::bench::run(args).await,
+        Commands::Doctor(_) => {
+            unreachable!("`vores doctor` is dispatched before the config is loaded")
+        }
         Commands::Export(args) if args.what.is_none() => {
             if args.format.as_deref().is_some_and(|f| f != "json") {
                 bail!(
@@ -850,7 +864,11 @@ fn group_names(community: &Community) -> String {
 }
 
 /// A secret from the environment, or else from a file; never from the config.
-fn secret(var: &str, file: Option<&std::path::Path>, key: &str) -> anyhow::Result<String> {
+pub(crate) fn secret(
+    var: &str,
+    file: Option<&std::path::Path>,
+    key: &str,
+) -> anyhow::Result<String> {
     if let Ok(value) = std::env::var(var)
         && !value.trim().is_empty()
     {
@@ -900,12 +918,17 @@ async fn serve_with(
         default_language: config.language,
     };
     let community = Arc::new(community);
-    let bot = Arc::new(Bot::new(
-        db.clone(),
-        clock(global),
-        settings,
-        community.clone(),
-    ));
+    let mut bot = Bot::new(db.clone(), clock(global), settings, community.clone());
+    // `vores run` on PostgreSQL may have company: each platform is served
+    // under a lease, so identical processes stand by for each other.
+    // SQLite has one process per file (its serving lock).
+    if schedule_digests && db.backend() == vores_storage::Backend::Postgres {
+        bot = bot.sharing_with_others(Sharing::for_this_process(
+            config.lease,
+            Arc::new(SystemClock),
+        ));
+    }
+    let bot = Arc::new(bot);
     let shutdown = CancellationToken::new();
     let mut web_task = None;
     if let Some(web) = &config.web {

@@ -3,4 +3,5 @@
 
 pub mod bench;
 pub mod cli;
+pub mod doctor;
 pub mod parse_json;

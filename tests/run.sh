@@ -26,6 +26,9 @@ cargo fmt --all --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "container setup: hadolint deploy/Containerfile, check deploy/compose.yaml (not built in CI)"
+bash tests/lint-deploy.sh
+
 step "cargo test (SQLite, PostgreSQL, Synapse, feed parsers, Chromium)"
 bash tests/with-postgres.sh bash tests/with-synapse.sh bash tests/with-feed-parsers.sh \
     bash tests/with-browser.sh cargo test --workspace --locked

@@ -174,6 +174,9 @@ pub struct Bot {
     pub(crate) storage: crate::runtime::StorageHealth,
     /// What the runtime counts for operators (`/metrics`).
     pub metrics: crate::metrics::Metrics,
+    /// Set when other processes serve the same database (PostgreSQL):
+    /// platforms are served under leases and outbox items claimed.
+    pub(crate) sharing: Option<crate::sharing::Sharing>,
 }
 
 impl Bot {
@@ -195,7 +198,15 @@ impl Bot {
             outbox_wakes: Mutex::new(HashMap::new()),
             storage: crate::runtime::StorageHealth::default(),
             metrics: crate::metrics::Metrics::default(),
+            sharing: None,
         }
+    }
+
+    /// Shares the database with other `vores run` processes (see
+    /// [`crate::sharing`]).
+    pub fn sharing_with_others(mut self, sharing: crate::sharing::Sharing) -> Self {
+        self.sharing = Some(sharing);
+        self
     }
 
     pub(crate) fn drain_lock(&self, platform: Platform) -> Arc<tokio::sync::Mutex<()>> {

@@ -37,6 +37,9 @@ pub struct Metrics {
     pub errors: Family<PlatformLabel, Counter>,
     /// 1 while the adapter's connection loop runs, 0 once it stopped.
     pub adapter_up: Family<PlatformLabel, Gauge>,
+    /// 1 while this process stands by for a platform another process
+    /// serves on the shared database (see `sharing`).
+    pub adapter_standby: Family<PlatformLabel, Gauge>,
 }
 
 impl Metrics {
@@ -63,6 +66,18 @@ impl Metrics {
             "Whether the platform's adapter is running (1) or stopped (0)",
             self.adapter_up.clone(),
         );
+        registry.register(
+            "adapter_standby",
+            "Whether this process stands by (1) for a platform another process serves",
+            self.adapter_standby.clone(),
+        );
+    }
+
+    /// Whether this process stands by for `platform` (another serves it).
+    pub fn standing_by(&self, platform: Platform) -> bool {
+        self.adapter_standby
+            .get(&PlatformLabel::from(platform))
+            .is_some_and(|g| g.get() > 0)
     }
 
     /// Which adapters this process runs, and whether each is up.

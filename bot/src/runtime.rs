@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 use tracing::{Instrument, error, info, info_span, warn};
@@ -41,20 +41,21 @@ pub async fn run(
     let (tx, mut rx) = mpsc::channel::<Inbound>(256);
     let by_platform: HashMap<Platform, Arc<dyn Adapter>> =
         adapters.iter().map(|a| (a.platform(), a.clone())).collect();
+    // Whether this process serves each platform: at once when alone, once
+    // it holds the platform's lease when sharing the database.
+    let serving: HashMap<Platform, Arc<watch::Sender<bool>>> = by_platform
+        .keys()
+        .map(|p| (*p, Arc::new(watch::Sender::new(false))))
+        .collect();
     let mut tasks = JoinSet::new();
     for adapter in adapters {
         let tx = tx.clone();
         let shutdown = shutdown.clone();
-        let up = bot
-            .metrics
-            .adapter_up
-            .get_or_create(&adapter.platform().into())
-            .clone();
-        up.set(1);
+        let serving = serving[&adapter.platform()].clone();
+        let bot = bot.clone();
         tasks.spawn(async move {
             let platform = adapter.platform();
-            let result = adapter.run(tx, shutdown).await;
-            up.set(0);
+            let result = serve(&bot, adapter, tx, &serving, shutdown).await;
             (platform, result)
         });
     }
@@ -68,6 +69,7 @@ pub async fn run(
         helpers.spawn(sender_loop(
             bot.clone(),
             adapter.clone(),
+            serving[&adapter.platform()].subscribe(),
             background.clone(),
         ));
     }
@@ -107,6 +109,9 @@ pub async fn run(
     // input); a platform that keeps us waiting keeps the rest in the outbox
     // for the next start.
     for adapter in by_platform.values() {
+        if !*serving[&adapter.platform()].borrow() {
+            continue;
+        }
         let flushed = tokio::time::timeout(FINAL_FLUSH, drain(&bot, adapter.as_ref())).await;
         if flushed.is_err() {
             warn!(platform = %adapter.platform(), "stopping with messages still queued; they are sent at the next start");
@@ -134,10 +139,75 @@ pub async fn run(
             Err(e) => error!(error = %e, "adapter task panicked"),
         }
     }
+    // Every adapter has stopped reading: another process takes over at
+    // once, not when the leases run out.
+    if let Some(sharing) = &bot.sharing
+        && let Err(e) = bot.store().release_holder(sharing.holder()).await
+    {
+        warn!(error = %e, "could not hand the platforms over; another process takes them over when the leases run out");
+    }
     match first_error {
         Some(e) => Err(e),
         None => Ok(()),
     }
+}
+
+/// Runs one adapter until it stops or `shutdown` is cancelled. When the
+/// database is shared, first waits for the platform's lease (standing by
+/// while another process serves it), and stops the whole process if the
+/// lease is lost: two processes must never serve one platform.
+async fn serve(
+    bot: &Bot,
+    adapter: Arc<dyn Adapter>,
+    tx: mpsc::Sender<Inbound>,
+    serving: &watch::Sender<bool>,
+    shutdown: CancellationToken,
+) -> Result<(), AdapterError> {
+    let platform = adapter.platform();
+    let up = bot
+        .metrics
+        .adapter_up
+        .get_or_create(&platform.into())
+        .clone();
+    let Some(sharing) = &bot.sharing else {
+        up.set(1);
+        serving.send_replace(true);
+        let result = adapter.run(tx, shutdown).await;
+        up.set(0);
+        return result;
+    };
+    let lease = crate::sharing::platform_lease(platform);
+    let standby = bot
+        .metrics
+        .adapter_standby
+        .get_or_create(&platform.into())
+        .clone();
+    standby.set(1);
+    let held = crate::sharing::hold(bot.store(), sharing, &lease, &shutdown).await;
+    standby.set(0);
+    let Some(held) = held else {
+        return Ok(());
+    };
+    up.set(1);
+    serving.send_replace(true);
+    let lost = held.lost();
+    let stop_when_lost = async {
+        tokio::select! {
+            () = lost.cancelled() => shutdown.cancel(),
+            () = shutdown.cancelled() => {}
+        }
+    };
+    let (result, ()) = tokio::join!(adapter.run(tx, shutdown.clone()), stop_when_lost);
+    up.set(0);
+    if lost.is_cancelled() {
+        return Err(AdapterError::Unavailable {
+            platform,
+            detail: format!(
+                "this process lost the lease {lease} (another process serves {platform} now, or the database could not be reached to renew it); it stopped so that one process serves each platform. Start it again: it stands by until the platform is free"
+            ),
+        });
+    }
+    result
 }
 
 async fn handle_one(bot: &Bot, adapters: &HashMap<Platform, Arc<dyn Adapter>>, event: Inbound) {
@@ -637,10 +707,15 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
             break;
         }
     }
-    for item in items {
+    'items: for item in items {
         let parts = render(&item.doc, &caps);
         let mut failed = None;
         for (index, text) in parts.iter().enumerate().skip(item.parts_sent as usize) {
+            // Claimed (again, to extend the claim) before every part: an
+            // item another process claimed is its to send.
+            if !claimed(bot, item.id).await {
+                continue 'items;
+            }
             let outgoing = Outgoing {
                 idempotency_key: Some(format!("vores-{}-{index}", item.id)),
                 buttons: if index + 1 == parts.len() {
@@ -736,6 +811,33 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
     delivered
 }
 
+/// Whether this process may send outbox item `id` now: always when alone;
+/// when sharing the database, once it holds (or extended) the item's claim.
+async fn claimed(bot: &Bot, id: i64) -> bool {
+    let Some(sharing) = &bot.sharing else {
+        return true;
+    };
+    let (now, until) = sharing.span_from_now();
+    match bot
+        .store()
+        .claim_outbox(id, sharing.holder(), now, until)
+        .await
+    {
+        Ok(true) => true,
+        Ok(false) => {
+            info!(
+                item = id,
+                "another process is sending this message; leaving it to that process"
+            );
+            false
+        }
+        Err(e) => {
+            bot.storage.fails("claim a message to send", &e);
+            false
+        }
+    }
+}
+
 /// 5 s, 10 s, 20 s, … up to an hour.
 pub fn backoff(attempts: u32) -> chrono::Duration {
     let seconds = 5i64.saturating_mul(1i64 << attempts.min(10));
@@ -744,7 +846,17 @@ pub fn backoff(attempts: u32) -> chrono::Duration {
 
 /// Sends what is queued for one platform: when woken, and every few
 /// seconds for retries that have come due.
-async fn sender_loop(bot: Arc<Bot>, adapter: Arc<dyn Adapter>, stop: CancellationToken) {
+async fn sender_loop(
+    bot: Arc<Bot>,
+    adapter: Arc<dyn Adapter>,
+    mut serving: watch::Receiver<bool>,
+    stop: CancellationToken,
+) {
+    // A standby sends nothing until it serves the platform.
+    tokio::select! {
+        served = serving.wait_for(|serving| *serving) => if served.is_err() { return },
+        () = stop.cancelled() => return,
+    }
     let wake = bot.outbox_wake(adapter.platform());
     loop {
         // Again while it delivers: more may have been queued meanwhile, or

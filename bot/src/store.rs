@@ -369,6 +369,34 @@ pub trait Store: Send + Sync {
     /// The latest recorded digest period of a group.
     async fn last_digest_period(&self, group: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
 
+    /// Takes the lease `name` for `holder` until `until`, or renews it when
+    /// `holder` has it already; a lease whose time ran out by `now` is
+    /// anybody's. `None` when `holder` has it now, else who has it and until
+    /// when. Atomic: of two processes asking at once, one gets it.
+    async fn take_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Option<(String, DateTime<Utc>)>, StoreError>;
+
+    /// Claims outbox item `id` for `holder` until `until` (or extends its
+    /// claim); false when another holder's claim still runs at `now` or the
+    /// item is no longer waiting. Only the claimant sends it.
+    async fn claim_outbox(
+        &self,
+        id: i64,
+        holder: &str,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<bool, StoreError>;
+
+    /// Gives up every lease and outbox claim of `holder`, so another process
+    /// takes over at once (a clean stop, or a restart on SQLite, where the
+    /// serving lock proves the old holder gone).
+    async fn release_holder(&self, holder: &str) -> Result<(), StoreError>;
+
     /// What an operator watches (`/healthz`, `/metrics`): the outbox's
     /// backlog per platform, digest runs per group, and guideline actions
     /// by rule and action. Also proves the database answers.

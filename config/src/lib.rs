@@ -30,6 +30,7 @@ struct RawConfig {
     language: Option<String>,
     database_url: Option<String>,
     sqlite_synchronous: Option<String>,
+    lease_seconds: Option<u64>,
     console: Option<RawConsole>,
     #[serde(default)]
     channels: Vec<RawChannel>,
@@ -205,6 +206,10 @@ pub struct Config {
     /// commit (survives a power cut, costs several times more per message).
     /// The default "normal" survives the process being killed at any time.
     pub sqlite_full_sync: bool,
+    /// Several `vores run` processes on one PostgreSQL database: how long a
+    /// platform's lease lasts without renewal, so the longest a platform
+    /// stays unserved after its process died (see deploy/README.md).
+    pub lease: std::time::Duration,
     pub console: ConsoleSettings,
     pub channels: Vec<Channel>,
     /// People who are admins everywhere, whatever their platform says.
@@ -442,6 +447,7 @@ impl Default for Config {
             language: Language::Da,
             database_url: None,
             sqlite_full_sync: false,
+            lease: std::time::Duration::from_secs(30),
             console: ConsoleSettings {
                 enabled: true,
                 channel: "konsol".to_string(),
@@ -571,6 +577,19 @@ impl Config {
                 return Err(invalid(
                     "sqlite_synchronous",
                     format!("{other:?} is not a choice; use \"normal\" (the default) or \"full\""),
+                ));
+            }
+        };
+        let lease = match raw.lease_seconds {
+            None => defaults.lease,
+            // Renewed every third of it: shorter would make a busy database
+            // look like a dead process; longer leaves a platform unserved
+            // for too long after a crash.
+            Some(seconds @ 3..=600) => std::time::Duration::from_secs(seconds),
+            Some(other) => {
+                return Err(invalid(
+                    "lease_seconds",
+                    format!("{other} is out of range; use 3 to 600 seconds (30 by default)"),
                 ));
             }
         };
@@ -801,6 +820,7 @@ impl Config {
             language,
             database_url,
             sqlite_full_sync,
+            lease,
             console,
             channels,
             admins,

@@ -602,6 +602,7 @@ impl Database {
             "DELETE FROM moderation_log",
             "DELETE FROM outbox",
             "DELETE FROM digest_runs",
+            "DELETE FROM leases",
         ] {
             query(statement).execute(self).await.map_err(db)?;
         }
@@ -2104,6 +2105,83 @@ impl Store for Database {
             .map_err(db)?
             .map(instant)
             .transpose()
+    }
+
+    async fn take_lease(
+        &self,
+        name: &str,
+        holder: &str,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<Option<(String, DateTime<Utc>)>, StoreError> {
+        // One statement, so PostgreSQL's row lock on the lease decides
+        // between two processes asking at once: the second sees the first's
+        // fresh expiry and its WHERE turns the update into nothing.
+        let taken = query(
+            "INSERT INTO leases (name, holder, expires_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at \
+             WHERE leases.holder = excluded.holder OR leases.expires_at <= $4",
+        )
+        .bind(name)
+        .bind(holder)
+        .bind(secs(until))
+        .bind(secs(now))
+        .execute(self)
+        .await
+        .map_err(db)?;
+        if taken.rows_affected() == 1 {
+            return Ok(None);
+        }
+        let row = query("SELECT holder, expires_at FROM leases WHERE name = $1")
+            .bind(name)
+            .fetch_optional(self)
+            .await
+            .map_err(db)?;
+        match row {
+            Some(row) => Ok(Some((
+                row.try_get("holder").map_err(db)?,
+                instant(row.try_get("expires_at").map_err(db)?)?,
+            ))),
+            // Released between the two statements: free for the next try.
+            None => Ok(Some((String::new(), now))),
+        }
+    }
+
+    async fn claim_outbox(
+        &self,
+        id: i64,
+        holder: &str,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        // PostgreSQL checks the WHERE again on the row it locked, so of two
+        // processes claiming at once only the first gets a row.
+        let claimed = query(
+            "UPDATE outbox SET claimed_by = $1, claimed_until = $2 \
+             WHERE id = $3 AND status = 'pending' AND (claimed_until <= $4 OR claimed_by = $1)",
+        )
+        .bind(holder)
+        .bind(secs(until))
+        .bind(id)
+        .bind(secs(now))
+        .execute(self)
+        .await
+        .map_err(db)?;
+        Ok(claimed.rows_affected() == 1)
+    }
+
+    async fn release_holder(&self, holder: &str) -> Result<(), StoreError> {
+        query("DELETE FROM leases WHERE holder = $1")
+            .bind(holder)
+            .execute(self)
+            .await
+            .map_err(db)?;
+        query("UPDATE outbox SET claimed_until = 0 WHERE claimed_by = $1 AND status = 'pending'")
+            .bind(holder)
+            .execute(self)
+            .await
+            .map_err(db)?;
+        Ok(())
     }
 
     async fn operations(&self) -> Result<Operations, StoreError> {

@@ -2342,6 +2342,147 @@ async fn outbox_delivery(db: &Database) {
 }
 
 /// A digest runs once per group and period.
+/// A lease is one process's until it runs out or is released; renewing
+/// keeps it; four processes asking at once get it once.
+async fn leases_have_one_holder_until_they_run_out(db: &Database) {
+    let t = sent(23, 7, 0, 0);
+    let later = |s: i64| t + Duration::seconds(s);
+    let lease = "platform:telegram";
+    assert_eq!(db.take_lease(lease, "a", t, later(30)).await.unwrap(), None);
+    assert_eq!(
+        db.take_lease(lease, "b", later(10), later(40))
+            .await
+            .unwrap(),
+        Some(("a".to_string(), later(30))),
+        "taken while a holds it"
+    );
+    // Renewed by its holder: b must wait for the new end.
+    assert_eq!(
+        db.take_lease(lease, "a", later(20), later(50))
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        db.take_lease(lease, "b", later(40), later(70))
+            .await
+            .unwrap(),
+        Some(("a".to_string(), later(50)))
+    );
+    // Run out: the standby takes it, and the old holder cannot renew.
+    assert_eq!(
+        db.take_lease(lease, "b", later(50), later(80))
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        db.take_lease(lease, "a", later(51), later(81))
+            .await
+            .unwrap(),
+        Some(("b".to_string(), later(80)))
+    );
+    // Another name is another lease.
+    assert_eq!(
+        db.take_lease("platform:discord", "a", later(51), later(81))
+            .await
+            .unwrap(),
+        None
+    );
+    // Released: free at once.
+    db.release_holder("b").await.unwrap();
+    assert_eq!(
+        db.take_lease(lease, "c", later(52), later(82))
+            .await
+            .unwrap(),
+        None
+    );
+    db.release_holder("a").await.unwrap();
+    db.release_holder("c").await.unwrap();
+
+    // At once (on PostgreSQL, each on its own connection): one winner.
+    let ask = |holder: &'static str| db.take_lease("platform:matrix", holder, t, later(30));
+    let (w, x, y, z) = tokio::join!(ask("w"), ask("x"), ask("y"), ask("z"));
+    let winners = [w, x, y, z]
+        .into_iter()
+        .filter(|r| r.as_ref().expect("take_lease").is_none())
+        .count();
+    assert_eq!(winners, 1, "one holder of a lease taken at once");
+}
+
+/// An outbox item is sent by the process that claimed it; the claim is
+/// extended by its holder, runs out, and ends with a release or the send.
+async fn outbox_items_are_claimed_by_one_process(db: &Database) {
+    let t = sent(23, 7, 0, 0);
+    let later = |s: i64| t + Duration::seconds(s);
+    let torvet = conversation(Platform::Telegram, "-1001");
+    let id = db
+        .enqueue(&outgoing(&torvet, "Tak!", None), t)
+        .await
+        .unwrap()
+        .expect("queued");
+    assert!(db.claim_outbox(id, "a", t, later(30)).await.unwrap());
+    assert!(
+        !db.claim_outbox(id, "b", later(10), later(40))
+            .await
+            .unwrap()
+    );
+    assert!(
+        db.claim_outbox(id, "a", later(20), later(50))
+            .await
+            .unwrap(),
+        "extended"
+    );
+    assert!(
+        !db.claim_outbox(id, "b", later(40), later(70))
+            .await
+            .unwrap()
+    );
+    // The claimant died: once its claim ran out, another sends it.
+    assert!(
+        db.claim_outbox(id, "b", later(50), later(80))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !db.claim_outbox(id, "a", later(51), later(81))
+            .await
+            .unwrap()
+    );
+    // Released on a clean stop.
+    db.release_holder("b").await.unwrap();
+    assert!(
+        db.claim_outbox(id, "a", later(52), later(82))
+            .await
+            .unwrap()
+    );
+    // Sent: nobody claims it again.
+    db.outbox_done(id, later(53)).await.unwrap();
+    assert!(
+        !db.claim_outbox(id, "a", later(100), later(130))
+            .await
+            .unwrap()
+    );
+    assert!(
+        !db.claim_outbox(id + 1000, "a", later(100), later(130))
+            .await
+            .unwrap()
+    );
+
+    let other = db
+        .enqueue(&outgoing(&torvet, "Velkommen!", None), t)
+        .await
+        .unwrap()
+        .expect("queued");
+    let claim = |holder: &'static str| db.claim_outbox(other, holder, t, later(30));
+    let (w, x, y, z) = tokio::join!(claim("w"), claim("x"), claim("y"), claim("z"));
+    let winners = [w, x, y, z]
+        .into_iter()
+        .filter(|r| *r.as_ref().expect("claim_outbox"))
+        .count();
+    assert_eq!(winners, 1, "one claimant of an item claimed at once");
+}
+
 async fn digest_runs(db: &Database) {
     let week = sent(23, 7, 0, 0);
     let at = sent(23, 7, 0, 5);
@@ -2422,6 +2563,8 @@ async fn run_suite(db: &Database) {
         events_are_found_by_their_words,
         units_of_work_commit_once_or_not_at_all,
         a_page_of_the_calendar_counts_everything,
+        leases_have_one_holder_until_they_run_out,
+        outbox_items_are_claimed_by_one_process,
     );
     db.clear_all().await.expect("clear_all");
 }

@@ -13,7 +13,8 @@
 //! - IDENTIFY (op 2): a wrong token closes with 4004 "Authentication
 //!   failed."; privileged intents (GUILD_MEMBERS, GUILD_PRESENCES,
 //!   MESSAGE_CONTENT) that are not switched on for the application
-//!   (`set_privileged_intents(false)`) close with 4014 "Disallowed
+//!   (`set_privileged_intents(false)`, or one of them with
+//!   `set_message_content_intent(false)`) close with 4014 "Disallowed
 //!   intent(s)."; otherwise a new session: READY (guilds unavailable) and a
 //!   GUILD_CREATE per guild. With `compress: true` payloads over 1 KiB are
 //!   sent as zlib-compressed binary frames.
@@ -46,11 +47,26 @@
 //! Permissions"). Interactions must be acknowledged within 3 seconds (404,
 //! 10062 "Unknown interaction" after) and only once (400, 40060).
 //!
+//! Applications: `GET /applications/@me` has the application's `flags`,
+//! which show the privileged intents switched on in the developer portal as
+//! Discord shows them for a bot in fewer than 100 servers
+//! (GATEWAY_PRESENCE_LIMITED 1 << 13, GATEWAY_GUILD_MEMBERS_LIMITED 1 << 15,
+//! GATEWAY_MESSAGE_CONTENT_LIMITED 1 << 19); `GET
+//! /applications/{id}/commands` lists the registered global commands.
+//!
+//! Permissions: a member's server permissions are @everyone's and their
+//! roles' (everything for the owner and administrators); in a channel (a
+//! thread: its parent) the channel's permission overwrites
+//! (`set_permission_overwrite`) apply in Discord's documented order —
+//! @everyone's, then the member's roles' together, then the member's own —
+//! and decide sending and deleting there. Timeouts, bans and events use the
+//! server permissions.
+//!
 //! Scheduled events (external only): name 1–100, description ≤ 1000,
 //! location 1–100, an end after the start, a start not in the past; Create
 //! Events for one's own, Manage Events for others'.
 //!
-//! Not modelled: channel permission overwrites, sharding, embeds, files,
+//! Not modelled: sharding, embeds, files,
 //! the global 50-requests-per-second limit (only scripted global 429s).
 
 #![allow(dead_code)]
@@ -90,6 +106,7 @@ pub const SEND_MESSAGES: u64 = 1 << 11;
 pub const MANAGE_MESSAGES: u64 = 1 << 13;
 pub const READ_MESSAGE_HISTORY: u64 = 1 << 16;
 pub const MANAGE_EVENTS: u64 = 1 << 33;
+pub const SEND_MESSAGES_IN_THREADS: u64 = 1 << 38;
 pub const MODERATE_MEMBERS: u64 = 1 << 40;
 pub const CREATE_EVENTS: u64 = 1 << 44;
 pub const EVERYONE_RIGHTS: u64 =
@@ -106,6 +123,13 @@ const INTENT_GUILD_PRESENCES: u64 = 1 << 8;
 const INTENT_GUILD_MESSAGES: u64 = 1 << 9;
 const INTENT_DIRECT_MESSAGES: u64 = 1 << 12;
 const INTENT_MESSAGE_CONTENT: u64 = 1 << 15;
+const PRIVILEGED_INTENTS: u64 =
+    INTENT_GUILD_MEMBERS | INTENT_GUILD_PRESENCES | INTENT_MESSAGE_CONTENT;
+/// Application flags for privileged intents switched on in the developer
+/// portal, for a bot in fewer than 100 servers.
+const GATEWAY_PRESENCE_LIMITED: u64 = 1 << 13;
+const GATEWAY_GUILD_MEMBERS_LIMITED: u64 = 1 << 15;
+const GATEWAY_MESSAGE_CONTENT_LIMITED: u64 = 1 << 19;
 
 /// Requests per bucket and window (Discord's message bucket is 5 per 5 s;
 /// shorter here so tests stay quick, same shape).
@@ -262,7 +286,11 @@ struct State {
     slow_history: Duration,
     premature: u32,
     requests: Vec<String>,
-    privileged_intents: bool,
+    /// The privileged intents switched on for the application.
+    privileged_intents: u64,
+    /// Channel → its permission overwrites (id, type 0 role / 1 member,
+    /// allow, deny).
+    overwrites: HashMap<u64, Vec<(u64, u8, u64, u64)>>,
     sessions: HashMap<String, Session>,
     current_session: Option<String>,
     identifies: u32,
@@ -382,7 +410,8 @@ impl FakeDiscord {
             slow_history: Duration::ZERO,
             premature: 0,
             requests: Vec::new(),
-            privileged_intents: true,
+            privileged_intents: PRIVILEGED_INTENTS,
+            overwrites: HashMap::new(),
             sessions: HashMap::new(),
             current_session: None,
             identifies: 0,
@@ -466,7 +495,33 @@ impl FakeDiscord {
 
     /// Whether the application may use privileged intents (developer portal).
     pub fn set_privileged_intents(&self, allowed: bool) {
-        self.lock().privileged_intents = allowed;
+        self.lock().privileged_intents = if allowed { PRIVILEGED_INTENTS } else { 0 };
+    }
+
+    /// Whether MESSAGE CONTENT INTENT alone is switched on (developer portal).
+    pub fn set_message_content_intent(&self, allowed: bool) {
+        let mut state = self.lock();
+        if allowed {
+            state.privileged_intents |= INTENT_MESSAGE_CONTENT;
+        } else {
+            state.privileged_intents &= !INTENT_MESSAGE_CONTENT;
+        }
+    }
+
+    /// Sets (replaces) `channel`'s permission overwrite for `target`, a role
+    /// (`kind` 0; the guild's id is @everyone) or a member (`kind` 1).
+    pub fn set_permission_overwrite(
+        &self,
+        channel: u64,
+        target: u64,
+        kind: u8,
+        allow: u64,
+        deny: u64,
+    ) {
+        let mut state = self.lock();
+        let list = state.overwrites.entry(channel).or_default();
+        list.retain(|(id, k, _, _)| !(*id == target && *k == kind));
+        list.push((target, kind, allow, deny));
     }
 
     /// A member writes in a channel (or thread); returns the message id.
@@ -860,6 +915,55 @@ fn dispatch(state: &mut State, name: &str, data: Value) {
 }
 
 impl State {
+    /// The application's flags for the privileged intents switched on.
+    fn application_flags(&self) -> u64 {
+        [
+            (INTENT_GUILD_PRESENCES, GATEWAY_PRESENCE_LIMITED),
+            (INTENT_GUILD_MEMBERS, GATEWAY_GUILD_MEMBERS_LIMITED),
+            (INTENT_MESSAGE_CONTENT, GATEWAY_MESSAGE_CONTENT_LIMITED),
+        ]
+        .iter()
+        .filter(|(intent, _)| self.privileged_intents & intent != 0)
+        .fold(0, |flags, (_, flag)| flags | flag)
+    }
+
+    /// `user`'s permissions in `channel` (a thread: in its parent), with the
+    /// channel's overwrites applied in Discord's order.
+    fn channel_rights(&self, user: u64, channel: u64) -> u64 {
+        let base = self.rights(user);
+        if base == u64::MAX {
+            return base;
+        }
+        let channel = match self.channels.get(&channel) {
+            Some(c) if c.kind == 11 => c.parent.unwrap_or(c.id),
+            Some(c) => c.id,
+            None => channel,
+        };
+        let Some(overwrites) = self.overwrites.get(&channel) else {
+            return base;
+        };
+        let roles = self.members.get(&user).cloned().unwrap_or_default();
+        let mut rights = base;
+        if let Some((_, _, allow, deny)) = overwrites
+            .iter()
+            .find(|(id, kind, _, _)| *kind == 0 && *id == GUILD)
+        {
+            rights = (rights & !deny) | allow;
+        }
+        let (allow, deny) = overwrites
+            .iter()
+            .filter(|(id, kind, _, _)| *kind == 0 && *id != GUILD && roles.contains(id))
+            .fold((0, 0), |(a, d), (_, _, allow, deny)| (a | allow, d | deny));
+        rights = (rights & !deny) | allow;
+        if let Some((_, _, allow, deny)) = overwrites
+            .iter()
+            .find(|(id, kind, _, _)| *kind == 1 && *id == user)
+        {
+            rights = (rights & !deny) | allow;
+        }
+        rights
+    }
+
     fn rights(&self, user: u64) -> u64 {
         if user == OWNER_ID {
             return u64::MAX;
@@ -983,7 +1087,21 @@ impl State {
         if let Some(guild) = channel.guild {
             json["guild_id"] = json!(guild.to_string());
             json["position"] = json!(0);
-            json["permission_overwrites"] = json!([]);
+            let overwrites: Vec<Value> = self
+                .overwrites
+                .get(&channel.id)
+                .into_iter()
+                .flatten()
+                .map(|(id, kind, allow, deny)| {
+                    json!({
+                        "id": id.to_string(),
+                        "type": kind,
+                        "allow": allow.to_string(),
+                        "deny": deny.to_string(),
+                    })
+                })
+                .collect();
+            json["permission_overwrites"] = json!(overwrites);
             json["topic"] = Value::Null;
             json["nsfw"] = json!(false);
             json["rate_limit_per_user"] = json!(0);
@@ -1120,7 +1238,7 @@ impl State {
             "token": token,
             "version": 1,
             "locale": locale,
-            "app_permissions": self.rights(BOT_ID).to_string(),
+            "app_permissions": self.channel_rights(BOT_ID, channel).to_string(),
             "entitlements": [],
             "attachment_size_limit": 10_485_760,
             "authorizing_integration_owners": { "0": GUILD.to_string() },
@@ -1129,7 +1247,8 @@ impl State {
         if let Some(guild) = place.guild {
             let mut member = self.member_json(from, true);
             // Discord computes the member's rights in the channel.
-            member["permissions"] = json!((self.rights(from.id) & ((1u64 << 50) - 1)).to_string());
+            member["permissions"] =
+                json!((self.channel_rights(from.id, channel) & ((1u64 << 50) - 1)).to_string());
             json["guild_id"] = json!(guild.to_string());
             json["guild_locale"] = json!("da");
             json["member"] = member;
@@ -1260,7 +1379,7 @@ fn identify(
     let intents = d["intents"].as_u64().ok_or((4013, "Invalid intent(s)."))?;
     let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
     let privileged = INTENT_GUILD_MEMBERS | INTENT_GUILD_PRESENCES | INTENT_MESSAGE_CONTENT;
-    if intents & privileged != 0 && !state.privileged_intents {
+    if intents & privileged & !state.privileged_intents != 0 {
         return Err((4014, "Disallowed intent(s)."));
     }
     state.identifies += 1;
@@ -1287,7 +1406,7 @@ fn identify(
         "session_id": session_id,
         "resume_gateway_url": format!("ws://{}", shared.addr),
         "shard": [0, 1],
-        "application": { "id": APPLICATION_ID.to_string(), "flags": 0 },
+        "application": { "id": APPLICATION_ID.to_string(), "flags": state.application_flags() },
         "private_channels": [],
         "presences": [],
         "relationships": [],
@@ -1623,9 +1742,15 @@ fn handle(
         }),
         ("GET", ["applications", "@me"]) => (
             StatusCode::OK,
-            json!({ "id": APPLICATION_ID.to_string(), "name": "Vores", "flags": 0, "bot_public": false,
+            json!({ "id": APPLICATION_ID.to_string(), "name": "Vores", "flags": state.application_flags(), "bot_public": false,
                     "bot_require_code_grant": false, "description": "", "verify_key": "00", "icon": null }),
         ),
+        ("GET", ["applications", app, "commands"]) => {
+            if parse(app) != APPLICATION_ID {
+                return error(StatusCode::FORBIDDEN, 50001, "Missing Access");
+            }
+            (StatusCode::OK, Value::Array(state.commands.clone()))
+        }
         ("PUT", ["applications", app, "commands"]) => {
             if parse(app) != APPLICATION_ID {
                 return error(StatusCode::FORBIDDEN, 50001, "Missing Access");
@@ -1706,7 +1831,7 @@ fn handle(
             let Some(place) = state.channels.get(&channel).cloned() else {
                 return unknown_channel();
             };
-            if place.guild.is_some() && state.rights(BOT_ID) & SEND_MESSAGES == 0 {
+            if place.guild.is_some() && state.channel_rights(BOT_ID, channel) & SEND_MESSAGES == 0 {
                 return missing();
             }
             if let Err(e) = validate(&body) {
@@ -1801,7 +1926,7 @@ fn handle(
             let guild = state.channels.get(&channel).and_then(|c| c.guild);
             if existing.author != BOT_ID
                 && guild.is_some()
-                && state.rights(BOT_ID) & MANAGE_MESSAGES == 0
+                && state.channel_rights(BOT_ID, channel) & MANAGE_MESSAGES == 0
             {
                 return missing();
             }

@@ -46,7 +46,13 @@ pub(crate) async fn healthz(State(site): State<Arc<Site>>) -> Response {
                 }
                 None => {}
             }
-            degraded |= !up;
+            // Standing by while another process serves the platform is
+            // how a failover pair is meant to be.
+            if site.metrics.standing_by(platform) {
+                state["standby"] = true.into();
+            } else {
+                degraded |= !up;
+            }
             (platform.as_str().to_string(), state)
         })
         .collect();

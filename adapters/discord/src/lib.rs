@@ -15,6 +15,7 @@
 //! lost answer does not post twice.
 
 mod commands;
+pub mod doctor;
 mod rest;
 mod scheduled;
 

@@ -57,6 +57,8 @@ use vores_bot::adapter::{
 use vores_bot::model::{ConversationRef, MessageRef, Platform, UserRef};
 use vores_bot::store::Cursors;
 
+pub mod doctor;
+
 const CURSOR: &str = "matrix:since";
 /// How long one `/sync` waits for news.
 const SYNC_TIMEOUT: Duration = Duration::from_secs(25);
@@ -178,6 +180,41 @@ fn strip_reply_fallback(body: &str) -> &str {
     rest.trim_start_matches('\n')
 }
 
+/// The file in `store_path` holding the bot's session (user, device, token).
+const SESSION_FILE: &str = "session.json";
+
+/// The session the bot saved in `store_path` for `own`, if any.
+fn saved_session(store_path: &std::path::Path, own: &UserId) -> Option<MatrixSession> {
+    std::fs::read_to_string(store_path.join(SESSION_FILE))
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .filter(|s: &MatrixSession| s.meta.user_id == own)
+}
+
+/// A client on the bot's own SQLite stores (state and encryption keys) in
+/// `store_path`.
+async fn store_client(
+    homeserver: &str,
+    store_path: &std::path::Path,
+) -> Result<Client, matrix_sdk::ClientBuildError> {
+    Client::builder()
+        .homeserver_url(homeserver)
+        // Two connections per store (one writer, one reader: the SDK's
+        // own floor) and a small page cache: a bot reads little of its
+        // state store, and the default (four connections per CPU, each
+        // with its own cache) costs megabytes of memory for nothing.
+        .sqlite_store_with_config_and_cache_path(
+            SqliteStoreConfig::new(store_path.join("sdk"))
+                .pool_max_size(2)
+                .cache_size(500_000)
+                .journal_size_limit(2_000_000),
+            None::<PathBuf>,
+        )
+        .request_config(RequestConfig::new().timeout(Duration::from_secs(60)))
+        .build()
+        .await
+}
+
 impl MatrixAdapter {
     /// Logs in (or restores the saved session), checks it with the
     /// homeserver and is then ready to run; fails fast with what to do.
@@ -203,21 +240,7 @@ impl MatrixAdapter {
                 settings.store_path.display()
             ))
         })?;
-        let client = Client::builder()
-            .homeserver_url(&settings.homeserver)
-            // Two connections per store (one writer, one reader: the SDK's
-            // own floor) and a small page cache: a bot reads little of its
-            // state store, and the default (four connections per CPU, each
-            // with its own cache) costs megabytes of memory for nothing.
-            .sqlite_store_with_config_and_cache_path(
-                SqliteStoreConfig::new(settings.store_path.join("sdk"))
-                    .pool_max_size(2)
-                    .cache_size(500_000)
-                    .journal_size_limit(2_000_000),
-                None::<PathBuf>,
-            )
-            .request_config(RequestConfig::new().timeout(Duration::from_secs(60)))
-            .build()
+        let client = store_client(&settings.homeserver, &settings.store_path)
             .await
             .map_err(|e| {
                 unavailable(format!(
@@ -225,11 +248,8 @@ impl MatrixAdapter {
                     settings.homeserver
                 ))
             })?;
-        let session_file = settings.store_path.join("session.json");
-        let saved: Option<MatrixSession> = std::fs::read_to_string(&session_file)
-            .ok()
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .filter(|s: &MatrixSession| s.meta.user_id == own);
+        let session_file = settings.store_path.join(SESSION_FILE);
+        let saved = saved_session(&settings.store_path, &own);
         let homeserver = settings.homeserver.clone();
         let unreachable = |e: &dyn std::fmt::Display| {
             unavailable(format!(

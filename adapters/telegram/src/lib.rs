@@ -34,6 +34,8 @@ use vores_bot::{
     Adapter, AdapterError, Capabilities, Cursors, Inbound, LengthUnit, Outgoing, TextFormat,
 };
 
+pub mod doctor;
+
 /// The database cursor holding the next update id to ask for.
 const OFFSET_CURSOR: &str = "telegram:offset";
 /// How long Telegram's admin list of a chat is trusted.
@@ -103,20 +105,7 @@ impl TelegramAdapter {
         settings: TelegramSettings,
         cursors: Arc<dyn Cursors>,
     ) -> Result<Self, AdapterError> {
-        let mut bot = Bot::with_client(settings.token.clone(), http_client(settings.poll_timeout)?);
-        let api = settings
-            .api_url
-            .clone()
-            .unwrap_or_else(|| "https://api.telegram.org".to_string());
-        if let Some(url) = &settings.api_url {
-            let parsed = url.parse().map_err(|e| AdapterError::Refused {
-                platform: Platform::Telegram,
-                detail: format!(
-                    "api_url {url:?} is not a URL ({e}); use e.g. https://api.telegram.org"
-                ),
-            })?;
-            bot = bot.set_api_url(parsed);
-        }
+        let (bot, api) = client(&settings, settings.poll_timeout)?;
         let me = match bot.get_me().await {
             Ok(me) => me,
             Err(RequestError::Api(ApiError::InvalidToken)) => {
@@ -398,6 +387,27 @@ impl TelegramAdapter {
                 detail: format!("{:?} is not a Telegram chat id", conversation.id),
             })
     }
+}
+
+/// teloxide's client for `settings`' token and Bot API server (and that
+/// server's address, to name it in errors); requests wait up to
+/// `poll_timeout` seconds plus a margin for an answer.
+fn client(settings: &TelegramSettings, poll_timeout: u32) -> Result<(Bot, String), AdapterError> {
+    let mut bot = Bot::with_client(settings.token.clone(), http_client(poll_timeout)?);
+    let api = settings
+        .api_url
+        .clone()
+        .unwrap_or_else(|| "https://api.telegram.org".to_string());
+    if let Some(url) = &settings.api_url {
+        let parsed = url.parse().map_err(|e| AdapterError::Refused {
+            platform: Platform::Telegram,
+            detail: format!(
+                "api_url {url:?} is not a URL ({e}); use e.g. https://api.telegram.org"
+            ),
+        })?;
+        bot = bot.set_api_url(parsed);
+    }
+    Ok((bot, api))
 }
 
 /// How much longer than a long poll the HTTP client waits for any answer: a
