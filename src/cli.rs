@@ -403,9 +403,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "normalised": vores_bot::guidelines::normalise(&args.text),
                 "rules": violations.iter().map(|v| serde_json::json!({
                     "rule": v.rule.as_str(),
-                    "matched": v.matched,
+                    "matched": vores_bot::guidelines::said(lang, &v.matched),
                     "action": v.action.as_str(),
-                    "why": vores_bot::lang::tr(lang, &format!("rule_{}", v.rule.as_str()), &[("matched", &v.matched)]),
+                    "why": vores_bot::lang::tr(lang, &format!("rule_{}", v.rule.as_str()), &[("matched", &vores_bot::guidelines::said(lang, &v.matched))]),
                 })).collect::<Vec<_>>(),
             });
             let text = if args.json {

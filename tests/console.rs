@@ -1192,12 +1192,12 @@ fn each_person_sees_their_own_notices_and_nobody_elses() {
         &log,
         &[
             "koordinator",
-            "#1 Byttemarked",
-            "approved",
+            "#1 Byttemarked») – godkendt",
             "#2 Loppemarked",
-            "rejected",
+            "– afvist",
         ],
     );
+    assert_lacks(&log, &["approved", "rejected", "decision"]);
     assert_lacks(&log, &["Loggen er tom"]);
     assert_has(
         &town.chat("koordinator", &["--admin"], &["/ophæv M1"], WEDNESDAY),
@@ -1289,7 +1289,12 @@ fn a_terminal_session_says_who_you_are_and_keeps_log_lines_out_of_the_chat() {
     let screen = String::from_utf8_lossy(&out.stdout);
     assert_has(
         &screen,
-        &["du er admin (administrator)", "#1 er godkendt", "approved"],
+        &[
+            "du er admin (administrator)",
+            "#1 er godkendt",
+            "afgørelse",
+            "godkendt",
+        ],
     );
     assert_lacks(&screen, &["INFO", "WARN", "vores_bot"]);
     let log = std::fs::read_to_string(dir.join("vores.log")).expect("vores.log written");

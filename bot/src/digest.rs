@@ -406,12 +406,11 @@ impl Bot {
                 }
                 _ => names.join(""),
             };
-            let key = if names.len() == 1 {
-                "digest_thanks_one"
-            } else {
-                "digest_thanks"
-            };
-            doc = doc.para(tr(lang, key, &[("names", &joined)]));
+            doc = doc.para(tr(
+                lang,
+                "digest_thanks",
+                &[("names", &joined), ("count", &names.len().to_string())],
+            ));
         }
         if events.is_empty() && series.is_empty() && stories.is_empty() && places.is_empty() {
             // The empty-week text already invites submissions.

@@ -195,9 +195,52 @@ pub struct History {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     pub rule: RuleKind,
-    /// The part of the message that broke it (or a measure, like "82% capitals").
+    /// The part of the message that broke it, or a measure written by
+    /// [`measure`] and said in the reader's language by [`said`].
     pub matched: String,
     pub action: RuleAction,
+}
+
+/// A measure that broke a rule ("82% capitals", "7 messages in 10
+/// seconds"), kept language-neutral — `measure:caps:82` — in the violation
+/// and the moderation log, so each reader sees it in their own language
+/// ([`said`]). `text` is a resident's words that belong to it (a repeated
+/// message), last because it may hold colons.
+pub fn measure(kind: &str, numbers: &[usize], text: Option<&str>) -> String {
+    let mut out = format!("measure:{kind}");
+    for n in numbers {
+        out.push_str(&format!(":{n}"));
+    }
+    if let Some(text) = text {
+        out.push(':');
+        out.push_str(text);
+    }
+    out
+}
+
+/// What broke a rule, in `lang`: a [`measure`] through the catalog
+/// (`measure_caps` …), anything else (a word, a link) as it was written.
+pub fn said(lang: crate::Language, matched: &str) -> String {
+    let Some(rest) = matched.strip_prefix("measure:") else {
+        return matched.to_string();
+    };
+    let (kind, rest) = rest.split_once(':').unwrap_or((rest, ""));
+    let key = format!("measure_{kind}");
+    if !crate::lang::exists(&key) {
+        return matched.to_string();
+    }
+    let args: Vec<(&str, &str)> = match kind {
+        "flood" => {
+            let (count, seconds) = rest.split_once(':').unwrap_or((rest, "0"));
+            vec![("count", count), ("seconds", seconds)]
+        }
+        "repeat" => {
+            let (count, text) = rest.split_once(':').unwrap_or((rest, ""));
+            vec![("count", count), ("text", text)]
+        }
+        _ => vec![("count", rest)],
+    };
+    crate::lang::tr(lang, &key, &args)
 }
 
 const ZERO_WIDTH_AND_BIDI: &[char] = &[
@@ -570,7 +613,10 @@ pub fn check(rules: &Rules, text: &str, history: &History, now: DateTime<Utc>) -
         } else if let Some(max) = rules.max_links
             && message_links.len() > max
         {
-            found.push((RuleKind::Links, format!("{} links", message_links.len())));
+            found.push((
+                RuleKind::Links,
+                measure("links", &[message_links.len()], None),
+            ));
         }
     }
 
@@ -584,10 +630,8 @@ pub fn check(rules: &Rules, text: &str, history: &History, now: DateTime<Utc>) -
         if letters.len() >= 15 {
             let ratio = upper as f32 / letters.len() as f32;
             if ratio > max_ratio {
-                found.push((
-                    RuleKind::Caps,
-                    format!("{}% capitals", (ratio * 100.0).round()),
-                ));
+                let percent = (ratio * 100.0).round() as usize;
+                found.push((RuleKind::Caps, measure("caps", &[percent], None)));
             }
         }
     }
@@ -601,9 +645,10 @@ pub fn check(rules: &Rules, text: &str, history: &History, now: DateTime<Utc>) -
             .count()
             + 1;
         if in_window > limit as usize {
+            let seconds = rules.flood_seconds as usize;
             found.push((
                 RuleKind::Flood,
-                format!("{in_window} messages in {} seconds", rules.flood_seconds),
+                measure("flood", &[in_window, seconds], None),
             ));
         }
     }
@@ -620,14 +665,14 @@ pub fn check(rules: &Rules, text: &str, history: &History, now: DateTime<Utc>) -
         if same >= max as usize && max > 0 && key.chars().count() >= 10 {
             found.push((
                 RuleKind::Repeat,
-                format!("{same}× \"{}\"", shorten(text, 40)),
+                measure("repeat", &[same], Some(&shorten(text, 40))),
             ));
         }
     }
     if let Some(max) = rules.max_length {
         let len = text.chars().count();
         if len > max {
-            found.push((RuleKind::Length, format!("{len} characters")));
+            found.push((RuleKind::Length, measure("length", &[len], None)));
         }
     }
 

@@ -172,7 +172,7 @@ impl Bot {
                 tr(
                     lang,
                     &format!("rule_{}", v.rule.as_str()),
-                    &[("matched", &v.matched)],
+                    &[("matched", &crate::guidelines::said(lang, &v.matched))],
                 )
             })
             .collect();
@@ -248,7 +248,7 @@ impl Bot {
                     user: user.clone(),
                     user_name: msg.author.display_name.clone(),
                     rule: "escalation".to_string(),
-                    matched: format!("{strikes} strikes"),
+                    matched: crate::guidelines::measure("strikes", &[strikes as usize], None),
                     action: action_name.to_string(),
                     strike: false,
                     at: now,
@@ -833,7 +833,7 @@ fn coaching(lang: Language, violations: &[Violation], entry: Option<i64>) -> Doc
         let reason = tr(
             lang,
             &format!("rule_{}", v.rule.as_str()),
-            &[("matched", &v.matched)],
+            &[("matched", &crate::guidelines::said(lang, &v.matched))],
         );
         doc = doc.item(vec![Span::Text(reason)]);
     }
@@ -871,9 +871,9 @@ fn log_line(lang: Language, entry: &ModerationEntry) -> Vec<Span> {
         Span::Bold(entry.user_name.clone()),
         Span::Text(format!(
             " – {} («{}») – {}",
-            entry.rule,
-            shorten(&entry.matched, 60),
-            entry.action
+            crate::lang::name_of(lang, "log_rule", &entry.rule),
+            shorten(&crate::guidelines::said(lang, &entry.matched), 60),
+            crate::lang::name_of(lang, "log_action", &entry.action)
         )),
     ];
     if entry.undone {

@@ -199,6 +199,24 @@ async fn serve(
     };
     let (result, ()) = tokio::join!(adapter.run(tx, shutdown.clone()), stop_when_lost);
     up.set(0);
+    if lost.is_cancelled() || !shutdown.is_cancelled() {
+        // Lost, or stopped by itself while the process goes on: another
+        // process sends from now on (after a clean stop the final flush
+        // still sends, under the lease the end of `run` releases).
+        serving.send_replace(false);
+    }
+    if !lost.is_cancelled() && !shutdown.is_cancelled() {
+        drop(held);
+        let (now, _) = sharing.span_from_now();
+        // Ends the lease now, so a standby takes the platform over.
+        if let Err(e) = bot
+            .store()
+            .take_lease(&lease, sharing.holder(), now, now)
+            .await
+        {
+            warn!(%platform, error = %e, "could not hand the platform over; a standby takes it when the lease runs out");
+        }
+    }
     if lost.is_cancelled() {
         return Err(AdapterError::Unavailable {
             platform,
@@ -578,8 +596,8 @@ async fn tell_admins_cannot(
         "cannot_enforce",
         &[
             ("name", name),
-            ("rule", rule),
-            ("what", &tr_what(lang, what)),
+            ("rule", &crate::lang::name_of(lang, "log_rule", rule)),
+            ("what", &crate::lang::name_of(lang, "cannot", what)),
         ],
     ));
     let item = NewOutboxItem {
@@ -620,18 +638,6 @@ async fn escalation_outcome(
         Err(e) => {
             tell_admins_cannot(bot, &why.message, &why.author_name, &why.rule, what, &e).await;
         }
-    }
-}
-
-fn tr_what(lang: crate::Language, what: &str) -> String {
-    match (lang, what) {
-        (crate::Language::Da, "delete") => "slette beskeder".to_string(),
-        (crate::Language::En, "delete") => "delete messages".to_string(),
-        (crate::Language::Da, "mute") => "sætte folk på pause".to_string(),
-        (crate::Language::En, "mute") => "mute people".to_string(),
-        (crate::Language::Da, "ban") => "udelukke folk".to_string(),
-        (crate::Language::En, "ban") => "ban people".to_string(),
-        (_, other) => other.to_string(),
     }
 }
 
@@ -858,13 +864,16 @@ async fn sender_loop(
         () = stop.cancelled() => return,
     }
     let wake = bot.outbox_wake(adapter.platform());
-    loop {
+    // Until it no longer serves the platform (its lease was lost or its
+    // adapter stopped; another process sends from then on).
+    while *serving.borrow() {
         // Again while it delivers: more may have been queued meanwhile, or
         // more were due than one drain takes.
-        while drain(&bot, adapter.as_ref()).await > 0 {}
+        while *serving.borrow() && drain(&bot, adapter.as_ref()).await > 0 {}
         tokio::select! {
             () = wake.notified() => {}
             () = tokio::time::sleep(std::time::Duration::from_secs(5)) => {}
+            changed = serving.changed() => if changed.is_err() { return },
             () = stop.cancelled() => return,
         }
     }
@@ -908,9 +917,11 @@ async fn series_check_loop(
     repeat: bool,
 ) {
     loop {
-        match bot.check_series().await {
-            Ok(actions) => perform(&bot, &adapters, None, actions).await,
-            Err(e) => error!(error = %e, "could not check the regular activities"),
+        if checks_series_now(&bot).await {
+            match bot.check_series().await {
+                Ok(actions) => perform(&bot, &adapters, None, actions).await,
+                Err(e) => error!(error = %e, "could not check the regular activities"),
+            }
         }
         if !repeat {
             return;
@@ -918,6 +929,31 @@ async fn series_check_loop(
         tokio::select! {
             () = tokio::time::sleep(SERIES_CHECK_EVERY) => {}
             () = stop.cancelled() => return,
+        }
+    }
+}
+
+/// Whether this process runs this round of the "does it still happen?"
+/// check: always when alone; when sharing the database, only the process
+/// that takes the round's lease, so organisers are asked once.
+async fn checks_series_now(bot: &Bot) -> bool {
+    let Some(sharing) = &bot.sharing else {
+        return true;
+    };
+    let (now, _) = sharing.span_from_now();
+    // Held for most of the hour: the others' rounds in it are skipped, and
+    // the next hour's round is anybody's.
+    let until = now + chrono::Duration::minutes(50);
+    match bot
+        .store()
+        .take_lease("schedule:series-check", sharing.holder(), now, until)
+        .await
+    {
+        Ok(None) => true,
+        Ok(Some(_)) => false,
+        Err(e) => {
+            warn!(error = %e, "cannot take this round of the regular-activity check; another process may do it");
+            false
         }
     }
 }

@@ -133,7 +133,9 @@ pub async fn hold(
     name: &str,
     stop: &CancellationToken,
 ) -> Option<Held> {
-    let retry = sharing.lease / 3;
+    // Often, so a clean stop next door is taken over at once; the lease's
+    // own length bounds a takeover after a crash.
+    let retry = (sharing.lease / 3).min(Duration::from_secs(1));
     let mut told = false;
     loop {
         let (now, until) = sharing.span_from_now();
@@ -164,27 +166,45 @@ pub async fn hold(
 }
 
 /// Renews every third of the lease; gives up (cancels `lost`) when another
-/// holder has it, or when no renewal succeeded for two thirds of it —
-/// before it can run out and a standby take over.
+/// holder has it, or when a renewal could no longer succeed before the
+/// lease may run out. The lease is counted from just before the renewal
+/// that wrote it, less a second (its end is stored in whole seconds) and a
+/// margin; every attempt is bounded, and a failed one is retried sooner.
+/// So this process stops serving before a standby can take over, never
+/// beside it.
 async fn renew(store: Arc<dyn Store>, sharing: Sharing, name: String, lost: CancellationToken) {
     let every = sharing.lease / 3;
-    let mut last_renewed = tokio::time::Instant::now();
+    let attempt_limit = every / 2;
+    let margin = Duration::from_secs(1) + every / 3;
+    let mut renewed_at = tokio::time::Instant::now();
+    let mut wait = every;
     loop {
-        tokio::time::sleep(every).await;
+        tokio::time::sleep(wait).await;
+        let started = tokio::time::Instant::now();
+        if started + attempt_limit >= renewed_at + sharing.lease - margin {
+            error!(lease = %name, "cannot renew the lease before it runs out (the database does not answer in time); stopping here so that a standby can take over");
+            lost.cancel();
+            return;
+        }
         let (now, until) = sharing.span_from_now();
-        match store.take_lease(&name, &sharing.holder, now, until).await {
-            Ok(None) => last_renewed = tokio::time::Instant::now(),
-            Ok(Some((other, _))) => {
+        let attempt = tokio::time::timeout(
+            attempt_limit,
+            store.take_lease(&name, &sharing.holder, now, until),
+        )
+        .await;
+        wait = every / 4;
+        match attempt {
+            Ok(Ok(None)) => {
+                renewed_at = started;
+                wait = every;
+            }
+            Ok(Ok(Some((other, _)))) => {
                 error!(lease = %name, holder = %other, "another process took over this lease; stopping here so that only one serves it");
                 lost.cancel();
                 return;
             }
-            Err(e) if last_renewed.elapsed() >= every * 2 => {
-                error!(lease = %name, error = %e, "cannot renew the lease before it runs out; stopping here so that a standby can take over");
-                lost.cancel();
-                return;
-            }
-            Err(e) => warn!(lease = %name, error = %e, "cannot renew the lease; trying again"),
+            Ok(Err(e)) => warn!(lease = %name, error = %e, "cannot renew the lease; trying again"),
+            Err(_) => warn!(lease = %name, "renewing the lease took too long; trying again"),
         }
     }
 }

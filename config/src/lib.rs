@@ -585,11 +585,11 @@ impl Config {
             // Renewed every third of it: shorter would make a busy database
             // look like a dead process; longer leaves a platform unserved
             // for too long after a crash.
-            Some(seconds @ 3..=600) => std::time::Duration::from_secs(seconds),
+            Some(seconds @ 10..=600) => std::time::Duration::from_secs(seconds),
             Some(other) => {
                 return Err(invalid(
                     "lease_seconds",
-                    format!("{other} is out of range; use 3 to 600 seconds (30 by default)"),
+                    format!("{other} is out of range; use 10 to 600 seconds (30 by default)"),
                 ));
             }
         };

@@ -2341,7 +2341,6 @@ async fn outbox_delivery(db: &Database) {
     );
 }
 
-/// A digest runs once per group and period.
 /// A lease is one process's until it runs out or is released; renewing
 /// keeps it; four processes asking at once get it once.
 async fn leases_have_one_holder_until_they_run_out(db: &Database) {
@@ -2483,6 +2482,7 @@ async fn outbox_items_are_claimed_by_one_process(db: &Database) {
     assert_eq!(winners, 1, "one claimant of an item claimed at once");
 }
 
+/// A digest runs once per group and period.
 async fn digest_runs(db: &Database) {
     let week = sent(23, 7, 0, 0);
     let at = sent(23, 7, 0, 5);

@@ -365,16 +365,33 @@ impl MatrixAdapter {
             .map_err(|_| refused(format!("{:?} is not a Matrix user id", user.id)))
     }
 
-    async fn saved_since(&self) -> Option<(String, i64)> {
-        let raw = self.cursors.cursor(CURSOR).await.ok().flatten()?;
+    /// This device's sync position. A sync token belongs to the device
+    /// (and its store) that synced: another process taking Matrix over
+    /// logs in as its own device and must not continue from it.
+    fn device_cursor(&self) -> String {
+        let device = self
+            .client
+            .device_id()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        format!("{CURSOR}:{device}")
+    }
+
+    /// A sync token and the time (ms) its batch was finished, under `name`.
+    async fn saved_since(&self, name: &str) -> Option<(String, i64)> {
+        let raw = self.cursors.cursor(name).await.ok().flatten()?;
         let (since, at) = raw.split_once(' ')?;
         Some((since.to_string(), at.parse().ok()?))
     }
 
+    /// Saves the position for this device, and as the bot's latest (what a
+    /// process taking over reads back to).
     async fn save_since(&self, since: &str) {
         let value = format!("{since} {}", Utc::now().timestamp_millis());
-        if let Err(e) = self.cursors.set_cursor(CURSOR, &value, Utc::now()).await {
-            warn!(error = %e, "could not save the Matrix sync token; a restart may see this batch again (it is recognised)");
+        for name in [self.device_cursor(), CURSOR.to_string()] {
+            if let Err(e) = self.cursors.set_cursor(&name, &value, Utc::now()).await {
+                warn!(error = %e, "could not save the Matrix sync token; a restart may see this batch again (it is recognised)");
+            }
         }
     }
 
@@ -761,12 +778,18 @@ impl Adapter for MatrixAdapter {
         inbound: mpsc::Sender<Inbound>,
         shutdown: CancellationToken,
     ) -> Result<(), AdapterError> {
-        let saved = self.saved_since().await;
-        let restarted = saved.is_some();
-        let (mut since, mut since_ms) = match saved {
-            Some((token, at)) => (token, Some(at)),
+        let saved = self.saved_since(&self.device_cursor()).await;
+        let (mut since, mut since_ms, mut catch_up) = match saved {
+            // After a restart, the batch that was being handled when the
+            // process stopped is not in the next sync: matrix-sdk stored
+            // that response and answers the same `since` with nothing. So
+            // the first sync after a start is followed by reading every
+            // room back from now to the last finished sync; events the
+            // core already handled are recognised there (and by the core),
+            // so nothing is repeated.
+            Some((token, at)) => (token, Some(at), true),
             None => {
-                // First start: learn where the rooms are, answer nothing.
+                // First start of this device: learn where the rooms are.
                 let first = tokio::select! {
                     r = self.client.sync_once(SyncSettings::default().filter(sync_filter()).timeout(Duration::ZERO)) => r,
                     () = shutdown.cancelled() => return Ok(()),
@@ -777,18 +800,24 @@ impl Adapter for MatrixAdapter {
                     ))
                 })?;
                 self.accept_invites(first.rooms.invited.keys()).await;
+                // Another process (another device of this bot) served Matrix
+                // until it stopped: read back to where it left off.
+                let before = self.saved_since(CURSOR).await;
                 self.save_since(&first.next_batch).await;
-                info!("first start: earlier messages are left unanswered");
-                (first.next_batch, Some(Utc::now().timestamp_millis()))
+                match before {
+                    Some((_, at)) => {
+                        info!(
+                            "taking Matrix over from an earlier device: reading the rooms back to where it left off"
+                        );
+                        (first.next_batch, Some(at), true)
+                    }
+                    None => {
+                        info!("first start: earlier messages are left unanswered");
+                        (first.next_batch, Some(Utc::now().timestamp_millis()), false)
+                    }
+                }
             }
         };
-        // After a restart, the batch that was being handled when the
-        // process stopped is not in the next sync: matrix-sdk stored that
-        // response and answers the same `since` with nothing. So the first
-        // sync after a start is followed by reading every room back from
-        // now to the last finished sync; events the core already handled
-        // are recognised there (and by the core), so nothing is repeated.
-        let mut catch_up = restarted;
         let mut failures: u32 = 0;
         // Encrypted messages whose key had not arrived yet: the key often
         // comes a moment later, so they are tried again for a while rather
