@@ -168,7 +168,7 @@ pub fn to_json(understood: &Understood, tz: Tz) -> Value {
                 | Command::Newsletter(id) => {
                     map.insert("id".into(), json!(id));
                 }
-                Command::Toolbox(asked) => {
+                Command::Toolbox(asked) | Command::Language(asked) => {
                     map.insert("text".into(), json!(asked));
                 }
                 Command::Reject(id, reason) => {

@@ -1545,3 +1545,80 @@ fn a_yes_is_not_a_quote_and_a_place_needs_its_colon() {
         "place"
     );
 }
+
+/// Residents who read Turkish, Arabic or Ukrainian better than Danish: the
+/// common question in their language is answered in it, the events' Danish
+/// titles kept as written; `/sprog` makes every reply to that person come
+/// in the chosen language, whatever they write in, until `/sprog fra`.
+#[test]
+fn residents_are_answered_in_their_own_language() {
+    use vores_bot::lang::{Language, tr};
+    let town = Town::new();
+    town.say("Byttemarked i Glashuset lørdag kl. 10-14");
+    town.say("Fællesspisning i Medborgerhuset søndag kl. 18");
+    town.chat(
+        "koordinator",
+        &["--admin"],
+        &["/godkend #1", "/godkend #2"],
+        WEDNESDAY,
+    );
+    let weekend = |lang| {
+        tr(
+            lang,
+            "whatson_heading",
+            &[("window", &tr(lang, "window_weekend", &[]))],
+        )
+    };
+    for (lang, question) in [
+        (Language::Tr, "merhaba 🙂 bu hafta sonu ne var?"),
+        (Language::Ar, "ماذا يحدث في عطلة نهاية الأسبوع؟"),
+        (Language::Uk, "привіт, що буде на вихідних?"),
+    ] {
+        let answer = town.chat("ayse", &[], &[question], WEDNESDAY);
+        assert_has(
+            &answer,
+            &[&weekend(lang), "Byttemarked", "Fællesspisning", "Glashuset"],
+        );
+        assert_lacks(&answer, &["Det sker", "What's on"]);
+    }
+
+    // Her own language, whatever she writes in.
+    let chosen = town.chat("ayse", &[], &["/sprog ar"], WEDNESDAY);
+    assert_has(
+        &chosen,
+        &[&tr(
+            Language::Ar,
+            "language_set",
+            &[("language", "العربية")],
+        )],
+    );
+    let danish_question = town.chat("ayse", &[], &["hvad sker der i weekenden?"], WEDNESDAY);
+    assert_has(&danish_question, &[&weekend(Language::Ar), "Byttemarked"]);
+    assert_lacks(&danish_question, &["Det sker"]);
+    // Others are answered as before.
+    assert_has(
+        &town.say("hvad sker der i weekenden?"),
+        &["Det sker i weekenden"],
+    );
+    let unknown = town.chat("ayse", &[], &["/sprog klingon"], WEDNESDAY);
+    assert_has(&unknown, &["tr (Türkçe)", "uk (Українська)"]);
+    let back = town.chat(
+        "ayse",
+        &[],
+        &["/sprog fra", "hvad sker der i weekenden?"],
+        WEDNESDAY,
+    );
+    assert_has(&back, &["Det sker i weekenden"]);
+    // The choice is hers only, and kept across sessions until she undoes it.
+    let english = town.chat(
+        "sam",
+        &[],
+        &["/language en", "hvad sker der i weekenden?"],
+        WEDNESDAY,
+    );
+    assert_has(&english, &["What's on this weekend", "Byttemarked"]);
+    assert_has(
+        &town.chat("sam", &[], &["hvad sker der i morgen?"], WEDNESDAY),
+        &["I don't know of anything tomorrow yet"],
+    );
+}

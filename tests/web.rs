@@ -347,6 +347,8 @@ async fn a_real_browser_reads_every_page() {
         "pages": [
             page("calendar", "/g/ishoj", &["Det sker", "Byttemarked", "Lørdag 13. juni", "Strandrens", "Fællesspisning"], "da", true),
             page("calendar-en", "/g/ishoj", &["What's on", "Saturday 13 June"], "en", false),
+            // Right to left, with the residents' Danish titles inside.
+            page("calendar-ar", "/g/ishoj", &["Byttemarked", "Fællesspisning", "Dansk"], "ar", false),
             page("filtered", "/g/ishoj?tag=children", &["Strandrens"], "da", false),
             page("event", "/g/ishoj/e/1", &["Byttemarked", "Glashuset", "Føj til din kalender"], "da", true),
             page("series", "/g/ishoj/e/3", &["Fællesspisning", "hver torsdag", "De næste gange"], "da", false),

@@ -388,8 +388,7 @@ web_calendar = Kalender
 web_stories = Historier
 web_places = Steder
 web_about = Om og deltag
-web_switch = English
-web_switch_lang = en
+web_languages = Sprog
 web_upcoming = Det sker
 web_upcoming_intro = Begivenheder fra borgerne i { $title }, godkendt af frivillige. Skriv til botten for at dele din egen.
 web_nothing = Der er ingen begivenheder i den periode endnu.
@@ -495,3 +494,11 @@ log_action_rejected = afvist
 cannot_delete = slette beskeder
 cannot_mute = sætte folk på pause
 cannot_ban = udelukke folk
+
+# A person's own language (»/sprog tr«).
+language_set = Fra nu af svarer jeg dig på { $language }.
+language_cleared = Jeg svarer dig igen på det sprog, du skriver på (ellers kanalens).
+language_choices = Vælg dit sprog med »/sprog« og koden: { $list }. »/sprog fra« fjerner valget.
+language_unknown = Det sprog kender jeg ikke (»{ $choice }«). Jeg kan: { $list }.
+language_submissions_in_danish_or_english = Begivenheder og historier kan jeg kun læse på dansk eller engelsk; spørg mig gerne på dit sprog, hvad der sker.
+help_language = Vælg dit sprog: »/sprog« (dansk, English, Türkçe, العربية, Українська).

@@ -392,8 +392,7 @@ web_calendar = Calendar
 web_stories = Stories
 web_places = Places
 web_about = About and join
-web_switch = Dansk
-web_switch_lang = da
+web_languages = Languages
 web_upcoming = What's on
 web_upcoming_intro = Events from the residents of { $title }, approved by volunteers. Message the bot to share your own.
 web_nothing = There are no events in that period yet.
@@ -502,3 +501,11 @@ log_action_rejected = rejected
 cannot_delete = delete messages
 cannot_mute = mute people
 cannot_ban = ban people
+
+# A person's own language (“/language tr”).
+language_set = From now on I reply to you in { $language }.
+language_cleared = I reply in the language you write in again (or the channel's).
+language_choices = Choose your language with “/language” and its code: { $list }. “/language off” removes the choice.
+language_unknown = I don't know that language (“{ $choice }”). I can: { $list }.
+language_submissions_in_danish_or_english = I can read events and stories only in Danish or English; do ask me in your language what's on.
+help_language = Choose your language: “/language” (dansk, English, Türkçe, العربية, Українська).

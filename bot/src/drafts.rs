@@ -208,7 +208,9 @@ fn template(kind: DraftKind, lang: Language) -> (&'static str, &'static str) {
             "press.da.txt",
             include_str!("../templates/drafts/press.da.txt"),
         ),
-        (DraftKind::PressRelease, Language::En) => (
+        // Drafts are for the local paper and the newsletter, written in
+        // Danish or English; other languages get the English draft.
+        (DraftKind::PressRelease, Language::En | Language::Tr | Language::Ar | Language::Uk) => (
             "press.en.txt",
             include_str!("../templates/drafts/press.en.txt"),
         ),
@@ -216,7 +218,7 @@ fn template(kind: DraftKind, lang: Language) -> (&'static str, &'static str) {
             "newsletter.da.txt",
             include_str!("../templates/drafts/newsletter.da.txt"),
         ),
-        (DraftKind::Newsletter, Language::En) => (
+        (DraftKind::Newsletter, Language::En | Language::Tr | Language::Ar | Language::Uk) => (
             "newsletter.en.txt",
             include_str!("../templates/drafts/newsletter.en.txt"),
         ),

@@ -492,7 +492,13 @@ impl Bot {
     ) -> Result<Vec<Action>, CoreError> {
         let ctx = self.context(sit.channel_language);
         let understood = understand::understand(&msg.text, &ctx);
-        let lang = understood.language;
+        // The person's own language, when they chose one, over the
+        // message's and the channel's.
+        let lang = self
+            .store()
+            .person_language(&msg.author.user)
+            .await?
+            .unwrap_or(understood.language);
         debug!(?understood, "understood");
 
         let conversation = &msg.message.conversation;
@@ -1679,6 +1685,7 @@ impl Bot {
             Command::Correct(None, _) => Doc::new().para(tr(lang, "which_correct", &[])),
             Command::Anonymous(Some(id)) => self.make_anonymous(id, user, lang, sit).await?,
             Command::Anonymous(None) => Doc::new().para(tr(lang, "which_anonymous", &[])),
+            Command::Language(choice) => self.choose_language(user, &choice, lang).await?,
             Command::Unknown(word) => {
                 Doc::new().para(tr(lang, "unknown_command", &[("command", &word)]))
             }
@@ -2072,6 +2079,56 @@ impl Bot {
         found.updated_at = self.clock.now();
         self.store().update_submission(&found).await?;
         Ok(Doc::new().para(tr(lang, "story_anonymous_done", &[("id", &idt)])))
+    }
+
+    /// `/sprog tr`: replies to this person in that language from now on;
+    /// `/sprog fra` (`off`) goes back to the message's or channel's; no
+    /// choice, or one we do not have, lists the languages.
+    async fn choose_language(
+        &self,
+        user: &UserRef,
+        choice: &str,
+        lang: Language,
+    ) -> Result<Doc, CoreError> {
+        let choice = choice.trim().trim_end_matches(['.', '!']);
+        let list = Language::ALL
+            .iter()
+            .map(|l| format!("{} ({})", l.code(), l.native_name()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if matches!(
+            choice.to_lowercase().as_str(),
+            "fra" | "off" | "auto" | "ingen" | "none" | "nulstil" | "reset"
+        ) {
+            self.store()
+                .set_person_language(user, None, self.clock.now())
+                .await?;
+            return Ok(Doc::new().para(tr(lang, "language_cleared", &[])));
+        }
+        match choice.parse::<Language>() {
+            Ok(chosen) => {
+                self.store()
+                    .set_person_language(user, Some(chosen), self.clock.now())
+                    .await?;
+                let mut doc = Doc::new().para(tr(
+                    chosen,
+                    "language_set",
+                    &[("language", chosen.native_name())],
+                ));
+                if !chosen.reads_submissions() {
+                    doc = doc.para(tr(chosen, "language_submissions_in_danish_or_english", &[]));
+                }
+                Ok(doc)
+            }
+            Err(_) if choice.is_empty() => {
+                Ok(Doc::new().para(tr(lang, "language_choices", &[("list", &list)])))
+            }
+            Err(_) => Ok(Doc::new().para(tr(
+                lang,
+                "language_unknown",
+                &[("choice", choice), ("list", &list)],
+            ))),
+        }
     }
 
     async fn mine(&self, user: &UserRef, lang: Language) -> Result<Doc, CoreError> {
@@ -2521,6 +2578,7 @@ fn help(lang: Language) -> Doc {
         .item(vec![Span::Text(tr(lang, "help_query", &[]))])
         .item(vec![Span::Text(tr(lang, "help_mine", &[]))])
         .item(vec![Span::Text(tr(lang, "help_toolbox", &[]))])
+        .item(vec![Span::Text(tr(lang, "help_language", &[]))])
 }
 
 /// The toolbox: the list of guides, or one guide as a few short messages.

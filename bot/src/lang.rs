@@ -25,16 +25,53 @@ use serde::{Deserialize, Serialize};
 pub enum Language {
     Da,
     En,
+    /// Turkish, Arabic and Ukrainian: everyday languages in the town. The
+    /// bot answers in them and understands the common questions ("what's
+    /// on this weekend?"); submissions are read in Danish and English.
+    Tr,
+    Ar,
+    Uk,
 }
 
 impl Language {
-    pub const ALL: [Language; 2] = [Language::Da, Language::En];
+    pub const ALL: [Language; 5] = [
+        Language::Da,
+        Language::En,
+        Language::Tr,
+        Language::Ar,
+        Language::Uk,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             Language::Da => "da",
             Language::En => "en",
+            Language::Tr => "tr",
+            Language::Ar => "ar",
+            Language::Uk => "uk",
         }
+    }
+
+    /// The language's name in itself, for a list to choose from.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::Da => "Dansk",
+            Language::En => "English",
+            Language::Tr => "Türkçe",
+            Language::Ar => "العربية",
+            Language::Uk => "Українська",
+        }
+    }
+
+    /// Written right to left.
+    pub fn is_rtl(self) -> bool {
+        self == Language::Ar
+    }
+
+    /// Whether the bot reads submissions (events, stories) written in it;
+    /// in the others it answers and understands the common questions.
+    pub fn reads_submissions(self) -> bool {
+        matches!(self, Language::Da | Language::En)
     }
 
     /// The Fluent catalog, compiled in.
@@ -42,6 +79,9 @@ impl Language {
         match self {
             Language::Da => include_str!("../locales/da.ftl"),
             Language::En => include_str!("../locales/en.ftl"),
+            Language::Tr => include_str!("../locales/tr.ftl"),
+            Language::Ar => include_str!("../locales/ar.ftl"),
+            Language::Uk => include_str!("../locales/uk.ftl"),
         }
     }
 }
@@ -53,7 +93,9 @@ impl fmt::Display for Language {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("unknown language {0:?}: use \"da\" (Danish) or \"en\" (English)")]
+#[error(
+    "unknown language {0:?}: use \"da\" (Danish), \"en\" (English), \"tr\" (Turkish), \"ar\" (Arabic) or \"uk\" (Ukrainian)"
+)]
 pub struct UnknownLanguage(String);
 
 impl FromStr for Language {
@@ -61,8 +103,11 @@ impl FromStr for Language {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_lowercase().as_str() {
-            "da" | "dansk" | "danish" => Ok(Language::Da),
-            "en" | "english" | "engelsk" => Ok(Language::En),
+            "da" | "dansk" | "danish" | "danca" => Ok(Language::Da),
+            "en" | "english" | "engelsk" | "ingilizce" => Ok(Language::En),
+            "tr" | "türkçe" | "turkce" | "turkish" | "tyrkisk" => Ok(Language::Tr),
+            "ar" | "العربية" | "عربي" | "arabic" | "arabisk" => Ok(Language::Ar),
+            "uk" | "українська" | "ukrainian" | "ukrainsk" => Ok(Language::Uk),
             other => Err(UnknownLanguage(other.to_string())),
         }
     }
@@ -112,7 +157,9 @@ fn bundles() -> &'static HashMap<Language, Bundle> {
 }
 
 /// Arguments of [`tr`] that carry text a resident wrote.
-const RESIDENT_WRITTEN: &[&str] = &["title", "name", "place", "topic", "reason"];
+const RESIDENT_WRITTEN: &[&str] = &[
+    "title", "name", "place", "topic", "reason", "text", "choice",
+];
 
 /// Arguments of [`tr`] that are counts: passed to Fluent as numbers, so a
 /// catalog can choose its plural form (`{ $count -> [one] … *[other] … }`).
@@ -409,25 +456,138 @@ const ENGLISH_WORDS: &[&str] = &[
     "an",
 ];
 
-/// Guesses which language `text` is written in; `fallback` decides a tie
-/// (usually the channel's language).
+/// Turkish words common in questions and greetings (with and without the
+/// Turkish letters, which phones do not always offer).
+const TURKISH_WORDS: &[&str] = &[
+    "bu",
+    "ne",
+    "neler",
+    "var",
+    "mı",
+    "mi",
+    "mu",
+    "mü",
+    "hafta",
+    "sonu",
+    "haftasonu",
+    "yarın",
+    "yarin",
+    "bugün",
+    "bugun",
+    "akşam",
+    "aksam",
+    "merhaba",
+    "selam",
+    "etkinlik",
+    "etkinlikler",
+    "nerede",
+    "zaman",
+    "için",
+    "icin",
+    "ve",
+    "bir",
+    "oluyor",
+    "gün",
+    "günü",
+    "saat",
+    "teşekkürler",
+    "lütfen",
+    "cumartesi",
+    "pazar",
+    "pazartesi",
+    "salı",
+    "çarşamba",
+    "perşembe",
+    "cuma",
+    "hangi",
+    "bana",
+    "gelecek",
+    "haftaya",
+    "burada",
+    "şehirde",
+];
+
+/// Ukrainian words common in questions and greetings, and letters Russian
+/// does not have: Cyrillic alone does not say Ukrainian.
+const UKRAINIAN_WORDS: &[&str] = &[
+    "що",
+    "які",
+    "є",
+    "буде",
+    "відбувається",
+    "на",
+    "вихідних",
+    "вихідні",
+    "завтра",
+    "сьогодні",
+    "ввечері",
+    "тижня",
+    "цього",
+    "наступного",
+    "привіт",
+    "дякую",
+    "будь",
+    "ласка",
+    "де",
+    "коли",
+    "події",
+    "заходи",
+];
+const UKRAINIAN_LETTERS: &[char] = &['і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ'];
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
+}
+
+fn is_cyrillic_letter(c: char) -> bool {
+    matches!(c, '\u{0400}'..='\u{04FF}')
+}
+
+/// Guesses which language `text` is written in, picking one only when the
+/// text says so clearly; otherwise `fallback` (the person's or the
+/// channel's language). Arabic and Ukrainian are told by their letters
+/// (Ukrainian needs its own letters or words: Russian is not one of ours),
+/// Danish, English and Turkish by their common words and letters.
 pub fn detect(text: &str, fallback: Language) -> Language {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let arabic = text.chars().filter(|c| is_arabic_letter(*c)).count();
+    let cyrillic = text.chars().filter(|c| is_cyrillic_letter(*c)).count();
     let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if letters > 0 && arabic * 2 > letters {
+        return Language::Ar;
+    }
+    if letters > 0 && cyrillic * 2 > letters {
+        let ukrainian =
+            text.contains(UKRAINIAN_LETTERS) || words.iter().any(|w| UKRAINIAN_WORDS.contains(w));
+        return if ukrainian { Language::Uk } else { fallback };
+    }
     let mut danish = 0i32;
     let mut english = 0i32;
+    let mut turkish = 0i32;
     if lower.contains(['æ', 'ø', 'å']) {
         danish += 2;
     }
-    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
-        if word.is_empty() {
-            continue;
-        }
-        if DANISH_WORDS.contains(&word) {
+    if lower.contains(['ğ', 'ı', 'ş']) {
+        turkish += 2;
+    }
+    for word in &words {
+        if DANISH_WORDS.contains(word) {
             danish += 1;
         }
-        if ENGLISH_WORDS.contains(&word) {
+        if ENGLISH_WORDS.contains(word) {
             english += 1;
         }
+        if TURKISH_WORDS.contains(word) {
+            turkish += 1;
+        }
+    }
+    // Turkish only when clearly so: two of its words or its letters.
+    if turkish >= 2 && turkish > danish && turkish > english {
+        return Language::Tr;
     }
     match danish.cmp(&english) {
         std::cmp::Ordering::Greater => Language::Da,
@@ -609,6 +769,58 @@ mod tests {
         assert_eq!(links(Language::Da, "2"), "Højst 2 links pr. besked.");
     }
 
+    /// 0, 1, 2 and 5 (and Arabic's 11 and 100) of links, warnings and
+    /// events take each language's own forms: Ukrainian's one/few/many,
+    /// Arabic's six; Turkish keeps the noun singular after a number.
+    #[test]
+    fn plurals_take_each_languages_forms() {
+        let shape = |lang, key: &str, n: i64| {
+            // The form around the number, whatever its digits.
+            let text = tr(lang, key, &[("count", &n.to_string()), ("seconds", "10")]);
+            let mut shape = String::new();
+            for c in text.chars() {
+                if !c.is_ascii_digit() {
+                    shape.push(c);
+                } else if !shape.ends_with('N') {
+                    shape.push('N');
+                }
+            }
+            shape
+        };
+        let forms = |lang, key: &str, counts: &[i64]| {
+            let mut all: Vec<String> = counts.iter().map(|n| shape(lang, key, *n)).collect();
+            all.sort();
+            all.dedup();
+            all.len()
+        };
+        for key in ["measure_links", "measure_strikes"] {
+            let uk = |n| shape(Language::Uk, key, n);
+            assert_ne!(uk(1), uk(5), "uk {key}: 5 is not like 1");
+            assert_eq!(uk(21), uk(1), "uk {key}: 21 is like 1");
+            assert_eq!(uk(22), uk(2), "uk {key}: 22 is like 2");
+            assert_eq!(uk(25), uk(5), "uk {key}: 25 is like 5");
+            assert!(
+                forms(Language::Ar, key, &[0, 1, 2, 3, 11, 100]) >= 4,
+                "ar {key}"
+            );
+            assert_eq!(forms(Language::Da, key, &[2, 5]), 1, "da {key}");
+            assert_eq!(forms(Language::En, key, &[1, 5]), 2, "en {key}");
+            for lang in Language::ALL {
+                for n in [0, 1, 2, 5] {
+                    let text = tr(lang, key, &[("count", &n.to_string())]);
+                    assert!(
+                        text.contains(&n.to_string()) || (lang == Language::Ar && n <= 2),
+                        "{lang} {key} {n}: {text}"
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            shape(Language::Tr, "measure_links", 1),
+            shape(Language::Tr, "measure_links", 5)
+        );
+    }
+
     #[test]
     fn a_missing_text_is_never_shown_as_its_key() {
         assert_eq!(tr(Language::Da, "no_such_text_anywhere", &[]), "");
@@ -633,5 +845,29 @@ mod tests {
             Language::En
         );
         assert_eq!(detect("/mine", Language::En), Language::En);
+    }
+
+    #[test]
+    fn detects_turkish_arabic_and_ukrainian_only_when_clear() {
+        assert_eq!(detect("bu hafta sonu ne var?", Language::Da), Language::Tr);
+        assert_eq!(detect("yarin ne var", Language::Da), Language::Tr);
+        assert_eq!(
+            detect("ماذا يحدث في عطلة نهاية الأسبوع؟", Language::Da),
+            Language::Ar
+        );
+        assert_eq!(
+            detect("що відбувається на вихідних?", Language::Da),
+            Language::Uk
+        );
+        // Russian is not Ukrainian: the channel's language answers.
+        assert_eq!(detect("что будет в субботу", Language::Da), Language::Da);
+        // One word is not enough to change language.
+        assert_eq!(detect("merhaba", Language::Da), Language::Da);
+        assert_eq!(detect("ok 👍", Language::Tr), Language::Tr);
+        // A Danish event with a Turkish name stays Danish.
+        assert_eq!(
+            detect("Kahvaltı i Glashuset lørdag kl. 10", Language::En),
+            Language::Da
+        );
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
+use crate::Language;
 use crate::model::{
     ConversationRef, ConversationState, MessageRef, ModerationEntry, NewOutboxItem, NewSubmission,
     OutboxItem, Platform, Submission, UserRef,
@@ -368,6 +369,17 @@ pub trait Store: Send + Sync {
 
     /// The latest recorded digest period of a group.
     async fn last_digest_period(&self, group: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
+
+    /// The language `user` chose for replies (`/sprog`), if any.
+    async fn person_language(&self, user: &UserRef) -> Result<Option<Language>, StoreError>;
+
+    /// Sets (or with `None` forgets) the language `user` chose.
+    async fn set_person_language(
+        &self,
+        user: &UserRef,
+        language: Option<Language>,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
 
     /// Takes the lease `name` for `holder` until `until`, or renews it when
     /// `holder` has it already; a lease whose time ran out by `now` is

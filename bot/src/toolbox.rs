@@ -32,7 +32,12 @@ struct GuideFile {
 fn source(lang: Language) -> &'static str {
     match lang {
         Language::Da => include_str!("../guides/da.toml"),
-        Language::En => include_str!("../guides/en.toml"),
+        // The guides are long texts for the communication team and
+        // volunteers, written in Danish and English; the other languages
+        // read the English ones until they are translated.
+        Language::En | Language::Tr | Language::Ar | Language::Uk => {
+            include_str!("../guides/en.toml")
+        }
     }
 }
 

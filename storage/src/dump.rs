@@ -197,6 +197,18 @@ const TABLES: &[Table] = &[
             ("at", Kind::Int),
         ],
     },
+    Table {
+        name: "person_languages",
+        count: "SELECT COUNT(*) AS n FROM person_languages",
+        select: "SELECT platform, user_id, language, updated_at FROM person_languages ORDER BY platform, user_id",
+        insert: "INSERT INTO person_languages (platform, user_id, language, updated_at) VALUES ($1, $2, $3, $4)",
+        columns: &[
+            ("platform", Kind::Text),
+            ("user_id", Kind::Text),
+            ("language", Kind::Text),
+            ("updated_at", Kind::Int),
+        ],
+    },
 ];
 
 /// What `vores export` writes at the top, so `vores import` knows what it
@@ -261,11 +273,17 @@ impl Database {
         }
         let unit = self.begin_unit().await?;
         for table in TABLES {
-            let Some(rows) = export["tables"][table.name].as_array() else {
-                return Err(ImportError::NotAnExport(format!(
-                    "no table {:?}",
-                    table.name
-                )));
+            let rows = match &export["tables"][table.name] {
+                Json::Array(rows) => rows.as_slice(),
+                // Written before the table existed (person_languages came
+                // later): nothing of it to bring.
+                Json::Null if table.name == "person_languages" => &[],
+                _ => {
+                    return Err(ImportError::NotAnExport(format!(
+                        "no table {:?}",
+                        table.name
+                    )));
+                }
             };
             for (i, row) in rows.iter().enumerate() {
                 let mut statement = query(table.insert);

@@ -603,6 +603,7 @@ impl Database {
             "DELETE FROM outbox",
             "DELETE FROM digest_runs",
             "DELETE FROM leases",
+            "DELETE FROM person_languages",
         ] {
             query(statement).execute(self).await.map_err(db)?;
         }
@@ -2105,6 +2106,51 @@ impl Store for Database {
             .map_err(db)?
             .map(instant)
             .transpose()
+    }
+
+    async fn person_language(&self, user: &UserRef) -> Result<Option<Language>, StoreError> {
+        let row =
+            query("SELECT language FROM person_languages WHERE platform = $1 AND user_id = $2")
+                .bind(user.platform.as_str())
+                .bind(&user.id)
+                .fetch_optional(self)
+                .await
+                .map_err(db)?;
+        // A code this version does not know (written by a newer one) is as
+        // if none was chosen.
+        Ok(row
+            .map(|row| row.try_get::<String, _>("language").map_err(db))
+            .transpose()?
+            .and_then(|code| code.parse().ok()))
+    }
+
+    async fn set_person_language(
+        &self,
+        user: &UserRef,
+        language: Option<Language>,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        match language {
+            Some(language) => query(
+                "INSERT INTO person_languages (platform, user_id, language, updated_at) \
+                 VALUES ($1, $2, $3, $4) ON CONFLICT (platform, user_id) \
+                 DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at",
+            )
+            .bind(user.platform.as_str())
+            .bind(&user.id)
+            .bind(language.code())
+            .bind(secs(at))
+            .execute(self)
+            .await
+            .map_err(db)?,
+            None => query("DELETE FROM person_languages WHERE platform = $1 AND user_id = $2")
+                .bind(user.platform.as_str())
+                .bind(&user.id)
+                .execute(self)
+                .await
+                .map_err(db)?,
+        };
+        Ok(())
     }
 
     async fn take_lease(

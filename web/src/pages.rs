@@ -54,12 +54,22 @@ type Params = Query<HashMap<String, String>>;
 #[derive(Serialize)]
 struct Frame {
     lang: &'static str,
+    /// `rtl` for Arabic: the page reads right to left.
+    dir: &'static str,
     tx: BTreeMap<String, String>,
     site_title: String,
     home_href: String,
-    switch_href: String,
+    /// This page in each of the other languages, named in itself.
+    languages: Vec<LanguageLink>,
     group: Option<GroupLink>,
     nav: Vec<NavItem>,
+}
+
+#[derive(Serialize)]
+struct LanguageLink {
+    code: &'static str,
+    name: &'static str,
+    href: String,
 }
 
 #[derive(Serialize)]
@@ -95,7 +105,6 @@ pub(crate) struct EventView {
 impl Site {
     fn frame(&self, lang: Language, group: Option<&Group>, current: &str, path: &str) -> Frame {
         let tx = texts(lang, "web_");
-        let other = tx.get("switch_lang").cloned().unwrap_or_default();
         let nav = group.map_or_else(Vec::new, |g| {
             [
                 ("", "calendar"),
@@ -113,6 +122,7 @@ impl Site {
         });
         Frame {
             lang: lang.code(),
+            dir: if lang.is_rtl() { "rtl" } else { "ltr" },
             site_title: group.map_or_else(
                 || self.community.groups[0].title.clone(),
                 |g| g.title.clone(),
@@ -121,7 +131,15 @@ impl Site {
                 || format!("/?lang={}", lang.code()),
                 |g| format!("/g/{}?lang={}", g.name, lang.code()),
             ),
-            switch_href: format!("{path}?lang={other}"),
+            languages: Language::ALL
+                .into_iter()
+                .filter(|other| *other != lang)
+                .map(|other| LanguageLink {
+                    code: other.code(),
+                    name: other.native_name(),
+                    href: format!("{path}?lang={}", other.code()),
+                })
+                .collect(),
             group: group.map(|g| GroupLink {
                 name: g.name.clone(),
                 title: g.title.clone(),

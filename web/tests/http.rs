@@ -447,7 +447,21 @@ async fn every_route(db: Arc<Database>) {
         "the title is escaped"
     );
     none_of(&calendar.body, NEVER);
-    assert!(calendar.body.contains("<html lang=\"da\">"));
+    assert!(calendar.body.contains("<html lang=\"da\" dir=\"ltr\">"));
+    // Every other language is offered, named in itself.
+    for (code, name) in [
+        ("en", "English"),
+        ("tr", "Türkçe"),
+        ("ar", "العربية"),
+        ("uk", "Українська"),
+    ] {
+        assert!(
+            calendar.body.contains(&format!(
+                "?lang={code}\" lang=\"{code}\" hreflang=\"{code}\">{name}</a>"
+            )),
+            "no link to {code}"
+        );
+    }
     let etag = calendar.header(header::ETAG).expect("ETag").to_string();
     assert!(calendar.header(header::LAST_MODIFIED).is_some());
     assert!(
@@ -476,7 +490,8 @@ async fn every_route(db: Arc<Database>) {
         .await
         .ok("text/html");
     assert!(
-        english.body.contains("<html lang=\"en\">") && english.body.contains("Saturday 28 March"),
+        english.body.contains("<html lang=\"en\" dir=\"ltr\">")
+            && english.body.contains("Saturday 28 March"),
         "{}",
         english.body
     );
@@ -485,6 +500,18 @@ async fn every_route(db: Arc<Database>) {
         .await
         .ok("text/html");
     assert!(danish.body.contains("Det sker"));
+    // Arabic reads right to left; the residents' Danish titles keep their
+    // own direction inside it.
+    let arabic = web
+        .get_with("/g/ishoj", &[("accept-language", "ar,en;q=0.5")])
+        .await
+        .ok("text/html");
+    assert!(
+        arabic.body.contains("<html lang=\"ar\" dir=\"rtl\">"),
+        "{}",
+        arabic.body
+    );
+    none_of(&arabic.body, NEVER);
 
     // Filters: a day, a place, a topic.
     let sunday = web.get("/g/ishoj?day=2026-03-29").await.ok("text/html");

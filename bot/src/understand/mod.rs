@@ -6,6 +6,7 @@
 //! operator sees exactly what the bot saw.
 
 pub mod about;
+pub mod foreign;
 pub mod holidays;
 pub mod places;
 pub mod scan;
@@ -90,6 +91,9 @@ pub enum Command {
     PressRelease(Option<i64>),
     /// Admins: a newsletter paragraph (`/nyhedsbrev #N`).
     Newsletter(Option<i64>),
+    /// `/sprog tr`, `/language ar`: the language for replies to this
+    /// person (the words after the command; none lists the choices).
+    Language(String),
     /// An unknown `/word`.
     Unknown(String),
 }
@@ -127,6 +131,7 @@ impl Command {
             Command::Toolbox(_) => "toolbox",
             Command::PressRelease(_) => "press_release",
             Command::Newsletter(_) => "newsletter",
+            Command::Language(_) => "language",
             Command::Unknown(_) => "unknown",
         }
     }
@@ -445,6 +450,17 @@ pub fn understand(input: &str, ctx: &Context) -> Understood {
         return Understood {
             language,
             meaning: Meaning::Event(event_draft(body, ctx)),
+        };
+    }
+    // Turkish, Arabic, Ukrainian: the common questions, read as the English
+    // question they ask and answered in their own language.
+    if !language.reads_submissions()
+        && let Some(question) = foreign::as_english_question(trimmed, language)
+    {
+        let tokens = scan::scan(&question, ctx.today());
+        return Understood {
+            language,
+            meaning: Meaning::Query(window::with_about(&question, &tokens, ctx, None)),
         };
     }
     let tokens = scan::scan(trimmed, ctx.today());
@@ -1037,6 +1053,21 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         "distrust" => en(Command::Distrust(args.trim().to_string())),
         "stol" | "tillid" => da(Command::Trust(args.trim().to_string())),
         "trust" => en(Command::Trust(args.trim().to_string())),
+        "sprog" => da(Command::Language(args.to_string())),
+        "language" | "lang" => en(Command::Language(args.to_string())),
+        // Turkish, Ukrainian and Arabic words for it, typed as text.
+        "dil" => Understood {
+            language: Language::Tr,
+            meaning: Meaning::Command(Command::Language(args.to_string())),
+        },
+        "мова" => Understood {
+            language: Language::Uk,
+            meaning: Meaning::Command(Command::Language(args.to_string())),
+        },
+        "لغة" | "اللغة" => Understood {
+            language: Language::Ar,
+            meaning: Meaning::Command(Command::Language(args.to_string())),
+        },
         _ => by_args(Command::Unknown(word)),
     }
 }
