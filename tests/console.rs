@@ -1594,6 +1594,8 @@ fn residents_are_answered_in_their_own_language() {
     );
     let danish_question = town.chat("ayse", &[], &["hvad sker der i weekenden?"], WEDNESDAY);
     assert_has(&danish_question, &[&weekend(Language::Ar), "Byttemarked"]);
+    // Inside the Arabic lines the Danish title keeps its own direction.
+    assert_has(&danish_question, &["\u{2068}Byttemarked\u{2069}"]);
     assert_lacks(&danish_question, &["Det sker"]);
     // Others are answered as before.
     assert_has(

@@ -220,7 +220,10 @@ escalated_mute = { $name } har fået for mange advarsler og kan ikke skrive i { 
        *[other] { $minutes } minutter
     }.
 escalated_ban = { $name } har fået for mange advarsler og er udelukket fra gruppen.
-escalated_admins = Til administratorerne: { $name } har fået { $strikes } advarsler på kort tid. Se »/log«.
+escalated_admins = Til administratorerne: { $name } har fået { $strikes ->
+        [one] { $strikes } advarsel
+       *[other] { $strikes } advarsler
+    } på kort tid. Se »/log«.
 cannot_enforce = Til administratorerne: en besked fra { $name } brød reglen »{ $rule }«, men jeg kan ikke { $what } her. Se »/log«.
 log_heading = Moderationslog (nyeste først):
 log_none = Loggen er tom. Ingen har brudt reglerne endnu.

@@ -221,7 +221,10 @@ escalated_mute = { $name } has had too many warnings and cannot write for { $min
        *[other] { $minutes } minutes
     }.
 escalated_ban = { $name } has had too many warnings and is banned from the group.
-escalated_admins = To the admins: { $name } has had { $strikes } warnings in a short time. See “/log”.
+escalated_admins = To the admins: { $name } has had { $strikes ->
+        [one] { $strikes } warning
+       *[other] { $strikes } warnings
+    } in a short time. See “/log”.
 cannot_enforce = To the admins: a message from { $name } broke the rule “{ $rule }”, but I cannot { $what } here. See “/log”.
 log_heading = Moderation log (newest first):
 log_none = The log is empty. Nobody has broken the rules yet.

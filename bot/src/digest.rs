@@ -278,10 +278,13 @@ impl Bot {
                 }
                 let mut spans = vec![
                     Span::Text(format!("{when}: ")),
-                    Span::Bold(untrusted::isolate(s.title()).into_owned()),
+                    Span::Bold(untrusted::isolate_in(lang, s.title()).into_owned()),
                 ];
                 if let Some(place) = s.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
-                    spans.push(Span::Text(format!(", {}", untrusted::isolate(place))));
+                    spans.push(Span::Text(format!(
+                        ", {}",
+                        untrusted::isolate_in(lang, place)
+                    )));
                 }
                 spans.push(Span::Text(format!(" (#{})", s.id)));
                 // This week's exceptions, so nobody comes on a day it is
@@ -341,9 +344,14 @@ impl Bot {
                     .and_then(|e| e.starts_at)
                     .map(|s| format::date(lang, s.with_timezone(&tz).date_naive(), false))
                     .unwrap_or_default();
-                let mut spans = vec![Span::Bold(untrusted::isolate(first.title()).into_owned())];
+                let mut spans = vec![Span::Bold(
+                    untrusted::isolate_in(lang, first.title()).into_owned(),
+                )];
                 if let Some(place) = first.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
-                    spans.push(Span::Text(format!(", {}", untrusted::isolate(place))));
+                    spans.push(Span::Text(format!(
+                        ", {}",
+                        untrusted::isolate_in(lang, place)
+                    )));
                 }
                 spans.push(Span::Text(format!(
                     " – {}",
@@ -361,7 +369,7 @@ impl Bot {
             for story in &stories {
                 // The same short lead as the newsletter draft.
                 let lead = crate::drafts::lead(&story.text);
-                let mut spans = vec![Span::Text(untrusted::isolate(&lead).into_owned())];
+                let mut spans = vec![Span::Text(untrusted::isolate_in(lang, &lead).into_owned())];
                 if !story.anonymous {
                     spans.push(Span::Text(" – ".to_string()));
                     spans.push(Span::Italic(tr(
@@ -379,13 +387,18 @@ impl Bot {
                 let Some(details) = &place.place else {
                     continue;
                 };
-                let mut spans = vec![Span::Bold(untrusted::isolate(&details.name).into_owned())];
+                let mut spans = vec![Span::Bold(
+                    untrusted::isolate_in(lang, &details.name).into_owned(),
+                )];
                 if let Some(kind) = details.kind {
                     let kind = tr(lang, &format!("place_kind_{}", kind.as_str()), &[]);
                     spans.push(Span::Text(format!(" ({kind})")));
                 }
                 if let Some(address) = &details.address {
-                    spans.push(Span::Text(format!(", {}", untrusted::isolate(address))));
+                    spans.push(Span::Text(format!(
+                        ", {}",
+                        untrusted::isolate_in(lang, address)
+                    )));
                 }
                 doc = doc.item(spans);
             }
@@ -395,7 +408,7 @@ impl Bot {
             .chain(contributed.iter())
             .chain(places.iter())
             .filter(|s| !s.anonymous)
-            .map(|s| untrusted::isolate(&s.origin.author_name))
+            .map(|s| untrusted::isolate_in(lang, &s.origin.author_name))
             .collect();
         names.sort_by_key(|n| danish_sort_key(n));
         names.dedup();

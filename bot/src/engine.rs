@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Tz;
-use tracing::{debug, info};
+use tracing::{debug, info, warn};
 
 use crate::adapter::{Inbound, InboundMessage};
 use crate::civil::day_bounds;
@@ -199,6 +199,19 @@ impl Bot {
             storage: crate::runtime::StorageHealth::default(),
             metrics: crate::metrics::Metrics::default(),
             sharing: None,
+        }
+    }
+
+    /// The language to write to `user` in: the one they chose (`/sprog`),
+    /// else `otherwise` (the message's, the submission's or the channel's).
+    /// A database that cannot say is no reason to stay silent.
+    pub(crate) async fn reply_language(&self, user: &UserRef, otherwise: Language) -> Language {
+        match self.store().person_language(user).await {
+            Ok(chosen) => chosen.unwrap_or(otherwise),
+            Err(e) => {
+                warn!(error = %e, "cannot read the person's language; using the message's");
+                otherwise
+            }
         }
     }
 
@@ -490,15 +503,13 @@ impl Bot {
         msg: &InboundMessage,
         sit: &Situation,
     ) -> Result<Vec<Action>, CoreError> {
-        let ctx = self.context(sit.channel_language);
+        // The person's own language, when they chose one: over the
+        // message's and the channel's, and what a short message that says
+        // nothing about its language is read in.
+        let chosen = self.store().person_language(&msg.author.user).await?;
+        let ctx = self.context(chosen.unwrap_or(sit.channel_language));
         let understood = understand::understand(&msg.text, &ctx);
-        // The person's own language, when they chose one, over the
-        // message's and the channel's.
-        let lang = self
-            .store()
-            .person_language(&msg.author.user)
-            .await?
-            .unwrap_or(understood.language);
+        let lang = chosen.unwrap_or(understood.language);
         debug!(?understood, "understood");
 
         let conversation = &msg.message.conversation;
@@ -623,7 +634,10 @@ impl Bot {
                 }
                 // Answers are in the language of the submission unless they
                 // clearly say otherwise ("14:00" says nothing).
-                let lang = crate::lang::detect(&msg.text, stored.language);
+                let lang = match self.store().person_language(user).await? {
+                    Some(chosen) => chosen,
+                    None => crate::lang::detect(&msg.text, stored.language),
+                };
                 if missing == Missing::DateCheck {
                     return self
                         .check_date_answer(stored, msg, meaning, lang, ctx, sit)
@@ -1034,13 +1048,18 @@ impl Bot {
         }
         doc = doc.para(tr(lang, "clash_intro", &[]));
         for (clash, other) in others.iter().take(MAX_CLASHES) {
-            let mut spans = vec![Span::Bold(untrusted::isolate(other.title()).into_owned())];
+            let mut spans = vec![Span::Bold(
+                untrusted::isolate_in(lang, other.title()).into_owned(),
+            )];
             let time = format::event_time(lang, other, tz);
             if !time.is_empty() {
                 spans.push(Span::Text(format!(", {time}")));
             }
             if let Some(place) = other.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
-                spans.push(Span::Text(format!(", {}", untrusted::isolate(place))));
+                spans.push(Span::Text(format!(
+                    ", {}",
+                    untrusted::isolate_in(lang, place)
+                )));
             }
             let why = match clash {
                 Clash::Duplicate => tr(lang, "clash_duplicate", &[]),
@@ -1685,7 +1704,14 @@ impl Bot {
             Command::Correct(None, _) => Doc::new().para(tr(lang, "which_correct", &[])),
             Command::Anonymous(Some(id)) => self.make_anonymous(id, user, lang, sit).await?,
             Command::Anonymous(None) => Doc::new().para(tr(lang, "which_anonymous", &[])),
-            Command::Language(choice) => self.choose_language(user, &choice, lang).await?,
+            // Said in the message's language: the chosen one may be the
+            // one just switched off.
+            Command::Language(choice) => {
+                // "/sprog fra" is confirmed in the language it was written
+                // in: the chosen one is the one just switched off.
+                let written = crate::lang::detect(&msg.text, sit.channel_language);
+                self.choose_language(user, &choice, lang, written).await?
+            }
             Command::Unknown(word) => {
                 Doc::new().para(tr(lang, "unknown_command", &[("command", &word)]))
             }
@@ -2089,6 +2115,7 @@ impl Bot {
         user: &UserRef,
         choice: &str,
         lang: Language,
+        written: Language,
     ) -> Result<Doc, CoreError> {
         let choice = choice.trim().trim_end_matches(['.', '!']);
         let list = Language::ALL
@@ -2103,7 +2130,7 @@ impl Bot {
             self.store()
                 .set_person_language(user, None, self.clock.now())
                 .await?;
-            return Ok(Doc::new().para(tr(lang, "language_cleared", &[])));
+            return Ok(Doc::new().para(tr(written, "language_cleared", &[])));
         }
         match choice.parse::<Language>() {
             Ok(chosen) => {
@@ -2197,7 +2224,9 @@ impl Bot {
         let new_text = &*untrusted::clean(new_text);
         let user = &author.user;
         let ctx = self.context(sit.channel_language);
-        let lang = crate::lang::detect(new_text, found.language);
+        let lang = self
+            .reply_language(user, crate::lang::detect(new_text, found.language))
+            .await;
         let conversation = &message.conversation;
         let doc = match found.kind {
             SubmissionKind::Event => {
@@ -2500,7 +2529,7 @@ pub(crate) fn stored_card(lang: Language, saved: &Submission, tz: Tz, today: Nai
     let label = |key: &str| Span::Bold(format!("{}: ", tr(lang, key, &[])));
     let mut doc = Doc::new().item(vec![
         label("label_title"),
-        Span::Text(untrusted::isolate(&event.draft.title).into_owned()),
+        Span::Text(untrusted::isolate_in(lang, &event.draft.title).into_owned()),
     ]);
     if let Some(start) = event.starts_at {
         let day = start.with_timezone(&tz).date_naive();
@@ -2540,7 +2569,7 @@ pub(crate) fn stored_card(lang: Language, saved: &Submission, tz: Tz, today: Nai
         .draft
         .location
         .as_deref()
-        .map(|place| untrusted::isolate(place).into_owned())
+        .map(|place| untrusted::isolate_in(lang, place).into_owned())
         .unwrap_or_else(|| tr(lang, "place_unknown", &[]));
     doc.item(vec![label("label_place"), Span::Text(place)])
 }
@@ -2551,9 +2580,14 @@ pub(crate) fn event_line(lang: Language, event: &Submission, tz: Tz) -> Vec<Span
     if !time.is_empty() {
         spans.push(Span::Text(format!("{time} ")));
     }
-    spans.push(Span::Bold(untrusted::isolate(event.title()).into_owned()));
+    spans.push(Span::Bold(
+        untrusted::isolate_in(lang, event.title()).into_owned(),
+    ));
     if let Some(place) = event.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
-        spans.push(Span::Text(format!(", {}", untrusted::isolate(place))));
+        spans.push(Span::Text(format!(
+            ", {}",
+            untrusted::isolate_in(lang, place)
+        )));
     }
     if let Some(last) = event.event.as_ref().and_then(|e| e.draft.end_date) {
         let day = format::date(lang, last, false);

@@ -163,7 +163,7 @@ const RESIDENT_WRITTEN: &[&str] = &[
 
 /// Arguments of [`tr`] that are counts: passed to Fluent as numbers, so a
 /// catalog can choose its plural form (`{ $count -> [one] … *[other] … }`).
-const COUNTS: &[&str] = &["count", "minutes", "hours", "seconds"];
+const COUNTS: &[&str] = &["count", "minutes", "hours", "seconds", "strikes"];
 
 /// Where a text is looked for: the language asked for, then English, then
 /// Danish (the catalogs every text is written in first).
@@ -198,8 +198,13 @@ pub fn tr(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
         {
             fluent_args.set(*name, FluentValue::from(number));
         } else if RESIDENT_WRITTEN.contains(name) {
-            // What residents wrote keeps its own direction inside our sentence.
-            fluent_args.set(*name, crate::untrusted::isolate(value).into_owned());
+            // What residents wrote keeps its own direction inside our
+            // sentence: always in a right-to-left one, else when it holds
+            // right-to-left letters.
+            fluent_args.set(
+                *name,
+                crate::untrusted::isolate_in(lang, value).into_owned(),
+            );
         } else {
             fluent_args.set(*name, value.to_string());
         }
@@ -510,15 +515,14 @@ const TURKISH_WORDS: &[&str] = &[
 /// Ukrainian words common in questions and greetings, and letters Russian
 /// does not have: Cyrillic alone does not say Ukrainian.
 const UKRAINIAN_WORDS: &[&str] = &[
+    // Only words Russian does not share ("на", "завтра" are both).
     "що",
     "які",
     "є",
     "буде",
     "відбувається",
-    "на",
     "вихідних",
     "вихідні",
-    "завтра",
     "сьогодні",
     "ввечері",
     "тижня",
@@ -526,7 +530,6 @@ const UKRAINIAN_WORDS: &[&str] = &[
     "наступного",
     "привіт",
     "дякую",
-    "будь",
     "ласка",
     "де",
     "коли",
@@ -538,6 +541,12 @@ const UKRAINIAN_LETTERS: &[char] = &['і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', '
 fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
+
+/// Letters of Urdu, Persian, Pashto and Kurdish that Arabic does not use:
+/// those are written in the same script but are not Arabic.
+const NOT_ARABIC_LETTERS: &[char] = &[
+    'پ', 'چ', 'ژ', 'ک', 'گ', 'ی', 'ہ', 'ے', 'ٹ', 'ڈ', 'ڑ', 'ں', 'ھ', 'ۆ', 'ێ',
+];
 
 fn is_cyrillic_letter(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
@@ -558,7 +567,13 @@ pub fn detect(text: &str, fallback: Language) -> Language {
         .filter(|w| !w.is_empty())
         .collect();
     if letters > 0 && arabic * 2 > letters {
-        return Language::Ar;
+        // Urdu or Persian: not a language we have; the person's or the
+        // channel's answers.
+        return if text.contains(NOT_ARABIC_LETTERS) {
+            fallback
+        } else {
+            Language::Ar
+        };
     }
     if letters > 0 && cyrillic * 2 > letters {
         let ukrainian =
@@ -571,9 +586,9 @@ pub fn detect(text: &str, fallback: Language) -> Language {
     if lower.contains(['æ', 'ø', 'å']) {
         danish += 2;
     }
-    if lower.contains(['ğ', 'ı', 'ş']) {
-        turkish += 2;
-    }
+    // A Turkish name in a Danish or English message ("Ayşe's cooking
+    // class") is not Turkish: the letters count once, beside its words.
+    let turkish_letters = lower.contains(['ğ', 'ı', 'ş']);
     for word in &words {
         if DANISH_WORDS.contains(word) {
             danish += 1;
@@ -585,8 +600,10 @@ pub fn detect(text: &str, fallback: Language) -> Language {
             turkish += 1;
         }
     }
-    // Turkish only when clearly so: two of its words or its letters.
-    if turkish >= 2 && turkish > danish && turkish > english {
+    // Turkish only when clearly so: two of its words, or one and its
+    // letters.
+    let turkish_score = turkish + i32::from(turkish_letters);
+    if turkish >= 1 && turkish_score >= 2 && turkish_score > danish && turkish_score > english {
         return Language::Tr;
     }
     match danish.cmp(&english) {
@@ -637,6 +654,44 @@ mod tests {
                     wrong.push(format!(
                         "{lang} {key}: {theirs:?}, the code passes {original:?}"
                     ));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    /// A plural is chosen on a number: every variable a select is made on
+    /// must be one the code passes as a number (`COUNTS`); as text, Fluent
+    /// would silently take the default form.
+    #[test]
+    fn plurals_are_chosen_on_numbers() {
+        use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+        fn selectors(p: &Pattern<&str>, out: &mut Vec<String>) {
+            for element in &p.elements {
+                if let PatternElement::Placeable {
+                    expression: Expression::Select { selector, variants },
+                } = element
+                {
+                    if let InlineExpression::VariableReference { id } = selector {
+                        out.push(id.name.to_string());
+                    }
+                    for v in variants {
+                        selectors(&v.value, out);
+                    }
+                }
+            }
+        }
+        let mut wrong = Vec::new();
+        for lang in Language::ALL {
+            for key in keys(lang) {
+                let mut found = Vec::new();
+                if let Some(p) = bundles()[&lang].get_message(&key).and_then(|m| m.value()) {
+                    selectors(p, &mut found);
+                }
+                for name in found {
+                    if !COUNTS.contains(&name.as_str()) {
+                        wrong.push(format!("{lang} {key}: a plural on ${name}, passed as text"));
+                    }
                 }
             }
         }
@@ -859,8 +914,19 @@ mod tests {
             detect("що відбувається на вихідних?", Language::Da),
             Language::Uk
         );
-        // Russian is not Ukrainian: the channel's language answers.
+        // Russian is not Ukrainian, Urdu is not Arabic: the channel's
+        // language answers.
         assert_eq!(detect("что будет в субботу", Language::Da), Language::Da);
+        assert_eq!(
+            detect("что будет завтра на выходных", Language::Da),
+            Language::Da
+        );
+        assert_eq!(detect("اس ہفتے کیا ہو رہا ہے؟", Language::Da), Language::Da);
+        // A Turkish name in an English message.
+        assert_eq!(
+            detect("Ayşe's cooking class on Saturday at 14:00", Language::Da),
+            Language::En
+        );
         // One word is not enough to change language.
         assert_eq!(detect("merhaba", Language::Da), Language::Da);
         assert_eq!(detect("ok 👍", Language::Tr), Language::Tr);

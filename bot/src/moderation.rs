@@ -142,7 +142,9 @@ impl Bot {
         let conversation = &msg.message.conversation;
         let user = &msg.author.user;
         let group = self.community.group_of(conversation);
-        let lang = crate::lang::detect(&msg.text, sit.channel_language);
+        let lang = self
+            .reply_language(user, crate::lang::detect(&msg.text, sit.channel_language))
+            .await;
         let main = &violations[0];
         let delete = violations.iter().any(|v| v.action == RuleAction::Delete);
         let entry = self
@@ -418,7 +420,7 @@ impl Bot {
                 let kind = tr(lang, &format!("kind_{}", s.kind.as_str()), &[]);
                 let mut spans = vec![
                     Span::Text(format!("#{} ", s.id)),
-                    Span::Bold(untrusted::isolate(&shorten(s.title(), 60)).into_owned()),
+                    Span::Bold(untrusted::isolate_in(lang, &shorten(s.title(), 60)).into_owned()),
                 ];
                 if let Some(rule) = s.event.as_ref().and_then(|e| e.draft.repeat.as_ref()) {
                     spans.push(Span::Text(format!(
@@ -526,7 +528,9 @@ impl Bot {
         self.store().update_submission(&found).await?;
         self.log_decision(msg, &found, "approved", "").await?;
         info!(id, admin = %msg.author.user.id, "approved");
-        let their = found.language;
+        let their = self
+            .reply_language(&found.origin.author, found.language)
+            .await;
         // "Din begivenhed", "Dit sted": Danish nouns have a gender.
         let yours = tr(their, &format!("your_kind_{}", found.kind.as_str()), &[]);
         let notice = tr(
@@ -580,7 +584,9 @@ impl Bot {
         self.store().update_submission(&found).await?;
         self.log_decision(msg, &found, "rejected", reason).await?;
         info!(id, admin = %msg.author.user.id, "rejected");
-        let their = found.language;
+        let their = self
+            .reply_language(&found.origin.author, found.language)
+            .await;
         let yours = tr(their, &format!("your_kind_{}", found.kind.as_str()), &[]);
         let it = tr(their, &format!("it_kind_{}", found.kind.as_str()), &[]);
         let notice = tr(
@@ -871,7 +877,13 @@ fn log_line(lang: Language, entry: &ModerationEntry) -> Vec<Span> {
         Span::Bold(entry.user_name.clone()),
         Span::Text(format!(
             " – {} («{}») – {}",
-            crate::lang::name_of(lang, "log_rule", &entry.rule),
+            // Several rules broken at once are stored as "caps,links".
+            entry
+                .rule
+                .split(',')
+                .map(|rule| crate::lang::name_of(lang, "log_rule", rule.trim()))
+                .collect::<Vec<_>>()
+                .join(", "),
             shorten(&crate::guidelines::said(lang, &entry.matched), 60),
             crate::lang::name_of(lang, "log_action", &entry.action)
         )),

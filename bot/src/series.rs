@@ -12,7 +12,7 @@ use tracing::info;
 use crate::civil::local_today;
 use crate::community::{StillHappening, Unanswered};
 use crate::engine::{Action, Bot, CoreError};
-use crate::lang::tr;
+use crate::lang::{Language, tr};
 use crate::model::{EventDetails, Status, Submission, UserRef, forever};
 use crate::render::Doc;
 
@@ -59,7 +59,8 @@ impl Bot {
                     s.updated_at = now;
                     self.store().update_submission(&s).await?;
                     info!(id = s.id, "asking whether a regular activity still happens");
-                    actions.push(self.still_happening_question(&s));
+                    let lang = self.reply_language(&s.origin.author, s.language).await;
+                    actions.push(self.still_happening_question(&s, lang));
                 }
                 Some(asked) if now - asked >= answer_within && check.reported_at.is_none() => {
                     set_check(&mut s, |c| c.reported_at = Some(now));
@@ -77,8 +78,8 @@ impl Bot {
         Ok(actions)
     }
 
-    fn still_happening_question(&self, s: &Submission) -> Action {
-        let lang = s.language;
+    /// Asked privately, in the organiser's own language when they chose one.
+    fn still_happening_question(&self, s: &Submission, lang: Language) -> Action {
         let today = local_today(self.settings.tz, self.clock.now());
         let rule = s
             .event

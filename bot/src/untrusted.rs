@@ -77,6 +77,24 @@ fn is_right_to_left(c: char) -> bool {
     ) || is_direction_control(c)
 }
 
+/// Resident-written text inside a right-to-left line (an Arabic reply):
+/// always isolated, so a Danish title keeps its own direction and does not
+/// turn the Arabic line around it left to right.
+pub fn isolate_in_right_to_left(text: &str) -> String {
+    format!("{ISOLATE_START}{text}{ISOLATE_END}")
+}
+
+/// Resident-written text inside one of our lines in `lang`: in a
+/// right-to-left reply always isolated (a Danish title must not turn an
+/// Arabic line left to right), otherwise as [`isolate`].
+pub fn isolate_in(lang: crate::Language, text: &str) -> Cow<'_, str> {
+    if lang.is_rtl() {
+        Cow::Owned(isolate_in_right_to_left(text))
+    } else {
+        isolate(text)
+    }
+}
+
 /// Resident-written text ready to sit inside one of our lines: isolated
 /// when it has right-to-left letters, unchanged otherwise.
 pub fn isolate(text: &str) -> Cow<'_, str> {

@@ -2482,6 +2482,41 @@ async fn outbox_items_are_claimed_by_one_process(db: &Database) {
     assert_eq!(winners, 1, "one claimant of an item claimed at once");
 }
 
+/// A person's own language (`/sprog`): per person and platform, changed
+/// and undone, and part of the town's export.
+async fn a_persons_language_is_kept_until_undone(db: &Database) {
+    let ayse = UserRef {
+        platform: Platform::Telegram,
+        id: "7001".into(),
+    };
+    let same_id_elsewhere = UserRef {
+        platform: Platform::Discord,
+        id: "7001".into(),
+    };
+    let at = sent(23, 7, 0, 0);
+    assert_eq!(db.person_language(&ayse).await.unwrap(), None);
+    db.set_person_language(&ayse, Some(Language::Tr), at)
+        .await
+        .unwrap();
+    assert_eq!(db.person_language(&ayse).await.unwrap(), Some(Language::Tr));
+    assert_eq!(db.person_language(&same_id_elsewhere).await.unwrap(), None);
+    db.set_person_language(&ayse, Some(Language::Ar), at)
+        .await
+        .unwrap();
+    assert_eq!(db.person_language(&ayse).await.unwrap(), Some(Language::Ar));
+    let export = db.export_all().await.unwrap();
+    assert_eq!(
+        export["tables"]["person_languages"][0]["language"], "ar",
+        "{export}"
+    );
+    db.set_person_language(&ayse, None, at).await.unwrap();
+    assert_eq!(db.person_language(&ayse).await.unwrap(), None);
+    // Undoing what was never chosen is no error.
+    db.set_person_language(&same_id_elsewhere, None, at)
+        .await
+        .unwrap();
+}
+
 /// A digest runs once per group and period.
 async fn digest_runs(db: &Database) {
     let week = sent(23, 7, 0, 0);
@@ -2565,6 +2600,7 @@ async fn run_suite(db: &Database) {
         a_page_of_the_calendar_counts_everything,
         leases_have_one_holder_until_they_run_out,
         outbox_items_are_claimed_by_one_process,
+        a_persons_language_is_kept_until_undone,
     );
     db.clear_all().await.expect("clear_all");
 }

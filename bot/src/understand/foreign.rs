@@ -5,8 +5,9 @@
 //! "на вихідних") and a question ("ne var", "ماذا", "що буде") — and handed
 //! on as the English question it asks ("what's on this weekend?"), so one
 //! reader (`window.rs`) turns every language's question into the same
-//! window. Phrases are matched on whole words, longest first, so "next
-//! weekend" is not read as "this weekend". Adding a language's questions is
+//! window. Phrases are matched on whole words (in Turkish the last may carry endings)
+//! in the order listed, longer first, so "next weekend" is not read as
+//! "this weekend". Adding a language's questions is
 //! adding its two lists here.
 
 use crate::lang::Language;
@@ -29,7 +30,17 @@ const TURKISH_TIMES: Phrases = &[
     ("yarin", "tomorrow"),
     ("bugün", "today"),
     ("bugun", "today"),
+    ("pazartesi", "monday"),
+    ("salı", "tuesday"),
+    ("sali", "tuesday"),
+    ("çarşamba", "wednesday"),
+    ("carsamba", "wednesday"),
+    ("perşembe", "thursday"),
+    ("persembe", "thursday"),
+    // Before "cuma": a Turkish word may carry endings, so "cuma" would
+    // also match "cumartesi".
     ("cumartesi", "saturday"),
+    ("cuma", "friday"),
     ("pazar", "sunday"),
 ];
 const TURKISH_QUESTIONS: &[&str] = &[
@@ -59,6 +70,11 @@ const ARABIC_TIMES: Phrases = &[
     ("بكرة", "tomorrow"),
     ("بكره", "tomorrow"),
     ("اليوم", "today"),
+    ("الاثنين", "monday"),
+    ("الثلاثاء", "tuesday"),
+    ("الأربعاء", "wednesday"),
+    ("الخميس", "thursday"),
+    ("الجمعة", "friday"),
     ("السبت", "saturday"),
     ("الأحد", "sunday"),
 ];
@@ -86,13 +102,22 @@ const UKRAINIAN_TIMES: Phrases = &[
     ("наступного тижня", "next week"),
     ("цього тижня", "this week"),
     ("сьогодні ввечері", "tonight"),
-    ("ввечері", "tonight"),
+    // A day before "ввечері" alone: "завтра ввечері" is tomorrow.
     ("завтра", "tomorrow"),
     ("сьогодні", "today"),
-    ("в суботу", "saturday"),
-    ("у суботу", "saturday"),
-    ("в неділю", "sunday"),
-    ("у неділю", "sunday"),
+    ("понеділок", "monday"),
+    ("вівторок", "tuesday"),
+    ("середу", "wednesday"),
+    ("середа", "wednesday"),
+    ("четвер", "thursday"),
+    ("пʼятницю", "friday"),
+    ("п'ятницю", "friday"),
+    ("п’ятницю", "friday"),
+    ("суботу", "saturday"),
+    ("субота", "saturday"),
+    ("неділю", "sunday"),
+    ("неділя", "sunday"),
+    ("ввечері", "tonight"),
 ];
 const UKRAINIAN_QUESTIONS: &[&str] = &[
     "що відбувається",
@@ -117,27 +142,51 @@ pub fn as_english_question(text: &str, lang: Language) -> Option<String> {
         Language::Uk => (UKRAINIAN_TIMES, UKRAINIAN_QUESTIONS),
         Language::Da | Language::En => return None,
     };
-    let lower = words(text);
+    let lower = words(text, lang);
+    // "ne var ne yok?" is "how are you?", not a question about the calendar.
+    if lang == Language::Tr && contains_words(&lower, "ne var ne yok", lang) {
+        return None;
+    }
     let time = times
         .iter()
-        .find(|(phrase, _)| contains_words(&lower, phrase))
+        .find(|(phrase, _)| contains_words(&lower, &words(phrase, lang), lang))
         .map(|(_, english)| *english);
-    let asks = questions.iter().any(|q| contains_words(&lower, q)) || text.contains(['?', '؟']);
+    let named_question = questions
+        .iter()
+        .any(|q| contains_words(&lower, &words(q, lang), lang));
+    let asks = named_question || text.contains(['?', '؟']);
     match (time, asks) {
         (Some(time), true) => Some(format!("what's on {time}?")),
-        (None, true) if questions.iter().any(|q| contains_words(&lower, q)) => {
-            Some("what's on?".to_string())
-        }
+        (None, true) if named_question => Some("what's on?".to_string()),
         _ => None,
     }
 }
 
-/// `text` lowercased with every run of non-letters as one space, padded
-/// with spaces, so phrases match whole words.
-fn words(text: &str) -> String {
+/// Arabic as phones write it: without the short-vowel marks and with or
+/// without the hamza on alef ("الاسبوع", "الأسبوع"), alef maqsura as yeh.
+fn plain_arabic(c: char) -> Option<char> {
+    match c {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
+        'أ' | 'إ' | 'آ' => Some('ا'),
+        'ى' => Some('ي'),
+        other => Some(other),
+    }
+}
+
+/// `text` lowercased (Arabic made plain) with every run of non-letters as
+/// one space, padded with spaces, so phrases match whole words.
+fn words(text: &str, lang: Language) -> String {
     let mut out = String::from(" ");
     for c in text.to_lowercase().chars() {
-        if c.is_alphanumeric() {
+        let c = if lang == Language::Ar {
+            match plain_arabic(c) {
+                Some(c) => c,
+                None => continue,
+            }
+        } else {
+            c
+        };
+        if c.is_alphanumeric() || c == '\'' || c == '’' || c == 'ʼ' {
             out.push(c);
         } else if !out.ends_with(' ') {
             out.push(' ');
@@ -149,8 +198,16 @@ fn words(text: &str) -> String {
     out
 }
 
-fn contains_words(padded: &str, phrase: &str) -> bool {
-    padded.contains(&format!(" {phrase} "))
+/// Whether `phrase` (as [`words`] gives it) is in `padded` as whole words;
+/// in Turkish its last word may carry endings ("hafta sonunda",
+/// "yarınki"), as Turkish adds them to the word.
+fn contains_words(padded: &str, phrase: &str, lang: Language) -> bool {
+    let phrase = phrase.trim();
+    if lang == Language::Tr {
+        padded.contains(&format!(" {phrase}"))
+    } else {
+        padded.contains(&format!(" {phrase} "))
+    }
 }
 
 #[cfg(test)]
@@ -181,6 +238,20 @@ mod tests {
         );
         // Talk, not a question about the calendar.
         assert_eq!(asks("yarın görüşürüz", Language::Tr), None);
+        assert_eq!(asks("merhaba, ne var ne yok?", Language::Tr), None);
+        // Endings on the last word, and weekdays.
+        assert_eq!(
+            asks("hafta sonunda ne var?", Language::Tr).as_deref(),
+            Some("what's on this weekend?")
+        );
+        assert_eq!(
+            asks("yarınki etkinlikler?", Language::Tr).as_deref(),
+            Some("what's on tomorrow?")
+        );
+        assert_eq!(
+            asks("cuma ne var?", Language::Tr).as_deref(),
+            Some("what's on friday?")
+        );
     }
 
     #[test]
@@ -197,6 +268,19 @@ mod tests {
             asks("ما هي الفعاليات في نهاية الأسبوع القادم", Language::Ar).as_deref(),
             Some("what's on next weekend?")
         );
+        // As phones write it: no hamza, other vowel marks.
+        assert_eq!(
+            asks("ماذا يحدث نهاية الاسبوع؟", Language::Ar).as_deref(),
+            Some("what's on this weekend?")
+        );
+        assert_eq!(
+            asks("شو في غدًا؟", Language::Ar).as_deref(),
+            Some("what's on tomorrow?")
+        );
+        assert_eq!(
+            asks("ماذا يحدث يوم الاحد؟", Language::Ar).as_deref(),
+            Some("what's on sunday?")
+        );
     }
 
     #[test]
@@ -212,6 +296,14 @@ mod tests {
         assert_eq!(
             asks("які події наступного тижня?", Language::Uk).as_deref(),
             Some("what's on next week?")
+        );
+        assert_eq!(
+            asks("що буде завтра ввечері?", Language::Uk).as_deref(),
+            Some("what's on tomorrow?")
+        );
+        assert_eq!(
+            asks("що буде в суботу?", Language::Uk).as_deref(),
+            Some("what's on saturday?")
         );
     }
 

@@ -940,12 +940,22 @@ fn command(rest: &str, ctx: &Context) -> Understood {
     };
     // Telegram writes "/hjælp@VoresBot" in groups.
     let word = word.split('@').next().unwrap_or(word).to_lowercase();
+    // A Danish or English command word says which of the two to answer
+    // in, except where the channel (or the person) speaks another language:
+    // there the commands are typed in English but answered in that one.
+    let answered_in = |said: Language| {
+        if ctx.fallback.reads_submissions() {
+            said
+        } else {
+            ctx.fallback
+        }
+    };
     let da = |meaning| Understood {
-        language: Language::Da,
+        language: answered_in(Language::Da),
         meaning: Meaning::Command(meaning),
     };
     let en = |meaning| Understood {
-        language: Language::En,
+        language: answered_in(Language::En),
         meaning: Meaning::Command(meaning),
     };
     let by_args = |meaning| Understood {
