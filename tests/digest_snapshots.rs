@@ -456,6 +456,43 @@ async fn busy_week_in_english() {
     insta::assert_snapshot!("digest_busy_en", all_formats(&doc));
 }
 
+/// The same week in Turkish, Arabic and Ukrainian: every heading and date
+/// in the reader's language, every resident's title as written (in Arabic
+/// isolated, so it keeps its own direction), no Danish or English text of
+/// ours left.
+#[tokio::test]
+async fn busy_week_in_every_other_language() {
+    let town = busy_town().await;
+    for (lang, name) in [
+        (Language::Tr, "digest_busy_tr"),
+        (Language::Ar, "digest_busy_ar"),
+        (Language::Uk, "digest_busy_uk"),
+    ] {
+        let doc = town.digest(lang).await;
+        let plain = doc.plain();
+        for expected in ["Fællesspisning", "Affaldsindsamling på Ishøj Strand"] {
+            assert!(
+                plain.contains(expected),
+                "{lang}: {expected:?} missing:\n{plain}"
+            );
+        }
+        for ours in [
+            "Ugen i",
+            "The week in",
+            "Det sker",
+            "What's on",
+            "juni",
+            "June",
+        ] {
+            assert!(!plain.contains(ours), "{lang}: {ours:?} in:\n{plain}");
+        }
+        if lang == Language::Ar {
+            assert!(plain.contains("\u{2068}Fællesspisning\u{2069}"), "{plain}");
+        }
+        insta::assert_snapshot!(name, all_formats(&doc));
+    }
+}
+
 #[tokio::test]
 async fn busy_week_split_into_short_messages() {
     let town = busy_town().await;
@@ -480,6 +517,9 @@ async fn empty_week_still_invites() {
     for (lang, name) in [
         (Language::Da, "digest_empty_da"),
         (Language::En, "digest_empty_en"),
+        (Language::Tr, "digest_empty_tr"),
+        (Language::Ar, "digest_empty_ar"),
+        (Language::Uk, "digest_empty_uk"),
     ] {
         let doc = town.digest(lang).await;
         assert!(

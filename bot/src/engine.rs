@@ -2464,12 +2464,19 @@ fn date_question(lang: Language, id: i64, draft: &EventDraft, today: NaiveDate) 
     };
     let idt = id.to_string();
     let written = format::date_near(lang, date, today);
+    // A date the resident is to answer with is written so the bot can read
+    // it back: in their language when the bot reads it, else in English.
+    let answerable = if lang.reads_submissions() {
+        lang
+    } else {
+        Language::En
+    };
     if draft.doubts.contains(&Doubt::WeekdayMismatch)
         && let Some(weekday) = draft.written_weekday
     {
         let other = draft
             .date_on_written_weekday()
-            .map(|d| format::date_near(lang, d, today))
+            .map(|d| format::date_near(answerable, d, today))
             .unwrap_or_default();
         let passed = if draft.doubts.contains(&Doubt::DatePassed) {
             tr(lang, "check_also_passed", &[])
@@ -2500,7 +2507,7 @@ fn date_question(lang: Language, id: i64, draft: &EventDraft, today: NaiveDate) 
                 ("id", &idt),
                 ("title", &draft.title),
                 ("date", &written),
-                ("example", &format::date_near(lang, this_year, today)),
+                ("example", &format::date_near(answerable, this_year, today)),
             ],
         ));
     }
@@ -2514,7 +2521,7 @@ fn date_question(lang: Language, id: i64, draft: &EventDraft, today: NaiveDate) 
             ("id", &idt),
             ("title", &draft.title),
             ("date", &written),
-            ("example", &format::date_near(lang, example, today)),
+            ("example", &format::date_near(answerable, example, today)),
         ],
     ))
 }
