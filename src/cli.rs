@@ -542,11 +542,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .filter(|_| wanted(Platform::Telegram))
             {
                 let settings = TelegramSettings {
-                    token: secret(
-                        "VORES_TELEGRAM_TOKEN",
-                        telegram.token_file.as_deref(),
-                        "telegram.token_file",
-                    )?,
+                    token: telegram_token(telegram)?,
                     api_url: telegram.api_url.clone(),
                     poll_timeout: telegram.poll_timeout,
                     chats: config
@@ -562,38 +558,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 adapters.push(Arc::new(adapter));
             }
             if let Some(matrix) = config.matrix.as_ref().filter(|_| wanted(Platform::Matrix)) {
-                let credentials = match (
-                    secret(
-                        "VORES_MATRIX_TOKEN",
-                        matrix.token_file.as_deref(),
-                        "matrix.token_file",
-                    ),
-                    secret(
-                        "VORES_MATRIX_PASSWORD",
-                        matrix.password_file.as_deref(),
-                        "matrix.password_file",
-                    ),
-                ) {
-                    (Ok(token), _) => MatrixCredentials::AccessToken(token),
-                    (Err(_), Ok(password)) => MatrixCredentials::Password(password),
-                    (Err(_), Err(_)) => bail!(
+                let rooms = config
+                    .channels
+                    .iter()
+                    .filter(|c| c.conversation.platform == Platform::Matrix)
+                    .map(|c| c.conversation.clone())
+                    .collect();
+                let credentials = matrix_credentials(matrix).ok_or_else(|| {
+                    anyhow::anyhow!(
                         "no Matrix login: set VORES_MATRIX_PASSWORD (or VORES_MATRIX_TOKEN) in the environment, or `matrix.password_file` / `matrix.token_file` in the config to a file holding it"
-                    ),
-                };
-                let settings = MatrixSettings {
-                    homeserver: matrix.homeserver.clone(),
-                    user_id: matrix.user_id.clone(),
-                    credentials,
-                    store_path: matrix.store_path.clone(),
-                    admin_power_level: matrix.admin_power_level,
-                    auto_join_servers: matrix.auto_join_servers.clone(),
-                    rooms: config
-                        .channels
-                        .iter()
-                        .filter(|c| c.conversation.platform == Platform::Matrix)
-                        .map(|c| c.conversation.clone())
-                        .collect(),
-                };
+                    )
+                })?;
+                let settings = matrix_settings(matrix, credentials, rooms);
                 let adapter = MatrixAdapter::connect(settings, db.clone())
                     .await
                     .context("starting Matrix")?;
@@ -605,11 +581,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .filter(|_| wanted(Platform::Discord))
             {
                 let settings = DiscordSettings {
-                    token: secret(
-                        "VORES_DISCORD_TOKEN",
-                        discord.token_file.as_deref(),
-                        "discord.token_file",
-                    )?,
+                    token: discord_token(discord)?,
                     api_url: discord.api_url.clone(),
                     admin_role: discord.admin_role.clone(),
                     channels: config
@@ -861,6 +833,62 @@ fn group_names(community: &Community) -> String {
         .map(|g| g.name.as_str())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The Telegram bot token (`VORES_TELEGRAM_TOKEN` or `telegram.token_file`),
+/// as `vores run` and `vores doctor` read it.
+pub(crate) fn telegram_token(telegram: &vores_config::TelegramConfig) -> anyhow::Result<String> {
+    secret(
+        "VORES_TELEGRAM_TOKEN",
+        telegram.token_file.as_deref(),
+        "telegram.token_file",
+    )
+}
+
+/// The Discord bot token (`VORES_DISCORD_TOKEN` or `discord.token_file`).
+pub(crate) fn discord_token(discord: &vores_config::DiscordConfig) -> anyhow::Result<String> {
+    secret(
+        "VORES_DISCORD_TOKEN",
+        discord.token_file.as_deref(),
+        "discord.token_file",
+    )
+}
+
+/// The Matrix login: an access token if one is given, else the password;
+/// `None` when neither is.
+pub(crate) fn matrix_credentials(matrix: &vores_config::MatrixConfig) -> Option<MatrixCredentials> {
+    let token = secret(
+        "VORES_MATRIX_TOKEN",
+        matrix.token_file.as_deref(),
+        "matrix.token_file",
+    );
+    let password = secret(
+        "VORES_MATRIX_PASSWORD",
+        matrix.password_file.as_deref(),
+        "matrix.password_file",
+    );
+    match (token, password) {
+        (Ok(token), _) => Some(MatrixCredentials::AccessToken(token)),
+        (Err(_), Ok(password)) => Some(MatrixCredentials::Password(password)),
+        (Err(_), Err(_)) => None,
+    }
+}
+
+/// How to reach Matrix, from its config section.
+pub(crate) fn matrix_settings(
+    matrix: &vores_config::MatrixConfig,
+    credentials: MatrixCredentials,
+    rooms: Vec<ConversationRef>,
+) -> MatrixSettings {
+    MatrixSettings {
+        homeserver: matrix.homeserver.clone(),
+        user_id: matrix.user_id.clone(),
+        credentials,
+        store_path: matrix.store_path.clone(),
+        admin_power_level: matrix.admin_power_level,
+        auto_join_servers: matrix.auto_join_servers.clone(),
+        rooms,
+    }
 }
 
 /// A secret from the environment, or else from a file; never from the config.

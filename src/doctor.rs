@@ -12,11 +12,14 @@ use vores_bot::Store as _;
 use vores_bot::doctor::{Check, Outcome, tally};
 use vores_bot::model::Platform;
 use vores_config::{Config, DEFAULT_DATABASE_URL};
-use vores_matrix::{Credentials as MatrixCredentials, MatrixSettings};
+use vores_matrix::Credentials as MatrixCredentials;
 use vores_storage::redact_url;
 use vores_telegram::TelegramSettings;
 
-use crate::cli::{Cli, GlobalOptions, load_config, open_database, secret};
+use crate::cli::{
+    Cli, GlobalOptions, discord_token, load_config, matrix_credentials, matrix_settings,
+    open_database, telegram_token,
+};
 
 #[derive(Debug, Args)]
 pub struct DoctorArgs {
@@ -193,11 +196,7 @@ async fn platforms(config: &Config, secrets: &mut Vec<String>) -> Vec<Check> {
     }
     let telegram = match &config.telegram {
         None => None,
-        Some(telegram) => match secret(
-            "VORES_TELEGRAM_TOKEN",
-            telegram.token_file.as_deref(),
-            "telegram.token_file",
-        ) {
+        Some(telegram) => match telegram_token(telegram) {
             Err(e) => {
                 checks.push(Check::problem(
                     "Telegram: bot token",
@@ -231,11 +230,7 @@ async fn platforms(config: &Config, secrets: &mut Vec<String>) -> Vec<Check> {
     };
     let discord = match &config.discord {
         None => None,
-        Some(discord) => match secret(
-            "VORES_DISCORD_TOKEN",
-            discord.token_file.as_deref(),
-            "discord.token_file",
-        ) {
+        Some(discord) => match discord_token(discord) {
             Err(e) => {
                 checks.push(Check::problem(
                     "Discord: bot token",
@@ -253,21 +248,7 @@ async fn platforms(config: &Config, secrets: &mut Vec<String>) -> Vec<Check> {
     let matrix = match &config.matrix {
         None => None,
         Some(matrix) => {
-            let token = secret(
-                "VORES_MATRIX_TOKEN",
-                matrix.token_file.as_deref(),
-                "matrix.token_file",
-            );
-            let password = secret(
-                "VORES_MATRIX_PASSWORD",
-                matrix.password_file.as_deref(),
-                "matrix.password_file",
-            );
-            let credentials = match (token, password) {
-                (Ok(token), _) => Some(MatrixCredentials::AccessToken(token)),
-                (Err(_), Ok(password)) => Some(MatrixCredentials::Password(password)),
-                (Err(_), Err(_)) => None,
-            };
+            let credentials = matrix_credentials(matrix);
             match credentials {
                 None => {
                     checks.push(Check::problem(
@@ -284,15 +265,7 @@ async fn platforms(config: &Config, secrets: &mut Vec<String>) -> Vec<Check> {
                         }
                     });
                     let rooms = channels(Platform::Matrix);
-                    let settings = MatrixSettings {
-                        homeserver: matrix.homeserver.clone(),
-                        user_id: matrix.user_id.clone(),
-                        credentials,
-                        store_path: matrix.store_path.clone(),
-                        admin_power_level: matrix.admin_power_level,
-                        auto_join_servers: matrix.auto_join_servers.clone(),
-                        rooms: Vec::new(),
-                    };
+                    let settings = matrix_settings(matrix, credentials, Vec::new());
                     Some((settings, rooms))
                 }
             }

@@ -260,29 +260,40 @@ pub fn name_of(lang: Language, prefix: &str, name: &str) -> String {
 /// English text where `lang` lacks one, keyed by the rest of the key.
 pub fn texts(lang: Language, prefix: &str) -> std::collections::BTreeMap<String, String> {
     let mut out = std::collections::BTreeMap::new();
-    for key in keys(Language::En).into_iter().chain(keys(lang)) {
+    for key in keys(Language::En).iter().chain(keys(lang)) {
         if let Some(rest) = key.strip_prefix(prefix)
             && !out.contains_key(rest)
-            && variables(Language::En, &key).is_empty()
+            && variables(Language::En, key).is_empty()
         {
-            out.insert(rest.to_string(), tr(lang, &key, &[]));
+            out.insert(rest.to_string(), tr(lang, key, &[]));
         }
     }
     out
 }
 
-/// Every message key in `lang`'s catalog.
-pub fn keys(lang: Language) -> Vec<String> {
+/// Every message key in `lang`'s catalog, in the catalog's order. Read once:
+/// the web asks for its texts on every page.
+pub fn keys(lang: Language) -> &'static [String] {
     use fluent_syntax::ast::Entry;
-    let resource = FluentResource::try_new(lang.catalog_source().to_string())
-        .unwrap_or_else(|(resource, _)| resource);
-    resource
-        .entries()
-        .filter_map(|entry| match entry {
-            Entry::Message(message) => Some(message.id.name.to_string()),
-            _ => None,
-        })
-        .collect()
+    static KEYS: OnceLock<HashMap<Language, Vec<String>>> = OnceLock::new();
+    let all = KEYS.get_or_init(|| {
+        Language::ALL
+            .iter()
+            .map(|&lang| {
+                let resource = FluentResource::try_new(lang.catalog_source().to_string())
+                    .unwrap_or_else(|(resource, _)| resource);
+                let keys = resource
+                    .entries()
+                    .filter_map(|entry| match entry {
+                        Entry::Message(message) => Some(message.id.name.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                (lang, keys)
+            })
+            .collect()
+    });
+    &all[&lang]
 }
 
 /// The variables (`$name`) message `key` of `lang` uses, anywhere in it.
@@ -628,9 +639,9 @@ mod tests {
 
     #[test]
     fn catalogs_have_the_same_texts() {
-        let reference: HashSet<String> = keys(Language::Da).into_iter().collect();
+        let reference: HashSet<String> = keys(Language::Da).iter().cloned().collect();
         for lang in Language::ALL {
-            let theirs: HashSet<String> = keys(lang).into_iter().collect();
+            let theirs: HashSet<String> = keys(lang).iter().cloned().collect();
             let mut lacks: Vec<_> = reference.difference(&theirs).collect();
             let mut extra: Vec<_> = theirs.difference(&reference).collect();
             lacks.sort();
@@ -649,7 +660,7 @@ mod tests {
         let mut wrong = Vec::new();
         for lang in Language::ALL {
             for key in keys(lang) {
-                let (theirs, original) = (variables(lang, &key), variables(Language::Da, &key));
+                let (theirs, original) = (variables(lang, key), variables(Language::Da, key));
                 if theirs.iter().any(|v| !original.contains(v)) {
                     wrong.push(format!(
                         "{lang} {key}: {theirs:?}, the code passes {original:?}"
@@ -685,7 +696,7 @@ mod tests {
         for lang in Language::ALL {
             for key in keys(lang) {
                 let mut found = Vec::new();
-                if let Some(p) = bundles()[&lang].get_message(&key).and_then(|m| m.value()) {
+                if let Some(p) = bundles()[&lang].get_message(key).and_then(|m| m.value()) {
                     selectors(p, &mut found);
                 }
                 for name in found {
@@ -706,14 +717,14 @@ mod tests {
         for lang in Language::ALL {
             let bundle = &bundles()[&lang];
             for key in keys(lang) {
-                let pattern = bundle.get_message(&key).and_then(|m| m.value());
+                let pattern = bundle.get_message(key).and_then(|m| m.value());
                 let Some(pattern) = pattern else {
                     wrong.push(format!("{lang} {key}: no value"));
                     continue;
                 };
                 for count in [0, 1, 2, 5, 21] {
                     let mut args = FluentArgs::new();
-                    for name in variables(lang, &key) {
+                    for name in variables(lang, key) {
                         if COUNTS.contains(&name.as_str()) {
                             args.set(name, FluentValue::from(count));
                         } else {
