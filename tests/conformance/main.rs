@@ -58,6 +58,7 @@ macro_rules! every_scenario {
                 approval_by_button_or_reaction,
                 a_clash_names_the_other_event,
                 whats_on_in_danish_and_english,
+                questions_in_other_languages_and_a_chosen_language,
                 a_story_is_shared_and_listed,
                 a_place_is_added_approved_and_found,
                 a_short_story_is_coached_and_drafted,

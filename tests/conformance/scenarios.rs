@@ -146,6 +146,32 @@ pub async fn whats_on_in_danish_and_english(p: &mut impl TestPlatform) {
     assert_has(&nothing.text, &["Jeg kender ikke til noget"]);
 }
 
+/// A resident who reads Turkish better is answered in Turkish, the event's
+/// Danish title as written; `/sprog ar` makes every reply to him Arabic,
+/// whatever he writes in, and nobody else's.
+pub async fn questions_in_other_languages_and_a_chosen_language(p: &mut impl TestPlatform) {
+    use vores_bot::lang::{Language, tr};
+    let heading = |lang| {
+        tr(
+            lang,
+            "whatson_heading",
+            &[("window", &tr(lang, "window_weekend", &[]))],
+        )
+    };
+    p.ask(Mette, Torvet, "Byttemarked i Glashuset lørdag kl. 10-14")
+        .await;
+    let turkish = p
+        .ask(Ahmed, Torvet, "merhaba 🙂 bu hafta sonu ne var?")
+        .await;
+    assert_has(&turkish.text, &[&heading(Language::Tr), "Byttemarked"]);
+    assert_lacks(&turkish.text, &["Det sker"]);
+    p.ask(Ahmed, Torvet, "/sprog ar").await;
+    let arabic = p.ask(Ahmed, Torvet, "hvad sker der i weekenden?").await;
+    assert_has(&arabic.text, &[&heading(Language::Ar), "Byttemarked"]);
+    let others = p.ask(Ali, Torvet, "hvad sker der i weekenden?").await;
+    assert_has(&others.text, &["Det sker i weekenden", "Byttemarked"]);
+}
+
 /// A good story is kept, thanked for, and listed with the resident's own.
 pub async fn a_story_is_shared_and_listed(p: &mut impl TestPlatform) {
     let story = p
