@@ -633,4 +633,38 @@ language_cleared = سأرد عليك من جديد باللغة التي تكت�
 language_choices = اختر لغتك بكتابة «/language» ثم رمز اللغة: { $list }. لإلغاء الاختيار اكتب «/language off».
 language_unknown = لا أعرف هذه اللغة («{ $choice }»). اللغات التي أعرفها: { $list }.
 language_submissions_in_danish_or_english = أستطيع قراءة الفعاليات والقصص بالدنماركية أو الإنجليزية فقط؛ لكن يمكنك أن تسألني بلغتك عمّا يحدث.
-help_language = اختر لغتك: «/language» (dansk, English, Türkçe, العربية, Українська).
+help_language = اختر لغتك: «/language» ({ $languages }).
+
+## About the language: its name in itself, its direction (ltr or rtl) and
+## other names /sprog and /language accept.
+meta_name = العربية
+meta_direction = rtl
+meta_aliases = عربي, arabic, arabisk, arapça
+
+## How the bot reads this language's "what's on" questions (see TRANSLATING.md):
+## times, one "phrase = english time" per line, longer phrases first; words that ask;
+## phrases that only look like a question; common words and letters that tell the language.
+understand_times =
+    نهاية الأسبوع القادم = next weekend
+    نهاية الأسبوع المقبل = next weekend
+    عطلة نهاية الأسبوع = this weekend
+    نهاية الأسبوع = this weekend
+    الويكند = this weekend
+    الأسبوع القادم = next week
+    الأسبوع المقبل = next week
+    هذا الأسبوع = this week
+    هذا المساء = tonight
+    الليلة = tonight
+    غداً = tomorrow
+    غدا = tomorrow
+    بكرة = tomorrow
+    بكره = tomorrow
+    اليوم = today
+    الاثنين = monday
+    الثلاثاء = tuesday
+    الأربعاء = wednesday
+    الخميس = thursday
+    الجمعة = friday
+    السبت = saturday
+    الأحد = sunday
+understand_questions = ماذا, شو, ايش, إيش, ما هي, فعاليات, الفعاليات, أنشطة, الأنشطة, نشاطات

@@ -504,4 +504,10 @@ language_cleared = Jeg svarer dig igen på det sprog, du skriver på (ellers kan
 language_choices = Vælg dit sprog med »/sprog« og koden: { $list }. »/sprog fra« fjerner valget.
 language_unknown = Det sprog kender jeg ikke (»{ $choice }«). Jeg kan: { $list }.
 language_submissions_in_danish_or_english = Begivenheder og historier kan jeg kun læse på dansk eller engelsk; spørg mig gerne på dit sprog, hvad der sker.
-help_language = Vælg dit sprog: »/sprog« (dansk, English, Türkçe, العربية, Українська).
+help_language = Vælg dit sprog: »/sprog« ({ $languages }).
+
+## About the language: its name in itself, its direction (ltr or rtl) and
+## other names /sprog and /language accept.
+meta_name = Dansk
+meta_direction = ltr
+meta_aliases = dansk, danish, danca, danimarkaca, الدنماركية, данська

@@ -511,4 +511,10 @@ language_cleared = I reply in the language you write in again (or the channel's)
 language_choices = Choose your language with “/language” and its code: { $list }. “/language off” removes the choice.
 language_unknown = I don't know that language (“{ $choice }”). I can: { $list }.
 language_submissions_in_danish_or_english = I can read events and stories only in Danish or English; do ask me in your language what's on.
-help_language = Choose your language: “/language” (dansk, English, Türkçe, العربية, Українська).
+help_language = Choose your language: “/language” ({ $languages }).
+
+## About the language: its name in itself, its direction (ltr or rtl) and
+## other names /sprog and /language accept.
+meta_name = English
+meta_direction = ltr
+meta_aliases = english, engelsk, ingilizce, الإنجليزية, англійська

@@ -511,4 +511,44 @@ language_cleared = Artık yine senin yazdığın dilde (ya da kanalın dilinde) 
 language_choices = Dilini “/language” ve dilin koduyla seç: { $list }. Seçimi kaldırmak için “/language off” yaz.
 language_unknown = Bu dili bilmiyorum (“{ $choice }”). Bildiğim diller: { $list }.
 language_submissions_in_danish_or_english = Etkinlikleri ve hikâyeleri sadece Danca ya da İngilizce okuyabiliyorum; ama neler olduğunu bana kendi dilinde sorabilirsin.
-help_language = Dilini seç: “/language” (dansk, English, Türkçe, العربية, Українська).
+help_language = Dilini seç: “/language” ({ $languages }).
+
+## About the language: its name in itself, its direction (ltr or rtl) and
+## other names /sprog and /language accept.
+meta_name = Türkçe
+meta_direction = ltr
+meta_aliases = türkçe, turkce, turkish, tyrkisk
+
+## How the bot reads this language's "what's on" questions (see TRANSLATING.md):
+## times, one "phrase = english time" per line, longer phrases first; words that ask;
+## phrases that only look like a question; common words and letters that tell the language.
+understand_times =
+    gelecek hafta sonu = next weekend
+    haftaya hafta sonu = next weekend
+    bu hafta sonu = this weekend
+    hafta sonu = this weekend
+    haftasonu = this weekend
+    gelecek hafta = next week
+    haftaya = next week
+    bu hafta = this week
+    bu akşam = tonight
+    bu aksam = tonight
+    yarın = tomorrow
+    yarin = tomorrow
+    bugün = today
+    bugun = today
+    pazartesi = monday
+    salı = tuesday
+    sali = tuesday
+    çarşamba = wednesday
+    carsamba = wednesday
+    perşembe = thursday
+    persembe = thursday
+    cumartesi = saturday
+    cuma = friday
+    pazar = sunday
+understand_questions = ne var, neler var, ne oluyor, neler oluyor, ne yapabilirim, etkinlik, etkinlikler, program
+understand_not_questions = ne var ne yok
+understand_words = bu, ne, neler, var, mı, mi, mu, mü, hafta, sonu, haftasonu, yarın, yarin, bugün, bugun, akşam, aksam, merhaba, selam, etkinlik, etkinlikler, nerede, zaman, için, icin, ve, bir, oluyor, gün, günü, saat, teşekkürler, lütfen, cumartesi, pazar, pazartesi, salı, çarşamba, perşembe, cuma, hangi, bana, gelecek, haftaya, burada, şehirde
+understand_letters = ğ, ı, ş
+understand_word_endings = yes

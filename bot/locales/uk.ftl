@@ -566,4 +566,43 @@ language_cleared = Я знову відповідаю мовою, якою ви 
 language_choices = Виберіть мову командою «/language» і кодом мови: { $list }. «/language off» скасовує вибір.
 language_unknown = Я не знаю такої мови («{ $choice }»). Доступні мови: { $list }.
 language_submissions_in_danish_or_english = Події та історії я можу читати лише данською або англійською; але запитати, що відбувається, можна й вашою мовою.
-help_language = Виберіть мову: «/language» (dansk, English, Türkçe, العربية, Українська).
+help_language = Виберіть мову: «/language» ({ $languages }).
+
+## About the language: its name in itself, its direction (ltr or rtl) and
+## other names /sprog and /language accept.
+meta_name = Українська
+meta_direction = ltr
+meta_aliases = ukrainian, ukrainsk, ukraynaca
+
+## How the bot reads this language's "what's on" questions (see TRANSLATING.md):
+## times, one "phrase = english time" per line, longer phrases first; words that ask;
+## phrases that only look like a question; common words and letters that tell the language.
+understand_times =
+    на наступних вихідних = next weekend
+    наступних вихідних = next weekend
+    на цих вихідних = this weekend
+    на вихідних = this weekend
+    цих вихідних = this weekend
+    вихідних = this weekend
+    вихідні = this weekend
+    наступного тижня = next week
+    цього тижня = this week
+    сьогодні ввечері = tonight
+    завтра = tomorrow
+    сьогодні = today
+    понеділок = monday
+    вівторок = tuesday
+    середу = wednesday
+    середа = wednesday
+    четвер = thursday
+    пʼятницю = friday
+    п'ятницю = friday
+    п’ятницю = friday
+    суботу = saturday
+    субота = saturday
+    неділю = sunday
+    неділя = sunday
+    ввечері = tonight
+understand_questions = що відбувається, що буде, що є, що цікавого, які події, які заходи, куди піти, події, заходи
+understand_words = що, які, є, буде, відбувається, вихідних, вихідні, сьогодні, ввечері, тижня, цього, наступного, привіт, дякую, ласка, де, коли, події, заходи
+understand_letters = і, ї, є, ґ

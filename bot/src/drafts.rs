@@ -210,7 +210,7 @@ fn template(kind: DraftKind, lang: Language) -> (&'static str, &'static str) {
         ),
         // Drafts are for the local paper and the newsletter, written in
         // Danish or English; other languages get the English draft.
-        (DraftKind::PressRelease, Language::En | Language::Tr | Language::Ar | Language::Uk) => (
+        (DraftKind::PressRelease, _) => (
             "press.en.txt",
             include_str!("../templates/drafts/press.en.txt"),
         ),
@@ -218,7 +218,7 @@ fn template(kind: DraftKind, lang: Language) -> (&'static str, &'static str) {
             "newsletter.da.txt",
             include_str!("../templates/drafts/newsletter.da.txt"),
         ),
-        (DraftKind::Newsletter, Language::En | Language::Tr | Language::Ar | Language::Uk) => (
+        (DraftKind::Newsletter, _) => (
             "newsletter.en.txt",
             include_str!("../templates/drafts/newsletter.en.txt"),
         ),
@@ -292,7 +292,7 @@ mod tests {
             photo: None,
             missing: vec!["et billede".into()],
         };
-        for lang in Language::ALL {
+        for lang in Language::all() {
             for kind in [DraftKind::PressRelease, DraftKind::Newsletter] {
                 let text = render(kind, lang, &draft);
                 for part in [

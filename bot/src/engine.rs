@@ -2118,7 +2118,7 @@ impl Bot {
         written: Language,
     ) -> Result<Doc, CoreError> {
         let choice = choice.trim().trim_end_matches(['.', '!']);
-        let list = Language::ALL
+        let list = Language::all()
             .iter()
             .map(|l| format!("{} ({})", l.code(), l.native_name()))
             .collect::<Vec<_>>()
@@ -2619,7 +2619,21 @@ fn help(lang: Language) -> Doc {
         .item(vec![Span::Text(tr(lang, "help_query", &[]))])
         .item(vec![Span::Text(tr(lang, "help_mine", &[]))])
         .item(vec![Span::Text(tr(lang, "help_toolbox", &[]))])
-        .item(vec![Span::Text(tr(lang, "help_language", &[]))])
+        .item(vec![Span::Text(tr(
+            lang,
+            "help_language",
+            &[("languages", &language_names())],
+        ))])
+}
+
+/// Every language the bot has, by its name in itself ("Dansk, English,
+/// Türkçe, …").
+fn language_names() -> String {
+    Language::all()
+        .iter()
+        .map(|l| l.native_name())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The toolbox: the list of guides, or one guide as a few short messages.

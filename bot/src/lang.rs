@@ -10,79 +10,71 @@
 //! parses, has every key the code uses, uses only the variables the code
 //! passes, and renders every message.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock, RwLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 
-/// A language the bot can reply in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Da,
-    En,
+/// A language the bot can reply in: one of the catalogs compiled in
+/// (Danish, English, Turkish, Arabic, Ukrainian) or one an operator added
+/// with a line of config (`catalogs = ["pl.ftl"]`, see [`add_catalog`]).
+///
+/// A small copyable handle; what the language is (its name, direction,
+/// texts and the questions it asks) lives in its catalog.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Language(u16);
+
+#[allow(non_upper_case_globals)]
+impl Language {
+    /// Danish and English are the languages the bot reads events and
+    /// stories in (the reader in `understand/` is written for them).
+    pub const Da: Language = Language(0);
+    pub const En: Language = Language(1);
     /// Turkish, Arabic and Ukrainian: everyday languages in the town. The
     /// bot answers in them and understands the common questions ("what's
-    /// on this weekend?"); submissions are read in Danish and English.
-    Tr,
-    Ar,
-    Uk,
-}
+    /// on this weekend?"), read from their catalogs.
+    pub const Tr: Language = Language(2);
+    pub const Ar: Language = Language(3);
+    pub const Uk: Language = Language(4);
 
-impl Language {
-    pub const ALL: [Language; 5] = [
-        Language::Da,
-        Language::En,
-        Language::Tr,
-        Language::Ar,
-        Language::Uk,
-    ];
+    /// Every language the bot has: the built-in ones first, then those
+    /// added by the config, in the order they were added.
+    pub fn all() -> Vec<Language> {
+        let count = registry().len();
+        (0..count)
+            .map(|i| Language(u16::try_from(i).unwrap_or(u16::MAX)))
+            .collect()
+    }
 
     pub fn code(self) -> &'static str {
-        match self {
-            Language::Da => "da",
-            Language::En => "en",
-            Language::Tr => "tr",
-            Language::Ar => "ar",
-            Language::Uk => "uk",
-        }
+        catalog(self).code
     }
 
-    /// The language's name in itself, for a list to choose from.
+    /// The language's name in itself, for a list to choose from (the
+    /// catalog's `meta_name`).
     pub fn native_name(self) -> &'static str {
-        match self {
-            Language::Da => "Dansk",
-            Language::En => "English",
-            Language::Tr => "Türkçe",
-            Language::Ar => "العربية",
-            Language::Uk => "Українська",
-        }
+        &catalog(self).name
     }
 
-    /// Written right to left.
+    /// Written right to left (the catalog's `meta_direction = rtl`).
     pub fn is_rtl(self) -> bool {
-        self == Language::Ar
+        catalog(self).rtl
     }
 
     /// Whether the bot reads submissions (events, stories) written in it;
     /// in the others it answers and understands the common questions.
     pub fn reads_submissions(self) -> bool {
-        matches!(self, Language::Da | Language::En)
+        self == Language::Da || self == Language::En
     }
 
-    /// The Fluent catalog, compiled in.
-    fn catalog_source(self) -> &'static str {
-        match self {
-            Language::Da => include_str!("../locales/da.ftl"),
-            Language::En => include_str!("../locales/en.ftl"),
-            Language::Tr => include_str!("../locales/tr.ftl"),
-            Language::Ar => include_str!("../locales/ar.ftl"),
-            Language::Uk => include_str!("../locales/uk.ftl"),
-        }
+    /// What the catalog says about reading this language: its "what's on"
+    /// questions and the words that tell it apart.
+    pub fn understanding(self) -> &'static Understanding {
+        &catalog(self).understanding
     }
 }
 
@@ -92,43 +84,169 @@ impl fmt::Display for Language {
     }
 }
 
+impl fmt::Debug for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        code.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "unknown language {0:?}: use \"da\" (Danish), \"en\" (English), \"tr\" (Turkish), \"ar\" (Arabic) or \"uk\" (Ukrainian)"
-)]
-pub struct UnknownLanguage(String);
+#[error("unknown language {0:?}: use one of {1}")]
+pub struct UnknownLanguage(String, String);
 
 impl FromStr for Language {
     type Err = UnknownLanguage;
 
+    /// A language by its code, its name in itself, or another name its
+    /// catalog lists (`meta_aliases`: "tyrkisk", "turkish", "turkce").
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_lowercase().as_str() {
-            "da" | "dansk" | "danish" | "danca" => Ok(Language::Da),
-            "en" | "english" | "engelsk" | "ingilizce" => Ok(Language::En),
-            "tr" | "türkçe" | "turkce" | "turkish" | "tyrkisk" => Ok(Language::Tr),
-            "ar" | "العربية" | "عربي" | "arabic" | "arabisk" => Ok(Language::Ar),
-            "uk" | "українська" | "ukrainian" | "ukrainsk" => Ok(Language::Uk),
-            other => Err(UnknownLanguage(other.to_string())),
+        let wanted = s.trim().to_lowercase();
+        for lang in Language::all() {
+            let catalog = catalog(lang);
+            if catalog.code == wanted
+                || catalog.name.to_lowercase() == wanted
+                || catalog.aliases.contains(&wanted)
+            {
+                return Ok(lang);
+            }
         }
+        let known = Language::all()
+            .iter()
+            .map(|l| format!("\"{}\" ({})", l.code(), l.native_name()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        Err(UnknownLanguage(wanted, known))
     }
 }
 
 type Bundle = FluentBundle<FluentResource>;
 
-/// Parses a catalog into a bundle; `Err` lists what is wrong with it.
-fn bundle(lang: Language) -> Result<Bundle, String> {
-    let resource =
-        FluentResource::try_new(lang.catalog_source().to_string()).map_err(|(_, errors)| {
-            errors
-                .iter()
-                .map(|e| format!("{e:?}"))
-                .collect::<Vec<_>>()
-                .join("; ")
-        })?;
-    let locale = lang
-        .code()
+/// The catalogs compiled in, in the order of the `Language` constants.
+const BUILT_IN: [(&str, &str); 5] = [
+    ("da", include_str!("../locales/da.ftl")),
+    ("en", include_str!("../locales/en.ftl")),
+    ("tr", include_str!("../locales/tr.ftl")),
+    ("ar", include_str!("../locales/ar.ftl")),
+    ("uk", include_str!("../locales/uk.ftl")),
+];
+
+/// The times a "what's on" question may name, as the English words the
+/// reader in `window.rs` turns into a window.
+pub const QUESTION_TIMES: &[&str] = &[
+    "this weekend",
+    "next weekend",
+    "this week",
+    "next week",
+    "tonight",
+    "today",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// How a language's common questions are read (its catalog's optional
+/// `understand_…` texts; empty for Danish and English, which the reader
+/// reads itself).
+#[derive(Debug, Default)]
+pub struct Understanding {
+    /// (phrase, English time), longest first as the catalog lists them:
+    /// `understand_times`, one "phrase = english" per line.
+    pub times: Vec<(String, String)>,
+    /// Words that ask ("ne var", "ماذا"): `understand_questions`.
+    pub questions: Vec<String>,
+    /// Phrases that look like a question but are not ("ne var ne yok", a
+    /// greeting): `understand_not_questions`.
+    pub not_questions: Vec<String>,
+    /// Common words that tell a message is in this language:
+    /// `understand_words`.
+    pub words: Vec<String>,
+    /// Letters only this language (of ours) uses: `understand_letters`.
+    pub letters: Vec<char>,
+    /// Whether a phrase's last word may carry endings (Turkish "hafta
+    /// sonunda", "yarınki"): `understand_word_endings = yes`.
+    pub word_endings: bool,
+}
+
+/// One language's catalog, parsed once.
+struct Catalog {
+    code: &'static str,
+    source: String,
+    bundle: Bundle,
+    /// Message keys in the catalog's order.
+    keys: Vec<String>,
+    name: String,
+    rtl: bool,
+    aliases: Vec<String>,
+    understanding: Understanding,
+}
+
+/// Every language the process has. Languages are only ever added (at
+/// start, from the config), never removed, so a `Language` stays valid.
+fn registry() -> std::sync::RwLockReadGuard<'static, Vec<&'static Catalog>> {
+    registry_lock().read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn registry_lock() -> &'static RwLock<Vec<&'static Catalog>> {
+    static REGISTRY: OnceLock<RwLock<Vec<&'static Catalog>>> = OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let catalogs = BUILT_IN
+            .iter()
+            .map(|(code, source)| {
+                // Compiled in; a catalog that does not parse is caught by
+                // the `catalogs_parse` test before it can ship.
+                let catalog = parse_catalog(code, source.to_string())
+                    .unwrap_or_else(|e| panic!("bot/locales/{code}.ftl: {e}"));
+                &*Box::leak(Box::new(catalog))
+            })
+            .collect();
+        RwLock::new(catalogs)
+    })
+}
+
+fn catalog(lang: Language) -> &'static Catalog {
+    let all = registry();
+    // A `Language` is only made from the registry, which never shrinks.
+    all.get(usize::from(lang.0)).copied().unwrap_or(all[0])
+}
+
+/// Parses a catalog; `Err` says what is wrong with it.
+fn parse_catalog(code: &str, source: String) -> Result<Catalog, String> {
+    use fluent_syntax::ast::Entry;
+    let resource = FluentResource::try_new(source.clone()).map_err(|(_, errors)| {
+        errors
+            .iter()
+            .map(|e| format!("{e:?}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    let keys: Vec<String> = resource
+        .entries()
+        .filter_map(|entry| match entry {
+            Entry::Message(message) => Some(message.id.name.to_string()),
+            _ => None,
+        })
+        .collect();
+    let locale = code
         .parse()
-        .map_err(|e| format!("{} is not a language tag: {e}", lang.code()))?;
+        .map_err(|e| format!("{code} is not a language tag: {e}"))?;
     let mut bundle = FluentBundle::new_concurrent(vec![locale]);
     // Residents' own words are isolated where they are passed in (see
     // RESIDENT_WRITTEN); isolating every number and date too would put
@@ -137,23 +255,178 @@ fn bundle(lang: Language) -> Result<Bundle, String> {
     bundle
         .add_resource(resource)
         .map_err(|errors| format!("{errors:?}"))?;
-    Ok(bundle)
+    let text = |key: &str| -> Option<String> {
+        let pattern = bundle.get_message(key)?.value()?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, None, &mut errors);
+        errors.is_empty().then(|| text.trim().to_string())
+    };
+    let list = |key: &str| -> Vec<String> {
+        text(key)
+            .map(|t| {
+                t.split([',', '\n'])
+                    .map(|w| w.trim().to_lowercase())
+                    .filter(|w| !w.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let name = text("meta_name").filter(|n| !n.is_empty()).ok_or(
+        "it has no meta_name (the language's name in itself, e.g. \"meta_name = Polski\")",
+    )?;
+    let rtl = match text("meta_direction").as_deref() {
+        None | Some("ltr") => false,
+        Some("rtl") => true,
+        Some(other) => {
+            return Err(format!(
+                "meta_direction is {other:?}; write \"ltr\" (left to right) or \"rtl\""
+            ));
+        }
+    };
+    let mut times = Vec::new();
+    for line in text("understand_times").unwrap_or_default().lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let Some((phrase, english)) = line.rsplit_once('=') else {
+            return Err(format!(
+                "understand_times: {line:?} needs \"phrase = english\", e.g. \"w weekend = this weekend\""
+            ));
+        };
+        let english = english.trim().to_lowercase();
+        if !QUESTION_TIMES.contains(&english.as_str()) {
+            return Err(format!(
+                "understand_times: {english:?} is not one of {QUESTION_TIMES:?}"
+            ));
+        }
+        times.push((phrase.trim().to_lowercase(), english));
+    }
+    let understanding = Understanding {
+        times,
+        questions: list("understand_questions"),
+        not_questions: list("understand_not_questions"),
+        words: list("understand_words"),
+        letters: list("understand_letters")
+            .iter()
+            .flat_map(|l| l.chars())
+            .filter(|c| c.is_alphabetic())
+            .collect(),
+        word_endings: text("understand_word_endings").as_deref() == Some("yes"),
+    };
+    let aliases = list("meta_aliases");
+    Ok(Catalog {
+        code: Box::leak(code.to_string().into_boxed_str()),
+        source,
+        bundle,
+        keys,
+        name,
+        rtl,
+        aliases,
+        understanding,
+    })
 }
 
-fn bundles() -> &'static HashMap<Language, Bundle> {
-    static BUNDLES: OnceLock<HashMap<Language, Bundle>> = OnceLock::new();
-    BUNDLES.get_or_init(|| {
-        Language::ALL
-            .iter()
-            .map(|&lang| {
-                // Compiled in; a catalog that does not parse is caught by
-                // the `catalogs_parse` test before it can ship.
-                let bundle = bundle(lang)
-                    .unwrap_or_else(|e| panic!("the {lang} catalog does not parse: {e}"));
-                (lang, bundle)
-            })
-            .collect()
-    })
+/// Texts a catalog may leave out: how the bot reads the language. Without
+/// them it answers in the language but does not read its questions.
+const OPTIONAL_PREFIX: &str = "understand_";
+
+/// Adds the language of catalog `source` (an `.ftl` file an operator
+/// names in the config) under `code`, so channels and residents can
+/// choose it. The catalog must parse, name its language (`meta_name`) and
+/// use only the variables the bot passes; texts it lacks are shown in
+/// English (and listed once in the log). Adding the same catalog twice is
+/// harmless.
+pub fn add_catalog(code: &str, source: String) -> Result<Language, String> {
+    let code = code.trim().to_lowercase();
+    let tag_like = !code.is_empty()
+        && code
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()))
+        && code.split('-').next().is_some_and(|first| {
+            (2..=3).contains(&first.len()) && first.chars().all(|c| c.is_ascii_lowercase())
+        });
+    if !tag_like {
+        return Err(format!(
+            "{code:?} is not a language code; name the file after its ISO 639 code, e.g. pl.ftl"
+        ));
+    }
+    if let Some(existing) = Language::all().into_iter().find(|l| l.code() == code) {
+        if usize::from(existing.0) < BUILT_IN.len() {
+            return Err(format!(
+                "{code} is built in (bot/locales/{code}.ftl); change that file instead"
+            ));
+        }
+        if catalog(existing).source == source {
+            return Ok(existing);
+        }
+        return Err(format!("{code} was already added from another file"));
+    }
+    let catalog = parse_catalog(&code, source)?;
+    let english = self::catalog(Language::En);
+    let mut wrong = Vec::new();
+    for key in &catalog.keys {
+        if key.starts_with("meta_") || key.starts_with(OPTIONAL_PREFIX) {
+            continue;
+        }
+        if !english.keys.contains(key) {
+            wrong.push(format!("{key} is not a text the bot uses"));
+            continue;
+        }
+        let (theirs, original) = (
+            variables_in(&catalog.bundle, key),
+            variables_in(&english.bundle, key),
+        );
+        if let Some(v) = theirs.iter().find(|v| !original.contains(v)) {
+            wrong.push(format!(
+                "{key} uses ${v}; the bot passes only {}",
+                if original.is_empty() {
+                    "no variables".to_string()
+                } else {
+                    original
+                        .iter()
+                        .map(|v| format!("${v}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            ));
+        }
+    }
+    if !wrong.is_empty() {
+        return Err(wrong.join("; "));
+    }
+    let lacking = english
+        .keys
+        .iter()
+        .filter(|k| !k.starts_with(OPTIONAL_PREFIX) && !catalog.keys.contains(k))
+        .count();
+    if lacking > 0 {
+        tracing::warn!(
+            language = %code,
+            lacking,
+            "the catalog lacks some texts; those are shown in English"
+        );
+    }
+    let mut all = registry_lock().write().unwrap_or_else(|e| e.into_inner());
+    // Another thread may have added it meanwhile.
+    if let Some(i) = all.iter().position(|c| c.code == code) {
+        return Ok(Language(u16::try_from(i).unwrap_or(u16::MAX)));
+    }
+    let index = u16::try_from(all.len()).map_err(|_| "too many languages".to_string())?;
+    all.push(Box::leak(Box::new(catalog)));
+    Ok(Language(index))
+}
+
+/// Reads catalog file `path` (its name is the language's code: `pl.ftl`)
+/// and adds its language, see [`add_catalog`].
+pub fn add_catalog_file(path: &std::path::Path) -> Result<Language, String> {
+    let code = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|_| path.extension().is_some_and(|e| e == "ftl"))
+        .ok_or("name the file after its language code, ending in .ftl (e.g. pl.ftl)")?;
+    let source = std::fs::read_to_string(path).map_err(|e| format!("cannot read it: {e}"))?;
+    add_catalog(code, source)
 }
 
 /// Arguments of [`tr`] that carry text a resident wrote.
@@ -209,9 +482,8 @@ pub fn tr(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
             fluent_args.set(*name, value.to_string());
         }
     }
-    let all = bundles();
     for candidate in fallbacks(lang) {
-        let bundle = &all[&candidate];
+        let bundle = &catalog(candidate).bundle;
         let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
             continue;
         };
@@ -240,7 +512,7 @@ pub fn tr(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
 /// Whether the catalogs have text `key` (Danish, the one every text is
 /// written in first).
 pub fn exists(key: &str) -> bool {
-    bundles()[&Language::Da].get_message(key).is_some()
+    catalog(Language::Da).bundle.get_message(key).is_some()
 }
 
 /// The name of a rule, an action or another stored word in `lang`
@@ -274,30 +546,15 @@ pub fn texts(lang: Language, prefix: &str) -> std::collections::BTreeMap<String,
 /// Every message key in `lang`'s catalog, in the catalog's order. Read once:
 /// the web asks for its texts on every page.
 pub fn keys(lang: Language) -> &'static [String] {
-    use fluent_syntax::ast::Entry;
-    static KEYS: OnceLock<HashMap<Language, Vec<String>>> = OnceLock::new();
-    let all = KEYS.get_or_init(|| {
-        Language::ALL
-            .iter()
-            .map(|&lang| {
-                let resource = FluentResource::try_new(lang.catalog_source().to_string())
-                    .unwrap_or_else(|(resource, _)| resource);
-                let keys = resource
-                    .entries()
-                    .filter_map(|entry| match entry {
-                        Entry::Message(message) => Some(message.id.name.to_string()),
-                        _ => None,
-                    })
-                    .collect();
-                (lang, keys)
-            })
-            .collect()
-    });
-    &all[&lang]
+    &catalog(lang).keys
 }
 
 /// The variables (`$name`) message `key` of `lang` uses, anywhere in it.
 pub fn variables(lang: Language, key: &str) -> Vec<String> {
+    variables_in(&catalog(lang).bundle, key)
+}
+
+fn variables_in(bundle: &Bundle, key: &str) -> Vec<String> {
     use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
     fn in_inline(e: &InlineExpression<&str>, out: &mut Vec<String>) {
         match e {
@@ -330,7 +587,7 @@ pub fn variables(lang: Language, key: &str) -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    if let Some(pattern) = bundles()[&lang].get_message(key).and_then(|m| m.value()) {
+    if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
         in_pattern(pattern, &mut out);
     }
     out.sort();
@@ -472,83 +729,6 @@ const ENGLISH_WORDS: &[&str] = &[
     "an",
 ];
 
-/// Turkish words common in questions and greetings (with and without the
-/// Turkish letters, which phones do not always offer).
-const TURKISH_WORDS: &[&str] = &[
-    "bu",
-    "ne",
-    "neler",
-    "var",
-    "mı",
-    "mi",
-    "mu",
-    "mü",
-    "hafta",
-    "sonu",
-    "haftasonu",
-    "yarın",
-    "yarin",
-    "bugün",
-    "bugun",
-    "akşam",
-    "aksam",
-    "merhaba",
-    "selam",
-    "etkinlik",
-    "etkinlikler",
-    "nerede",
-    "zaman",
-    "için",
-    "icin",
-    "ve",
-    "bir",
-    "oluyor",
-    "gün",
-    "günü",
-    "saat",
-    "teşekkürler",
-    "lütfen",
-    "cumartesi",
-    "pazar",
-    "pazartesi",
-    "salı",
-    "çarşamba",
-    "perşembe",
-    "cuma",
-    "hangi",
-    "bana",
-    "gelecek",
-    "haftaya",
-    "burada",
-    "şehirde",
-];
-
-/// Ukrainian words common in questions and greetings, and letters Russian
-/// does not have: Cyrillic alone does not say Ukrainian.
-const UKRAINIAN_WORDS: &[&str] = &[
-    // Only words Russian does not share ("на", "завтра" are both).
-    "що",
-    "які",
-    "є",
-    "буде",
-    "відбувається",
-    "вихідних",
-    "вихідні",
-    "сьогодні",
-    "ввечері",
-    "тижня",
-    "цього",
-    "наступного",
-    "привіт",
-    "дякую",
-    "ласка",
-    "де",
-    "коли",
-    "події",
-    "заходи",
-];
-const UKRAINIAN_LETTERS: &[char] = &['і', 'ї', 'є', 'ґ', 'І', 'Ї', 'Є', 'Ґ'];
-
 fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
@@ -563,11 +743,45 @@ fn is_cyrillic_letter(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{04FF}')
 }
 
+/// How clearly `text` is in `lang`, by the words and letters its catalog
+/// lists (`understand_words`, `understand_letters`): (words, letters).
+fn signals(lang: Language, words: &[&str], text: &str) -> (i32, i32) {
+    let understanding = lang.understanding();
+    let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
+    let word_hits = words
+        .iter()
+        .filter(|w| understanding.words.iter().any(|known| known == *w))
+        .count();
+    let letter_hit = text.contains(understanding.letters.as_slice());
+    (count(word_hits), i32::from(letter_hit))
+}
+
+/// The language other than Danish and English whose catalog's words and
+/// letters `text` shows most, if `enough` says its signals are enough.
+fn best_other(
+    words: &[&str],
+    text: &str,
+    enough: impl Fn(i32, i32) -> bool,
+) -> Option<(Language, i32)> {
+    Language::all()
+        .into_iter()
+        .filter(|l| !l.reads_submissions())
+        .filter_map(|lang| {
+            let (words, letters) = signals(lang, words, text);
+            enough(words, letters).then_some((lang, words + letters))
+        })
+        .max_by_key(|(_, score)| *score)
+}
+
 /// Guesses which language `text` is written in, picking one only when the
 /// text says so clearly; otherwise `fallback` (the person's or the
-/// channel's language). Arabic and Ukrainian are told by their letters
-/// (Ukrainian needs its own letters or words: Russian is not one of ours),
-/// Danish, English and Turkish by their common words and letters.
+/// channel's language). Danish and English are told by their common words
+/// and letters; the other languages by the words and letters their
+/// catalogs list. In a script other than Latin one sign is enough (its
+/// own letters or a word: Cyrillic alone does not say Ukrainian, Russian
+/// is not one of ours unless a catalog adds it); text in Arabic script is
+/// Arabic unless it has letters Arabic does not use (Urdu, Persian) or a
+/// catalog of such a language claims it.
 pub fn detect(text: &str, fallback: Language) -> Language {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let arabic = text.chars().filter(|c| is_arabic_letter(*c)).count();
@@ -577,29 +791,25 @@ pub fn detect(text: &str, fallback: Language) -> Language {
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .collect();
+    let one_sign = |words: i32, letters: i32| words + letters >= 1;
     if letters > 0 && arabic * 2 > letters {
-        // Urdu or Persian: not a language we have; the person's or the
-        // channel's answers.
-        return if text.contains(NOT_ARABIC_LETTERS) {
-            fallback
-        } else {
-            Language::Ar
+        let claimed = best_other(&words, &lower, one_sign)
+            .map(|(lang, _)| lang)
+            .filter(|&lang| lang != Language::Ar);
+        return match claimed {
+            Some(lang) => lang,
+            None if text.contains(NOT_ARABIC_LETTERS) => fallback,
+            None => Language::Ar,
         };
     }
     if letters > 0 && cyrillic * 2 > letters {
-        let ukrainian =
-            text.contains(UKRAINIAN_LETTERS) || words.iter().any(|w| UKRAINIAN_WORDS.contains(w));
-        return if ukrainian { Language::Uk } else { fallback };
+        return best_other(&words, &lower, one_sign).map_or(fallback, |(lang, _)| lang);
     }
     let mut danish = 0i32;
     let mut english = 0i32;
-    let mut turkish = 0i32;
     if lower.contains(['æ', 'ø', 'å']) {
         danish += 2;
     }
-    // A Turkish name in a Danish or English message ("Ayşe's cooking
-    // class") is not Turkish: the letters count once, beside its words.
-    let turkish_letters = lower.contains(['ğ', 'ı', 'ş']);
     for word in &words {
         if DANISH_WORDS.contains(word) {
             danish += 1;
@@ -607,15 +817,16 @@ pub fn detect(text: &str, fallback: Language) -> Language {
         if ENGLISH_WORDS.contains(word) {
             english += 1;
         }
-        if TURKISH_WORDS.contains(word) {
-            turkish += 1;
-        }
     }
-    // Turkish only when clearly so: two of its words, or one and its
-    // letters.
-    let turkish_score = turkish + i32::from(turkish_letters);
-    if turkish >= 1 && turkish_score >= 2 && turkish_score > danish && turkish_score > english {
-        return Language::Tr;
+    // Another language only when clearly so: two of its words, or one and
+    // its letters (a Turkish name in a Danish or English message, "Ayşe's
+    // cooking class", is not Turkish: the letters count once).
+    let clearly = |words: i32, letters: i32| words >= 1 && words + letters >= 2;
+    if let Some((lang, score)) = best_other(&words, &lower, clearly)
+        && score > danish
+        && score > english
+    {
+        return lang;
     }
     match danish.cmp(&english) {
         std::cmp::Ordering::Greater => Language::Da,
@@ -630,18 +841,28 @@ mod tests {
 
     #[test]
     fn catalogs_parse() {
-        for lang in Language::ALL {
-            if let Err(e) = bundle(lang) {
-                panic!("bot/locales/{lang}.ftl: {e}");
+        for (code, source) in BUILT_IN {
+            if let Err(e) = parse_catalog(code, source.to_string()) {
+                panic!("bot/locales/{code}.ftl: {e}");
             }
+        }
+        for (i, lang) in Language::all().into_iter().take(BUILT_IN.len()).enumerate() {
+            assert_eq!(lang.code(), BUILT_IN[i].0, "the constants follow BUILT_IN");
         }
     }
 
     #[test]
     fn catalogs_have_the_same_texts() {
-        let reference: HashSet<String> = keys(Language::Da).iter().cloned().collect();
-        for lang in Language::ALL {
-            let theirs: HashSet<String> = keys(lang).iter().cloned().collect();
+        let required = |lang| -> HashSet<String> {
+            keys(lang)
+                .iter()
+                .filter(|k| !k.starts_with(OPTIONAL_PREFIX))
+                .cloned()
+                .collect()
+        };
+        let reference = required(Language::Da);
+        for lang in Language::all() {
+            let theirs = required(lang);
             let mut lacks: Vec<_> = reference.difference(&theirs).collect();
             let mut extra: Vec<_> = theirs.difference(&reference).collect();
             lacks.sort();
@@ -658,7 +879,7 @@ mod tests {
     #[test]
     fn translations_use_the_variables_of_the_original() {
         let mut wrong = Vec::new();
-        for lang in Language::ALL {
+        for lang in Language::all() {
             for key in keys(lang) {
                 let (theirs, original) = (variables(lang, key), variables(Language::Da, key));
                 if theirs.iter().any(|v| !original.contains(v)) {
@@ -693,10 +914,14 @@ mod tests {
             }
         }
         let mut wrong = Vec::new();
-        for lang in Language::ALL {
+        for lang in Language::all() {
             for key in keys(lang) {
                 let mut found = Vec::new();
-                if let Some(p) = bundles()[&lang].get_message(key).and_then(|m| m.value()) {
+                if let Some(p) = catalog(lang)
+                    .bundle
+                    .get_message(key)
+                    .and_then(|m| m.value())
+                {
                     selectors(p, &mut found);
                 }
                 for name in found {
@@ -714,8 +939,8 @@ mod tests {
     #[test]
     fn every_text_renders() {
         let mut wrong = Vec::new();
-        for lang in Language::ALL {
-            let bundle = &bundles()[&lang];
+        for lang in Language::all() {
+            let bundle = &catalog(lang).bundle;
             for key in keys(lang) {
                 let pattern = bundle.get_message(key).and_then(|m| m.value());
                 let Some(pattern) = pattern else {
@@ -797,8 +1022,8 @@ mod tests {
                     .captures_iter(&rest[..end])
                     .map(|c| c.get(1).expect("name").as_str())
                     .collect();
-                for lang in Language::ALL {
-                    if bundles()[&lang].get_message(key).is_none() {
+                for lang in Language::all() {
+                    if catalog(lang).bundle.get_message(key).is_none() {
                         wrong.push(format!("{}: {lang}.ftl has no {key}", file.display()));
                         continue;
                     }
@@ -871,7 +1096,7 @@ mod tests {
             );
             assert_eq!(forms(Language::Da, key, &[2, 5]), 1, "da {key}");
             assert_eq!(forms(Language::En, key, &[1, 5]), 2, "en {key}");
-            for lang in Language::ALL {
+            for lang in Language::all() {
                 for n in [0, 1, 2, 5] {
                     let text = tr(lang, key, &[("count", &n.to_string())]);
                     assert!(

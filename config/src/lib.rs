@@ -28,6 +28,9 @@ use vores_bot::understand::holidays::SchoolHolidays;
 struct RawConfig {
     timezone: Option<String>,
     language: Option<String>,
+    /// Catalogs of languages beyond the built-in ones (`pl.ftl`).
+    #[serde(default)]
+    catalogs: Vec<PathBuf>,
     database_url: Option<String>,
     sqlite_synchronous: Option<String>,
     lease_seconds: Option<u64>,
@@ -200,6 +203,8 @@ pub struct Config {
     pub timezone: Tz,
     /// The language of channels that do not set their own.
     pub language: Language,
+    /// Languages added by `catalogs = ["pl.ftl"]`, with their files.
+    pub added_languages: Vec<(Language, PathBuf)>,
     /// From the file; `--database` and `VORES_DATABASE_URL` take precedence.
     pub database_url: Option<String>,
     /// `sqlite_synchronous = "full"`: SQLite syncs its log to disk on every
@@ -445,6 +450,7 @@ impl Default for Config {
         Config {
             timezone: chrono_tz::Europe::Copenhagen,
             language: Language::Da,
+            added_languages: Vec::new(),
             database_url: None,
             sqlite_full_sync: false,
             lease: std::time::Duration::from_secs(30),
@@ -548,6 +554,17 @@ impl Config {
             })?,
             None => defaults.timezone,
         };
+        // Before any language is read: a channel may choose an added one.
+        let mut added_languages = Vec::new();
+        for path in &raw.catalogs {
+            let lang = vores_bot::lang::add_catalog_file(path).map_err(|e| {
+                invalid(
+                    "catalogs",
+                    format!("{}: {e} (see TRANSLATING.md)", path.display()),
+                )
+            })?;
+            added_languages.push((lang, path.clone()));
+        }
         let language = parse_language("language", raw.language)?.unwrap_or(defaults.language);
         let database_url = match raw.database_url {
             Some(url) if url.trim().is_empty() => {
@@ -818,6 +835,7 @@ impl Config {
             telegram,
             timezone,
             language,
+            added_languages,
             database_url,
             sqlite_full_sync,
             lease,

@@ -821,11 +821,13 @@ fn submission_from_row(row: &Row) -> Result<Submission, StoreError> {
         .map_err(db)?
         .parse()
         .map_err(corrupt("status"))?;
+    // A language whose catalog the operator has since removed from the
+    // config: the submission stays readable, told about in English.
     let language: Language = row
         .try_get::<String, _>("language")
         .map_err(db)?
         .parse()
-        .map_err(corrupt("language"))?;
+        .unwrap_or(Language::En);
     let conversation = ConversationRef {
         platform,
         id: row.try_get("conversation_id").map_err(db)?,

@@ -131,7 +131,7 @@ impl Site {
                 || format!("/?lang={}", lang.code()),
                 |g| format!("/g/{}?lang={}", g.name, lang.code()),
             ),
-            languages: Language::ALL
+            languages: Language::all()
                 .into_iter()
                 .filter(|other| *other != lang)
                 .map(|other| LanguageLink {

@@ -1,159 +1,48 @@
 //! The common "what's on" questions in the languages the bot answers in but
-//! does not read submissions in (Turkish, Arabic, Ukrainian).
+//! does not read submissions in (Turkish, Arabic, Ukrainian, and any
+//! language an operator adds with its catalog).
 //!
 //! Each is recognised by its phrases — a time ("bu hafta sonu", "غداً",
 //! "на вихідних") and a question ("ne var", "ماذا", "що буде") — and handed
 //! on as the English question it asks ("what's on this weekend?"), so one
 //! reader (`window.rs`) turns every language's question into the same
-//! window. Phrases are matched on whole words (in Turkish the last may carry endings)
-//! in the order listed, longer first, so "next weekend" is not read as
-//! "this weekend". Adding a language's questions is
-//! adding its two lists here.
+//! window. The phrases are data: each catalog's `understand_times` and
+//! `understand_questions` (see TRANSLATING.md), so adding a language's
+//! questions needs no Rust. Phrases are matched on whole words (where the
+//! catalog says `understand_word_endings = yes`, the last may carry
+//! endings, as in Turkish) in the order listed, longer first, so "next
+//! weekend" is not read as "this weekend".
 
 use crate::lang::Language;
-
-/// A time a question names, and the English words for it.
-type Phrases = &'static [(&'static str, &'static str)];
-
-const TURKISH_TIMES: Phrases = &[
-    ("gelecek hafta sonu", "next weekend"),
-    ("haftaya hafta sonu", "next weekend"),
-    ("bu hafta sonu", "this weekend"),
-    ("hafta sonu", "this weekend"),
-    ("haftasonu", "this weekend"),
-    ("gelecek hafta", "next week"),
-    ("haftaya", "next week"),
-    ("bu hafta", "this week"),
-    ("bu akşam", "tonight"),
-    ("bu aksam", "tonight"),
-    ("yarın", "tomorrow"),
-    ("yarin", "tomorrow"),
-    ("bugün", "today"),
-    ("bugun", "today"),
-    ("pazartesi", "monday"),
-    ("salı", "tuesday"),
-    ("sali", "tuesday"),
-    ("çarşamba", "wednesday"),
-    ("carsamba", "wednesday"),
-    ("perşembe", "thursday"),
-    ("persembe", "thursday"),
-    // Before "cuma": a Turkish word may carry endings, so "cuma" would
-    // also match "cumartesi".
-    ("cumartesi", "saturday"),
-    ("cuma", "friday"),
-    ("pazar", "sunday"),
-];
-const TURKISH_QUESTIONS: &[&str] = &[
-    "ne var",
-    "neler var",
-    "ne oluyor",
-    "neler oluyor",
-    "ne yapabilirim",
-    "etkinlik",
-    "etkinlikler",
-    "program",
-];
-
-const ARABIC_TIMES: Phrases = &[
-    ("نهاية الأسبوع القادم", "next weekend"),
-    ("نهاية الأسبوع المقبل", "next weekend"),
-    ("عطلة نهاية الأسبوع", "this weekend"),
-    ("نهاية الأسبوع", "this weekend"),
-    ("الويكند", "this weekend"),
-    ("الأسبوع القادم", "next week"),
-    ("الأسبوع المقبل", "next week"),
-    ("هذا الأسبوع", "this week"),
-    ("هذا المساء", "tonight"),
-    ("الليلة", "tonight"),
-    ("غداً", "tomorrow"),
-    ("غدا", "tomorrow"),
-    ("بكرة", "tomorrow"),
-    ("بكره", "tomorrow"),
-    ("اليوم", "today"),
-    ("الاثنين", "monday"),
-    ("الثلاثاء", "tuesday"),
-    ("الأربعاء", "wednesday"),
-    ("الخميس", "thursday"),
-    ("الجمعة", "friday"),
-    ("السبت", "saturday"),
-    ("الأحد", "sunday"),
-];
-const ARABIC_QUESTIONS: &[&str] = &[
-    "ماذا",
-    "شو",
-    "ايش",
-    "إيش",
-    "ما هي",
-    "فعاليات",
-    "الفعاليات",
-    "أنشطة",
-    "الأنشطة",
-    "نشاطات",
-];
-
-const UKRAINIAN_TIMES: Phrases = &[
-    ("на наступних вихідних", "next weekend"),
-    ("наступних вихідних", "next weekend"),
-    ("на цих вихідних", "this weekend"),
-    ("на вихідних", "this weekend"),
-    ("цих вихідних", "this weekend"),
-    ("вихідних", "this weekend"),
-    ("вихідні", "this weekend"),
-    ("наступного тижня", "next week"),
-    ("цього тижня", "this week"),
-    ("сьогодні ввечері", "tonight"),
-    // A day before "ввечері" alone: "завтра ввечері" is tomorrow.
-    ("завтра", "tomorrow"),
-    ("сьогодні", "today"),
-    ("понеділок", "monday"),
-    ("вівторок", "tuesday"),
-    ("середу", "wednesday"),
-    ("середа", "wednesday"),
-    ("четвер", "thursday"),
-    ("пʼятницю", "friday"),
-    ("п'ятницю", "friday"),
-    ("п’ятницю", "friday"),
-    ("суботу", "saturday"),
-    ("субота", "saturday"),
-    ("неділю", "sunday"),
-    ("неділя", "sunday"),
-    ("ввечері", "tonight"),
-];
-const UKRAINIAN_QUESTIONS: &[&str] = &[
-    "що відбувається",
-    "що буде",
-    "що є",
-    "що цікавого",
-    "які події",
-    "які заходи",
-    "куди піти",
-    "події",
-    "заходи",
-];
 
 /// The English question `text` (written in `lang`) asks, when it asks
 /// what's on: "bu hafta sonu ne var?" is "what's on this weekend?", "ne
 /// var?" alone "what's on?". `None` for anything else, and for the
 /// languages the reader reads itself.
 pub fn as_english_question(text: &str, lang: Language) -> Option<String> {
-    let (times, questions) = match lang {
-        Language::Tr => (TURKISH_TIMES, TURKISH_QUESTIONS),
-        Language::Ar => (ARABIC_TIMES, ARABIC_QUESTIONS),
-        Language::Uk => (UKRAINIAN_TIMES, UKRAINIAN_QUESTIONS),
-        Language::Da | Language::En => return None,
-    };
-    let lower = words(text, lang);
-    // "ne var ne yok?" is "how are you?", not a question about the calendar.
-    if lang == Language::Tr && contains_words(&lower, "ne var ne yok", lang) {
+    if lang.reads_submissions() {
         return None;
     }
-    let time = times
+    let understanding = lang.understanding();
+    let endings = understanding.word_endings;
+    let lower = words(text);
+    // "ne var ne yok?" is "how are you?", not a question about the calendar.
+    if understanding
+        .not_questions
         .iter()
-        .find(|(phrase, _)| contains_words(&lower, &words(phrase, lang), lang))
-        .map(|(_, english)| *english);
-    let named_question = questions
+        .any(|phrase| contains_words(&lower, &words(phrase), endings))
+    {
+        return None;
+    }
+    let time = understanding
+        .times
         .iter()
-        .any(|q| contains_words(&lower, &words(q, lang), lang));
+        .find(|(phrase, _)| contains_words(&lower, &words(phrase), endings))
+        .map(|(_, english)| english.as_str());
+    let named_question = understanding
+        .questions
+        .iter()
+        .any(|q| contains_words(&lower, &words(q), endings));
     let asks = named_question || text.contains(['?', '؟']);
     match (time, asks) {
         (Some(time), true) => Some(format!("what's on {time}?")),
@@ -173,18 +62,14 @@ fn plain_arabic(c: char) -> Option<char> {
     }
 }
 
-/// `text` lowercased (Arabic made plain) with every run of non-letters as
-/// one space, padded with spaces, so phrases match whole words.
-fn words(text: &str, lang: Language) -> String {
+/// `text` lowercased (Arabic letters made plain) with every run of
+/// non-letters as one space, padded with spaces, so phrases match whole
+/// words.
+fn words(text: &str) -> String {
     let mut out = String::from(" ");
     for c in text.to_lowercase().chars() {
-        let c = if lang == Language::Ar {
-            match plain_arabic(c) {
-                Some(c) => c,
-                None => continue,
-            }
-        } else {
-            c
+        let Some(c) = plain_arabic(c) else {
+            continue;
         };
         if c.is_alphanumeric() || c == '\'' || c == '’' || c == 'ʼ' {
             out.push(c);
@@ -199,11 +84,11 @@ fn words(text: &str, lang: Language) -> String {
 }
 
 /// Whether `phrase` (as [`words`] gives it) is in `padded` as whole words;
-/// in Turkish its last word may carry endings ("hafta sonunda",
+/// with `endings` its last word may carry endings ("hafta sonunda",
 /// "yarınki"), as Turkish adds them to the word.
-fn contains_words(padded: &str, phrase: &str, lang: Language) -> bool {
+fn contains_words(padded: &str, phrase: &str, endings: bool) -> bool {
     let phrase = phrase.trim();
-    if lang == Language::Tr {
+    if endings {
         padded.contains(&format!(" {phrase}"))
     } else {
         padded.contains(&format!(" {phrase} "))
