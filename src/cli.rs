@@ -551,6 +551,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                         .filter(|c| c.conversation.platform == Platform::Telegram)
                         .filter_map(|c| c.conversation.id.parse().ok())
                         .collect(),
+                    menu_language: config.language,
                 };
                 let adapter = TelegramAdapter::connect(settings, db.clone())
                     .await

@@ -223,6 +223,7 @@ async fn platforms(config: &Config, secrets: &mut Vec<String>) -> Vec<Check> {
                     api_url: telegram.api_url.clone(),
                     poll_timeout: telegram.poll_timeout,
                     chats: chats.iter().map(|(id, _)| *id).collect(),
+                    menu_language: config.language,
                 };
                 Some((settings, chats))
             }

@@ -932,3 +932,66 @@ async fn sigterm_in_a_burst_loses_and_repeats_nothing() {
         assert_eq!(replies, 1, "message {id} got {replies} replies: {sent:#?}");
     }
 }
+
+/// The "/" menu in every language of the bot Telegram can tell, residents'
+/// commands for everyone and the admin commands for group admins; the town's
+/// language for apps in other languages (Telegram has no Danish app).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_command_menu_is_in_each_residents_language() {
+    let mut town = Town::new().await;
+    town.start();
+    let fake = &town.fake;
+    assert!(
+        eventually(|| fake.menu("all_chat_administrators", "uk").len() > 20).await,
+        "no menus set; bot log:\n{}",
+        town.log()
+    );
+    let default = fake.menu("default", "");
+    let has = |menu: &[(String, String)], name: &str, about: &str| {
+        menu.iter().any(|(n, a)| n == name && a == about)
+    };
+    assert!(
+        has(
+            &default,
+            "begivenhed",
+            "Fortæl om en begivenhed: hvad, hvor, hvornår"
+        ),
+        "{default:?}"
+    );
+    // "hjælp" is not a name Telegram allows: the English one, described in Danish.
+    assert!(has(&default, "help", "Hvad Vores kan"), "{default:?}");
+    assert!(!default.iter().any(|(n, _)| n == "afventer"), "{default:?}");
+    let admins = fake.menu("all_chat_administrators", "");
+    assert!(
+        has(&admins, "afventer", "Admins: hvad venter på godkendelse"),
+        "{admins:?}"
+    );
+    let turkish = fake.menu("default", "tr");
+    assert!(
+        has(&turkish, "dil", "Sana hangi dilde cevap vereceğimi seç"),
+        "{turkish:?}"
+    );
+    assert!(
+        has(&turkish, "whatson", "Neler var (örneğin bu hafta sonu)"),
+        "{turkish:?}"
+    );
+    let arabic = fake.menu("default", "ar");
+    assert!(
+        has(&arabic, "help", "ماذا يستطيع Vores أن يفعل"),
+        "{arabic:?}"
+    );
+    let ukrainian = fake.menu("default", "uk");
+    assert!(
+        has(
+            &ukrainian,
+            "language",
+            "Виберіть мову, якою я вам відповідаю"
+        ),
+        "{ukrainian:?}"
+    );
+    let english = fake.menu("default", "en");
+    assert!(
+        has(&english, "event", "Tell about an event: what, where, when"),
+        "{english:?}"
+    );
+}

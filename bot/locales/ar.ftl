@@ -635,6 +635,34 @@ language_unknown = لا أعرف هذه اللغة («{ $choice }»). اللغا
 language_submissions_in_danish_or_english = أستطيع قراءة الفعاليات والقصص بالدنماركية أو الإنجليزية فقط؛ لكن يمكنك أن تسألني بلغتك عمّا يحدث.
 help_language = اختر لغتك: «/language» ({ $languages }).
 
+## قوائم الأوامر في Discord وTelegram: ماذا يفعل كل أمر (100 حرف على الأكثر).
+command_about_help = ماذا يستطيع Vores أن يفعل
+command_about_story = شارك قصة جميلة من المدينة
+command_about_event = أخبرنا عن فعالية: ماذا، أين، متى
+command_about_whatson = ماذا يحدث (مثلاً في عطلة نهاية الأسبوع)
+command_about_mine = ما أرسلته
+command_about_delete = اسحب أحد ما أرسلته (#الرقم)
+command_about_cancel = ألغِ يوماً من نشاط منتظم: #الرقم واليوم
+command_about_move = انقل يوماً من نشاط منتظم: #الرقم، اليوم، إلى متى
+command_about_correct = صحّح ما أرسلته: #الرقم والتفاصيل الجديدة
+command_about_anonymous = اعرض قصتك بدون اسمك (#الرقم)
+command_about_rules = قواعد النشر في المجموعة
+command_about_appeal = اعترض على قرار (#الرقم أو رقم M) وقل لماذا
+command_about_language = اختر اللغة التي أرد عليك بها
+command_about_place = أضف مكاناً إلى خريطة المدينة: الاسم ثم رابط الخريطة
+command_about_toolbox = أدلة قصيرة: احكِ قصة، أعلن عن فعالية، الصور
+command_about_pending = للمشرفين: ما ينتظر الموافقة
+command_about_approve = للمشرفين: وافق على ما أُرسل (#الرقم)
+command_about_reject = للمشرفين: ارفض ما أُرسل: #الرقم والسبب
+command_about_log = للمشرفين: سجل الإشراف
+command_about_unstrike = للمشرفين: تراجع عن خطوة إشراف (رقم M)
+command_about_distrust = للمشرفين: راجع دائماً منشورات هذا الشخص
+command_about_trust = للمشرفين: ثق بهذا الشخص مجدداً
+command_about_press = للمشرفين: مسودة بيان صحفي عن قصة أو فعالية
+command_about_newsletter = للمشرفين: فقرة للنشرة الإخبارية عن قصة أو فعالية
+command_option_text = نصّك
+command_option_number = #الرقم
+
 ## About the language: its name in itself, its direction (ltr or rtl) and
 ## other names /sprog and /language accept.
 meta_name = العربية

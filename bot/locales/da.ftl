@@ -506,6 +506,34 @@ language_unknown = Det sprog kender jeg ikke (»{ $choice }«). Jeg kan: { $list
 language_submissions_in_danish_or_english = Begivenheder og historier kan jeg kun læse på dansk eller engelsk; spørg mig gerne på dit sprog, hvad der sker.
 help_language = Vælg dit sprog: »/sprog« ({ $languages }).
 
+## Kommandomenuerne i Discord og Telegram: hvad hver kommando gør (højst 100 tegn).
+command_about_help = Hvad Vores kan
+command_about_story = Del en god historie fra byen
+command_about_event = Fortæl om en begivenhed: hvad, hvor, hvornår
+command_about_whatson = Hvad sker der (fx i weekenden)
+command_about_mine = Dine indsendelser
+command_about_delete = Træk en af dine indsendelser tilbage (#nummer)
+command_about_cancel = Aflys én dag af en fast aktivitet: #nummer og dagen
+command_about_move = Flyt én dag af en fast aktivitet: #nummer, dagen, til hvad
+command_about_correct = Ret en indsendelse: #nummer og det nye
+command_about_anonymous = Vis din historie uden dit navn (#nummer)
+command_about_rules = Gruppens retningslinjer
+command_about_appeal = Klag over en afgørelse (#nummer eller M-nummer) og sig hvorfor
+command_about_language = Vælg det sprog, jeg svarer dig på
+command_about_place = Sæt et sted på byens kort: navn og et kortlink
+command_about_toolbox = Korte vejledninger: fortæl en historie, en begivenhed, billeder
+command_about_pending = Admins: hvad venter på godkendelse
+command_about_approve = Admins: godkend en indsendelse (#nummer)
+command_about_reject = Admins: afvis en indsendelse: #nummer og grunden
+command_about_log = Admins: moderationsloggen
+command_about_unstrike = Admins: ophæv et moderationsskridt (M-nummer)
+command_about_distrust = Admins: gennemse altid denne persons opslag
+command_about_trust = Admins: stol på denne person igen
+command_about_press = Admins: udkast til pressemeddelelse om en historie eller begivenhed
+command_about_newsletter = Admins: et afsnit til nyhedsbrevet om en historie eller begivenhed
+command_option_text = Din tekst
+command_option_number = #nummer
+
 ## About the language: its name in itself, its direction (ltr or rtl) and
 ## other names /sprog and /language accept.
 meta_name = Dansk

@@ -513,6 +513,34 @@ language_unknown = I don't know that language (“{ $choice }”). I can: { $lis
 language_submissions_in_danish_or_english = I can read events and stories only in Danish or English; do ask me in your language what's on.
 help_language = Choose your language: “/language” ({ $languages }).
 
+## The command menus of Discord and Telegram: what each command does (at most 100 characters).
+command_about_help = What Vores can do
+command_about_story = Share a good story from town
+command_about_event = Tell about an event: what, where, when
+command_about_whatson = What's on (e.g. this weekend)
+command_about_mine = Your submissions
+command_about_delete = Withdraw one of your submissions (#number)
+command_about_cancel = Cancel one day of a regular activity: #number and the day
+command_about_move = Move one day of a regular activity: #number, the day, to what
+command_about_correct = Correct a submission: #number and the new details
+command_about_anonymous = Show your story without your name (#number)
+command_about_rules = The group's posting guidelines
+command_about_appeal = Appeal a decision (#number or M number) and say why
+command_about_language = Choose the language I answer you in
+command_about_place = Add a place to the town's map: name, then a map link
+command_about_toolbox = Short guides: tell a story, announce an event, photos
+command_about_pending = Admins: what waits for approval
+command_about_approve = Admins: approve a submission (#number)
+command_about_reject = Admins: reject a submission: #number and the reason
+command_about_log = Admins: the moderation log
+command_about_unstrike = Admins: undo a moderation step (M number)
+command_about_distrust = Admins: always review this person's posts
+command_about_trust = Admins: trust this person again
+command_about_press = Admins: a press release draft of a story or event
+command_about_newsletter = Admins: a newsletter paragraph of a story or event
+command_option_text = Your text
+command_option_number = #number
+
 ## About the language: its name in itself, its direction (ltr or rtl) and
 ## other names /sprog and /language accept.
 meta_name = English

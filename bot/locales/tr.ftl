@@ -513,6 +513,34 @@ language_unknown = Bu dili bilmiyorum (“{ $choice }”). Bildiğim diller: { $
 language_submissions_in_danish_or_english = Etkinlikleri ve hikâyeleri sadece Danca ya da İngilizce okuyabiliyorum; ama neler olduğunu bana kendi dilinde sorabilirsin.
 help_language = Dilini seç: “/language” ({ $languages }).
 
+## Discord ve Telegram komut menüleri: her komut ne yapar (en çok 100 karakter).
+command_about_help = Vores neler yapabilir
+command_about_story = Şehirden güzel bir hikâye paylaş
+command_about_event = Bir etkinlik bildir: ne, nerede, ne zaman
+command_about_whatson = Neler var (örneğin bu hafta sonu)
+command_about_mine = Gönderdiklerin
+command_about_delete = Gönderdiğin bir şeyi geri çek (#numara)
+command_about_cancel = Düzenli bir etkinliğin bir gününü iptal et: #numara ve gün
+command_about_move = Düzenli bir etkinliğin bir gününü taşı: #numara, gün, yeni gün
+command_about_correct = Bir gönderiyi düzelt: #numara ve yeni bilgiler
+command_about_anonymous = Hikâyeni adın olmadan göster (#numara)
+command_about_rules = Grubun paylaşım kuralları
+command_about_appeal = Bir karara itiraz et (#numara ya da M numarası) ve nedenini yaz
+command_about_language = Sana hangi dilde cevap vereceğimi seç
+command_about_place = Şehir haritasına bir yer ekle: ad ve harita bağlantısı
+command_about_toolbox = Kısa rehberler: hikâye anlat, etkinlik duyur, fotoğraflar
+command_about_pending = Yöneticiler: onay bekleyenler
+command_about_approve = Yöneticiler: bir gönderiyi onayla (#numara)
+command_about_reject = Yöneticiler: bir gönderiyi reddet: #numara ve neden
+command_about_log = Yöneticiler: moderasyon kaydı
+command_about_unstrike = Yöneticiler: bir moderasyon adımını geri al (M numarası)
+command_about_distrust = Yöneticiler: bu kişinin paylaşımlarını hep kontrol et
+command_about_trust = Yöneticiler: bu kişiye yeniden güven
+command_about_press = Yöneticiler: bir hikâye ya da etkinlik için basın bülteni taslağı
+command_about_newsletter = Yöneticiler: bir hikâye ya da etkinlik için bülten paragrafı
+command_option_text = Metnin
+command_option_number = #numara
+
 ## About the language: its name in itself, its direction (ltr or rtl) and
 ## other names /sprog and /language accept.
 meta_name = Türkçe

@@ -568,6 +568,34 @@ language_unknown = Я не знаю такої мови («{ $choice }»). До�
 language_submissions_in_danish_or_english = Події та історії я можу читати лише данською або англійською; але запитати, що відбувається, можна й вашою мовою.
 help_language = Виберіть мову: «/language» ({ $languages }).
 
+## Меню команд у Discord і Telegram: що робить кожна команда (не більше 100 символів).
+command_about_help = Що вміє Vores
+command_about_story = Поділіться доброю історією з міста
+command_about_event = Розкажіть про подію: що, де, коли
+command_about_whatson = Що відбувається (наприклад, на вихідних)
+command_about_mine = Ваші надіслані дописи
+command_about_delete = Відкличте свій допис (#номер)
+command_about_cancel = Скасуйте один день регулярного заходу: #номер і день
+command_about_move = Перенесіть один день регулярного заходу: #номер, день, на коли
+command_about_correct = Виправте допис: #номер і нові дані
+command_about_anonymous = Показувати вашу історію без імені (#номер)
+command_about_rules = Правила публікацій у групі
+command_about_appeal = Оскаржте рішення (#номер або номер M) і поясніть чому
+command_about_language = Виберіть мову, якою я вам відповідаю
+command_about_place = Додайте місце на мапу міста: назва і посилання на мапу
+command_about_toolbox = Короткі поради: історія, оголошення події, фото
+command_about_pending = Для адміністраторів: що чекає на схвалення
+command_about_approve = Для адміністраторів: схваліть допис (#номер)
+command_about_reject = Для адміністраторів: відхиліть допис: #номер і причина
+command_about_log = Для адміністраторів: журнал модерації
+command_about_unstrike = Для адміністраторів: скасуйте крок модерації (номер M)
+command_about_distrust = Для адміністраторів: завжди перевіряти дописи цієї людини
+command_about_trust = Для адміністраторів: знову довіряти цій людині
+command_about_press = Для адміністраторів: чернетка пресрелізу про історію чи подію
+command_about_newsletter = Для адміністраторів: абзац для розсилки про історію чи подію
+command_option_text = Ваш текст
+command_option_number = #номер
+
 ## About the language: its name in itself, its direction (ltr or rtl) and
 ## other names /sprog and /language accept.
 meta_name = Українська

@@ -16,6 +16,7 @@ pub mod engine;
 pub mod format;
 pub mod guidelines;
 pub mod lang;
+pub mod menu;
 pub mod metrics;
 pub mod model;
 pub mod moderation;

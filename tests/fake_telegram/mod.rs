@@ -435,7 +435,9 @@ struct State {
     counts: HashMap<String, usize>,
     log: Vec<(String, Value)>,
     faults: HashMap<String, VecDeque<Fault>>,
-    commands: Value,
+    /// setMyCommands' lists, by (scope, language_code); "" is every
+    /// language without a list of its own.
+    commands: HashMap<(String, String), Value>,
 }
 
 struct Inner {
@@ -489,7 +491,7 @@ impl FakeTelegram {
             counts: HashMap::new(),
             log: Vec::new(),
             faults: HashMap::new(),
-            commands: json!([]),
+            commands: HashMap::new(),
         };
         let inner = Arc::new(Inner {
             token: token.to_owned(),
@@ -917,6 +919,27 @@ impl FakeTelegram {
             .unwrap_or(0)
     }
 
+    /// The command list set for `scope` ("default",
+    /// "all_chat_administrators", …) and `language` ("" for everyone
+    /// without a list of their own), as getMyCommands answers.
+    pub fn menu(&self, scope: &str, language: &str) -> Vec<(String, String)> {
+        let s = self.lock();
+        s.commands
+            .get(&(scope.to_string(), language.to_string()))
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .map(|c| {
+                        (
+                            c["command"].as_str().unwrap_or("").to_string(),
+                            c["description"].as_str().unwrap_or("").to_string(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The parameters of every call of `method`, in order.
     pub fn requests(&self, method: &str) -> Vec<Value> {
         let m = method.to_ascii_lowercase();
@@ -1244,6 +1267,56 @@ fn p_i64(p: &Params, key: &str) -> Option<i64> {
     p.get(key).and_then(as_i64)
 }
 
+/// The (scope, language) a command list is kept under. From the Bot API
+/// reference: `scope` is a BotCommandScope (default `{"type":"default"}`;
+/// the chat scopes carry a `chat_id`), `language_code` "a two-letter ISO
+/// 639-1 language code", empty for everyone without a list of their own.
+fn commands_key(p: &Params) -> Result<(String, String), ApiErr> {
+    let scope = p_json(p, "scope").unwrap_or_else(|| json!({"type": "default"}));
+    let kind = scope["type"].as_str().unwrap_or("");
+    let scope = match kind {
+        "default" | "all_private_chats" | "all_group_chats" | "all_chat_administrators" => {
+            kind.to_string()
+        }
+        "chat" | "chat_administrators" | "chat_member" => format!("{kind}:{}", scope["chat_id"]),
+        _ => return Err(bad("can't parse BotCommandScope JSON object")),
+    };
+    let language = p_str(p, "language_code").unwrap_or_default();
+    if !(language.is_empty()
+        || (language.len() == 2 && language.chars().all(|c| c.is_ascii_lowercase())))
+    {
+        return Err(bad("invalid language code specified"));
+    }
+    Ok((scope, language))
+}
+
+/// BotCommand as the reference gives it: `command` 1–32 characters of
+/// lowercase English letters, digits and underscores; `description` 1–256
+/// characters; at most 100 commands.
+fn check_bot_commands(commands: &Value) -> Result<(), ApiErr> {
+    let list = commands
+        .as_array()
+        .ok_or_else(|| bad("can't parse commands JSON object"))?;
+    if list.len() > 100 {
+        return Err(bad("too many commands specified"));
+    }
+    for c in list {
+        let name = c["command"].as_str().unwrap_or("");
+        let ok = (1..=32).contains(&name.len())
+            && name
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_');
+        if !ok {
+            return Err(bad("BOT_COMMAND_INVALID"));
+        }
+        let about = c["description"].as_str().unwrap_or("").chars().count();
+        if !(1..=256).contains(&about) {
+            return Err(bad("BOT_COMMAND_DESCRIPTION_INVALID"));
+        }
+    }
+    Ok(())
+}
+
 fn p_str(p: &Params, key: &str) -> Option<String> {
     match p.get(key)? {
         Value::String(s) => Some(s.clone()),
@@ -1303,13 +1376,25 @@ impl State {
                 "has_custom_certificate": false,
                 "pending_update_count": self.updates.len(),
             })),
-            "getmycommands" => Ok(self.commands.clone()),
+            "getmycommands" => {
+                let key = commands_key(p)?;
+                Ok(self
+                    .commands
+                    .get(&key)
+                    .cloned()
+                    .unwrap_or_else(|| json!([])))
+            }
             "setmycommands" => {
-                self.commands = p_json(p, "commands").unwrap_or_else(|| json!([]));
+                let key = commands_key(p)?;
+                let commands = p_json(p, "commands")
+                    .ok_or_else(|| bad("parameter \"commands\" is required"))?;
+                check_bot_commands(&commands)?;
+                self.commands.insert(key, commands);
                 Ok(json!(true))
             }
             "deletemycommands" => {
-                self.commands = json!([]);
+                let key = commands_key(p)?;
+                self.commands.remove(&key);
                 Ok(json!(true))
             }
             "deletewebhook"

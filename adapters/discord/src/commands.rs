@@ -1,234 +1,91 @@
-//! The slash commands Vores registers, with Danish and English names and
-//! descriptions, and how an invocation becomes the command text the core
-//! understands.
+//! The slash commands Vores registers, from the core's menu
+//! (`vores_bot::menu`), with names and descriptions in every language of
+//! the bot that Discord has a locale for, and how an invocation becomes the
+//! command text the core understands.
 //!
 //! Discord always sends the command's base (English) name, whatever
 //! language the member's client shows; the member's `locale` tells which
 //! language they used, so a Danish client's `/begivenhed` reaches the core
 //! as `/begivenhed` and is answered in Danish.
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
+use vores_bot::Language;
+use vores_bot::menu::{MENU, MenuCommand, Takes, option_about};
 
-/// One command: (English name, Danish name, English description, Danish
-/// description, English option name, Danish option name, option needed).
-struct SlashCommand {
-    en: &'static str,
-    da: &'static str,
-    en_about: &'static str,
-    da_about: &'static str,
-    /// The free-text option, if the command takes one.
-    text: Option<(&'static str, &'static str, bool)>,
-}
-
-const fn command(
-    en: &'static str,
-    da: &'static str,
-    en_about: &'static str,
-    da_about: &'static str,
-    text: Option<(&'static str, &'static str, bool)>,
-) -> SlashCommand {
-    SlashCommand {
-        en,
-        da,
-        en_about,
-        da_about,
-        text,
-    }
-}
-
-const WHAT: Option<(&str, &str, bool)> = Some(("text", "tekst", true));
-const WHAT_OPTIONAL: Option<(&str, &str, bool)> = Some(("text", "tekst", false));
-const NUMBER: Option<(&str, &str, bool)> = Some(("number", "nummer", false));
-
-/// Every command the core understands, as Discord shows it.
-const COMMANDS: &[SlashCommand] = &[
-    command("help", "hjælp", "What Vores can do", "Hvad Vores kan", None),
-    command(
-        "story",
-        "historie",
-        "Share a good story from town",
-        "Del en god historie fra byen",
-        WHAT,
-    ),
-    command(
-        "event",
-        "begivenhed",
-        "Tell about an event: what, where, when",
-        "Fortæl om en begivenhed: hvad, hvor, hvornår",
-        WHAT,
-    ),
-    command(
-        "whatson",
-        "hvadsker",
-        "What's on (e.g. this weekend)",
-        "Hvad sker der (fx i weekenden)",
-        WHAT_OPTIONAL,
-    ),
-    command(
-        "mine",
-        "mine",
-        "Your submissions",
-        "Dine indsendelser",
-        None,
-    ),
-    command(
-        "delete",
-        "slet",
-        "Withdraw one of your submissions (#number)",
-        "Træk en af dine indsendelser tilbage (#nummer)",
-        NUMBER,
-    ),
-    command(
-        "cancel",
-        "aflys",
-        "Cancel one day of a regular activity: #number and the day",
-        "Aflys én dag af en fast aktivitet: #nummer og dagen",
-        WHAT,
-    ),
-    command(
-        "move",
-        "flyt",
-        "Move one day of a regular activity: #number, the day, to what",
-        "Flyt én dag af en fast aktivitet: #nummer, dagen, til hvad",
-        WHAT,
-    ),
-    command(
-        "correct",
-        "ret",
-        "Correct a submission: #number and the new details",
-        "Ret en indsendelse: #nummer og det nye",
-        WHAT,
-    ),
-    command(
-        "anonymous",
-        "anonym",
-        "Show your story without your name (#number)",
-        "Vis din historie uden dit navn (#nummer)",
-        NUMBER,
-    ),
-    command(
-        "rules",
-        "regler",
-        "The group's posting guidelines",
-        "Gruppens retningslinjer",
-        None,
-    ),
-    command(
-        "appeal",
-        "klage",
-        "Appeal a decision (#number or M number) and say why",
-        "Klag over en afgørelse (#nummer eller M-nummer) og sig hvorfor",
-        WHAT,
-    ),
-    command(
-        "pending",
-        "afventer",
-        "Admins: what waits for approval",
-        "Admins: hvad venter på godkendelse",
-        None,
-    ),
-    command(
-        "approve",
-        "godkend",
-        "Admins: approve a submission (#number)",
-        "Admins: godkend en indsendelse (#nummer)",
-        NUMBER,
-    ),
-    command(
-        "reject",
-        "afvis",
-        "Admins: reject a submission: #number and the reason",
-        "Admins: afvis en indsendelse: #nummer og grunden",
-        WHAT,
-    ),
-    command(
-        "log",
-        "log",
-        "Admins: the moderation log",
-        "Admins: moderationsloggen",
-        None,
-    ),
-    command(
-        "unstrike",
-        "ophæv",
-        "Admins: undo a moderation step (M number)",
-        "Admins: ophæv et moderationsskridt (M-nummer)",
-        WHAT,
-    ),
-    command(
-        "distrust",
-        "mistro",
-        "Admins: always review this person's posts",
-        "Admins: gennemse altid denne persons opslag",
-        WHAT,
-    ),
-    command(
-        "trust",
-        "tillid",
-        "Admins: trust this person again",
-        "Admins: stol på denne person igen",
-        WHAT,
-    ),
-    command(
-        "place",
-        "sted",
-        "Add a place to the town's map: name, then a map link",
-        "Sæt et sted på byens kort: navn og et kortlink",
-        WHAT,
-    ),
-    command(
-        "toolbox",
-        "værktøj",
-        "Short guides: tell a story, announce an event, photos",
-        "Korte vejledninger: fortæl en historie, en begivenhed, billeder",
-        WHAT_OPTIONAL,
-    ),
-    command(
-        "press",
-        "pressemeddelelse",
-        "Admins: a press release draft of a story or event",
-        "Admins: udkast til pressemeddelelse om en historie eller begivenhed",
-        NUMBER,
-    ),
-    command(
-        "newsletter",
-        "nyhedsbrev",
-        "Admins: a newsletter paragraph of a story or event",
-        "Admins: et afsnit til nyhedsbrevet om en historie eller begivenhed",
-        NUMBER,
-    ),
+/// The locales Discord's clients have (its API reference, "Locales").
+const DISCORD_LOCALES: &[&str] = &[
+    "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl",
+    "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th",
+    "zh-CN", "ja", "zh-TW", "ko",
 ];
+
+/// The Discord locales a language of ours is shown in ("es" in both
+/// Spanish locales, "nb" as Discord's "no"); none for a language Discord
+/// has no locale for (Arabic), whose members see the English menu.
+fn locales_of(lang: Language) -> Vec<&'static str> {
+    let code = match lang.code() {
+        "nb" | "nn" => "no",
+        code => code,
+    };
+    DISCORD_LOCALES
+        .iter()
+        .copied()
+        .filter(|locale| *locale == code || locale.split('-').next() == Some(code))
+        .collect()
+}
+
+/// The language of a member's Discord `locale`.
+fn language_of(locale: &str) -> Language {
+    let base = locale.split('-').next().unwrap_or(locale);
+    let base = if base == "no" { "nb" } else { base };
+    base.parse().unwrap_or(Language::En)
+}
+
+/// `{locale: text}` for every language but English (the base).
+fn localised(text: impl Fn(Language) -> Option<String>) -> Value {
+    let mut out = Map::new();
+    for lang in Language::all() {
+        if lang == Language::En {
+            continue;
+        }
+        if let Some(text) = text(lang) {
+            for locale in locales_of(lang) {
+                out.insert(locale.to_string(), Value::String(text.clone()));
+            }
+        }
+    }
+    Value::Object(out)
+}
+
+fn option(command: &MenuCommand) -> Option<Value> {
+    let (name, danish, required) = match command.takes {
+        Takes::Nothing => return None,
+        Takes::Number => ("number", "nummer", false),
+        Takes::Text { required } => ("text", "tekst", required),
+    };
+    Some(json!({
+        "type": 3,
+        "name": name,
+        "name_localizations": { "da": danish },
+        "description": option_about(command.takes, Language::En),
+        "description_localizations": localised(|lang| Some(option_about(command.takes, lang))),
+        "required": required,
+    }))
+}
 
 /// The body of `PUT /applications/{id}/commands` (a bulk overwrite, so a
 /// restart with changed commands leaves no stale ones behind).
 pub fn registration() -> Value {
     Value::Array(
-        COMMANDS
-            .iter()
+        MENU.iter()
             .map(|c| {
-                let options: Vec<Value> = c
-                    .text
-                    .iter()
-                    .map(|(en, da, required)| {
-                        json!({
-                            "type": 3,
-                            "name": en,
-                            "name_localizations": { "da": da },
-                            "description": if *en == "number" { "#number" } else { "Your text" },
-                            "description_localizations": {
-                                "da": if *en == "number" { "#nummer" } else { "Din tekst" }
-                            },
-                            "required": required,
-                        })
-                    })
-                    .collect();
                 json!({
-                    "name": c.en,
-                    "name_localizations": { "da": c.da },
-                    "description": c.en_about,
-                    "description_localizations": { "da": c.da_about },
+                    "name": c.name,
+                    "name_localizations": localised(|lang| c.name_in(lang).map(str::to_string)),
+                    "description": c.about(Language::En),
+                    "description_localizations": localised(|lang| Some(c.about(lang))),
                     "type": 1,
-                    "options": options,
+                    "options": option(c).into_iter().collect::<Vec<_>>(),
                 })
             })
             .collect(),
@@ -238,11 +95,10 @@ pub fn registration() -> Value {
 /// The text the core reads for an invocation of `name` (the base name)
 /// with the option `text`, in the language of the member's `locale`.
 pub fn as_text(name: &str, text: &str, locale: &str) -> String {
-    let danish = locale.starts_with("da");
-    let word = COMMANDS
-        .iter()
-        .find(|c| c.en == name || c.da == name)
-        .map_or(name, |c| if danish { c.da } else { c.en });
+    let word = match MenuCommand::find(name) {
+        Some(command) => command.name_in(language_of(locale)).unwrap_or(command.name),
+        None => name,
+    };
     let text = text.trim();
     if text.is_empty() {
         format!("/{word}")
@@ -255,22 +111,63 @@ pub fn as_text(name: &str, text: &str, locale: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Names and descriptions as Discord's API reference allows them
+    /// ("Application Command Naming"): 1–32 characters, lowercase, no
+    /// spaces; descriptions 1–100 characters; locales only from its list.
     #[test]
     fn commands_follow_discords_naming_rules() {
         let body = registration();
         let commands = body.as_array().unwrap();
         assert!(commands.len() <= 100);
+        let name_ok = |name: &str| {
+            (1..=32).contains(&name.chars().count())
+                && name == name.to_lowercase()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        };
+        let mut things = Vec::new();
         for c in commands {
-            for name in [&c["name"], &c["name_localizations"]["da"]] {
-                let name = name.as_str().unwrap();
-                assert!((1..=32).contains(&name.chars().count()), "{name}");
-                assert_eq!(name, name.to_lowercase(), "{name}");
-                assert!(!name.contains(' '), "{name}");
+            things.push(c.clone());
+            things.extend(c["options"].as_array().unwrap().iter().cloned());
+        }
+        for thing in things {
+            assert!(name_ok(thing["name"].as_str().unwrap()), "{thing}");
+            for (locale, name) in thing["name_localizations"].as_object().unwrap() {
+                assert!(DISCORD_LOCALES.contains(&locale.as_str()), "{locale}");
+                assert!(name_ok(name.as_str().unwrap()), "{locale}: {name}");
             }
-            for about in [&c["description"], &c["description_localizations"]["da"]] {
-                assert!((1..=100).contains(&about.as_str().unwrap().chars().count()));
+            let about = |v: &Value| (1..=100).contains(&v.as_str().unwrap().chars().count());
+            assert!(about(&thing["description"]), "{thing}");
+            for (locale, text) in thing["description_localizations"].as_object().unwrap() {
+                assert!(DISCORD_LOCALES.contains(&locale.as_str()), "{locale}");
+                assert!(about(text), "{locale}: {text}");
             }
         }
+    }
+
+    /// Danish, Turkish and Ukrainian members see the menu in their language;
+    /// Arabic has no Discord locale, so Arabic members see the English one.
+    #[test]
+    fn each_language_with_a_discord_locale_gets_its_menu() {
+        let body = registration();
+        let help = &body.as_array().unwrap()[0];
+        assert_eq!(help["name"], "help");
+        assert_eq!(help["description"], "What Vores can do");
+        let about = &help["description_localizations"];
+        assert_eq!(about["da"], "Hvad Vores kan");
+        assert_eq!(about["tr"], "Vores neler yapabilir");
+        assert_eq!(about["uk"], "Що вміє Vores");
+        assert!(about.get("ar").is_none());
+        let language = body
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "language")
+            .unwrap();
+        assert_eq!(language["name_localizations"]["da"], "sprog");
+        assert_eq!(language["name_localizations"]["tr"], "dil");
+        assert_eq!(language["name_localizations"]["uk"], "мова");
     }
 
     #[test]
@@ -285,5 +182,7 @@ mod tests {
         );
         assert_eq!(as_text("pending", "", "da"), "/afventer");
         assert_eq!(as_text("approve", "#3", "en-US"), "/approve #3");
+        assert_eq!(as_text("language", "tr", "tr"), "/dil tr");
+        assert_eq!(as_text("whatson", "", "tr"), "/whatson");
     }
 }

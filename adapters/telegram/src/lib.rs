@@ -58,6 +58,25 @@ pub struct TelegramSettings {
     pub poll_timeout: u32,
     /// The chats the config names, to check the bot's rights at start.
     pub chats: Vec<i64>,
+    /// The language of the command menu for people whose Telegram app
+    /// speaks none of the bot's languages (Telegram has no Danish app, so
+    /// in a Danish town this is the town's language).
+    pub menu_language: vores_bot::Language,
+}
+
+/// A command's name in a Telegram menu: its name in `lang` where Telegram
+/// allows it (lowercase English letters, digits and underscores, at most
+/// 32), else the English one ("/help" for "hjælp").
+fn menu_name(command: &vores_bot::menu::MenuCommand, lang: vores_bot::Language) -> &'static str {
+    command
+        .name_in(lang)
+        .filter(|name| {
+            (1..=32).contains(&name.len())
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        })
+        .unwrap_or(command.name)
 }
 
 impl std::fmt::Debug for TelegramSettings {
@@ -146,8 +165,46 @@ impl TelegramAdapter {
         for chat in settings.chats {
             adapter.check_rights(chat).await;
         }
+        adapter.set_menus(settings.menu_language).await;
         info!(bot = %adapter.username, "connected to Telegram");
         Ok(adapter)
+    }
+
+    /// Sets the "/" menu residents see (and the longer one group admins
+    /// see) in every language of the bot Telegram can tell (its users'
+    /// `language_code`), and in `default` for everyone else. A menu is a
+    /// help, not a need: a refusal is logged and the bot runs on.
+    async fn set_menus(&self, default: vores_bot::Language) {
+        use teloxide::payloads::SetMyCommandsSetters;
+        use teloxide::types::{BotCommand, BotCommandScope};
+        let mut menus = vec![(None, default)];
+        for lang in vores_bot::Language::all() {
+            // Telegram takes two-letter ISO 639-1 codes only.
+            if lang.code().len() == 2 {
+                menus.push((Some(lang.code()), lang));
+            }
+        }
+        for (code, lang) in menus {
+            for admins in [false, true] {
+                let commands: Vec<BotCommand> = vores_bot::menu::MENU
+                    .iter()
+                    .filter(|c| admins || !c.admins_only)
+                    .map(|c| BotCommand::new(menu_name(c, lang), c.about(lang)))
+                    .collect();
+                let scope = if admins {
+                    BotCommandScope::AllChatAdministrators
+                } else {
+                    BotCommandScope::Default
+                };
+                let mut request = self.bot.set_my_commands(commands).scope(scope);
+                if let Some(code) = code {
+                    request = request.language_code(code);
+                }
+                if let Err(e) = request.await {
+                    warn!(language = code.unwrap_or("default"), error = %e, "could not set the command menu");
+                }
+            }
+        }
     }
 
     /// Says in the log what the bot may not do in a group, so a rule that
