@@ -663,6 +663,9 @@ command_about_newsletter = للمشرفين: فقرة للنشرة الإخبا�
 command_option_text = نصّك
 command_option_number = #الرقم
 
+## What separates the items of a list (with its space).
+list_comma = { "، " }
+
 ## About the language: its name in itself, its direction (ltr or rtl) and
 ## other names /sprog and /language accept.
 meta_name = العربية

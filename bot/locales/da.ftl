@@ -534,6 +534,9 @@ command_about_newsletter = Admins: et afsnit til nyhedsbrevet om en historie ell
 command_option_text = Din tekst
 command_option_number = #nummer
 
+## What separates the items of a list (with its space).
+list_comma = { ", " }
+
 ## About the language: its name in itself, its direction (ltr or rtl) and
 ## other names /sprog and /language accept.
 meta_name = Dansk

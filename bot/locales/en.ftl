@@ -541,6 +541,9 @@ command_about_newsletter = Admins: a newsletter paragraph of a story or event
 command_option_text = Your text
 command_option_number = #number
 
+## What separates the items of a list (with its space).
+list_comma = { ", " }
+
 ## About the language: its name in itself, its direction (ltr or rtl) and
 ## other names /sprog and /language accept.
 meta_name = English

@@ -541,6 +541,9 @@ command_about_newsletter = Yöneticiler: bir hikâye ya da etkinlik için bülte
 command_option_text = Metnin
 command_option_number = #numara
 
+## What separates the items of a list (with its space).
+list_comma = { ", " }
+
 ## About the language: its name in itself, its direction (ltr or rtl) and
 ## other names /sprog and /language accept.
 meta_name = Türkçe

@@ -596,6 +596,9 @@ command_about_newsletter = Для адміністраторів: абзац д�
 command_option_text = Ваш текст
 command_option_number = #номер
 
+## What separates the items of a list (with its space).
+list_comma = { ", " }
+
 ## About the language: its name in itself, its direction (ltr or rtl) and
 ## other names /sprog and /language accept.
 meta_name = Українська

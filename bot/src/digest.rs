@@ -282,7 +282,8 @@ impl Bot {
                 ];
                 if let Some(place) = s.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
                     spans.push(Span::Text(format!(
-                        ", {}",
+                        "{}{}",
+                        crate::lang::comma(lang),
                         untrusted::isolate_in(lang, place)
                     )));
                 }
@@ -349,7 +350,8 @@ impl Bot {
                 )];
                 if let Some(place) = first.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
                     spans.push(Span::Text(format!(
-                        ", {}",
+                        "{}{}",
+                        crate::lang::comma(lang),
                         untrusted::isolate_in(lang, place)
                     )));
                 }
@@ -396,7 +398,8 @@ impl Bot {
                 }
                 if let Some(address) = &details.address {
                     spans.push(Span::Text(format!(
-                        ", {}",
+                        "{}{}",
+                        crate::lang::comma(lang),
                         untrusted::isolate_in(lang, address)
                     )));
                 }
@@ -415,7 +418,11 @@ impl Bot {
         if !names.is_empty() {
             let joined = match names.split_last() {
                 Some((last, rest)) if !rest.is_empty() => {
-                    format!("{} {} {last}", rest.join(", "), tr(lang, "digest_and", &[]))
+                    format!(
+                        "{} {} {last}",
+                        rest.join(&crate::lang::comma(lang)),
+                        tr(lang, "digest_and", &[])
+                    )
                 }
                 _ => names.join(""),
             };

@@ -1053,29 +1053,33 @@ impl Bot {
             )];
             let time = format::event_time(lang, other, tz);
             if !time.is_empty() {
-                spans.push(Span::Text(format!(", {time}")));
+                spans.push(Span::Text(format!("{}{time}", crate::lang::comma(lang))));
             }
             if let Some(place) = other.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
                 spans.push(Span::Text(format!(
-                    ", {}",
+                    "{}{}",
+                    crate::lang::comma(lang),
                     untrusted::isolate_in(lang, place)
                 )));
             }
             let why = match clash {
                 Clash::Duplicate => tr(lang, "clash_duplicate", &[]),
                 Clash::SamePlaceAndTime => format!(
-                    "{}, {}",
+                    "{}{}{}",
                     tr(lang, "clash_same_place", &[]),
+                    crate::lang::comma(lang),
                     tr(lang, "clash_same_time", &[])
                 ),
                 Clash::NearbyAndTime => format!(
-                    "{}, {}",
+                    "{}{}{}",
                     tr(lang, "clash_nearby", &[]),
+                    crate::lang::comma(lang),
                     tr(lang, "clash_same_time", &[])
                 ),
                 Clash::SameKindAndTime => format!(
-                    "{}, {}",
+                    "{}{}{}",
                     tr(lang, "clash_same_kind", &[]),
+                    crate::lang::comma(lang),
                     tr(lang, "clash_same_time", &[])
                 ),
                 Clash::SameKind => tr(lang, "clash_same_kind", &[]),
@@ -1092,7 +1096,11 @@ impl Bot {
                     ),
                 ],
             );
-            spans.push(Span::Text(format!(" – #{}, {by}", other.id)));
+            spans.push(Span::Text(format!(
+                " – #{}{}{by}",
+                other.id,
+                crate::lang::comma(lang)
+            )));
             doc = doc.item(spans);
         }
         if others.len() > MAX_CLASHES {
@@ -2568,7 +2576,10 @@ pub(crate) fn stored_card(lang: Language, saved: &Submission, tz: Tz, today: Nai
             .map(|s| format::date_near(lang, s.with_timezone(&tz).date_naive(), today))
             .collect();
             if !next.is_empty() {
-                doc = doc.item(vec![label("label_next"), Span::Text(next.join(", "))]);
+                doc = doc.item(vec![
+                    label("label_next"),
+                    Span::Text(next.join(&crate::lang::comma(lang))),
+                ]);
             }
         }
     }
@@ -2592,14 +2603,16 @@ pub(crate) fn event_line(lang: Language, event: &Submission, tz: Tz) -> Vec<Span
     ));
     if let Some(place) = event.event.as_ref().and_then(|e| e.draft.location.as_ref()) {
         spans.push(Span::Text(format!(
-            ", {}",
+            "{}{}",
+            crate::lang::comma(lang),
             untrusted::isolate_in(lang, place)
         )));
     }
     if let Some(last) = event.event.as_ref().and_then(|e| e.draft.end_date) {
         let day = format::date(lang, last, false);
         spans.push(Span::Text(format!(
-            ", {}",
+            "{}{}",
+            crate::lang::comma(lang),
             tr(lang, "until_day", &[("day", &day)])
         )));
     }

@@ -74,7 +74,11 @@ pub fn repeat(lang: Language, rule: &Repeat, today: NaiveDate) -> String {
         .collect();
     let join = |names: &[String]| match names.split_last() {
         Some((last, rest)) if !rest.is_empty() => {
-            format!("{} {} {last}", rest.join(", "), tr(lang, "digest_and", &[]))
+            format!(
+                "{} {} {last}",
+                rest.join(&crate::lang::comma(lang)),
+                tr(lang, "digest_and", &[])
+            )
         }
         _ => names.join(""),
     };
@@ -231,7 +235,7 @@ pub fn about(lang: Language, about: &About) -> String {
     for tag in &about.tags {
         parts.push(tr(lang, &format!("tag_{}", tag.as_str()), &[]));
     }
-    parts.join(", ")
+    parts.join(&crate::lang::comma(lang))
 }
 
 pub fn platform(lang: Language, platform: Platform) -> String {

@@ -429,9 +429,12 @@ pub fn add_catalog_file(path: &std::path::Path) -> Result<Language, String> {
     add_catalog(code, source)
 }
 
-/// Arguments of [`tr`] that carry text a resident wrote.
+/// Arguments of [`tr`] that carry text a resident (or the operator, for
+/// group and channel names) wrote, in whatever script: isolated so it keeps
+/// its own direction inside our sentence.
 const RESIDENT_WRITTEN: &[&str] = &[
-    "title", "name", "place", "topic", "reason", "text", "choice",
+    "title", "name", "place", "topic", "reason", "text", "choice", "matched", "what", "asked",
+    "group", "channel", "domains", "link", "address",
 ];
 
 /// Arguments of [`tr`] that are counts: passed to Fluent as numbers, so a
@@ -507,6 +510,12 @@ pub fn tr(lang: Language, key: &str, args: &[(&str, &str)]) -> String {
     }
     complain_once(lang, key, "no catalog has this text");
     String::new()
+}
+
+/// What separates the items of a list in `lang`: ", ", and "، " in
+/// Arabic (the catalogs' `list_comma`).
+pub fn comma(lang: Language) -> String {
+    tr(lang, "list_comma", &[])
 }
 
 /// Whether the catalogs have text `key` (Danish, the one every text is
