@@ -373,7 +373,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 name,
                 language,
             }]);
-            let mut identity = console_identity(console.channel, console.user, args.admin);
+            let mut identity =
+                console_identity(console.channel, console.user, args.admin, language);
             identity.group_chat = args.group_chat;
             serve(
                 &cli.global,
@@ -528,8 +529,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let community = config.community(&console_channels(&config, None));
             if config.console.enabled && wanted(Platform::Console) {
                 let console = &config.console;
-                let identity =
-                    console_identity(console.channel.clone(), console.user.clone(), false);
+                let identity = console_identity(
+                    console.channel.clone(),
+                    console.user.clone(),
+                    false,
+                    console.language,
+                );
                 adapters.push(Arc::new(ConsoleAdapter::stdio(identity)));
             }
             let db = open_database(&cli.global, &config).await?;
@@ -666,11 +671,17 @@ fn pick_channel(
     }
 }
 
-fn console_identity(channel: String, user: String, admin: bool) -> ConsoleIdentity {
+fn console_identity(
+    channel: String,
+    user: String,
+    admin: bool,
+    language: vores_bot::Language,
+) -> ConsoleIdentity {
     ConsoleIdentity {
         channel,
         user,
         admin,
+        language,
         transcripts: std::env::var_os("VORES_CONSOLE_TRANSCRIPTS").map(PathBuf::from),
         send_delay: std::env::var("VORES_CONSOLE_SEND_DELAY_MS")
             .ok()
@@ -802,6 +813,7 @@ async fn digest(global: &GlobalOptions, config: &Config, args: DigestArgs) -> an
             config.console.channel.clone(),
             config.console.user.clone(),
             false,
+            config.console.language,
         ),
         Box::new(tokio::io::BufReader::new(tokio::io::empty())),
         Box::new(tokio::io::stdout()),

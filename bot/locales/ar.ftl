@@ -663,6 +663,13 @@ command_about_newsletter = للمشرفين: فقرة للنشرة الإخبا�
 command_option_text = نصّك
 command_option_number = #الرقم
 
+## The console (the demo in a terminal).
+console_greeting = Vores — أنت { $name } في #{ $channel }. { $mode } اكتب رسالة واضغط Enter (مثلًا «/help»)؛ Ctrl-D للخروج.
+console_greeting_admin = Vores — أنت { $name } (مشرف) في #{ $channel }. { $mode } اكتب رسالة واضغط Enter (مثلًا «/help»)؛ Ctrl-D للخروج.
+console_group_chat = هذه محادثة جماعية: اكتب «@vores …» أو أمرًا إلى البوت.
+console_private_chat = أنت تتحدث مع البوت على انفراد.
+console_private_to = [خاص إلى { $name }]
+
 ## What separates the items of a list (with its space).
 list_comma = { "، " }
 

@@ -534,6 +534,13 @@ command_about_newsletter = Admins: et afsnit til nyhedsbrevet om en historie ell
 command_option_text = Din tekst
 command_option_number = #nummer
 
+## The console (the demo in a terminal).
+console_greeting = Vores — du er { $name } i #{ $channel }. { $mode } Skriv en besked og tryk Enter (fx »/hjælp«); Ctrl-D afslutter.
+console_greeting_admin = Vores — du er { $name } (administrator) i #{ $channel }. { $mode } Skriv en besked og tryk Enter (fx »/hjælp«); Ctrl-D afslutter.
+console_group_chat = Det er en gruppechat: skriv »@vores …« eller en kommando til botten.
+console_private_chat = Du skriver privat med botten.
+console_private_to = [privat til { $name }]
+
 ## What separates the items of a list (with its space).
 list_comma = { ", " }
 

@@ -541,6 +541,13 @@ command_about_newsletter = Admins: a newsletter paragraph of a story or event
 command_option_text = Your text
 command_option_number = #number
 
+## The console (the demo in a terminal).
+console_greeting = Vores — you are { $name } in #{ $channel }. { $mode } Type a message and press Enter (e.g. “/help”); Ctrl-D quits.
+console_greeting_admin = Vores — you are { $name } (an admin) in #{ $channel }. { $mode } Type a message and press Enter (e.g. “/help”); Ctrl-D quits.
+console_group_chat = This is a group chat: write “@vores …” or a command to the bot.
+console_private_chat = You are talking privately with the bot.
+console_private_to = [private to { $name }]
+
 ## What separates the items of a list (with its space).
 list_comma = { ", " }
 

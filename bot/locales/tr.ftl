@@ -541,6 +541,13 @@ command_about_newsletter = Yöneticiler: bir hikâye ya da etkinlik için bülte
 command_option_text = Metnin
 command_option_number = #numara
 
+## The console (the demo in a terminal).
+console_greeting = Vores — #{ $channel } kanalında { $name } olarak yazıyorsun. { $mode } Bir mesaj yaz ve Enter'a bas (örneğin “/help”); Ctrl-D ile çıkarsın.
+console_greeting_admin = Vores — #{ $channel } kanalında { $name } (yönetici) olarak yazıyorsun. { $mode } Bir mesaj yaz ve Enter'a bas (örneğin “/help”); Ctrl-D ile çıkarsın.
+console_group_chat = Bu bir grup sohbeti: bota “@vores …” ya da bir komut yaz.
+console_private_chat = Botla özel olarak yazışıyorsun.
+console_private_to = [{ $name } kişisine özel]
+
 ## What separates the items of a list (with its space).
 list_comma = { ", " }
 

@@ -596,6 +596,13 @@ command_about_newsletter = Для адміністраторів: абзац д�
 command_option_text = Ваш текст
 command_option_number = #номер
 
+## The console (the demo in a terminal).
+console_greeting = Vores — ви { $name } у #{ $channel }. { $mode } Напишіть повідомлення й натисніть Enter (наприклад, «/help»); Ctrl-D — вихід.
+console_greeting_admin = Vores — ви { $name } (адміністратор) у #{ $channel }. { $mode } Напишіть повідомлення й натисніть Enter (наприклад, «/help»); Ctrl-D — вихід.
+console_group_chat = Це груповий чат: напишіть «@vores …» або команду боту.
+console_private_chat = Ви пишете боту приватно.
+console_private_to = [приватно для { $name }]
+
 ## What separates the items of a list (with its space).
 list_comma = { ", " }
 

@@ -84,6 +84,14 @@ impl fmt::Display for Language {
     }
 }
 
+/// Danish: the language every text is written in first, and the one of a
+/// Danish town with no config.
+impl Default for Language {
+    fn default() -> Self {
+        Language::Da
+    }
+}
+
 impl fmt::Debug for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

@@ -21,6 +21,7 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::{Mutex, mpsc};
 use tokio_util::sync::CancellationToken;
 use vores_bot::adapter::{Author, InboundMessage};
+use vores_bot::lang::tr;
 use vores_bot::model::{ConversationRef, MessageRef, Platform, UserRef};
 use vores_bot::{Adapter, AdapterError, Capabilities, Inbound, LengthUnit, Outgoing, TextFormat};
 
@@ -34,6 +35,9 @@ pub struct ConsoleIdentity {
     pub user: String,
     /// `--admin`: the console stands in for the platform's own admin list.
     pub admin: bool,
+    /// The console channel's language: its greeting and its marks
+    /// ("[privat til …]") are in it.
+    pub language: vores_bot::Language,
     /// Also append every message to `<dir>/<channel>.txt`, once per
     /// idempotency key: the console's stand-in for a platform that
     /// recognises a retried send (Matrix transaction ids, Discord nonces).
@@ -49,31 +53,42 @@ pub struct ConsoleIdentity {
 }
 
 impl ConsoleIdentity {
-    /// Who this session is and how it talks to the bot, in both languages:
-    /// said once at the start of an interactive session.
+    /// Who this session is and how it talks to the bot, in the channel's
+    /// language and in English: said once at the start of an interactive
+    /// session.
     pub fn greeting(&self) -> String {
-        let (role_da, role_en) = if self.admin {
-            (" (administrator)", " (an admin)")
-        } else {
-            ("", "")
-        };
-        let (mode_da, mode_en) = if self.group_chat {
-            (
-                "Det er en gruppechat: skriv »@vores …« eller en kommando til botten.",
-                "This is a group chat: write “@vores …” or a command to the bot.",
-            )
-        } else {
-            (
-                "Du skriver privat med botten.",
-                "You are talking privately with the bot.",
-            )
-        };
-        format!(
-            "Vores — du er {user}{role_da} i #{channel}. {mode_da} Skriv en besked og tryk Enter (fx »/hjælp«); Ctrl-D afslutter.\n\
-             Vores — you are {user}{role_en} in #{channel}. {mode_en} Type a message and press Enter (e.g. “/help”); Ctrl-D quits.\n",
-            user = self.user,
-            channel = self.channel,
-        )
+        let mut languages = vec![self.language];
+        if self.language != vores_bot::Language::En {
+            languages.push(vores_bot::Language::En);
+        }
+        let mut out = String::new();
+        for lang in languages {
+            let mode = tr(
+                lang,
+                if self.group_chat {
+                    "console_group_chat"
+                } else {
+                    "console_private_chat"
+                },
+                &[],
+            );
+            let key = if self.admin {
+                "console_greeting_admin"
+            } else {
+                "console_greeting"
+            };
+            out.push_str(&tr(
+                lang,
+                key,
+                &[
+                    ("name", &self.user),
+                    ("channel", &self.channel),
+                    ("mode", &mode),
+                ],
+            ));
+            out.push('\n');
+        }
+        out
     }
 }
 
@@ -282,7 +297,12 @@ impl Adapter for ConsoleAdapter {
     ) -> Result<(), AdapterError> {
         let mut out = self.output.lock().await;
         let write = async {
-            out.write_all(format!("[privat til {}]\n{text}\n\n", user.id).as_bytes())
+            let mark = tr(
+                self.identity.language,
+                "console_private_to",
+                &[("name", &user.id)],
+            );
+            out.write_all(format!("{mark}\n{text}\n\n").as_bytes())
                 .await?;
             out.flush().await
         };
