@@ -13,10 +13,22 @@ use std::path::{Path, PathBuf};
 /// Files whose Danish is words the bot reads, not words it says.
 const READERS: &[(&str, &str)] = &[
     ("bot/src/understand/", "the reader of Danish messages"),
-    ("bot/src/guidelines", "Danish spam phrases and slurs the guidelines look for"),
-    ("bot/src/lang.rs", "common Danish words that tell the language"),
-    ("bot/src/menu.rs", "the Danish command names the reader understands"),
-    ("src/bench.rs", "messages residents send, as the benchmark's input"),
+    (
+        "bot/src/guidelines",
+        "Danish spam phrases and slurs the guidelines look for",
+    ),
+    (
+        "bot/src/lang.rs",
+        "common Danish words that tell the language",
+    ),
+    (
+        "bot/src/menu.rs",
+        "the Danish command names the reader understands",
+    ),
+    (
+        "src/bench.rs",
+        "messages residents send, as the benchmark's input",
+    ),
 ];
 
 /// Lines for operators in a terminal, in both languages on purpose.
@@ -134,7 +146,10 @@ fn no_danish_sentence_is_written_in_rust() {
             }
         }
     }
-    assert!(scanned > 1000, "only {scanned} literals: is the scan still right?");
+    assert!(
+        scanned > 1000,
+        "only {scanned} literals: is the scan still right?"
+    );
     assert!(
         found.is_empty(),
         "texts residents read belong in bot/locales/*.ftl (see TRANSLATING.md):\n{}",
@@ -145,9 +160,12 @@ fn no_danish_sentence_is_written_in_rust() {
 #[test]
 fn the_scan_finds_what_it_looks_for() {
     assert!(reads_as_danish("Tak for din besked"));
-    let old_console_line =
-        r#"                "Det er en gruppechat: skriv »@vores …« eller en kommando til botten.","#;
-    assert!(literals(old_console_line).iter().any(|t| reads_as_danish(t)));
+    let old_console_line = r#"                "Det er en gruppechat: skriv »@vores …« eller en kommando til botten.","#;
+    assert!(
+        literals(old_console_line)
+            .iter()
+            .any(|t| reads_as_danish(t))
+    );
     assert!(!reads_as_danish("sqlite://vores.db"));
     assert!(!reads_as_danish("hjælp"));
     assert_eq!(

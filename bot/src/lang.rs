@@ -1127,6 +1127,23 @@ mod tests {
             shape(Language::Tr, "measure_links", 1),
             shape(Language::Tr, "measure_links", 5)
         );
+        // Events: "… and N more" in an answer and under a clash warning.
+        for key in ["whatson_more", "clash_more"] {
+            for lang in Language::all() {
+                for n in [0, 1, 2, 5] {
+                    let text = tr(lang, key, &[("count", &n.to_string())]);
+                    assert!(
+                        text.contains(&n.to_string())
+                            || (lang == Language::Ar && (1..=2).contains(&n)),
+                        "{lang} {key} {n}: {text}"
+                    );
+                }
+            }
+            assert!(
+                forms(Language::Ar, key, &[0, 1, 2, 3, 11, 100]) >= 4,
+                "ar {key}"
+            );
+        }
     }
 
     #[test]
