@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 use tokio_util::sync::CancellationToken;
 use tracing::info;
 use vores_bot::community::{ChannelInfo, Community};
-use vores_bot::model::{ConversationRef, Platform};
+use vores_bot::model::{ConversationRef, Platform, UserRef};
 use vores_bot::published::StoredCalendar;
 use vores_bot::runtime;
 use vores_bot::sharing::Sharing;
@@ -84,6 +84,52 @@ pub enum Commands {
     /// Check the config, the database and every enabled platform's token
     /// and rights, and say what to fix (`--quick`: config and database only).
     Doctor(crate::doctor::DoctorArgs),
+    /// One person's data: everything kept about them as JSON (`export`), or
+    /// erase them (`erase`), as `/mine data` and `/glem mig` do in a chat;
+    /// `prune` deletes what is kept only for a while.
+    Privacy(PrivacyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PrivacyArgs {
+    #[command(subcommand)]
+    pub action: PrivacyAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PrivacyAction {
+    /// Print every row about the person as JSON, table by table.
+    Export {
+        /// The person, as "platform:user-id" (e.g. "telegram:123456").
+        #[arg(long, value_name = "PLATFORM:ID", value_parser = parse_user)]
+        user: UserRef,
+    },
+    /// Erase the person: unpublished submissions deleted, published ones
+    /// kept without their name (or deleted with --remove-published), the
+    /// moderation log without who or what.
+    Erase {
+        #[arg(long, value_name = "PLATFORM:ID", value_parser = parse_user)]
+        user: UserRef,
+        /// Delete their published stories and events too.
+        #[arg(long)]
+        remove_published: bool,
+    },
+    /// Delete the moderation log, handled-message markers and sent
+    /// messages older than the retention period (`[privacy] retention_days`).
+    Prune,
+}
+
+fn parse_user(s: &str) -> Result<UserRef, String> {
+    let (platform, id) = s
+        .split_once(':')
+        .filter(|(_, id)| !id.is_empty())
+        .ok_or_else(|| {
+            format!("{s:?} needs the form \"platform:user-id\", e.g. \"telegram:123456\"")
+        })?;
+    Ok(UserRef {
+        platform: parse_platform(platform)?,
+        id: id.to_string(),
+    })
 }
 
 #[derive(Debug, Args)]
@@ -434,6 +480,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             )?)
         }
         Commands::Export(args) => export(&cli.global, &config, args).await,
+        Commands::Privacy(args) => privacy(&cli.global, &config, args.action).await,
         Commands::Import(args) => {
             let text = std::fs::read_to_string(&args.file)
                 .with_context(|| format!("reading {}", args.file.display()))?;
@@ -693,6 +740,59 @@ fn console_identity(
 }
 
 /// `vores export stories`: approved stories in a span of days, as drafts.
+async fn privacy(
+    global: &GlobalOptions,
+    config: &Config,
+    action: PrivacyAction,
+) -> anyhow::Result<()> {
+    use vores_bot::store::{KeepPublished, Store};
+    let db = open_database(global, config).await?;
+    let done: anyhow::Result<String> = async {
+        Ok(match action {
+            PrivacyAction::Export { user } => {
+                let data = db.person_data(&user).await?;
+                serde_json::to_string_pretty(&serde_json::json!({
+                    "person": format!("{}:{}", user.platform, user.id),
+                    "tables": data,
+                }))?
+            }
+            PrivacyAction::Erase {
+                user,
+                remove_published,
+            } => {
+                let keep = if remove_published {
+                    KeepPublished::Removed
+                } else {
+                    KeepPublished::Anonymised
+                };
+                // All of it or nothing.
+                let unit = db.begin().await?;
+                let erased = unit.erase_person(&user, keep).await?;
+                unit.commit().await?;
+                format!(
+                    "Erased {}:{}: {} submissions deleted, {} kept without their name, \
+                     {} moderation log entries kept without who or what, {} other rows deleted or emptied.",
+                    user.platform,
+                    user.id,
+                    erased.deleted_submissions,
+                    erased.anonymised_submissions,
+                    erased.anonymised_log_entries,
+                    erased.other_rows
+                )
+            }
+            PrivacyAction::Prune => {
+                let days = config.privacy.retention_days;
+                let before = clock(global).now() - chrono::Duration::days(i64::from(days));
+                let gone = db.prune(before).await?;
+                format!("Deleted {gone} rows older than {days} days.")
+            }
+        })
+    }
+    .await;
+    db.close().await;
+    print_out(&done?)
+}
+
 async fn export(global: &GlobalOptions, config: &Config, args: ExportArgs) -> anyhow::Result<()> {
     use vores_bot::Store as _;
     use vores_bot::drafts::{Draft, ExportFormat, Exported};
@@ -780,6 +880,7 @@ async fn digest(global: &GlobalOptions, config: &Config, args: DigestArgs) -> an
     let settings = Settings {
         tz: config.timezone,
         default_language: config.language,
+        retention_days: config.privacy.retention_days,
     };
     let bot = Bot::new(db.clone(), clock(global), settings, Arc::new(community));
     let now = bot.now();
@@ -957,6 +1058,7 @@ async fn serve_with(
     let settings = Settings {
         tz: config.timezone,
         default_language: config.language,
+        retention_days: config.privacy.retention_days,
     };
     let community = Arc::new(community);
     let mut bot = Bot::new(db.clone(), clock(global), settings, community.clone());

@@ -188,8 +188,12 @@ pub fn to_json(understood: &Understood, tz: Tz) -> Value {
                 Command::Distrust(user) | Command::Trust(user) => {
                     map.insert("user".into(), json!(user));
                 }
+                Command::Forget { confirmed } => {
+                    map.insert("confirmed".into(), json!(confirmed));
+                }
                 Command::Help
                 | Command::Mine
+                | Command::MyData
                 | Command::Event(None)
                 | Command::Pending
                 | Command::Log

@@ -663,6 +663,22 @@ command_about_newsletter = للمشرفين: فقرة للنشرة الإخبا�
 command_option_text = نصّك
 command_option_number = #الرقم
 
+## Their own data (GDPR): /mine data, /glem mig.
+my_data_heading = هذا ما أحتفظ به عنك:
+my_data_submissions = عدد ما أرسلته: { $count } (اعرضه بـ «/mine»)
+my_data_log = عدد الملاحظات في سجل الإشراف: { $count }
+my_data_channels = أنك كتبت في { $count } من القنوات (لقواعد الأعضاء الجدد)
+my_data_interest = عدد الفعاليات التي أبديت اهتمامك بها: { $count }
+my_data_messages = عدد رسائلي إليك أو عنك: { $count }
+my_data_language = اللغة التي اخترتها: { $language }
+my_data_trust = هل قرر المشرفون الوثوق بك أو مراجعة منشوراتك دائماً
+my_data_nothing = لا أحتفظ بأي شيء عنك.
+my_data_forget = هل تريد حذفه؟ اكتب «/forget me».
+sent_privately = أرسلت إليك الجواب في رسالة خاصة.
+forget_confirm = سأحذف كل ما أحتفظ به عنك: ما أرسلته ولم يُنشر، ولغتك، واهتمامك، ومحادثاتك معي. ما نُشر يبقى بدون اسمك، ولا يبقى في سجل الإشراف إلا أن قاعدة طُبّقت. لا يمكن التراجع عن ذلك. اكتب «/forget me confirm» لتنفيذه.
+forget_done = لقد نسيتك: حُذف { $deleted }، ويبقى { $kept } بدون اسمك. شكراً لمشاركتك.
+help_privacy = اعرف ما أحتفظ به عنك: «/my data». احذفه: «/forget me».
+
 ## The console (the demo in a terminal).
 console_greeting = Vores — أنت { $name } في #{ $channel }. { $mode } اكتب رسالة واضغط Enter (مثلًا «/help»)؛ Ctrl-D للخروج.
 console_greeting_admin = Vores — أنت { $name } (مشرف) في #{ $channel }. { $mode } اكتب رسالة واضغط Enter (مثلًا «/help»)؛ Ctrl-D للخروج.

@@ -534,6 +534,37 @@ command_about_newsletter = Admins: et afsnit til nyhedsbrevet om en historie ell
 command_option_text = Din tekst
 command_option_number = #nummer
 
+## Their own data (GDPR): /mine data, /glem mig.
+my_data_heading = Det her gemmer jeg om dig:
+my_data_submissions = { $count ->
+        [one] { $count } indsendelse
+       *[other] { $count } indsendelser
+    } (se dem med »/mine«)
+my_data_log = { $count ->
+        [one] { $count } notat
+       *[other] { $count } notater
+    } i moderationsloggen
+my_data_channels = at du har skrevet i { $count ->
+        [one] { $count } kanal
+       *[other] { $count } kanaler
+    } (til reglerne for nye medlemmer)
+my_data_interest = { $count ->
+        [one] { $count } begivenhed
+       *[other] { $count } begivenheder
+    }, du har vist interesse for
+my_data_messages = { $count ->
+        [one] { $count } besked
+       *[other] { $count } beskeder
+    } fra mig til dig eller om dig
+my_data_language = dit valgte sprog: { $language }
+my_data_trust = om admins har valgt at stole på dig eller altid se dine opslag igennem
+my_data_nothing = Jeg gemmer ikke noget om dig.
+my_data_forget = Vil du have det slettet? Skriv »/glem mig«.
+sent_privately = Jeg har sendt dig svaret i en privat besked.
+forget_confirm = Jeg sletter alt, hvad jeg gemmer om dig: dine indsendelser, der ikke er offentliggjort, dit sprog, din interesse og dine samtaler med mig. Det, der er offentliggjort, bliver stående uden dit navn, og i moderationsloggen står kun, at en regel blev brugt. Det kan ikke fortrydes. Skriv »/glem mig bekræft« for at gøre det.
+forget_done = Nu har jeg glemt dig: { $deleted } slettet, { $kept } bliver stående uden dit navn. Tak fordi du var med.
+help_privacy = Se, hvad jeg gemmer om dig: »/mine data«. Få det slettet: »/glem mig«.
+
 ## The console (the demo in a terminal).
 console_greeting = Vores — du er { $name } i #{ $channel }. { $mode } Skriv en besked og tryk Enter (fx »/hjælp«); Ctrl-D afslutter.
 console_greeting_admin = Vores — du er { $name } (administrator) i #{ $channel }. { $mode } Skriv en besked og tryk Enter (fx »/hjælp«); Ctrl-D afslutter.

@@ -541,6 +541,37 @@ command_about_newsletter = Admins: a newsletter paragraph of a story or event
 command_option_text = Your text
 command_option_number = #number
 
+## Their own data (GDPR): /mine data, /glem mig.
+my_data_heading = This is what I keep about you:
+my_data_submissions = { $count ->
+        [one] { $count } submission
+       *[other] { $count } submissions
+    } (see them with “/mine”)
+my_data_log = { $count ->
+        [one] { $count } note
+       *[other] { $count } notes
+    } in the moderation log
+my_data_channels = that you have written in { $count ->
+        [one] { $count } channel
+       *[other] { $count } channels
+    } (for the rules for new members)
+my_data_interest = { $count ->
+        [one] { $count } event
+       *[other] { $count } events
+    } you showed interest in
+my_data_messages = { $count ->
+        [one] { $count } message
+       *[other] { $count } messages
+    } from me to you or about you
+my_data_language = the language you chose: { $language }
+my_data_trust = whether admins chose to trust you or always review your posts
+my_data_nothing = I keep nothing about you.
+my_data_forget = Do you want it erased? Write “/forget me”.
+sent_privately = I have sent you the answer in a private message.
+forget_confirm = I will erase everything I keep about you: your submissions that are not published, your language, your interest and your conversations with me. What is published stays, without your name, and the moderation log only keeps that a rule was applied. This cannot be undone. Write “/forget me confirm” to do it.
+forget_done = I have forgotten you: { $deleted } erased, { $kept } stays without your name. Thank you for taking part.
+help_privacy = See what I keep about you: “/my data”. Have it erased: “/forget me”.
+
 ## The console (the demo in a terminal).
 console_greeting = Vores — you are { $name } in #{ $channel }. { $mode } Type a message and press Enter (e.g. “/help”); Ctrl-D quits.
 console_greeting_admin = Vores — you are { $name } (an admin) in #{ $channel }. { $mode } Type a message and press Enter (e.g. “/help”); Ctrl-D quits.

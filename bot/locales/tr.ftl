@@ -541,6 +541,22 @@ command_about_newsletter = Yöneticiler: bir hikâye ya da etkinlik için bülte
 command_option_text = Metnin
 command_option_number = #numara
 
+## Their own data (GDPR): /mine data, /glem mig.
+my_data_heading = Senin hakkında sakladıklarım:
+my_data_submissions = { $count } gönderi (“/mine” ile görebilirsin)
+my_data_log = moderasyon kaydında { $count } not
+my_data_channels = { $count } kanalda yazdığın (yeni üyeler kuralı için)
+my_data_interest = ilgi gösterdiğin { $count } etkinlik
+my_data_messages = benden sana ya da senin hakkında { $count } mesaj
+my_data_language = seçtiğin dil: { $language }
+my_data_trust = yöneticilerin sana güvenip güvenmediği ya da paylaşımlarını hep kontrol edip etmediği
+my_data_nothing = Senin hakkında hiçbir şey saklamıyorum.
+my_data_forget = Silinmesini ister misin? “/forget me” yaz.
+sent_privately = Cevabı sana özel mesajla gönderdim.
+forget_confirm = Senin hakkında sakladığım her şeyi sileceğim: yayımlanmamış gönderilerini, dilini, ilgini ve benimle konuşmalarını. Yayımlananlar adın olmadan kalır; moderasyon kaydında yalnızca bir kuralın uygulandığı kalır. Bu geri alınamaz. Yapmak için “/forget me confirm” yaz.
+forget_done = Seni unuttum: { $deleted } silindi, { $kept } adın olmadan kalıyor. Katıldığın için teşekkürler.
+help_privacy = Senin hakkında sakladıklarımı gör: “/my data”. Sildir: “/forget me”.
+
 ## The console (the demo in a terminal).
 console_greeting = Vores — #{ $channel } kanalında { $name } olarak yazıyorsun. { $mode } Bir mesaj yaz ve Enter'a bas (örneğin “/help”); Ctrl-D ile çıkarsın.
 console_greeting_admin = Vores — #{ $channel } kanalında { $name } (yönetici) olarak yazıyorsun. { $mode } Bir mesaj yaz ve Enter'a bas (örneğin “/help”); Ctrl-D ile çıkarsın.

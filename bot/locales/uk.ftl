@@ -596,6 +596,22 @@ command_about_newsletter = Для адміністраторів: абзац д�
 command_option_text = Ваш текст
 command_option_number = #номер
 
+## Their own data (GDPR): /mine data, /glem mig.
+my_data_heading = Ось що я зберігаю про вас:
+my_data_submissions = надіслані дописи: { $count } (перегляньте їх командою «/mine»)
+my_data_log = записи в журналі модерації: { $count }
+my_data_channels = що ви писали в каналах: { $count } (для правил для нових учасників)
+my_data_interest = події, якими ви цікавилися: { $count }
+my_data_messages = мої повідомлення вам або про вас: { $count }
+my_data_language = обрана вами мова: { $language }
+my_data_trust = чи вирішили адміністратори довіряти вам або завжди перевіряти ваші дописи
+my_data_nothing = Я нічого не зберігаю про вас.
+my_data_forget = Хочете це видалити? Напишіть «/forget me».
+sent_privately = Я надіслав вам відповідь приватним повідомленням.
+forget_confirm = Я видалю все, що зберігаю про вас: неопубліковані дописи, вашу мову, ваш інтерес і ваші розмови зі мною. Опубліковане залишиться без вашого імені, а в журналі модерації залишиться лише те, що правило було застосовано. Це не можна скасувати. Напишіть «/forget me confirm», щоб зробити це.
+forget_done = Я вас забув: видалено { $deleted }, без вашого імені залишається { $kept }. Дякую, що були з нами.
+help_privacy = Подивіться, що я зберігаю про вас: «/my data». Видаліть це: «/forget me».
+
 ## The console (the demo in a terminal).
 console_greeting = Vores — ви { $name } у #{ $channel }. { $mode } Напишіть повідомлення й натисніть Enter (наприклад, «/help»); Ctrl-D — вихід.
 console_greeting_admin = Vores — ви { $name } (адміністратор) у #{ $channel }. { $mode } Напишіть повідомлення й натисніть Enter (наприклад, «/help»); Ctrl-D — вихід.

@@ -36,13 +36,21 @@ use crate::untrusted;
 pub struct Settings {
     pub tz: Tz,
     pub default_language: Language,
+    /// How long the moderation log, handled-message markers and sent
+    /// messages are kept (`[privacy] retention_days`).
+    pub retention_days: u32,
 }
+
+/// A year: long enough for appeals and the yearly evaluation, short
+/// enough that an old mistake is not kept for ever (deploy/README.md).
+pub const DEFAULT_RETENTION_DAYS: u32 = 365;
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             tz: chrono_tz::Europe::Copenhagen,
             default_language: Language::Da,
+            retention_days: DEFAULT_RETENTION_DAYS,
         }
     }
 }
@@ -1706,6 +1714,32 @@ impl Bot {
             }
             Command::MoveOne(None, _) => Doc::new().para(tr(lang, "move_how", &[("id", "12")])),
             Command::Mine => self.mine(user, lang).await?,
+            Command::MyData => self.my_data(msg, lang).await?,
+            Command::Forget { confirmed: false } => {
+                Doc::new().para(tr(lang, "forget_confirm", &[]))
+            }
+            Command::Forget { confirmed: true } => {
+                let erased = self
+                    .store()
+                    .erase_person(user, crate::store::KeepPublished::Anonymised)
+                    .await?;
+                tracing::info!(
+                    platform = %user.platform,
+                    deleted = erased.deleted_submissions,
+                    anonymised = erased.anonymised_submissions,
+                    log_entries = erased.anonymised_log_entries,
+                    other = erased.other_rows,
+                    "a person was erased at their request"
+                );
+                Doc::new().para(tr(
+                    lang,
+                    "forget_done",
+                    &[
+                        ("deleted", &erased.deleted_submissions.to_string()),
+                        ("kept", &erased.anonymised_submissions.to_string()),
+                    ],
+                ))
+            }
             Command::Correct(Some(id), text) => {
                 self.correct(msg, id, &text, lang, ctx, sit).await?
             }
@@ -2196,6 +2230,51 @@ impl Bot {
         Ok(doc)
     }
 
+    /// What the bot keeps about the sender, table by table, in words; sent
+    /// privately when asked in a group.
+    async fn my_data(&self, msg: &InboundMessage, lang: Language) -> Result<Doc, CoreError> {
+        let user = &msg.author.user;
+        let data = self.store().person_data(user).await?;
+        let count = |table: &str| data.get(table).map_or(0, Vec::len);
+        let mut doc = if data.is_empty() {
+            Doc::new().para(tr(lang, "my_data_nothing", &[]))
+        } else {
+            let mut doc = Doc::new().para(tr(lang, "my_data_heading", &[]));
+            for (key, table) in [
+                ("my_data_submissions", "submissions"),
+                ("my_data_log", "moderation_log"),
+                ("my_data_channels", "members"),
+                ("my_data_interest", "interest"),
+                ("my_data_messages", "outbox"),
+            ] {
+                if count(table) > 0 {
+                    let n = count(table).to_string();
+                    doc = doc.item(vec![Span::Text(tr(lang, key, &[("count", &n)]))]);
+                }
+            }
+            if let Some(chosen) = self.store().person_language(user).await? {
+                doc = doc.item(vec![Span::Text(tr(
+                    lang,
+                    "my_data_language",
+                    &[("language", chosen.native_name())],
+                ))]);
+            }
+            if count("trust") > 0 {
+                doc = doc.item(vec![Span::Text(tr(lang, "my_data_trust", &[]))]);
+            }
+            doc.para(tr(lang, "my_data_forget", &[]))
+        };
+        if !msg.private {
+            self.later(Action::Private {
+                user: user.clone(),
+                conversation: msg.message.conversation.clone(),
+                doc,
+            });
+            doc = Doc::new().para(tr(lang, "sent_privately", &[]));
+        }
+        Ok(doc)
+    }
+
     /// An edited chat message updates the submission it created.
     async fn on_edit(
         &self,
@@ -2632,6 +2711,7 @@ fn help(lang: Language) -> Doc {
         .item(vec![Span::Text(tr(lang, "help_query", &[]))])
         .item(vec![Span::Text(tr(lang, "help_mine", &[]))])
         .item(vec![Span::Text(tr(lang, "help_toolbox", &[]))])
+        .item(vec![Span::Text(tr(lang, "help_privacy", &[]))])
         .item(vec![Span::Text(tr(
             lang,
             "help_language",

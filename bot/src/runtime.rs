@@ -922,6 +922,15 @@ async fn series_check_loop(
                 Ok(actions) => perform(&bot, &adapters, None, actions).await,
                 Err(e) => error!(error = %e, "could not check the regular activities"),
             }
+            // Retention rides on the same hourly round: what is kept only
+            // for a while goes once it is older than the retention period.
+            let days = bot.settings().retention_days;
+            let before = bot.now() - chrono::Duration::days(i64::from(days));
+            match bot.store().prune(before).await {
+                Ok(0) => {}
+                Ok(gone) => info!(rows = gone, days, "pruned what is kept only for a while"),
+                Err(e) => warn!(error = %e, "could not prune old rows; tried again in an hour"),
+            }
         }
         if !repeat {
             return;

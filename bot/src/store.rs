@@ -86,6 +86,30 @@ pub struct NewModerationEntry {
     pub at: DateTime<Utc>,
 }
 
+/// Everything stored about one person: table name → rows (column → value).
+pub type PersonData = std::collections::BTreeMap<String, Vec<serde_json::Value>>;
+
+/// What erasing a person does with their published stories and events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeepPublished {
+    /// Kept for the town without their name or id.
+    Anonymised,
+    /// Deleted with the rest.
+    Removed,
+}
+
+/// What [`Store::erase_person`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Erased {
+    pub deleted_submissions: u64,
+    pub anonymised_submissions: u64,
+    /// Moderation log entries kept without who or what.
+    pub anonymised_log_entries: u64,
+    /// Rows of trust, membership, language, interest, conversations and the
+    /// outbox deleted or emptied.
+    pub other_rows: u64,
+}
+
 #[async_trait]
 pub trait Store: Send + Sync {
     /// Begins one unit of work: every call on the returned store runs in
@@ -369,6 +393,30 @@ pub trait Store: Send + Sync {
 
     /// The latest recorded digest period of a group.
     async fn last_digest_period(&self, group: &str) -> Result<Option<DateTime<Utc>>, StoreError>;
+
+    /// Every row about `user` in every table, by table name: what the bot
+    /// keeps about a person, for them to see (`/mine data`, `vores privacy
+    /// export`; GDPR article 15).
+    async fn person_data(&self, user: &UserRef) -> Result<PersonData, StoreError>;
+
+    /// Erases `user` (`/glem mig`, `vores privacy erase`; GDPR article
+    /// 17): what they sent that is not published is deleted; what is
+    /// published is kept without their name or id, or deleted too, as
+    /// `published` says; the moderation log keeps that a rule was applied
+    /// and when, without who or what they wrote; their trust, membership,
+    /// language, interest and conversations are deleted; the bot's own
+    /// messages about them lose their name, and private ones to them are
+    /// emptied. Nothing in any table names them afterwards.
+    async fn erase_person(
+        &self,
+        user: &UserRef,
+        published: KeepPublished,
+    ) -> Result<Erased, StoreError>;
+
+    /// Deletes what is only kept for a while (retention): the moderation
+    /// log, handled-message markers and sent or given-up outbox items older
+    /// than `before`. Returns how many rows went.
+    async fn prune(&self, before: DateTime<Utc>) -> Result<u64, StoreError>;
 
     /// The language `user` chose for replies (`/sprog`), if any.
     async fn person_language(&self, user: &UserRef) -> Result<Option<Language>, StoreError>;

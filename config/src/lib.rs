@@ -58,6 +58,14 @@ struct RawConfig {
     #[serde(default)]
     places: Vec<RawPlace>,
     web: Option<RawWeb>,
+    privacy: Option<RawPrivacy>,
+}
+
+/// What is kept about residents, and for how long.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrivacy {
+    retention_days: Option<u32>,
 }
 
 /// The public web calendar and its feeds.
@@ -203,6 +211,9 @@ pub struct Config {
     pub timezone: Tz,
     /// The language of channels that do not set their own.
     pub language: Language,
+    /// `[privacy]`: how long the moderation log, handled-message markers
+    /// and sent messages are kept.
+    pub privacy: PrivacySettings,
     /// Languages added by `catalogs = ["pl.ftl"]`, with their files.
     pub added_languages: Vec<(Language, PathBuf)>,
     /// From the file; `--database` and `VORES_DATABASE_URL` take precedence.
@@ -431,6 +442,14 @@ pub struct ConsoleSettings {
     pub language: Language,
 }
 
+/// `[privacy]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrivacySettings {
+    /// Days the moderation log, handled-message markers and sent messages
+    /// are kept (default a year).
+    pub retention_days: u32,
+}
+
 /// A conversation the bot serves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Channel {
@@ -451,6 +470,9 @@ impl Default for Config {
             timezone: chrono_tz::Europe::Copenhagen,
             language: Language::Da,
             added_languages: Vec::new(),
+            privacy: PrivacySettings {
+                retention_days: vores_bot::engine::DEFAULT_RETENTION_DAYS,
+            },
             database_url: None,
             sqlite_full_sync: false,
             lease: std::time::Duration::from_secs(30),
@@ -566,6 +588,19 @@ impl Config {
             added_languages.push((lang, path.clone()));
         }
         let language = parse_language("language", raw.language)?.unwrap_or(defaults.language);
+        let privacy = match raw.privacy.and_then(|p| p.retention_days) {
+            None => defaults.privacy.clone(),
+            // Strikes count within a day and appeals come within weeks.
+            Some(days) if !(30..=3650).contains(&days) => {
+                return Err(invalid(
+                    "privacy.retention_days",
+                    format!(
+                        "{days} is outside 30–3650; keep the log at least a month (appeals) and at most ten years"
+                    ),
+                ));
+            }
+            Some(retention_days) => PrivacySettings { retention_days },
+        };
         let database_url = match raw.database_url {
             Some(url) if url.trim().is_empty() => {
                 return Err(invalid(
@@ -836,6 +871,7 @@ impl Config {
             timezone,
             language,
             added_languages,
+            privacy,
             database_url,
             sqlite_full_sync,
             lease,

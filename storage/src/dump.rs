@@ -18,17 +18,17 @@ enum Kind {
     Text,
 }
 
-struct Table {
-    name: &'static str,
+pub(crate) struct Table {
+    pub(crate) name: &'static str,
     count: &'static str,
-    select: &'static str,
+    pub(crate) select: &'static str,
     insert: &'static str,
     columns: &'static [(&'static str, Kind)],
 }
 
 /// Every table, parents before children (a submission before its
 /// interest and conversation states).
-const TABLES: &[Table] = &[
+pub(crate) const TABLES: &[Table] = &[
     Table {
         name: "submissions",
         count: "SELECT COUNT(*) AS n FROM submissions",
@@ -227,30 +227,35 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
+/// One row of `table` as a JSON object, column by column.
+pub(crate) fn row_json(table: &Table, row: &crate::sql::Row) -> Result<Json, StoreError> {
+    let mut object = Map::new();
+    for &(column, kind) in table.columns {
+        let value = match kind {
+            Kind::Int => row
+                .try_get::<Option<i64>, _>(column)
+                .map_err(db)?
+                .map_or(Json::Null, Json::from),
+            Kind::Text => row
+                .try_get::<Option<String>, _>(column)
+                .map_err(db)?
+                .map_or(Json::Null, Json::from),
+        };
+        object.insert(column.to_string(), value);
+    }
+    Ok(Json::Object(object))
+}
+
 impl Database {
     /// Every row of every table, as `{"format", "version", "tables": {name: [row…]}}`.
     pub async fn export_all(&self) -> Result<Json, StoreError> {
         let mut tables = Map::new();
         for table in TABLES {
             let rows = query(table.select).fetch_all(self).await.map_err(db)?;
-            let mut out = Vec::with_capacity(rows.len());
-            for row in &rows {
-                let mut object = Map::new();
-                for &(column, kind) in table.columns {
-                    let value = match kind {
-                        Kind::Int => row
-                            .try_get::<Option<i64>, _>(column)
-                            .map_err(db)?
-                            .map_or(Json::Null, Json::from),
-                        Kind::Text => row
-                            .try_get::<Option<String>, _>(column)
-                            .map_err(db)?
-                            .map_or(Json::Null, Json::from),
-                    };
-                    object.insert(column.to_string(), value);
-                }
-                out.push(Json::Object(object));
-            }
+            let out = rows
+                .iter()
+                .map(|row| row_json(table, row))
+                .collect::<Result<Vec<_>, _>>()?;
             tables.insert(table.name.to_string(), Json::Array(out));
         }
         Ok(serde_json::json!({ "format": FORMAT, "version": VERSION, "tables": tables }))

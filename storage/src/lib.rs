@@ -29,6 +29,7 @@ use vores_bot::store::{Channels, NewModerationEntry, Operations, Store, StoreErr
 use vores_bot::understand::{EventDraft, Missing};
 
 mod dump;
+mod privacy;
 mod sql;
 
 pub use dump::ImportError;
@@ -778,7 +779,7 @@ pub(crate) fn db(e: impl std::fmt::Display) -> StoreError {
     StoreError::Database(e.to_string())
 }
 
-fn secs(t: DateTime<Utc>) -> i64 {
+pub(crate) fn secs(t: DateTime<Utc>) -> i64 {
     t.timestamp()
 }
 
@@ -2108,6 +2109,25 @@ impl Store for Database {
             .map_err(db)?
             .map(instant)
             .transpose()
+    }
+
+    async fn person_data(
+        &self,
+        user: &UserRef,
+    ) -> Result<vores_bot::store::PersonData, StoreError> {
+        self.person_data_of(user).await
+    }
+
+    async fn erase_person(
+        &self,
+        user: &UserRef,
+        published: vores_bot::store::KeepPublished,
+    ) -> Result<vores_bot::store::Erased, StoreError> {
+        self.erase_person_now(user, published).await
+    }
+
+    async fn prune(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {
+        self.prune_before(before).await
     }
 
     async fn person_language(&self, user: &UserRef) -> Result<Option<Language>, StoreError> {

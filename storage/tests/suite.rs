@@ -2517,6 +2517,206 @@ async fn a_persons_language_is_kept_until_undone(db: &Database) {
         .unwrap();
 }
 
+/// One person's data (GDPR): every table that can hold something about
+/// them gets a row (in a group and in their private chat, whose id is
+/// theirs on Telegram), the export names every one of those tables, and
+/// after the erasure no table holds their id or their name, while another
+/// resident's rows are untouched and what was published stays, without
+/// them. Retention then prunes what is kept only for a while.
+async fn a_person_is_exported_and_erased_without_a_trace(db: &Database) {
+    use vores_bot::store::KeepPublished;
+    let id = "tg-4711-mette";
+    let name = "Mette Testesen";
+    let mette = user(Platform::Telegram, id);
+    let group = conversation(Platform::Telegram, "-100777");
+    let private = conversation(Platform::Telegram, id);
+    let t = sent(23, 9, 0, 0);
+
+    let story = insert(
+        db,
+        &new_story(
+            origin(Platform::Telegram, "-100777", Some("11"), id, name),
+            "Solsikkerne i Vejleåparken blomstrer",
+            Status::Published,
+            t,
+        ),
+    )
+    .await;
+    let pending = insert(
+        db,
+        &new_event(
+            origin(Platform::Telegram, "-100777", Some("12"), id, name),
+            undated_event("Strikkecafé"),
+            Status::Incomplete,
+            t,
+        ),
+    )
+    .await;
+    insert(
+        db,
+        &new_story(
+            origin(Platform::Telegram, id, Some("13"), id, name),
+            "Tak for en dejlig sommer",
+            Status::Pending,
+            t,
+        ),
+    )
+    .await;
+    let others = insert(
+        db,
+        &new_story(
+            origin(
+                Platform::Telegram,
+                "-100777",
+                Some("14"),
+                "tg-99",
+                "Ali Hansen",
+            ),
+            "Loppemarkedet var en succes",
+            Status::Published,
+            t,
+        ),
+    )
+    .await;
+    db.mark_handled(&message(Platform::Telegram, id, "13"), t)
+        .await
+        .unwrap();
+    db.set_conversation_state(
+        &group,
+        &mette,
+        Some(ConversationState::Awaiting {
+            submission: pending.id,
+            missing: Missing::Date,
+        }),
+        t,
+    )
+    .await
+    .unwrap();
+    db.set_trust_revoked(&mette, true, t).await.unwrap();
+    db.touch_member(&group, &mette, t).await.unwrap();
+    db.touch_member(&private, &mette, t).await.unwrap();
+    let mut entry = moderation(&group, id, "caps", false, t);
+    entry.user_name = name.to_string();
+    entry.matched = "KØB NU".to_string();
+    let entry = db.log_moderation(&entry).await.unwrap();
+    db.appeal_moderation(entry, "Det var en fejl")
+        .await
+        .unwrap();
+    db.set_interest(others.id, &mette, true, t).await.unwrap();
+    db.set_person_language(&mette, Some(Language::Tr), t)
+        .await
+        .unwrap();
+    let mut note = outgoing(&group, "Hej Mette Testesen, din besked blev fjernet", None);
+    note.private_to = Some(id.to_string());
+    let note = enqueue(db, &note, t).await;
+    db.outbox_done(note, t).await.unwrap();
+    enqueue(
+        db,
+        &outgoing(&private, "Tak! Jeg har gemt din historie", None),
+        t,
+    )
+    .await;
+    let thanks = enqueue(
+        db,
+        &outgoing(
+            &group,
+            "Tak til Ali Hansen og Mette Testesen for ugens historier!",
+            None,
+        ),
+        t,
+    )
+    .await;
+    db.outbox_done(thanks, t).await.unwrap();
+
+    let data = db.person_data(&mette).await.unwrap();
+    for table in [
+        "submissions",
+        "handled_messages",
+        "conversation_states",
+        "trust",
+        "members",
+        "moderation_log",
+        "interest",
+        "person_languages",
+        "outbox",
+    ] {
+        assert!(
+            data.contains_key(table),
+            "the export lacks {table}: {data:?}"
+        );
+    }
+    assert_eq!(data["submissions"].len(), 3);
+    assert_eq!(data["outbox"].len(), 3, "{:?}", data["outbox"]);
+    assert_eq!(data["moderation_log"][0]["appeal"], "Det var en fejl");
+    let nobody = db.person_data(&user(Platform::Discord, id)).await.unwrap();
+    assert!(
+        nobody.is_empty(),
+        "the same id on another platform is someone else"
+    );
+
+    let erased = db
+        .erase_person(&mette, KeepPublished::Anonymised)
+        .await
+        .unwrap();
+    assert_eq!(erased.deleted_submissions, 2);
+    assert_eq!(erased.anonymised_submissions, 1);
+    assert_eq!(erased.anonymised_log_entries, 1);
+
+    let town = db.export_all().await.unwrap().to_string();
+    for trace in [id, name, "Mette", "Testesen", "KØB NU", "Det var en fejl"] {
+        assert!(!town.contains(trace), "{trace:?} is still stored: {town}");
+    }
+    assert!(db.person_data(&mette).await.unwrap().is_empty());
+    let kept = fetch(db, story.id).await;
+    assert_eq!(kept.status, Status::Published);
+    assert!(kept.anonymous);
+    assert_eq!(kept.origin.author_name, "");
+    assert_eq!(kept.text, "Solsikkerne i Vejleåparken blomstrer");
+    assert_eq!(fetch(db, others.id).await.origin.author_name, "Ali Hansen");
+    assert!(
+        town.contains("Tak til Ali Hansen og … for ugens historier!"),
+        "{town}"
+    );
+    let log = db
+        .moderation_log(std::slice::from_ref(&group), 10)
+        .await
+        .unwrap();
+    assert_eq!(log.len(), 1, "that a rule was applied is kept");
+    assert_eq!(log[0].rule, "caps");
+
+    // Erasing published work too, and erasing twice, is fine.
+    db.erase_person(&user(Platform::Telegram, "tg-99"), KeepPublished::Removed)
+        .await
+        .unwrap();
+    assert!(
+        !db.export_all()
+            .await
+            .unwrap()
+            .to_string()
+            .contains("Ali Hansen")
+    );
+    db.erase_person(&mette, KeepPublished::Removed)
+        .await
+        .unwrap();
+
+    // Retention: what is older than the period goes; the rest stays.
+    let later = t + Duration::days(400);
+    let fresh = db
+        .log_moderation(&moderation(&group, "tg-5", "flood", true, later))
+        .await
+        .unwrap();
+    let gone = db.prune(later - Duration::days(365)).await.unwrap();
+    assert!(
+        gone >= 3,
+        "the old log entry, marker and sent messages: {gone}"
+    );
+    let log = db
+        .moderation_log(std::slice::from_ref(&group), 10)
+        .await
+        .unwrap();
+    assert_eq!(log.iter().map(|e| e.id).collect::<Vec<_>>(), vec![fresh]);
+}
+
 /// A digest runs once per group and period.
 async fn digest_runs(db: &Database) {
     let week = sent(23, 7, 0, 0);
@@ -2598,6 +2798,7 @@ async fn run_suite(db: &Database) {
         events_are_found_by_their_words,
         units_of_work_commit_once_or_not_at_all,
         a_page_of_the_calendar_counts_everything,
+        a_person_is_exported_and_erased_without_a_trace,
         leases_have_one_holder_until_they_run_out,
         outbox_items_are_claimed_by_one_process,
         a_persons_language_is_kept_until_undone,

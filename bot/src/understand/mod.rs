@@ -64,6 +64,14 @@ pub enum Command {
     /// at another time (the text after the number).
     MoveOne(Option<i64>, String),
     Mine,
+    /// `/mine data`, `/my data`: everything the bot keeps about the person,
+    /// sent to them privately.
+    MyData,
+    /// `/glem mig`, `/forget me`: erase everything about the person;
+    /// `confirmed` once they wrote "bekræft" / "confirm" after it.
+    Forget {
+        confirmed: bool,
+    },
     /// `/ret #N new details`.
     Correct(Option<i64>, String),
     /// `/anonym #N`: show the story without the author's name.
@@ -117,6 +125,8 @@ impl Command {
             Command::CancelOne(..) => "cancel_one",
             Command::MoveOne(..) => "move_one",
             Command::Mine => "mine",
+            Command::MyData => "my_data",
+            Command::Forget { .. } => "forget",
             Command::Correct(..) => "correct",
             Command::Anonymous(_) => "anonymous",
             Command::Pending => "pending",
@@ -1023,7 +1033,22 @@ fn command(rest: &str, ctx: &Context) -> Understood {
             }
             (id, _) => en(Command::Delete(id)),
         },
+        "mine" if args.eq_ignore_ascii_case("data") => da(Command::MyData),
+        "my" | "mydata" if args.eq_ignore_ascii_case("data") || word == "mydata" => {
+            en(Command::MyData)
+        }
         "mine" => by_args(Command::Mine),
+        // "/glem mig" asks first; "/glem mig bekræft" erases.
+        "glem" | "glemmig" if word == "glemmig" || first_word_is(args, &["mig"]) => {
+            da(Command::Forget {
+                confirmed: confirms(args),
+            })
+        }
+        "forget" | "forgetme" if word == "forgetme" || first_word_is(args, &["me"]) => {
+            en(Command::Forget {
+                confirmed: confirms(args),
+            })
+        }
         "ret" => {
             let (id, rest) = submission_id(args);
             da(Command::Correct(id, rest.to_string()))
@@ -1080,6 +1105,23 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         },
         _ => by_args(Command::Unknown(word)),
     }
+}
+
+/// Whether `args` starts with one of `words` ("mig", "me").
+fn first_word_is(args: &str, words: &[&str]) -> bool {
+    args.split_whitespace()
+        .next()
+        .is_some_and(|w| words.contains(&w.to_lowercase().trim_end_matches(['.', '!'])))
+}
+
+/// "/glem mig bekræft", "/forget me confirm": the erasure is confirmed.
+fn confirms(args: &str) -> bool {
+    args.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase().trim_end_matches(['.', '!']),
+            "bekræft" | "bekraeft" | "bekræfter" | "confirm" | "confirmed"
+        )
+    })
 }
 
 /// "spring over", "skip": a follow-up question the resident lets pass.

@@ -1,0 +1,179 @@
+//! A resident's own data, end to end through the real `vores` binary on a
+//! SQLite file: `/mine data` tells them what is kept, `/glem mig` asks
+//! first and `/glem mig bekræft` erases them, and the operator's `vores
+//! privacy export|erase|prune` do the same from the command line. After an
+//! erasure the whole town's export holds neither their id nor their name.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{assert_has, assert_lacks, fails_saying, run_with_input};
+
+/// Wednesday 10 June 2026, 10:00 in Copenhagen.
+const WEDNESDAY: &str = "2026-06-10T10:00:00+02:00";
+
+struct Town {
+    dir: tempfile::TempDir,
+}
+
+impl Town {
+    fn new() -> Town {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("vores.toml"),
+            "approval = \"never\"\n\n[console]\nchannel = \"konsol\"\nlanguage = \"da\"\n",
+        )
+        .expect("config");
+        Town { dir }
+    }
+
+    fn config(&self) -> PathBuf {
+        self.dir.path().join("vores.toml")
+    }
+
+    fn vores(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
+        cmd.arg("--config")
+            .arg(self.config())
+            .arg("--database")
+            .arg(format!(
+                "sqlite://{}",
+                self.dir.path().join("vores.db").display()
+            ))
+            .args(["--now", WEDNESDAY])
+            .env_remove("VORES_DATABASE_URL")
+            .env_remove("VORES_CONFIG")
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    fn say(&self, user: &str, lines: &[&str]) -> String {
+        let mut cmd = self.vores();
+        cmd.args(["console", "--user", user]);
+        run_with_input(cmd, lines)
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let mut cmd = self.vores();
+        cmd.args(args);
+        let out = cmd.output().expect("vores runs");
+        assert!(
+            out.status.success(),
+            "vores {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    fn export(&self, person: &str) -> serde_json::Value {
+        serde_json::from_str(&self.run(&["privacy", "export", "--user", person]))
+            .expect("the export is JSON")
+    }
+
+    fn whole_town(&self) -> String {
+        self.run(&["export", "--format", "json"])
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+#[test]
+fn a_resident_sees_what_is_kept_and_is_forgotten_on_request() {
+    let town = Town::new();
+    town.say(
+        "mettetestesen",
+        &[
+            "Historie: solsikkerne i vejleåparken blomstrer 🌻 tak til alle der hjalp",
+            "strikkecafé på biblioteket tors d 18/6 kl 14-16, alle er velkomne",
+        ],
+    );
+    town.say("ali", &["loppemarked i glashuset lør d 13/6 kl 10-14"]);
+
+    let data = town.say("mettetestesen", &["/mine data"]);
+    assert_has(
+        &data,
+        &[
+            "Det her gemmer jeg om dig:",
+            "2 indsendelser",
+            "»/glem mig«",
+        ],
+    );
+    let exported = town.export("console:mettetestesen");
+    assert_eq!(exported["person"], "console:mettetestesen");
+    assert_eq!(
+        exported["tables"]["submissions"].as_array().map(Vec::len),
+        Some(2),
+        "{exported}"
+    );
+
+    // Asked first; nothing goes before the confirmation.
+    let asked = town.say("mettetestesen", &["/glem mig"]);
+    assert_has(&asked, &["»/glem mig bekræft«", "kan ikke fortrydes"]);
+    assert!(town.whole_town().contains("mettetestesen"));
+
+    let done = town.say("mettetestesen", &["/glem mig bekræft"]);
+    assert_has(
+        &done,
+        &["Nu har jeg glemt dig", "2 bliver stående uden dit navn"],
+    );
+    let town_now = town.whole_town();
+    assert_has(&town_now, &["ali", "solsikkerne i vejleåparken"]);
+    // No row names her, except the two that answer the erasure itself: the
+    // marker of her last message and the reply to it (a console message's
+    // id says who wrote it, so the reply reaches her terminal).
+    let all: serde_json::Value = serde_json::from_str(&town_now).expect("JSON");
+    let mut left = Vec::new();
+    for (table, rows) in all["tables"].as_object().expect("tables") {
+        for row in rows.as_array().expect("rows") {
+            if row.to_string().contains("mettetestesen") {
+                left.push(format!("{table}: {row}"));
+                let answer = table == "handled_messages"
+                    || (table == "outbox" && !row["doc"].to_string().contains("mettetestesen"));
+                assert!(answer, "{table} still names her: {row}");
+            }
+        }
+    }
+    assert!(left.len() <= 2, "{left:#?}");
+    let nothing = town.say("mettetestesen", &["/mine data"]);
+    assert_has(&nothing, &["Jeg gemmer ikke noget om dig."]);
+
+    // The calendar still has the café, without who sent it.
+    let week = town.say("bo", &["hvad sker der i næste uge?"]);
+    assert_has(&week, &["Strikkecafé"]);
+}
+
+#[test]
+fn the_operator_exports_erases_and_prunes_from_the_command_line() {
+    let town = Town::new();
+    town.say("ali", &["swap market at the library sat 13/6 10am-2pm"]);
+    town.say("ali", &["/sprog tr"]);
+    let exported = town.export("console:ali");
+    assert!(exported["tables"]["person_languages"][0]["language"] == "tr");
+
+    let erased = town.run(&[
+        "privacy",
+        "erase",
+        "--user",
+        "console:ali",
+        "--remove-published",
+    ]);
+    assert_has(&erased, &["Erased console:ali", "submissions deleted"]);
+    assert_lacks(&town.whole_town(), &["\"ali\"", "swap market"]);
+    assert!(
+        town.export("console:ali")["tables"]
+            .as_object()
+            .is_some_and(|t| t.is_empty())
+    );
+
+    let pruned = town.run(&["privacy", "prune"]);
+    assert_has(&pruned, &["older than 365 days"]);
+
+    let mut wrong = town.vores();
+    wrong.args(["privacy", "export", "--user", "ali"]);
+    fails_saying(wrong, &["platform:user-id"]);
+    let _ = town.path();
+}
