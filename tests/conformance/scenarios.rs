@@ -413,8 +413,12 @@ pub async fn a_restart_loses_and_repeats_nothing(p: &mut impl TestPlatform) {
 /// The weekly digest reaches every channel of the group exactly once, split
 /// to the platform's length (the fakes refuse longer posts, as the platforms
 /// do), however hard the platform makes posting; residents' own `*` and `_`
-/// are shown as they wrote them, never taken for formatting.
+/// are shown as they wrote them, never taken for formatting. A member's
+/// own language (Ahmed chose Arabic) is for replies to him: the English
+/// channel's digest stays English.
 pub async fn the_digest_goes_out_once_through_trouble(p: &mut impl TestPlatform) {
+    let chosen = p.ask(Ahmed, English, "/language ar").await;
+    assert_has(&chosen.text, &["العربية"]);
     let titles: Vec<String> = (0..40)
         .map(|i| format!("Aktivitet nummer {i} for *store* og _små_ i Ishøj"))
         .collect();
