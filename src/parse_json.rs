@@ -191,9 +191,13 @@ pub fn to_json(understood: &Understood, tz: Tz) -> Value {
                 Command::Forget { confirmed } => {
                     map.insert("confirmed".into(), json!(confirmed));
                 }
+                Command::Link(code) => {
+                    map.insert("code".into(), json!(code));
+                }
                 Command::Help
                 | Command::Mine
                 | Command::MyData
+                | Command::Unlink
                 | Command::Event(None)
                 | Command::Pending
                 | Command::Log

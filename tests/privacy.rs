@@ -177,3 +177,38 @@ fn the_operator_exports_erases_and_prunes_from_the_command_line() {
     fails_saying(wrong, &["platform:user-id"]);
     let _ = town.path();
 }
+
+/// Two accounts of one resident linked with a one-time code: "/mine" shows
+/// both accounts' submissions, the other account is told, a used code does
+/// not work again, and "/fjernforbindelse" separates them.
+#[test]
+fn two_accounts_are_linked_with_a_code_and_unlinked() {
+    let town = Town::new();
+    town.say(
+        "ali",
+        &["Historie: vi plantede 40 træer ved stranden i dag 🌳"],
+    );
+    let asked = town.say("ali", &["/forbind"]);
+    let code = asked
+        .split("Din kode er ")
+        .nth(1)
+        .and_then(|rest| rest.get(..6))
+        .unwrap_or_else(|| panic!("no code in {asked}"))
+        .to_string();
+    assert!(code.chars().all(|c| c.is_ascii_alphanumeric()), "{code}");
+
+    let linked = town.say("ali_mobil", &[&format!("/forbind {}", code.to_lowercase())]);
+    assert_has(&linked, &["Nu er dine konti forbundet"]);
+    let mine = town.say("ali_mobil", &["/mine"]);
+    assert_has(&mine, &["vi plantede 40 træer"]);
+    let told = town.say("ali", &["hej"]);
+    assert_has(&told, &["Din konto er nu forbundet med din konto på"]);
+
+    let again = town.say("bo", &[&format!("/forbind {code}")]);
+    assert_has(&again, &["Den kode kender jeg ikke"]);
+
+    let unlinked = town.say("ali_mobil", &["/fjernforbindelse"]);
+    assert_has(&unlinked, &["ikke længere forbundet"]);
+    let mine = town.say("ali_mobil", &["/mine"]);
+    assert_lacks(&mine, &["vi plantede 40 træer"]);
+}

@@ -660,6 +660,8 @@ command_about_distrust = للمشرفين: راجع دائماً منشورات 
 command_about_trust = للمشرفين: ثق بهذا الشخص مجدداً
 command_about_press = للمشرفين: مسودة بيان صحفي عن قصة أو فعالية
 command_about_newsletter = للمشرفين: فقرة للنشرة الإخبارية عن قصة أو فعالية
+command_about_link = اربط حساباتك على عدة منصات (رمز)
+command_about_unlink = افصل حساباتك الأخرى
 command_option_text = نصّك
 command_option_number = #الرقم
 
@@ -678,6 +680,19 @@ sent_privately = أرسلت إليك الجواب في رسالة خاصة.
 forget_confirm = سأحذف كل ما أحتفظ به عنك: ما أرسلته ولم يُنشر، ولغتك، واهتمامك، ومحادثاتك معي. ما نُشر يبقى بدون اسمك، ولا يبقى في سجل الإشراف إلا أن قاعدة طُبّقت. لا يمكن التراجع عن ذلك. اكتب «/forget me confirm» لتنفيذه.
 forget_done = لقد نسيتك: حُذف { $deleted }، ويبقى { $kept } بدون اسمك. شكراً لمشاركتك.
 help_privacy = اعرف ما أحتفظ به عنك: «/my data». احذفه: «/forget me».
+
+## Linked accounts: /forbind, /fjernforbindelse.
+link_code = رمزك هو { $code }. اكتب لي «/link { $code }» من حسابك الآخر (مثلاً على Telegram أو Discord أو Matrix) خلال { $minutes } دقائق. يعمل الرمز مرة واحدة.
+link_done = حساباتك مرتبطة الآن: ثقتك وتحذيراتك و«/mine» ولغتك تسري على الحسابين. صلاحيات المشرف لا تنتقل. للتراجع اكتب «/unlink».
+link_done_other = حسابك مرتبط الآن بحسابك على { $platform }. للتراجع اكتب «/unlink».
+link_already = هذان الحسابان مرتبطان بالفعل.
+link_unknown = لا أعرف هذا الرمز. تحقق منه، أو احصل على رمز جديد بـ «/link» من حسابك الآخر.
+link_expired = انتهت صلاحية هذا الرمز (يعمل 10 دقائق). احصل على رمز جديد بـ «/link» من حسابك الآخر.
+link_own = هذا رمزك أنت. أرسله إليّ من حسابك الآخر.
+link_too_many = جُرّبت رموز خاطئة كثيرة. انتظر ساعة ثم حاول مرة أخرى.
+unlink_done = لم يعد حسابك مرتبطاً بحساباتك الأخرى.
+unlink_none = حسابك غير مرتبط بحسابات أخرى.
+help_link = هل أنت على أكثر من منصة؟ اربط حساباتك بـ «/link».
 
 ## The console (the demo in a terminal).
 console_greeting = Vores — أنت { $name } في #{ $channel }. { $mode } اكتب رسالة واضغط Enter (مثلًا «/help»)؛ Ctrl-D للخروج.

@@ -531,6 +531,8 @@ command_about_distrust = Admins: gennemse altid denne persons opslag
 command_about_trust = Admins: stol på denne person igen
 command_about_press = Admins: udkast til pressemeddelelse om en historie eller begivenhed
 command_about_newsletter = Admins: et afsnit til nyhedsbrevet om en historie eller begivenhed
+command_about_link = Forbind dine konti på flere platforme (kode)
+command_about_unlink = Fjern forbindelsen til dine andre konti
 command_option_text = Din tekst
 command_option_number = #nummer
 
@@ -564,6 +566,22 @@ sent_privately = Jeg har sendt dig svaret i en privat besked.
 forget_confirm = Jeg sletter alt, hvad jeg gemmer om dig: dine indsendelser, der ikke er offentliggjort, dit sprog, din interesse og dine samtaler med mig. Det, der er offentliggjort, bliver stående uden dit navn, og i moderationsloggen står kun, at en regel blev brugt. Det kan ikke fortrydes. Skriv »/glem mig bekræft« for at gøre det.
 forget_done = Nu har jeg glemt dig: { $deleted } slettet, { $kept } bliver stående uden dit navn. Tak fordi du var med.
 help_privacy = Se, hvad jeg gemmer om dig: »/mine data«. Få det slettet: »/glem mig«.
+
+## Linked accounts: /forbind, /fjernforbindelse.
+link_code = Din kode er { $code }. Skriv »/forbind { $code }« til mig fra din anden konto (fx på Telegram, Discord eller Matrix) inden { $minutes ->
+        [one] { $minutes } minut
+       *[other] { $minutes } minutter
+    }. Koden virker én gang.
+link_done = Nu er dine konti forbundet: din tillid, dine advarsler, »/mine« og dit sprog gælder begge steder. Admin-rettigheder følger ikke med. Fortryd med »/fjernforbindelse«.
+link_done_other = Din konto er nu forbundet med din konto på { $platform }. Fortryd med »/fjernforbindelse«.
+link_already = De to konti er allerede forbundet.
+link_unknown = Den kode kender jeg ikke. Tjek den, eller få en ny med »/forbind« på din anden konto.
+link_expired = Den kode er for gammel (den virker i 10 minutter). Få en ny med »/forbind« på din anden konto.
+link_own = Det er din egen kode. Send den til mig fra din anden konto.
+link_too_many = Der er prøvet for mange forkerte koder. Vent en time, og prøv igen.
+unlink_done = Din konto er ikke længere forbundet med dine andre konti.
+unlink_none = Din konto er ikke forbundet med andre konti.
+help_link = Er du her på flere platforme? Forbind dine konti med »/forbind«.
 
 ## The console (the demo in a terminal).
 console_greeting = Vores — du er { $name } i #{ $channel }. { $mode } Skriv en besked og tryk Enter (fx »/hjælp«); Ctrl-D afslutter.

@@ -538,6 +538,8 @@ command_about_distrust = Admins: always review this person's posts
 command_about_trust = Admins: trust this person again
 command_about_press = Admins: a press release draft of a story or event
 command_about_newsletter = Admins: a newsletter paragraph of a story or event
+command_about_link = Link your accounts on several platforms (code)
+command_about_unlink = Unlink your other accounts
 command_option_text = Your text
 command_option_number = #number
 
@@ -571,6 +573,22 @@ sent_privately = I have sent you the answer in a private message.
 forget_confirm = I will erase everything I keep about you: your submissions that are not published, your language, your interest and your conversations with me. What is published stays, without your name, and the moderation log only keeps that a rule was applied. This cannot be undone. Write “/forget me confirm” to do it.
 forget_done = I have forgotten you: { $deleted } erased, { $kept } stays without your name. Thank you for taking part.
 help_privacy = See what I keep about you: “/my data”. Have it erased: “/forget me”.
+
+## Linked accounts: /forbind, /fjernforbindelse.
+link_code = Your code is { $code }. Write “/link { $code }” to me from your other account (e.g. on Telegram, Discord or Matrix) within { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }. The code works once.
+link_done = Your accounts are linked now: your trust, your warnings, “/mine” and your language count on both. Admin rights do not carry over. Undo it with “/unlink”.
+link_done_other = Your account is now linked with your account on { $platform }. Undo it with “/unlink”.
+link_already = Those two accounts are already linked.
+link_unknown = I don't know that code. Check it, or get a new one with “/link” on your other account.
+link_expired = That code is too old (it works for 10 minutes). Get a new one with “/link” on your other account.
+link_own = That is your own code. Send it to me from your other account.
+link_too_many = Too many wrong codes were tried. Wait an hour and try again.
+unlink_done = Your account is no longer linked with your other accounts.
+unlink_none = Your account is not linked with other accounts.
+help_link = On more than one platform? Link your accounts with “/link”.
 
 ## The console (the demo in a terminal).
 console_greeting = Vores — you are { $name } in #{ $channel }. { $mode } Type a message and press Enter (e.g. “/help”); Ctrl-D quits.

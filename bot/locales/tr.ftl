@@ -538,6 +538,8 @@ command_about_distrust = Yöneticiler: bu kişinin paylaşımlarını hep kontro
 command_about_trust = Yöneticiler: bu kişiye yeniden güven
 command_about_press = Yöneticiler: bir hikâye ya da etkinlik için basın bülteni taslağı
 command_about_newsletter = Yöneticiler: bir hikâye ya da etkinlik için bülten paragrafı
+command_about_link = Farklı platformlardaki hesaplarını bağla (kod)
+command_about_unlink = Diğer hesaplarınla bağlantıyı kaldır
 command_option_text = Metnin
 command_option_number = #numara
 
@@ -556,6 +558,19 @@ sent_privately = Cevabı sana özel mesajla gönderdim.
 forget_confirm = Senin hakkında sakladığım her şeyi sileceğim: yayımlanmamış gönderilerini, dilini, ilgini ve benimle konuşmalarını. Yayımlananlar adın olmadan kalır; moderasyon kaydında yalnızca bir kuralın uygulandığı kalır. Bu geri alınamaz. Yapmak için “/forget me confirm” yaz.
 forget_done = Seni unuttum: { $deleted } silindi, { $kept } adın olmadan kalıyor. Katıldığın için teşekkürler.
 help_privacy = Senin hakkında sakladıklarımı gör: “/my data”. Sildir: “/forget me”.
+
+## Linked accounts: /forbind, /fjernforbindelse.
+link_code = Kodun { $code }. Diğer hesabından (örneğin Telegram, Discord ya da Matrix) bana { $minutes } dakika içinde “/link { $code }” yaz. Kod bir kez çalışır.
+link_done = Hesapların artık bağlı: güvenin, uyarıların, “/mine” ve dilin ikisinde de geçerli. Yönetici hakları aktarılmaz. Geri almak için “/unlink” yaz.
+link_done_other = Hesabın artık { $platform } üzerindeki hesabına bağlı. Geri almak için “/unlink” yaz.
+link_already = Bu iki hesap zaten bağlı.
+link_unknown = Bu kodu tanımıyorum. Kontrol et ya da diğer hesabında “/link” ile yeni bir kod al.
+link_expired = Bu kodun süresi doldu (10 dakika geçerli). Diğer hesabında “/link” ile yeni bir kod al.
+link_own = Bu senin kendi kodun. Onu bana diğer hesabından gönder.
+link_too_many = Çok fazla yanlış kod denendi. Bir saat bekle ve yeniden dene.
+unlink_done = Hesabın artık diğer hesaplarına bağlı değil.
+unlink_none = Hesabın başka hesaplara bağlı değil.
+help_link = Birden fazla platformda mısın? Hesaplarını “/link” ile bağla.
 
 ## The console (the demo in a terminal).
 console_greeting = Vores — #{ $channel } kanalında { $name } olarak yazıyorsun. { $mode } Bir mesaj yaz ve Enter'a bas (örneğin “/help”); Ctrl-D ile çıkarsın.

@@ -1715,6 +1715,16 @@ impl Bot {
             Command::MoveOne(None, _) => Doc::new().para(tr(lang, "move_how", &[("id", "12")])),
             Command::Mine => self.mine(user, lang).await?,
             Command::MyData => self.my_data(msg, lang).await?,
+            Command::Link(None) => self.link_code(msg, lang).await?,
+            Command::Link(Some(code)) => self.link_with(msg, &code, lang).await?,
+            Command::Unlink => {
+                let others = self.store().unlink(user).await?;
+                if others.is_empty() {
+                    Doc::new().para(tr(lang, "unlink_none", &[]))
+                } else {
+                    Doc::new().para(tr(lang, "unlink_done", &[]))
+                }
+            }
             Command::Forget { confirmed: false } => {
                 Doc::new().para(tr(lang, "forget_confirm", &[]))
             }
@@ -2230,13 +2240,82 @@ impl Bot {
         Ok(doc)
     }
 
+    /// A one-time code for linking another account, sent privately.
+    async fn link_code(&self, msg: &InboundMessage, lang: Language) -> Result<Doc, CoreError> {
+        let code = new_link_code()?;
+        let expires = self.now() + chrono::Duration::minutes(LINK_CODE_MINUTES);
+        // Where they asked: the other account's news reaches them
+        // privately, about that conversation.
+        self.store()
+            .create_link_code(&msg.author.user, &msg.message.conversation, &code, expires)
+            .await?;
+        let doc = Doc::new().para(tr(
+            lang,
+            "link_code",
+            &[("code", &code), ("minutes", &LINK_CODE_MINUTES.to_string())],
+        ));
+        Ok(self.privately(msg, lang, doc))
+    }
+
+    /// The code from another account: link the two, and tell both.
+    async fn link_with(
+        &self,
+        msg: &InboundMessage,
+        code: &str,
+        lang: Language,
+    ) -> Result<Doc, CoreError> {
+        use crate::store::LinkOutcome;
+        let outcome = self
+            .store()
+            .redeem_link_code(&msg.author.user, code, self.now())
+            .await?;
+        let key = match outcome {
+            LinkOutcome::Linked { with, told_in } => {
+                let their_lang = self.reply_language(&with, lang).await;
+                self.later(Action::Private {
+                    user: with,
+                    conversation: told_in,
+                    doc: Doc::new().para(tr(
+                        their_lang,
+                        "link_done_other",
+                        &[(
+                            "platform",
+                            &format::platform(their_lang, msg.author.user.platform),
+                        )],
+                    )),
+                });
+                "link_done"
+            }
+            LinkOutcome::AlreadyLinked => "link_already",
+            LinkOutcome::Unknown => "link_unknown",
+            LinkOutcome::Expired => "link_expired",
+            LinkOutcome::Own => "link_own",
+            LinkOutcome::TooManyTries => "link_too_many",
+        };
+        Ok(Doc::new().para(tr(lang, key, &[])))
+    }
+
+    /// `doc` as the answer in a private chat; in a group it goes to the
+    /// person privately and the group hears only that it was sent.
+    fn privately(&self, msg: &InboundMessage, lang: Language, doc: Doc) -> Doc {
+        if msg.private {
+            return doc;
+        }
+        self.later(Action::Private {
+            user: msg.author.user.clone(),
+            conversation: msg.message.conversation.clone(),
+            doc,
+        });
+        Doc::new().para(tr(lang, "sent_privately", &[]))
+    }
+
     /// What the bot keeps about the sender, table by table, in words; sent
     /// privately when asked in a group.
     async fn my_data(&self, msg: &InboundMessage, lang: Language) -> Result<Doc, CoreError> {
         let user = &msg.author.user;
         let data = self.store().person_data(user).await?;
         let count = |table: &str| data.get(table).map_or(0, Vec::len);
-        let mut doc = if data.is_empty() {
+        let doc = if data.is_empty() {
             Doc::new().para(tr(lang, "my_data_nothing", &[]))
         } else {
             let mut doc = Doc::new().para(tr(lang, "my_data_heading", &[]));
@@ -2264,15 +2343,7 @@ impl Bot {
             }
             doc.para(tr(lang, "my_data_forget", &[]))
         };
-        if !msg.private {
-            self.later(Action::Private {
-                user: user.clone(),
-                conversation: msg.message.conversation.clone(),
-                doc,
-            });
-            doc = Doc::new().para(tr(lang, "sent_privately", &[]));
-        }
-        Ok(doc)
+        Ok(self.privately(msg, lang, doc))
     }
 
     /// An edited chat message updates the submission it created.
@@ -2711,12 +2782,29 @@ fn help(lang: Language) -> Doc {
         .item(vec![Span::Text(tr(lang, "help_query", &[]))])
         .item(vec![Span::Text(tr(lang, "help_mine", &[]))])
         .item(vec![Span::Text(tr(lang, "help_toolbox", &[]))])
+        .item(vec![Span::Text(tr(lang, "help_link", &[]))])
         .item(vec![Span::Text(tr(lang, "help_privacy", &[]))])
         .item(vec![Span::Text(tr(
             lang,
             "help_language",
             &[("languages", &language_names())],
         ))])
+}
+
+/// How long a link code waits for the other account.
+const LINK_CODE_MINUTES: i64 = 10;
+
+/// A one-time link code: six letters and digits that cannot be mistaken
+/// for each other (no 0/O, 1/I/L), ≈ 900 million of them.
+fn new_link_code() -> Result<String, CoreError> {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    let mut bytes = [0u8; 6];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| CoreError::Store(crate::store::StoreError::Database(e.to_string())))?;
+    Ok(bytes
+        .iter()
+        .map(|b| char::from(ALPHABET[usize::from(*b) % ALPHABET.len()]))
+        .collect())
 }
 
 /// Every language the bot has, by its name in itself ("Dansk, English,

@@ -78,6 +78,8 @@ pub const MENU: &[MenuCommand] = &[
         ..resident("language", "sprog", MAYBE_TEXT)
     },
     resident("place", "sted", TEXT),
+    resident("link", "forbind", MAYBE_TEXT),
+    resident("unlink", "fjernforbindelse", Takes::Nothing),
     resident("toolbox", "værktøj", MAYBE_TEXT),
     admin("pending", "afventer", Takes::Nothing),
     admin("approve", "godkend", Takes::Number),

@@ -86,6 +86,29 @@ pub struct NewModerationEntry {
     pub at: DateTime<Utc>,
 }
 
+/// Wrong link codes one account may send in an hour before it must wait.
+pub const LINK_TRIES_PER_HOUR: u32 = 5;
+
+/// What sending a link code did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkOutcome {
+    /// Linked with `with`, who is told in `told_in`.
+    Linked {
+        with: UserRef,
+        told_in: ConversationRef,
+    },
+    /// The two accounts were linked already.
+    AlreadyLinked,
+    /// No such code (or it was used).
+    Unknown,
+    /// The code is older than ten minutes.
+    Expired,
+    /// The code was made by the same account.
+    Own,
+    /// Too many wrong codes in the last hour.
+    TooManyTries,
+}
+
 /// Everything stored about one person: table name → rows (column → value).
 pub type PersonData = std::collections::BTreeMap<String, Vec<serde_json::Value>>;
 
@@ -417,6 +440,34 @@ pub trait Store: Send + Sync {
     /// log, handled-message markers and sent or given-up outbox items older
     /// than `before`. Returns how many rows went.
     async fn prune(&self, before: DateTime<Utc>) -> Result<u64, StoreError>;
+
+    /// `user` and every account linked with it (`/forbind`), `user` first.
+    async fn linked_accounts(&self, user: &UserRef) -> Result<Vec<UserRef>, StoreError>;
+
+    /// Keeps `code` for `user` until `expires` (their earlier codes go):
+    /// sent from another account, it links the two; `conversation` is
+    /// where `user` is told.
+    async fn create_link_code(
+        &self,
+        user: &UserRef,
+        conversation: &ConversationRef,
+        code: &str,
+        expires: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+
+    /// `user` sent `code`: links them with the code's account if the code is
+    /// known, not expired and not their own, once; a wrong code counts
+    /// against guessing ([`LINK_TRIES_PER_HOUR`]).
+    async fn redeem_link_code(
+        &self,
+        user: &UserRef,
+        code: &str,
+        at: DateTime<Utc>,
+    ) -> Result<LinkOutcome, StoreError>;
+
+    /// Takes `user` out of their linked person; returns the accounts it
+    /// was linked with.
+    async fn unlink(&self, user: &UserRef) -> Result<Vec<UserRef>, StoreError>;
 
     /// The language `user` chose for replies (`/sprog`), if any.
     async fn person_language(&self, user: &UserRef) -> Result<Option<Language>, StoreError>;

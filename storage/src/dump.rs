@@ -209,6 +209,42 @@ pub(crate) const TABLES: &[Table] = &[
             ("updated_at", Kind::Int),
         ],
     },
+    Table {
+        name: "person_links",
+        count: "SELECT COUNT(*) AS n FROM person_links",
+        select: "SELECT platform, user_id, person, linked_at FROM person_links ORDER BY platform, user_id",
+        insert: "INSERT INTO person_links (platform, user_id, person, linked_at) VALUES ($1, $2, $3, $4)",
+        columns: &[
+            ("platform", Kind::Text),
+            ("user_id", Kind::Text),
+            ("person", Kind::Text),
+            ("linked_at", Kind::Int),
+        ],
+    },
+    Table {
+        name: "link_codes",
+        count: "SELECT COUNT(*) AS n FROM link_codes",
+        select: "SELECT code, platform, user_id, conversation_id, expires_at FROM link_codes ORDER BY code",
+        insert: "INSERT INTO link_codes (code, platform, user_id, conversation_id, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        columns: &[
+            ("code", Kind::Text),
+            ("platform", Kind::Text),
+            ("user_id", Kind::Text),
+            ("conversation_id", Kind::Text),
+            ("expires_at", Kind::Int),
+        ],
+    },
+    Table {
+        name: "link_attempts",
+        count: "SELECT COUNT(*) AS n FROM link_attempts",
+        select: "SELECT platform, user_id, at FROM link_attempts ORDER BY platform, user_id, at",
+        insert: "INSERT INTO link_attempts (platform, user_id, at) VALUES ($1, $2, $3)",
+        columns: &[
+            ("platform", Kind::Text),
+            ("user_id", Kind::Text),
+            ("at", Kind::Int),
+        ],
+    },
 ];
 
 /// What `vores export` writes at the top, so `vores import` knows what it
@@ -282,7 +318,14 @@ impl Database {
                 Json::Array(rows) => rows.as_slice(),
                 // Written before the table existed (person_languages came
                 // later): nothing of it to bring.
-                Json::Null if table.name == "person_languages" => &[],
+                Json::Null
+                    if matches!(
+                        table.name,
+                        "person_languages" | "person_links" | "link_codes" | "link_attempts"
+                    ) =>
+                {
+                    &[]
+                }
                 _ => {
                     return Err(ImportError::NotAnExport(format!(
                         "no table {:?}",

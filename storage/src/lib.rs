@@ -29,6 +29,7 @@ use vores_bot::store::{Channels, NewModerationEntry, Operations, Store, StoreErr
 use vores_bot::understand::{EventDraft, Missing};
 
 mod dump;
+mod links;
 mod privacy;
 mod sql;
 
@@ -605,6 +606,9 @@ impl Database {
             "DELETE FROM digest_runs",
             "DELETE FROM leases",
             "DELETE FROM person_languages",
+            "DELETE FROM person_links",
+            "DELETE FROM link_codes",
+            "DELETE FROM link_attempts",
         ] {
             query(statement).execute(self).await.map_err(db)?;
         }
@@ -1275,12 +1279,19 @@ impl Store for Database {
         author: &UserRef,
         limit: u32,
     ) -> Result<Vec<Submission>, StoreError> {
-        self.submissions_of(query(select_submissions!(
-            "WHERE platform = $1 AND author_id = $2 AND status <> 'withdrawn' ORDER BY id DESC LIMIT $3"
-        ))
-        .bind(author.platform.as_str())
-        .bind(&author.id)
-        .bind(i64::from(limit))).await
+        // Linked accounts share "/mine".
+        let mut all = Vec::new();
+        for account in self.accounts(author).await? {
+            all.extend(self.submissions_of(query(select_submissions!(
+                "WHERE platform = $1 AND author_id = $2 AND status <> 'withdrawn' ORDER BY id DESC LIMIT $3"
+            ))
+            .bind(account.platform.as_str())
+            .bind(&account.id)
+            .bind(i64::from(limit))).await?);
+        }
+        all.sort_by_key(|s| std::cmp::Reverse(s.id));
+        all.truncate(limit as usize);
+        Ok(all)
     }
 
     async fn pending_submissions(&self, limit: u32) -> Result<Vec<Submission>, StoreError> {
@@ -1294,30 +1305,42 @@ impl Store for Database {
     }
 
     async fn approved_count(&self, author: &UserRef) -> Result<u32, StoreError> {
-        let row = query(
-            "SELECT COUNT(*) AS n FROM submissions \
-             WHERE platform = $1 AND author_id = $2 AND status = 'published'",
-        )
-        .bind(author.platform.as_str())
-        .bind(&author.id)
-        .fetch_one(self)
-        .await
-        .map_err(db)?;
-        count(&row)
+        // Trust earned on one linked account counts on the others.
+        let mut total = 0;
+        for account in self.accounts(author).await? {
+            let row = query(
+                "SELECT COUNT(*) AS n FROM submissions \
+                 WHERE platform = $1 AND author_id = $2 AND status = 'published'",
+            )
+            .bind(account.platform.as_str())
+            .bind(&account.id)
+            .fetch_one(self)
+            .await
+            .map_err(db)?;
+            total += count(&row)?;
+        }
+        Ok(total)
     }
 
     async fn trust_revoked(&self, user: &UserRef) -> Result<bool, StoreError> {
-        let row = query("SELECT revoked FROM trust WHERE platform = $1 AND user_id = $2")
-            .bind(user.platform.as_str())
-            .bind(&user.id)
-            .fetch_optional(self)
-            .await
-            .map_err(db)?;
-        let revoked = row
-            .map(|r| r.try_get::<i64, _>("revoked"))
-            .transpose()
-            .map_err(db)?;
-        Ok(revoked.is_some_and(|r| r != 0))
+        // Distrust on one linked account holds on all of them: switching
+        // app does not wash it off.
+        for account in self.accounts(user).await? {
+            let row = query("SELECT revoked FROM trust WHERE platform = $1 AND user_id = $2")
+                .bind(account.platform.as_str())
+                .bind(&account.id)
+                .fetch_optional(self)
+                .await
+                .map_err(db)?;
+            let revoked = row
+                .map(|r| r.try_get::<i64, _>("revoked"))
+                .transpose()
+                .map_err(db)?;
+            if revoked.is_some_and(|r| r != 0) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     async fn set_trust_revoked(
@@ -1326,18 +1349,20 @@ impl Store for Database {
         revoked: bool,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        query(
-            "INSERT INTO trust (platform, user_id, revoked, updated_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (platform, user_id) DO UPDATE SET \
-             revoked = excluded.revoked, updated_at = excluded.updated_at",
-        )
-        .bind(user.platform.as_str())
-        .bind(&user.id)
-        .bind(i64::from(revoked))
-        .bind(secs(at))
-        .execute(self)
-        .await
-        .map_err(db)?;
+        for account in self.accounts(user).await? {
+            query(
+                "INSERT INTO trust (platform, user_id, revoked, updated_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (platform, user_id) DO UPDATE SET \
+                 revoked = excluded.revoked, updated_at = excluded.updated_at",
+            )
+            .bind(account.platform.as_str())
+            .bind(&account.id)
+            .bind(i64::from(revoked))
+            .bind(secs(at))
+            .execute(self)
+            .await
+            .map_err(db)?;
+        }
         Ok(())
     }
 
@@ -1850,21 +1875,24 @@ impl Store for Database {
         since: DateTime<Utc>,
     ) -> Result<u32, StoreError> {
         let mut total = 0;
-        // A person only ever acts in conversations on their own platform.
-        for conversation in distinct(conversations).filter(|c| c.platform == user.platform) {
-            let row = query(
-                "SELECT COUNT(*) AS n FROM moderation_log \
-                 WHERE platform = $1 AND conversation_id = $2 AND user_id = $3 \
-                 AND created_at >= $4 AND strike = 1 AND undone = 0",
-            )
-            .bind(conversation.platform.as_str())
-            .bind(&conversation.id)
-            .bind(&user.id)
-            .bind(secs(since))
-            .fetch_one(self)
-            .await
-            .map_err(db)?;
-            total += count(&row)?;
+        // Strikes on every linked account count; an account only ever acts
+        // in conversations on its own platform.
+        for account in self.accounts(user).await? {
+            for conversation in distinct(conversations).filter(|c| c.platform == account.platform) {
+                let row = query(
+                    "SELECT COUNT(*) AS n FROM moderation_log \
+                     WHERE platform = $1 AND conversation_id = $2 AND user_id = $3 \
+                     AND created_at >= $4 AND strike = 1 AND undone = 0",
+                )
+                .bind(conversation.platform.as_str())
+                .bind(&conversation.id)
+                .bind(&account.id)
+                .bind(secs(since))
+                .fetch_one(self)
+                .await
+                .map_err(db)?;
+                total += count(&row)?;
+            }
         }
         Ok(total)
     }
@@ -2130,20 +2158,54 @@ impl Store for Database {
         self.prune_before(before).await
     }
 
+    async fn linked_accounts(&self, user: &UserRef) -> Result<Vec<UserRef>, StoreError> {
+        self.accounts(user).await
+    }
+
+    async fn create_link_code(
+        &self,
+        user: &UserRef,
+        conversation: &ConversationRef,
+        code: &str,
+        expires: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.create_code(user, conversation, code, expires).await
+    }
+
+    async fn redeem_link_code(
+        &self,
+        user: &UserRef,
+        code: &str,
+        at: DateTime<Utc>,
+    ) -> Result<vores_bot::store::LinkOutcome, StoreError> {
+        self.redeem_code(user, code, at).await
+    }
+
+    async fn unlink(&self, user: &UserRef) -> Result<Vec<UserRef>, StoreError> {
+        self.unlink_account(user).await
+    }
+
     async fn person_language(&self, user: &UserRef) -> Result<Option<Language>, StoreError> {
-        let row =
-            query("SELECT language FROM person_languages WHERE platform = $1 AND user_id = $2")
-                .bind(user.platform.as_str())
-                .bind(&user.id)
-                .fetch_optional(self)
-                .await
-                .map_err(db)?;
-        // A code this version does not know (written by a newer one) is as
-        // if none was chosen.
-        Ok(row
-            .map(|row| row.try_get::<String, _>("language").map_err(db))
-            .transpose()?
-            .and_then(|code| code.parse().ok()))
+        // Their own account's choice first, then a linked account's.
+        for account in self.accounts(user).await? {
+            let row =
+                query("SELECT language FROM person_languages WHERE platform = $1 AND user_id = $2")
+                    .bind(account.platform.as_str())
+                    .bind(&account.id)
+                    .fetch_optional(self)
+                    .await
+                    .map_err(db)?;
+            // A code this version does not know (written by a newer one, or
+            // of a catalog no longer configured) is as if none was chosen.
+            let chosen = row
+                .map(|row| row.try_get::<String, _>("language").map_err(db))
+                .transpose()?
+                .and_then(|code| code.parse().ok());
+            if chosen.is_some() {
+                return Ok(chosen);
+            }
+        }
+        Ok(None)
     }
 
     async fn set_person_language(
@@ -2152,26 +2214,29 @@ impl Store for Database {
         language: Option<Language>,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        match language {
-            Some(language) => query(
-                "INSERT INTO person_languages (platform, user_id, language, updated_at) \
-                 VALUES ($1, $2, $3, $4) ON CONFLICT (platform, user_id) \
-                 DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at",
-            )
-            .bind(user.platform.as_str())
-            .bind(&user.id)
-            .bind(language.code())
-            .bind(secs(at))
-            .execute(self)
-            .await
-            .map_err(db)?,
-            None => query("DELETE FROM person_languages WHERE platform = $1 AND user_id = $2")
-                .bind(user.platform.as_str())
-                .bind(&user.id)
+        // One choice for every linked account.
+        for account in self.accounts(user).await? {
+            match language {
+                Some(language) => query(
+                    "INSERT INTO person_languages (platform, user_id, language, updated_at) \
+                     VALUES ($1, $2, $3, $4) ON CONFLICT (platform, user_id) \
+                     DO UPDATE SET language = excluded.language, updated_at = excluded.updated_at",
+                )
+                .bind(account.platform.as_str())
+                .bind(&account.id)
+                .bind(language.code())
+                .bind(secs(at))
                 .execute(self)
                 .await
                 .map_err(db)?,
-        };
+                None => query("DELETE FROM person_languages WHERE platform = $1 AND user_id = $2")
+                    .bind(account.platform.as_str())
+                    .bind(&account.id)
+                    .execute(self)
+                    .await
+                    .map_err(db)?,
+            };
+        }
         Ok(())
     }
 

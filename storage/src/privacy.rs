@@ -22,7 +22,8 @@ fn person_filter(table: &str) -> Option<&'static str> {
         "conversation_states" | "members" | "moderation_log" => {
             "platform = $1 AND (user_id = $2 OR conversation_id = $2)"
         }
-        "trust" | "interest" | "person_languages" => "platform = $1 AND user_id = $2",
+        "trust" | "interest" | "person_languages" | "person_links" | "link_codes"
+        | "link_attempts" => "platform = $1 AND user_id = $2",
         "outbox" => "platform = $1 AND (private_to = $2 OR conversation_id = $2)",
         "handled_messages" => "platform = $1 AND conversation_id = $2",
         _ => return None,
@@ -235,7 +236,12 @@ impl Database {
         .await
         .map_err(db)?
         .rows_affected();
+        // Out of their linked person (the other accounts stay linked if
+        // there are two or more of them).
+        self.unlink_account(user).await?;
         for sql in [
+            "DELETE FROM link_codes WHERE platform = $1 AND user_id = $2",
+            "DELETE FROM link_attempts WHERE platform = $1 AND user_id = $2",
             "DELETE FROM trust WHERE platform = $1 AND user_id = $2",
             "DELETE FROM members WHERE platform = $1 AND (user_id = $2 OR conversation_id = $2)",
             "DELETE FROM person_languages WHERE platform = $1 AND user_id = $2",

@@ -2717,6 +2717,134 @@ async fn a_person_is_exported_and_erased_without_a_trace(db: &Database) {
     assert_eq!(log.iter().map(|e| e.id).collect::<Vec<_>>(), vec![fresh]);
 }
 
+/// Linked accounts (`/forbind`): a code links two accounts once, within
+/// ten minutes, never with itself, and not by guessing; linked accounts
+/// share approvals (trust), distrust, strikes, "/mine" and the language;
+/// unlinking separates them again.
+async fn linked_accounts_are_one_person(db: &Database) {
+    use vores_bot::store::LinkOutcome;
+    let tg = user(Platform::Telegram, "tg-1");
+    let mx = user(Platform::Matrix, "@ali:localhost");
+    let stranger = user(Platform::Discord, "d-9");
+    let group = conversation(Platform::Telegram, "-100");
+    let room = conversation(Platform::Matrix, "!torvet:localhost");
+    let t = sent(23, 9, 0, 0);
+    insert(
+        db,
+        &new_story(
+            origin(Platform::Telegram, "-100", Some("1"), "tg-1", "Ali"),
+            "Loppemarkedet var en succes",
+            Status::Published,
+            t,
+        ),
+    )
+    .await;
+    assert_eq!(db.approved_count(&mx).await.unwrap(), 0);
+    assert_eq!(db.linked_accounts(&mx).await.unwrap(), vec![mx.clone()]);
+
+    db.create_link_code(&tg, &group, "ABC234", t + Duration::minutes(10))
+        .await
+        .unwrap();
+    assert_eq!(
+        db.redeem_link_code(&tg, "ABC234", t).await.unwrap(),
+        LinkOutcome::Own
+    );
+    assert_eq!(
+        db.redeem_link_code(&mx, "ZZZ999", t).await.unwrap(),
+        LinkOutcome::Unknown
+    );
+    assert_eq!(
+        db.redeem_link_code(&mx, "ABC234", t + Duration::minutes(1))
+            .await
+            .unwrap(),
+        LinkOutcome::Linked {
+            with: tg.clone(),
+            told_in: group.clone()
+        }
+    );
+    assert_eq!(
+        db.redeem_link_code(&stranger, "ABC234", t).await.unwrap(),
+        LinkOutcome::Unknown,
+        "a code works once"
+    );
+    assert_eq!(
+        db.linked_accounts(&mx).await.unwrap(),
+        vec![mx.clone(), tg.clone()]
+    );
+    assert_eq!(db.approved_count(&mx).await.unwrap(), 1, "trust is shared");
+    assert_eq!(db.submissions_by(&mx, 10).await.unwrap().len(), 1);
+    db.log_moderation(&moderation(&group, "tg-1", "spam", true, t))
+        .await
+        .unwrap();
+    assert_eq!(
+        db.strikes_since(&mx, &[group.clone(), room.clone()], t - Duration::hours(1))
+            .await
+            .unwrap(),
+        1,
+        "a strike on one account counts on the other"
+    );
+    db.set_person_language(&mx, Some(Language::Ar), t)
+        .await
+        .unwrap();
+    assert_eq!(db.person_language(&tg).await.unwrap(), Some(Language::Ar));
+    db.set_trust_revoked(&tg, true, t).await.unwrap();
+    assert!(db.trust_revoked(&mx).await.unwrap());
+    db.set_trust_revoked(&mx, false, t).await.unwrap();
+    assert!(!db.trust_revoked(&tg).await.unwrap());
+
+    // Older than ten minutes: refused.
+    db.create_link_code(
+        &stranger,
+        &conversation(Platform::Discord, "c-1"),
+        "EXP777",
+        t,
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        db.redeem_link_code(&mx, "EXP777", t + Duration::minutes(11))
+            .await
+            .unwrap(),
+        LinkOutcome::Expired
+    );
+    // Guessing: after five wrong codes in an hour even a right one waits.
+    let guesser = user(Platform::Telegram, "tg-guess");
+    db.create_link_code(
+        &stranger,
+        &conversation(Platform::Discord, "c-1"),
+        "RIGHT2",
+        t + Duration::minutes(10),
+    )
+    .await
+    .unwrap();
+    for guess in ["AAAAA2", "AAAAA3", "AAAAA4", "AAAAA5", "AAAAA6"] {
+        assert_eq!(
+            db.redeem_link_code(&guesser, guess, t).await.unwrap(),
+            LinkOutcome::Unknown
+        );
+    }
+    assert_eq!(
+        db.redeem_link_code(&guesser, "RIGHT2", t).await.unwrap(),
+        LinkOutcome::TooManyTries
+    );
+    assert!(matches!(
+        db.redeem_link_code(&guesser, "RIGHT2", t + Duration::minutes(61))
+            .await,
+        Ok(LinkOutcome::Expired)
+    ));
+
+    assert_eq!(db.unlink(&mx).await.unwrap(), vec![tg.clone()]);
+    assert_eq!(db.linked_accounts(&tg).await.unwrap(), vec![tg.clone()]);
+    assert_eq!(db.approved_count(&mx).await.unwrap(), 0, "separate again");
+    assert_eq!(
+        db.strikes_since(&mx, &[group, room], t - Duration::hours(1))
+            .await
+            .unwrap(),
+        0
+    );
+    assert!(db.unlink(&mx).await.unwrap().is_empty());
+}
+
 /// A digest runs once per group and period.
 async fn digest_runs(db: &Database) {
     let week = sent(23, 7, 0, 0);
@@ -2799,6 +2927,7 @@ async fn run_suite(db: &Database) {
         units_of_work_commit_once_or_not_at_all,
         a_page_of_the_calendar_counts_everything,
         a_person_is_exported_and_erased_without_a_trace,
+        linked_accounts_are_one_person,
         leases_have_one_holder_until_they_run_out,
         outbox_items_are_claimed_by_one_process,
         a_persons_language_is_kept_until_undone,

@@ -72,6 +72,11 @@ pub enum Command {
     Forget {
         confirmed: bool,
     },
+    /// `/forbind`, `/link`: a code to link another account (`None`), or
+    /// the code from another account (`Some`).
+    Link(Option<String>),
+    /// `/fjernforbindelse`, `/unlink`: this account leaves its links.
+    Unlink,
     /// `/ret #N new details`.
     Correct(Option<i64>, String),
     /// `/anonym #N`: show the story without the author's name.
@@ -126,6 +131,8 @@ impl Command {
             Command::MoveOne(..) => "move_one",
             Command::Mine => "mine",
             Command::MyData => "my_data",
+            Command::Link(_) => "link",
+            Command::Unlink => "unlink",
             Command::Forget { .. } => "forget",
             Command::Correct(..) => "correct",
             Command::Anonymous(_) => "anonymous",
@@ -1038,6 +1045,10 @@ fn command(rest: &str, ctx: &Context) -> Understood {
             en(Command::MyData)
         }
         "mine" => by_args(Command::Mine),
+        "forbind" => da(Command::Link(link_code(args))),
+        "link" => en(Command::Link(link_code(args))),
+        "fjernforbindelse" | "fjern-forbindelse" | "fjern_forbindelse" => da(Command::Unlink),
+        "unlink" => en(Command::Unlink),
         // "/glem mig" asks first; "/glem mig bekræft" erases.
         "glem" | "glemmig" if word == "glemmig" || first_word_is(args, &["mig"]) => {
             da(Command::Forget {
@@ -1105,6 +1116,16 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         },
         _ => by_args(Command::Unknown(word)),
     }
+}
+
+/// The code after "/forbind", as it was given ("k7q-2mx" is "K7Q2MX").
+fn link_code(args: &str) -> Option<String> {
+    let code: String = args
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (!code.is_empty()).then_some(code)
 }
 
 /// Whether `args` starts with one of `words` ("mig", "me").
