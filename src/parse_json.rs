@@ -198,6 +198,7 @@ pub fn to_json(understood: &Understood, tz: Tz) -> Value {
                 | Command::Mine
                 | Command::MyData
                 | Command::Unlink
+                | Command::Subscribe(_)
                 | Command::Event(None)
                 | Command::Pending
                 | Command::Log

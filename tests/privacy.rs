@@ -212,3 +212,39 @@ fn two_accounts_are_linked_with_a_code_and_unlinked() {
     let mine = town.say("ali_mobil", &["/mine"]);
     assert_lacks(&mine, &["vi plantede 40 træer"]);
 }
+
+/// "/abonner": the week's digest comes privately, in the subscriber's own
+/// language, once per week however often it is sent; "/afmeld" stops it.
+#[test]
+fn a_subscriber_gets_the_digest_privately_in_their_language() {
+    let town = Town::new();
+    town.say("mette", &["loppemarked i glashuset lør d 13/6 kl 10-14"]);
+    let subscribed = town.say("ahmed", &["/abonner"]);
+    assert_has(&subscribed, &["Nu får du ugens nyt", "»/afmeld«"]);
+    town.say("ahmed", &["/language en"]);
+    town.say("sara", &["/subscribe"]);
+    town.say("sara", &["/afmeld"]);
+
+    let mut send = town.vores();
+    send.args(["digest", "--send-now"]);
+    let out = send.output().expect("vores runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Twice in the same week: once to each.
+    let mut again = town.vores();
+    again.args(["digest", "--send-now"]);
+    assert!(again.output().expect("vores runs").status.success());
+
+    let ahmed = town.say("ahmed", &["tak"]);
+    assert_has(
+        &ahmed,
+        &["[privat til ahmed]", "Loppemarked", "The week in"],
+    );
+    assert_lacks(&ahmed, &["Ugen i"]);
+    assert_eq!(ahmed.matches("[privat til ahmed]").count(), 1, "{ahmed}");
+    let sara = town.say("sara", &["tak"]);
+    assert_lacks(&sara, &["[privat til sara]", "Loppemarked"]);
+}

@@ -660,6 +660,8 @@ command_about_distrust = للمشرفين: راجع دائماً منشورات 
 command_about_trust = للمشرفين: ثق بهذا الشخص مجدداً
 command_about_press = للمشرفين: مسودة بيان صحفي عن قصة أو فعالية
 command_about_newsletter = للمشرفين: فقرة للنشرة الإخبارية عن قصة أو فعالية
+command_about_subscribe = احصل على أخبار الأسبوع في رسالة خاصة
+command_about_unsubscribe = أوقف أخبار الأسبوع في الرسائل الخاصة
 command_about_link = اربط حساباتك على عدة منصات (رمز)
 command_about_unlink = افصل حساباتك الأخرى
 command_option_text = نصّك
@@ -693,6 +695,12 @@ link_too_many = جُرّبت رموز خاطئة كثيرة. انتظر ساعة
 unlink_done = لم يعد حسابك مرتبطاً بحساباتك الأخرى.
 unlink_none = حسابك غير مرتبط بحسابات أخرى.
 help_link = هل أنت على أكثر من منصة؟ اربط حساباتك بـ «/link».
+
+## The week's news by private message: /abonner, /afmeld.
+subscribed = ستصلك الآن أخبار الأسبوع من { $group } في رسالة خاصة هنا على { $platform } كلما أُرسلت النشرة الأسبوعية. للإيقاف اكتب «/unsubscribe». لا أستطيع مراسلتك على انفراد إلا إذا راسلتني أنت أولاً (Telegram) أو سمحت بالرسائل الخاصة (Discord)؛ وإلا يتوقف الاشتراك.
+unsubscribed = لن تصلك أخبار الأسبوع في رسالة خاصة بعد الآن.
+not_subscribed = أنت غير مشترك. ابدأ بـ «/subscribe».
+help_subscribe = احصل على أخبار الأسبوع في رسالة خاصة: «/subscribe» (للإيقاف «/unsubscribe»).
 
 ## The console (the demo in a terminal).
 console_greeting = Vores — أنت { $name } في #{ $channel }. { $mode } اكتب رسالة واضغط Enter (مثلًا «/help»)؛ Ctrl-D للخروج.

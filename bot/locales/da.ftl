@@ -531,6 +531,8 @@ command_about_distrust = Admins: gennemse altid denne persons opslag
 command_about_trust = Admins: stol på denne person igen
 command_about_press = Admins: udkast til pressemeddelelse om en historie eller begivenhed
 command_about_newsletter = Admins: et afsnit til nyhedsbrevet om en historie eller begivenhed
+command_about_subscribe = Få ugens nyt som privat besked
+command_about_unsubscribe = Stop ugens nyt som privat besked
 command_about_link = Forbind dine konti på flere platforme (kode)
 command_about_unlink = Fjern forbindelsen til dine andre konti
 command_option_text = Din tekst
@@ -582,6 +584,12 @@ link_too_many = Der er prøvet for mange forkerte koder. Vent en time, og prøv 
 unlink_done = Din konto er ikke længere forbundet med dine andre konti.
 unlink_none = Din konto er ikke forbundet med andre konti.
 help_link = Er du her på flere platforme? Forbind dine konti med »/forbind«.
+
+## The week's news by private message: /abonner, /afmeld.
+subscribed = Nu får du ugens nyt fra { $group } som privat besked her på { $platform }, hver gang ugebrevet sendes. Stop med »/afmeld«. Jeg kan kun skrive privat til dig, hvis du har skrevet privat til mig først (Telegram) eller tillader private beskeder (Discord); ellers stopper abonnementet.
+unsubscribed = Du får ikke længere ugens nyt som privat besked.
+not_subscribed = Du abonnerer ikke. Start med »/abonner«.
+help_subscribe = Få ugens nyt som privat besked: »/abonner« (stop med »/afmeld«).
 
 ## The console (the demo in a terminal).
 console_greeting = Vores — du er { $name } i #{ $channel }. { $mode } Skriv en besked og tryk Enter (fx »/hjælp«); Ctrl-D afslutter.

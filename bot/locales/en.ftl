@@ -538,6 +538,8 @@ command_about_distrust = Admins: always review this person's posts
 command_about_trust = Admins: trust this person again
 command_about_press = Admins: a press release draft of a story or event
 command_about_newsletter = Admins: a newsletter paragraph of a story or event
+command_about_subscribe = Get the week's news as a private message
+command_about_unsubscribe = Stop the week's news by private message
 command_about_link = Link your accounts on several platforms (code)
 command_about_unlink = Unlink your other accounts
 command_option_text = Your text
@@ -589,6 +591,12 @@ link_too_many = Too many wrong codes were tried. Wait an hour and try again.
 unlink_done = Your account is no longer linked with your other accounts.
 unlink_none = Your account is not linked with other accounts.
 help_link = On more than one platform? Link your accounts with “/link”.
+
+## The week's news by private message: /abonner, /afmeld.
+subscribed = You will now get the week's news from { $group } as a private message here on { $platform }, whenever the weekly digest goes out. Stop with “/unsubscribe”. I can only write to you privately if you have written to me privately first (Telegram) or allow private messages (Discord); otherwise the subscription stops.
+unsubscribed = You will no longer get the week's news as a private message.
+not_subscribed = You are not subscribed. Start with “/subscribe”.
+help_subscribe = Get the week's news as a private message: “/subscribe” (stop with “/unsubscribe”).
 
 ## The console (the demo in a terminal).
 console_greeting = Vores — you are { $name } in #{ $channel }. { $mode } Type a message and press Enter (e.g. “/help”); Ctrl-D quits.

@@ -538,6 +538,8 @@ command_about_distrust = Yöneticiler: bu kişinin paylaşımlarını hep kontro
 command_about_trust = Yöneticiler: bu kişiye yeniden güven
 command_about_press = Yöneticiler: bir hikâye ya da etkinlik için basın bülteni taslağı
 command_about_newsletter = Yöneticiler: bir hikâye ya da etkinlik için bülten paragrafı
+command_about_subscribe = Haftalık haberleri özel mesajla al
+command_about_unsubscribe = Haftalık haber mesajlarını durdur
 command_about_link = Farklı platformlardaki hesaplarını bağla (kod)
 command_about_unlink = Diğer hesaplarınla bağlantıyı kaldır
 command_option_text = Metnin
@@ -571,6 +573,12 @@ link_too_many = Çok fazla yanlış kod denendi. Bir saat bekle ve yeniden dene.
 unlink_done = Hesabın artık diğer hesaplarına bağlı değil.
 unlink_none = Hesabın başka hesaplara bağlı değil.
 help_link = Birden fazla platformda mısın? Hesaplarını “/link” ile bağla.
+
+## The week's news by private message: /abonner, /afmeld.
+subscribed = Artık { $group } haftalık haberlerini burada, { $platform } üzerinde özel mesaj olarak alacaksın. Durdurmak için “/unsubscribe” yaz. Sana ancak önce bana özelden yazdıysan (Telegram) ya da özel mesajlara izin veriyorsan (Discord) yazabilirim; yoksa abonelik durur.
+unsubscribed = Artık haftalık haberleri özel mesaj olarak almayacaksın.
+not_subscribed = Abone değilsin. Başlamak için “/subscribe” yaz.
+help_subscribe = Haftalık haberleri özel mesajla al: “/subscribe” (durdurmak için “/unsubscribe”).
 
 ## The console (the demo in a terminal).
 console_greeting = Vores — #{ $channel } kanalında { $name } olarak yazıyorsun. { $mode } Bir mesaj yaz ve Enter'a bas (örneğin “/help”); Ctrl-D ile çıkarsın.

@@ -559,6 +559,38 @@ impl Bot {
                 None => result.already += 1,
             }
         }
+        // Subscribers get it privately, in their own language, once per
+        // period whatever happens (the key), about the group they asked in.
+        for (user, conversation) in self.store().subscribers(&name).await? {
+            let lang = self
+                .reply_language(&user, self.community.default_language)
+                .await;
+            let doc = match docs.iter().find(|(l, _)| *l == lang) {
+                Some((_, doc)) => doc.clone(),
+                None => {
+                    let doc = self.digest_doc_for(group, span, lang).await?;
+                    docs.push((lang, doc.clone()));
+                    doc
+                }
+            };
+            let item = NewOutboxItem {
+                conversation,
+                reply_to: None,
+                thread: None,
+                doc,
+                dedupe_key: Some(format!(
+                    "subscription:{name}:{}:{}:{}",
+                    period.timestamp(),
+                    user.platform,
+                    user.id
+                )),
+                private_to: Some(user.id.clone()),
+            };
+            match self.store().enqueue(&item, now).await? {
+                Some(_) => result.queued += 1,
+                None => result.already += 1,
+            }
+        }
         self.store().record_digest_run(&name, period, now).await?;
         info!(group = %name, %period, queued = result.queued, already = result.already, "digest queued");
         Ok(result)

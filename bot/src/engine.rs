@@ -1715,6 +1715,28 @@ impl Bot {
             Command::MoveOne(None, _) => Doc::new().para(tr(lang, "move_how", &[("id", "12")])),
             Command::Mine => self.mine(user, lang).await?,
             Command::MyData => self.my_data(msg, lang).await?,
+            Command::Subscribe(true) => {
+                let group = &self.community.groups[sit.group];
+                self.store()
+                    .subscribe(user, &msg.message.conversation, &group.name, self.now())
+                    .await?;
+                Doc::new().para(tr(
+                    lang,
+                    "subscribed",
+                    &[
+                        ("group", &group.title),
+                        ("platform", &format::platform(lang, user.platform)),
+                    ],
+                ))
+            }
+            Command::Subscribe(false) => {
+                let key = if self.store().unsubscribe(user).await? {
+                    "unsubscribed"
+                } else {
+                    "not_subscribed"
+                };
+                Doc::new().para(tr(lang, key, &[]))
+            }
             Command::Link(None) => self.link_code(msg, lang).await?,
             Command::Link(Some(code)) => self.link_with(msg, &code, lang).await?,
             Command::Unlink => {
@@ -2782,6 +2804,7 @@ fn help(lang: Language) -> Doc {
         .item(vec![Span::Text(tr(lang, "help_query", &[]))])
         .item(vec![Span::Text(tr(lang, "help_mine", &[]))])
         .item(vec![Span::Text(tr(lang, "help_toolbox", &[]))])
+        .item(vec![Span::Text(tr(lang, "help_subscribe", &[]))])
         .item(vec![Span::Text(tr(lang, "help_link", &[]))])
         .item(vec![Span::Text(tr(lang, "help_privacy", &[]))])
         .item(vec![Span::Text(tr(

@@ -78,6 +78,8 @@ pub const MENU: &[MenuCommand] = &[
         ..resident("language", "sprog", MAYBE_TEXT)
     },
     resident("place", "sted", TEXT),
+    resident("subscribe", "abonner", Takes::Nothing),
+    resident("unsubscribe", "afmeld", Takes::Nothing),
     resident("link", "forbind", MAYBE_TEXT),
     resident("unlink", "fjernforbindelse", Takes::Nothing),
     resident("toolbox", "værktøj", MAYBE_TEXT),

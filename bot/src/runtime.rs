@@ -796,6 +796,26 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                 if let Err(e) = store.outbox_failed(item.id, &e.to_string(), None).await {
                     bot.storage.fails("record a failed delivery", &e);
                 }
+                // A subscriber the platform will not let us write to is not
+                // tried again every week: the subscription ends, once.
+                if let (Some(user), Some(true)) = (
+                    &item.private_to,
+                    item.dedupe_key
+                        .as_deref()
+                        .map(|k| k.starts_with("subscription:")),
+                ) {
+                    let user = crate::model::UserRef {
+                        platform: item.conversation.platform,
+                        id: user.clone(),
+                    };
+                    match store.unsubscribe(&user).await {
+                        Ok(_) => warn!(
+                            item = item.id,
+                            "subscription ended: the platform does not let the bot write to this person privately"
+                        ),
+                        Err(e) => bot.storage.fails("end a subscription", &e),
+                    }
+                }
             }
             Some(e) => {
                 bot.metrics.errors.get_or_create(&platform.into()).inc();

@@ -469,6 +469,23 @@ pub trait Store: Send + Sync {
     /// was linked with.
     async fn unlink(&self, user: &UserRef) -> Result<Vec<UserRef>, StoreError>;
 
+    /// `user` gets `group`'s digest privately from now on (about
+    /// `conversation`, where they asked); asking again moves it.
+    async fn subscribe(
+        &self,
+        user: &UserRef,
+        conversation: &ConversationRef,
+        group: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+
+    /// Ends `user`'s subscription; whether there was one.
+    async fn unsubscribe(&self, user: &UserRef) -> Result<bool, StoreError>;
+
+    /// Who gets `group`'s digest privately: (person, where they asked).
+    async fn subscribers(&self, group: &str)
+    -> Result<Vec<(UserRef, ConversationRef)>, StoreError>;
+
     /// The language `user` chose for replies (`/sprog`), if any.
     async fn person_language(&self, user: &UserRef) -> Result<Option<Language>, StoreError>;
 

@@ -245,6 +245,19 @@ pub(crate) const TABLES: &[Table] = &[
             ("at", Kind::Int),
         ],
     },
+    Table {
+        name: "subscriptions",
+        count: "SELECT COUNT(*) AS n FROM subscriptions",
+        select: "SELECT platform, user_id, conversation_id, group_name, created_at FROM subscriptions ORDER BY platform, user_id",
+        insert: "INSERT INTO subscriptions (platform, user_id, conversation_id, group_name, created_at) VALUES ($1, $2, $3, $4, $5)",
+        columns: &[
+            ("platform", Kind::Text),
+            ("user_id", Kind::Text),
+            ("conversation_id", Kind::Text),
+            ("group_name", Kind::Text),
+            ("created_at", Kind::Int),
+        ],
+    },
 ];
 
 /// What `vores export` writes at the top, so `vores import` knows what it
@@ -321,7 +334,11 @@ impl Database {
                 Json::Null
                     if matches!(
                         table.name,
-                        "person_languages" | "person_links" | "link_codes" | "link_attempts"
+                        "person_languages"
+                            | "person_links"
+                            | "link_codes"
+                            | "link_attempts"
+                            | "subscriptions"
                     ) =>
                 {
                     &[]

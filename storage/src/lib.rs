@@ -609,6 +609,7 @@ impl Database {
             "DELETE FROM person_links",
             "DELETE FROM link_codes",
             "DELETE FROM link_attempts",
+            "DELETE FROM subscriptions",
         ] {
             query(statement).execute(self).await.map_err(db)?;
         }
@@ -2156,6 +2157,27 @@ impl Store for Database {
 
     async fn prune(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {
         self.prune_before(before).await
+    }
+
+    async fn subscribe(
+        &self,
+        user: &UserRef,
+        conversation: &ConversationRef,
+        group: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.subscribe_to(user, conversation, group, at).await
+    }
+
+    async fn unsubscribe(&self, user: &UserRef) -> Result<bool, StoreError> {
+        self.unsubscribe_from(user).await
+    }
+
+    async fn subscribers(
+        &self,
+        group: &str,
+    ) -> Result<Vec<(UserRef, ConversationRef)>, StoreError> {
+        self.subscribers_of(group).await
     }
 
     async fn linked_accounts(&self, user: &UserRef) -> Result<Vec<UserRef>, StoreError> {

@@ -23,7 +23,7 @@ fn person_filter(table: &str) -> Option<&'static str> {
             "platform = $1 AND (user_id = $2 OR conversation_id = $2)"
         }
         "trust" | "interest" | "person_languages" | "person_links" | "link_codes"
-        | "link_attempts" => "platform = $1 AND user_id = $2",
+        | "link_attempts" | "subscriptions" => "platform = $1 AND user_id = $2",
         "outbox" => "platform = $1 AND (private_to = $2 OR conversation_id = $2)",
         "handled_messages" => "platform = $1 AND conversation_id = $2",
         _ => return None,
@@ -241,6 +241,7 @@ impl Database {
         self.unlink_account(user).await?;
         for sql in [
             "DELETE FROM link_codes WHERE platform = $1 AND user_id = $2",
+            "DELETE FROM subscriptions WHERE platform = $1 AND user_id = $2",
             "DELETE FROM link_attempts WHERE platform = $1 AND user_id = $2",
             "DELETE FROM trust WHERE platform = $1 AND user_id = $2",
             "DELETE FROM members WHERE platform = $1 AND (user_id = $2 OR conversation_id = $2)",

@@ -2606,6 +2606,7 @@ async fn a_person_is_exported_and_erased_without_a_trace(db: &Database) {
     db.set_person_language(&mette, Some(Language::Tr), t)
         .await
         .unwrap();
+    db.subscribe(&mette, &group, "ishoj", t).await.unwrap();
     let mut note = outgoing(&group, "Hej Mette Testesen, din besked blev fjernet", None);
     note.private_to = Some(id.to_string());
     let note = enqueue(db, &note, t).await;
@@ -2845,6 +2846,36 @@ async fn linked_accounts_are_one_person(db: &Database) {
     assert!(db.unlink(&mx).await.unwrap().is_empty());
 }
 
+/// The week's news by private message: one subscription per account, for
+/// the group it was asked in, moved by asking again, ended by `/afmeld`.
+async fn subscriptions_are_one_per_account(db: &Database) {
+    let ali = user(Platform::Telegram, "tg-1");
+    let sara = user(Platform::Matrix, "@sara:localhost");
+    let t = sent(23, 9, 0, 0);
+    let torvet = conversation(Platform::Telegram, "-100");
+    let room = conversation(Platform::Matrix, "!torvet:localhost");
+    assert!(db.subscribers("ishoj").await.unwrap().is_empty());
+    db.subscribe(&ali, &torvet, "ishoj", t).await.unwrap();
+    db.subscribe(&sara, &room, "ishoj", t).await.unwrap();
+    db.subscribe(&ali, &torvet, "ishoj", t).await.unwrap();
+    assert_eq!(
+        db.subscribers("ishoj").await.unwrap(),
+        vec![(sara.clone(), room.clone()), (ali.clone(), torvet.clone())]
+    );
+    db.subscribe(&ali, &torvet, "vallensbaek", t).await.unwrap();
+    assert_eq!(
+        db.subscribers("ishoj").await.unwrap(),
+        vec![(sara.clone(), room)]
+    );
+    assert!(db.unsubscribe(&sara).await.unwrap());
+    assert!(!db.unsubscribe(&sara).await.unwrap());
+    assert!(db.subscribers("ishoj").await.unwrap().is_empty());
+    assert_eq!(
+        db.subscribers("vallensbaek").await.unwrap(),
+        vec![(ali, torvet)]
+    );
+}
+
 /// A digest runs once per group and period.
 async fn digest_runs(db: &Database) {
     let week = sent(23, 7, 0, 0);
@@ -2928,6 +2959,7 @@ async fn run_suite(db: &Database) {
         a_page_of_the_calendar_counts_everything,
         a_person_is_exported_and_erased_without_a_trace,
         linked_accounts_are_one_person,
+        subscriptions_are_one_per_account,
         leases_have_one_holder_until_they_run_out,
         outbox_items_are_claimed_by_one_process,
         a_persons_language_is_kept_until_undone,

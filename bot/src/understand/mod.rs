@@ -77,6 +77,9 @@ pub enum Command {
     Link(Option<String>),
     /// `/fjernforbindelse`, `/unlink`: this account leaves its links.
     Unlink,
+    /// `/abonner`, `/subscribe`: the group's weekly digest by private
+    /// message; `/afmeld`, `/unsubscribe` ends it (`false`).
+    Subscribe(bool),
     /// `/ret #N new details`.
     Correct(Option<i64>, String),
     /// `/anonym #N`: show the story without the author's name.
@@ -133,6 +136,8 @@ impl Command {
             Command::MyData => "my_data",
             Command::Link(_) => "link",
             Command::Unlink => "unlink",
+            Command::Subscribe(true) => "subscribe",
+            Command::Subscribe(false) => "unsubscribe",
             Command::Forget { .. } => "forget",
             Command::Correct(..) => "correct",
             Command::Anonymous(_) => "anonymous",
@@ -1049,6 +1054,10 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         "link" => en(Command::Link(link_code(args))),
         "fjernforbindelse" | "fjern-forbindelse" | "fjern_forbindelse" => da(Command::Unlink),
         "unlink" => en(Command::Unlink),
+        "abonner" | "abonnér" => da(Command::Subscribe(true)),
+        "subscribe" => en(Command::Subscribe(true)),
+        "afmeld" | "afmeld_abonnement" => da(Command::Subscribe(false)),
+        "unsubscribe" => en(Command::Subscribe(false)),
         // "/glem mig" asks first; "/glem mig bekræft" erases.
         "glem" | "glemmig" if word == "glemmig" || first_word_is(args, &["mig"]) => {
             da(Command::Forget {
