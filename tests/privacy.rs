@@ -248,3 +248,72 @@ fn a_subscriber_gets_the_digest_privately_in_their_language() {
     let sara = town.say("sara", &["tak"]);
     assert_lacks(&sara, &["[privat til sara]", "Loppemarked"]);
 }
+
+/// Fifty subscribers, and `vores digest --send-now` killed (SIGKILL) again
+/// and again while it queues and sends: in the end each subscriber has the
+/// week's digest waiting exactly once, and gets it once.
+#[test]
+fn a_kill_during_the_private_fan_out_loses_and_repeats_nothing() {
+    use std::process::Stdio;
+    use std::time::Duration;
+    let town = Town::new();
+    town.say("mette", &["loppemarked i glashuset lør d 13/6 kl 10-14"]);
+    let subscribers: Vec<String> = (0..50).map(|i| format!("nabo{i:02}")).collect();
+    for name in &subscribers {
+        town.say(name, &["/abonner"]);
+    }
+    // Killed halfway through queueing the private copies, and again
+    // while sending; then at whatever moment SIGKILL lands.
+    for point in ["digest:subscribers-half", "core:sent"] {
+        let out = town
+            .vores()
+            .env("VORES_CRASH_AT", point)
+            .args(["digest", "--send-now"])
+            .output()
+            .expect("vores runs");
+        assert!(!out.status.success(), "{point} was not reached");
+        assert_has(&String::from_utf8_lossy(&out.stderr), &[point]);
+    }
+    for delay_ms in [5u64, 15, 30, 50, 80] {
+        let mut child = town
+            .vores()
+            .env("VORES_CONSOLE_SEND_DELAY_MS", "50")
+            .args(["digest", "--send-now"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("vores starts");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        child.wait().expect("reaped");
+    }
+    town.run(&["digest", "--send-now"]);
+
+    let all: serde_json::Value = serde_json::from_str(&town.whole_town()).expect("JSON");
+    let keys: Vec<String> = all["tables"]["outbox"]
+        .as_array()
+        .expect("outbox")
+        .iter()
+        .filter_map(|row| row["dedupe_key"].as_str())
+        .filter(|key| key.starts_with("subscription:"))
+        .map(str::to_string)
+        .collect();
+    for name in &subscribers {
+        let theirs = keys
+            .iter()
+            .filter(|k| k.ends_with(&format!(":{name}")))
+            .count();
+        assert_eq!(theirs, 1, "{name}: {keys:#?}");
+    }
+    for name in ["nabo00", "nabo25", "nabo49"] {
+        let got = town.say(name, &["tak"]);
+        assert_eq!(
+            got.matches(&format!("[privat til {name}]")).count(),
+            1,
+            "{got}"
+        );
+        assert_has(&got, &["Loppemarked"]);
+        let later = town.say(name, &["tak igen"]);
+        assert_lacks(&later, &[&format!("[privat til {name}]")]);
+    }
+}

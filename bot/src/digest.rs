@@ -561,7 +561,12 @@ impl Bot {
         }
         // Subscribers get it privately, in their own language, once per
         // period whatever happens (the key), about the group they asked in.
-        for (user, conversation) in self.store().subscribers(&name).await? {
+        let subscribers = self.store().subscribers(&name).await?;
+        let half = subscribers.len() / 2;
+        for (n, (user, conversation)) in subscribers.into_iter().enumerate() {
+            if n == half && n > 0 {
+                crate::crashpoint::reached("digest:subscribers-half");
+            }
             let lang = self
                 .reply_language(&user, self.community.default_language)
                 .await;
