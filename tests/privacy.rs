@@ -317,3 +317,54 @@ fn a_kill_during_the_private_fan_out_loses_and_repeats_nothing() {
         assert_lacks(&later, &[&format!("[privat til {name}]")]);
     }
 }
+
+/// A group's ambassadors get the week's digest privately, in a version to
+/// forward as it is: without the bot's commands, with where to write.
+#[test]
+fn ambassadors_get_a_digest_to_pass_on() {
+    let town = Town::new();
+    std::fs::write(
+        town.config(),
+        r#"
+[console]
+channel = "konsol"
+
+[[groups]]
+name = "ishoj"
+title = "Vores Ishøj"
+approval = "never"
+ambassadors = ["console:lise"]
+
+[[channels]]
+platform = "console"
+id = "konsol"
+name = "Konsol"
+group = "ishoj"
+"#,
+    )
+    .expect("config");
+    town.say("mette", &["loppemarked i glashuset lør d 13/6 kl 10-14"]);
+    town.run(&["digest", "--send-now"]);
+    let lise = town.say("lise", &["hej"]);
+    assert_has(
+        &lise,
+        &[
+            "[privat til lise]",
+            "Tak fordi du deler ugens nyt!",
+            "Loppemarked",
+            "Skriv til Vores Ishøj på Telegram, Discord eller Matrix.",
+        ],
+    );
+    assert_lacks(&lise, &["»Historie: …«"]);
+    let channel = town.say("mette", &["tak"]);
+    assert_lacks(&channel, &["Tak fordi du deler ugens nyt"]);
+
+    let mut wrong = town.vores();
+    std::fs::write(
+        town.config(),
+        "[[groups]]\nname = \"ishoj\"\nambassadors = [\"lise\"]\n",
+    )
+    .expect("config");
+    wrong.args(["parse", "--json", "hej"]);
+    fails_saying(wrong, &["groups[0].ambassadors", "platform:user-id"]);
+}

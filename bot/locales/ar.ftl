@@ -702,6 +702,10 @@ unsubscribed = لن تصلك أخبار الأسبوع في رسالة خاصة 
 not_subscribed = أنت غير مشترك. ابدأ بـ «/subscribe».
 help_subscribe = احصل على أخبار الأسبوع في رسالة خاصة: «/subscribe» (للإيقاف «/unsubscribe»).
 
+## Ambassadors: the digest to pass on.
+ambassador_intro = شكراً لأنك تنشر أخبار الأسبوع! إليك نسخة يمكنك إعادة إرسالها كما هي:
+digest_invite_share = هل تريد أن تخبرنا عن فعالية أو قصة جميلة؟ اكتب إلى { $group } على Telegram أو Discord أو Matrix.
+
 ## The console (the demo in a terminal).
 console_greeting = Vores — أنت { $name } في #{ $channel }. { $mode } اكتب رسالة واضغط Enter (مثلًا «/help»)؛ Ctrl-D للخروج.
 console_greeting_admin = Vores — أنت { $name } (مشرف) في #{ $channel }. { $mode } اكتب رسالة واضغط Enter (مثلًا «/help»)؛ Ctrl-D للخروج.

@@ -591,6 +591,10 @@ unsubscribed = Du får ikke længere ugens nyt som privat besked.
 not_subscribed = Du abonnerer ikke. Start med »/abonner«.
 help_subscribe = Få ugens nyt som privat besked: »/abonner« (stop med »/afmeld«).
 
+## Ambassadors: the digest to pass on.
+ambassador_intro = Tak fordi du deler ugens nyt! Her er en udgave, du kan sende videre, som den er:
+digest_invite_share = Vil du fortælle om en begivenhed eller en god historie? Skriv til { $group } på Telegram, Discord eller Matrix.
+
 ## The console (the demo in a terminal).
 console_greeting = Vores — du er { $name } i #{ $channel }. { $mode } Skriv en besked og tryk Enter (fx »/hjælp«); Ctrl-D afslutter.
 console_greeting_admin = Vores — du er { $name } (administrator) i #{ $channel }. { $mode } Skriv en besked og tryk Enter (fx »/hjælp«); Ctrl-D afslutter.

@@ -598,6 +598,10 @@ unsubscribed = You will no longer get the week's news as a private message.
 not_subscribed = You are not subscribed. Start with “/subscribe”.
 help_subscribe = Get the week's news as a private message: “/subscribe” (stop with “/unsubscribe”).
 
+## Ambassadors: the digest to pass on.
+ambassador_intro = Thank you for passing the week's news on! Here is a version you can forward as it is:
+digest_invite_share = Want to tell about an event or a good story? Write to { $group } on Telegram, Discord or Matrix.
+
 ## The console (the demo in a terminal).
 console_greeting = Vores — you are { $name } in #{ $channel }. { $mode } Type a message and press Enter (e.g. “/help”); Ctrl-D quits.
 console_greeting_admin = Vores — you are { $name } (an admin) in #{ $channel }. { $mode } Type a message and press Enter (e.g. “/help”); Ctrl-D quits.

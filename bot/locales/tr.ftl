@@ -580,6 +580,10 @@ unsubscribed = Artık haftalık haberleri özel mesaj olarak almayacaksın.
 not_subscribed = Abone değilsin. Başlamak için “/subscribe” yaz.
 help_subscribe = Haftalık haberleri özel mesajla al: “/subscribe” (durdurmak için “/unsubscribe”).
 
+## Ambassadors: the digest to pass on.
+ambassador_intro = Haftanın haberlerini paylaştığın için teşekkürler! İşte olduğu gibi iletebileceğin bir sürüm:
+digest_invite_share = Bir etkinlik ya da güzel bir hikâye mi anlatmak istiyorsun? Telegram, Discord ya da Matrix üzerinden { $group } adresine yaz.
+
 ## The console (the demo in a terminal).
 console_greeting = Vores — #{ $channel } kanalında { $name } olarak yazıyorsun. { $mode } Bir mesaj yaz ve Enter'a bas (örneğin “/help”); Ctrl-D ile çıkarsın.
 console_greeting_admin = Vores — #{ $channel } kanalında { $name } (yönetici) olarak yazıyorsun. { $mode } Bir mesaj yaz ve Enter'a bas (örneğin “/help”); Ctrl-D ile çıkarsın.

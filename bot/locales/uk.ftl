@@ -635,6 +635,10 @@ unsubscribed = Ви більше не отримуватимете новини 
 not_subscribed = Ви не підписані. Почніть з «/subscribe».
 help_subscribe = Отримуйте новини тижня приватним повідомленням: «/subscribe» (зупинити: «/unsubscribe»).
 
+## Ambassadors: the digest to pass on.
+ambassador_intro = Дякую, що ділитеся новинами тижня! Ось версія, яку можна переслати як є:
+digest_invite_share = Хочете розповісти про подію чи добру історію? Напишіть { $group } у Telegram, Discord або Matrix.
+
 ## The console (the demo in a terminal).
 console_greeting = Vores — ви { $name } у #{ $channel }. { $mode } Напишіть повідомлення й натисніть Enter (наприклад, «/help»); Ctrl-D — вихід.
 console_greeting_admin = Vores — ви { $name } (адміністратор) у #{ $channel }. { $mode } Напишіть повідомлення й натисніть Enter (наприклад, «/help»); Ctrl-D — вихід.

@@ -41,6 +41,9 @@ pub struct Group {
     /// Cron expression (with seconds) for the weekly digest, in local time.
     pub digest_schedule: cron::Schedule,
     pub admins: HashSet<UserRef>,
+    /// People who pass the week's news on personally (the pilot's
+    /// ambassadors): they get the digest privately, ready to forward.
+    pub ambassadors: Vec<UserRef>,
     pub rules: Rules,
     pub channels: Vec<ChannelInfo>,
     /// Asking organisers of regular activities whether they still happen
@@ -186,6 +189,7 @@ impl Community {
                     .parse()
                     .expect("the default schedule parses"),
                 admins: HashSet::new(),
+                ambassadors: Vec::new(),
                 rules: Rules::default(),
                 channels: Vec::new(),
                 still_happening: Some(StillHappening::DEFAULT),

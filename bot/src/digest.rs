@@ -146,6 +146,18 @@ impl Bot {
         span: DigestSpan,
         lang: Language,
     ) -> Result<Doc, CoreError> {
+        self.digest_doc_as(group, span, lang, false).await
+    }
+
+    /// The digest; `to_share` leaves out what only makes sense to the bot
+    /// (its commands), for ambassadors to forward as it is.
+    async fn digest_doc_as(
+        &self,
+        group: usize,
+        span: DigestSpan,
+        lang: Language,
+        to_share: bool,
+    ) -> Result<Doc, CoreError> {
         let tz = self.settings.tz;
         let DigestSpan {
             since,
@@ -436,7 +448,16 @@ impl Bot {
             // The empty-week text already invites submissions.
             return Ok(doc);
         }
-        Ok(doc.para(tr(lang, "digest_invite", &[])))
+        let invite = if to_share {
+            tr(
+                lang,
+                "digest_invite_share",
+                &[("group", &self.community.groups[group].title)],
+            )
+        } else {
+            tr(lang, "digest_invite", &[])
+        };
+        Ok(doc.para(invite))
     }
 
     /// Activities that come back (the same title on two or more days in the
@@ -590,6 +611,41 @@ impl Bot {
                     user.id
                 )),
                 private_to: Some(user.id.clone()),
+            };
+            match self.store().enqueue(&item, now).await? {
+                Some(_) => result.queued += 1,
+                None => result.already += 1,
+            }
+        }
+        // Ambassadors pass it on personally: privately, in their own
+        // language, with a version to forward.
+        for ambassador in self.community.groups[group].ambassadors.clone() {
+            // A private message is about a conversation of theirs: the
+            // group's first channel on their platform.
+            let Some(channel) = self.community.groups[group]
+                .channels
+                .iter()
+                .find(|c| c.conversation.platform == ambassador.platform)
+            else {
+                tracing::warn!(group = %name, platform = %ambassador.platform, "an ambassador on a platform without a channel of the group gets no digest");
+                continue;
+            };
+            let lang = self.reply_language(&ambassador, channel.language).await;
+            let mut doc = Doc::new().para(tr(lang, "ambassador_intro", &[]));
+            doc.blocks
+                .extend(self.digest_doc_as(group, span, lang, true).await?.blocks);
+            let item = NewOutboxItem {
+                conversation: channel.conversation.clone(),
+                reply_to: None,
+                thread: None,
+                doc,
+                dedupe_key: Some(format!(
+                    "ambassador:{name}:{}:{}:{}",
+                    period.timestamp(),
+                    ambassador.platform,
+                    ambassador.id
+                )),
+                private_to: Some(ambassador.id.clone()),
             };
             match self.store().enqueue(&item, now).await? {
                 Some(_) => result.queued += 1,

@@ -120,6 +120,10 @@ struct RawGroup {
     still_happening_unanswered: Option<String>,
     #[serde(default)]
     admins: Vec<String>,
+    /// People who pass the week's news on personally: they get the digest
+    /// privately with a version ready to forward.
+    #[serde(default)]
+    ambassadors: Vec<String>,
     rules: Option<RawRules>,
 }
 
@@ -417,6 +421,9 @@ pub struct GroupSettings {
     pub announce_approved: bool,
     pub digest_schedule: cron::Schedule,
     pub admins: Vec<UserRef>,
+    /// `ambassadors = ["telegram:123"]`: they get the digest privately with
+    /// a version ready to forward.
+    pub ambassadors: Vec<UserRef>,
     pub rules: Rules,
     pub still_happening: Option<StillHappening>,
 }
@@ -429,6 +436,7 @@ impl PartialEq for GroupSettings {
             && self.announce_approved == other.announce_approved
             && self.digest_schedule.to_string() == other.digest_schedule.to_string()
             && self.admins == other.admins
+            && self.ambassadors == other.ambassadors
             && self.still_happening == other.still_happening
     }
 }
@@ -688,6 +696,7 @@ impl Config {
                 g.rules,
             )?;
             group.title = g.title.unwrap_or_else(|| g.name.clone());
+            group.ambassadors = parse_users(&format!("{prefix}ambassadors"), &g.ambassadors)?;
             groups.push(group);
         }
         let mut channels = Vec::with_capacity(raw.channels.len());
@@ -896,6 +905,7 @@ impl Config {
                 announce_approved: g.announce_approved,
                 digest_schedule: g.digest_schedule.clone(),
                 admins: g.admins.iter().cloned().collect(),
+                ambassadors: g.ambassadors.clone(),
                 rules: g.rules.clone(),
                 channels: Vec::new(),
                 still_happening: g.still_happening,
@@ -1060,6 +1070,7 @@ fn group_settings(
         announce_approved: announce_approved.unwrap_or(false),
         digest_schedule,
         admins: parse_users(&key("admins"), admins)?,
+        ambassadors: Vec::new(),
         rules: rules_from(&key("rules."), rules.unwrap_or_default())?,
         still_happening,
     })
