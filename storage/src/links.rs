@@ -20,6 +20,17 @@ fn new_person() -> Result<String, StoreError> {
     ))
 }
 
+/// The account a row's `platform` and `user_id` columns name.
+fn user_in(row: &crate::sql::Row) -> Result<UserRef, StoreError> {
+    let platform: String = row.try_get("platform").map_err(db)?;
+    Ok(UserRef {
+        platform: platform
+            .parse::<Platform>()
+            .map_err(|e| StoreError::Database(e.to_string()))?,
+        id: row.try_get("user_id").map_err(db)?,
+    })
+}
+
 impl Database {
     /// `user` and the accounts linked with it, `user` first.
     pub(crate) async fn accounts(&self, user: &UserRef) -> Result<Vec<UserRef>, StoreError> {
@@ -36,13 +47,7 @@ impl Database {
         .map_err(db)?;
         let mut out = vec![user.clone()];
         for row in &rows {
-            let platform: String = row.try_get("platform").map_err(db)?;
-            let other = UserRef {
-                platform: platform
-                    .parse::<Platform>()
-                    .map_err(|e| StoreError::Database(e.to_string()))?,
-                id: row.try_get("user_id").map_err(db)?,
-            };
+            let other = user_in(row)?;
             if other != *user {
                 out.push(other);
             }
@@ -129,13 +134,7 @@ impl Database {
         let Some(row) = found else {
             return wrong(LinkOutcome::Unknown).await;
         };
-        let platform: String = row.try_get("platform").map_err(db)?;
-        let owner = UserRef {
-            platform: platform
-                .parse::<Platform>()
-                .map_err(|e| StoreError::Database(e.to_string()))?,
-            id: row.try_get("user_id").map_err(db)?,
-        };
+        let owner = user_in(&row)?;
         if owner == *user {
             return Ok(LinkOutcome::Own);
         }
@@ -262,23 +261,12 @@ impl Database {
         .map_err(db)?;
         let mut out = Vec::with_capacity(rows.len());
         for row in &rows {
-            let platform: Platform = row
-                .try_get::<String, _>("platform")
-                .map_err(db)?
-                .parse()
-                .map_err(|e: vores_bot::model::UnknownPlatform| {
-                    StoreError::Database(e.to_string())
-                })?;
-            out.push((
-                UserRef {
-                    platform,
-                    id: row.try_get("user_id").map_err(db)?,
-                },
-                ConversationRef {
-                    platform,
-                    id: row.try_get("conversation_id").map_err(db)?,
-                },
-            ));
+            let user = user_in(row)?;
+            let conversation = ConversationRef {
+                platform: user.platform,
+                id: row.try_get("conversation_id").map_err(db)?,
+            };
+            out.push((user, conversation));
         }
         Ok(out)
     }
