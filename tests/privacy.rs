@@ -368,3 +368,50 @@ group = "ishoj"
     wrong.args(["parse", "--json", "hej"]);
     fails_saying(wrong, &["groups[0].ambassadors", "platform:user-id"]);
 }
+
+/// `credit = "first_name"`: the digest thanks and names story tellers by
+/// their first name only; `/anonym` still hides them completely.
+#[test]
+fn a_group_can_name_people_by_their_first_name_only() {
+    let town = Town::new();
+    std::fs::write(
+        town.config(),
+        "approval = \"never\"\ncredit = \"first_name\"\n\n[console]\nchannel = \"konsol\"\n",
+    )
+    .expect("config");
+    town.say(
+        "Mette Ørum",
+        &["Historie: vi plantede solsikker i gården, og alle børnene hjalp 🌻"],
+    );
+    town.say(
+        "Karim Hansen",
+        &["Historie (anonym): naboen reparerede min cykel gratis"],
+    );
+    // Sunday's digest, four days later.
+    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
+        .arg("--config")
+        .arg(town.config())
+        .arg("--database")
+        .arg(format!(
+            "sqlite://{}",
+            town.path().join("vores.db").display()
+        ))
+        .args(["--now", "2026-06-14T18:00:00+02:00", "digest", "--preview"])
+        .env_remove("VORES_DATABASE_URL")
+        .env_remove("VORES_CONFIG")
+        .output()
+        .expect("vores runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let digest = String::from_utf8(out.stdout).expect("utf-8");
+    assert_has(&digest, &["fortalt af Mette", "vi plantede solsikker"]);
+    assert_lacks(&digest, &["Ørum", "Karim", "Hansen"]);
+
+    let mut wrong = town.vores();
+    std::fs::write(town.config(), "credit = \"initials\"\n").expect("config");
+    wrong.args(["parse", "--json", "hej"]);
+    fails_saying(wrong, &["credit", "first_name"]);
+}

@@ -49,6 +49,38 @@ pub struct Group {
     /// Asking organisers of regular activities whether they still happen
     /// (`None`: never).
     pub still_happening: Option<StillHappening>,
+    /// How the digest and the web name the people who shared something.
+    pub credit: Credit,
+}
+
+/// How a group names the people who share stories and events in the
+/// digest and on the web (`credit` in the config); a resident who asked to
+/// be anonymous (`/anonym #N`) is never named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Credit {
+    /// Their name as the platform shows it.
+    #[default]
+    Name,
+    /// Only the first word of it ("Mette" for "Mette Ørum").
+    FirstName,
+    /// Nobody is named.
+    Nobody,
+}
+
+impl Group {
+    /// The name to show for who shared `s`, if any.
+    pub fn shown_name(&self, s: &crate::model::Submission) -> Option<String> {
+        if s.anonymous {
+            return None;
+        }
+        let name = s.origin.author_name.trim();
+        match self.credit {
+            _ if name.is_empty() => None,
+            Credit::Name => Some(name.to_string()),
+            Credit::FirstName => name.split_whitespace().next().map(str::to_string),
+            Credit::Nobody => None,
+        }
+    }
 }
 
 /// How often the organiser of a regular activity is asked "does it still
@@ -193,6 +225,7 @@ impl Community {
                 rules: Rules::default(),
                 channels: Vec::new(),
                 still_happening: Some(StillHappening::DEFAULT),
+                credit: Credit::Name,
             }],
             HashSet::new(),
             default_language,

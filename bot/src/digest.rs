@@ -384,12 +384,12 @@ impl Bot {
                 // The same short lead as the newsletter draft.
                 let lead = crate::drafts::lead(&story.text);
                 let mut spans = vec![Span::Text(untrusted::isolate_in(lang, &lead).into_owned())];
-                if !story.anonymous {
+                if let Some(name) = self.community.groups[group].shown_name(story) {
                     spans.push(Span::Text(" – ".to_string()));
                     spans.push(Span::Italic(tr(
                         lang,
                         "digest_story_by",
-                        &[("name", &story.origin.author_name)],
+                        &[("name", &name)],
                     )));
                 }
                 doc = doc.item(spans);
@@ -422,8 +422,8 @@ impl Bot {
             .iter()
             .chain(contributed.iter())
             .chain(places.iter())
-            .filter(|s| !s.anonymous)
-            .map(|s| untrusted::isolate_in(lang, &s.origin.author_name))
+            .filter_map(|s| self.community.groups[group].shown_name(s))
+            .map(|name| std::borrow::Cow::Owned(untrusted::isolate_in(lang, &name).into_owned()))
             .collect();
         names.sort_by_key(|n| danish_sort_key(n));
         names.dedup();

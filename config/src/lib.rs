@@ -14,8 +14,8 @@ use regex::Regex;
 use serde::Deserialize;
 use vores_bot::Language;
 use vores_bot::community::{
-    Approval, ChannelInfo, Community, DEFAULT_DIGEST_SCHEDULE, Group, Place, StillHappening,
-    Unanswered,
+    Approval, ChannelInfo, Community, Credit, DEFAULT_DIGEST_SCHEDULE, Group, Place,
+    StillHappening, Unanswered,
 };
 use vores_bot::guidelines::{Escalation, LinkPolicy, RuleAction, RuleKind, Rules};
 use vores_bot::model::{ConversationRef, Platform, UserRef};
@@ -49,6 +49,8 @@ struct RawConfig {
     rules: Option<RawRules>,
     /// The name residents see for the default group.
     title: Option<String>,
+    /// How the default group names who shared something.
+    credit: Option<String>,
     telegram: Option<RawTelegram>,
     matrix: Option<RawMatrix>,
     discord: Option<RawDiscord>,
@@ -124,6 +126,7 @@ struct RawGroup {
     /// privately with a version ready to forward.
     #[serde(default)]
     ambassadors: Vec<String>,
+    credit: Option<String>,
     rules: Option<RawRules>,
 }
 
@@ -424,6 +427,9 @@ pub struct GroupSettings {
     /// `ambassadors = ["telegram:123"]`: they get the digest privately with
     /// a version ready to forward.
     pub ambassadors: Vec<UserRef>,
+    /// `credit = "name" | "first_name" | "none"`: how the digest and the web
+    /// name who shared something.
+    pub credit: Credit,
     pub rules: Rules,
     pub still_happening: Option<StillHappening>,
 }
@@ -437,6 +443,7 @@ impl PartialEq for GroupSettings {
             && self.digest_schedule.to_string() == other.digest_schedule.to_string()
             && self.admins == other.admins
             && self.ambassadors == other.ambassadors
+            && self.credit == other.credit
             && self.still_happening == other.still_happening
     }
 }
@@ -673,6 +680,7 @@ impl Config {
             raw.rules,
         )?];
         groups[0].title = raw.title.unwrap_or_else(|| "Vores".to_string());
+        groups[0].credit = parse_credit("credit", raw.credit)?;
         for (i, g) in raw.groups.into_iter().enumerate() {
             let prefix = format!("groups[{i}].");
             if g.name.trim().is_empty() || groups.iter().any(|other| other.name == g.name) {
@@ -697,6 +705,7 @@ impl Config {
             )?;
             group.title = g.title.unwrap_or_else(|| g.name.clone());
             group.ambassadors = parse_users(&format!("{prefix}ambassadors"), &g.ambassadors)?;
+            group.credit = parse_credit(&format!("{prefix}credit"), g.credit)?;
             groups.push(group);
         }
         let mut channels = Vec::with_capacity(raw.channels.len());
@@ -906,6 +915,7 @@ impl Config {
                 digest_schedule: g.digest_schedule.clone(),
                 admins: g.admins.iter().cloned().collect(),
                 ambassadors: g.ambassadors.clone(),
+                credit: g.credit,
                 rules: g.rules.clone(),
                 channels: Vec::new(),
                 still_happening: g.still_happening,
@@ -1071,6 +1081,7 @@ fn group_settings(
         digest_schedule,
         admins: parse_users(&key("admins"), admins)?,
         ambassadors: Vec::new(),
+        credit: Credit::Name,
         rules: rules_from(&key("rules."), rules.unwrap_or_default())?,
         still_happening,
     })
@@ -1222,6 +1233,18 @@ fn rules_from(prefix: &str, raw: RawRules) -> Result<Rules, ConfigError> {
         ..defaults
     }
     .with_banned_words(&raw.banned_words))
+}
+
+fn parse_credit(key: &str, value: Option<String>) -> Result<Credit, ConfigError> {
+    match value.as_deref().map(str::trim) {
+        None | Some("name") => Ok(Credit::Name),
+        Some("first_name") => Ok(Credit::FirstName),
+        Some("none") => Ok(Credit::Nobody),
+        Some(other) => Err(invalid(
+            key,
+            format!("{other:?} is not a choice: use \"name\", \"first_name\" or \"none\""),
+        )),
+    }
 }
 
 fn parse_language(key: &str, value: Option<String>) -> Result<Option<Language>, ConfigError> {

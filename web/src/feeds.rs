@@ -492,11 +492,7 @@ pub(crate) async fn stories_atom(
                     // Named as the teller chose; anonymous stories are the
                     // group's.
                     authors: vec![Person {
-                        name: if s.anonymous {
-                            group.title.clone()
-                        } else {
-                            s.origin.author_name.clone()
-                        },
+                        name: group.shown_name(s).unwrap_or_else(|| group.title.clone()),
                         ..Person::default()
                     }],
                     links,

@@ -591,13 +591,12 @@ pub(crate) fn headline(text: &str) -> String {
     vores_bot::drafts::headline(text)
 }
 
-/// Who told a story, as the story's teller chose: their name, or nobody's
-/// when they asked to be anonymous.
-pub(crate) fn told_by(s: &Submission, lang: Language) -> String {
-    if s.anonymous {
-        tr(lang, "web_story_anonymous", &[])
-    } else {
-        tr(lang, "web_story_by", &[("name", &s.origin.author_name)])
+/// Who told a story, as the teller and the group chose: their name (or
+/// first name), or nobody's when they asked to be anonymous.
+pub(crate) fn told_by(group: &Group, s: &Submission, lang: Language) -> String {
+    match group.shown_name(s) {
+        Some(name) => tr(lang, "web_story_by", &[("name", &name)]),
+        None => tr(lang, "web_story_anonymous", &[]),
     }
 }
 
@@ -625,7 +624,7 @@ pub(crate) async fn stories(
                     headline => headline(&s.text),
                     text => s.text.clone(),
                     date => format::date_near(lang, shown.with_timezone(&site.tz).date_naive(), today),
-                    by => told_by(s, lang),
+                    by => told_by(group, s, lang),
                     link => web_link(s.story.as_ref().and_then(|d| d.link.as_ref())),
                     photo => web_link(
                         s.story
