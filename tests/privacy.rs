@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use common::{assert_has, assert_lacks, fails_saying, run_with_input};
@@ -34,6 +34,11 @@ impl Town {
     }
 
     fn vores(&self) -> Command {
+        self.vores_at(WEDNESDAY)
+    }
+
+    /// `vores` on this town's config and database, its clock at `now`.
+    fn vores_at(&self, now: &str) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_vores"));
         cmd.arg("--config")
             .arg(self.config())
@@ -42,7 +47,7 @@ impl Town {
                 "sqlite://{}",
                 self.dir.path().join("vores.db").display()
             ))
-            .args(["--now", WEDNESDAY])
+            .args(["--now", now])
             .env_remove("VORES_DATABASE_URL")
             .env_remove("VORES_CONFIG")
             .current_dir(self.dir.path());
@@ -74,10 +79,6 @@ impl Town {
 
     fn whole_town(&self) -> String {
         self.run(&["export", "--format", "json"])
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
     }
 }
 
@@ -175,7 +176,6 @@ fn the_operator_exports_erases_and_prunes_from_the_command_line() {
     let mut wrong = town.vores();
     wrong.args(["privacy", "export", "--user", "ali"]);
     fails_saying(wrong, &["platform:user-id"]);
-    let _ = town.path();
 }
 
 /// Two accounts of one resident linked with a one-time code: "/mine" shows
@@ -388,17 +388,9 @@ fn a_group_can_name_people_by_their_first_name_only() {
         &["Historie (anonym): naboen reparerede min cykel gratis"],
     );
     // Sunday's digest, four days later.
-    let out = Command::new(env!("CARGO_BIN_EXE_vores"))
-        .arg("--config")
-        .arg(town.config())
-        .arg("--database")
-        .arg(format!(
-            "sqlite://{}",
-            town.path().join("vores.db").display()
-        ))
-        .args(["--now", "2026-06-14T18:00:00+02:00", "digest", "--preview"])
-        .env_remove("VORES_DATABASE_URL")
-        .env_remove("VORES_CONFIG")
+    let out = town
+        .vores_at("2026-06-14T18:00:00+02:00")
+        .args(["digest", "--preview"])
         .output()
         .expect("vores runs");
     assert!(

@@ -55,6 +55,16 @@ pub struct Queued {
     pub already: usize,
 }
 
+impl Queued {
+    /// Counts one enqueue: a new item, or one the period already had.
+    fn count(&mut self, enqueued: Option<i64>) {
+        match enqueued {
+            Some(_) => self.queued += 1,
+            None => self.already += 1,
+        }
+    }
+}
+
 impl Bot {
     /// The latest scheduled digest time of `group` at or before `now`.
     pub fn latest_period(&self, group: usize, now: DateTime<Utc>) -> DateTime<Utc> {
@@ -147,6 +157,23 @@ impl Bot {
         lang: Language,
     ) -> Result<Doc, CoreError> {
         self.digest_doc_as(group, span, lang, false).await
+    }
+
+    /// The digest in `lang`, composed once per language for all who read
+    /// it (`docs` keeps those made so far).
+    async fn digest_once_per_language(
+        &self,
+        docs: &mut Vec<(Language, Doc)>,
+        group: usize,
+        span: DigestSpan,
+        lang: Language,
+    ) -> Result<Doc, CoreError> {
+        if let Some((_, doc)) = docs.iter().find(|(l, _)| *l == lang) {
+            return Ok(doc.clone());
+        }
+        let doc = self.digest_doc_for(group, span, lang).await?;
+        docs.push((lang, doc.clone()));
+        Ok(doc)
     }
 
     /// The digest; `to_share` leaves out what only makes sense to the bot
@@ -553,14 +580,9 @@ impl Bot {
         let mut result = Queued::default();
         let mut docs: Vec<(Language, Doc)> = Vec::new();
         for channel in self.community.groups[group].channels.clone() {
-            let doc = match docs.iter().find(|(l, _)| *l == channel.language) {
-                Some((_, doc)) => doc.clone(),
-                None => {
-                    let doc = self.digest_doc_for(group, span, channel.language).await?;
-                    docs.push((channel.language, doc.clone()));
-                    doc
-                }
-            };
+            let doc = self
+                .digest_once_per_language(&mut docs, group, span, channel.language)
+                .await?;
             let key = format!(
                 "digest:{name}:{}:{}:{}",
                 period.timestamp(),
@@ -575,10 +597,7 @@ impl Bot {
                 dedupe_key: Some(key),
                 private_to: None,
             };
-            match self.store().enqueue(&item, now).await? {
-                Some(_) => result.queued += 1,
-                None => result.already += 1,
-            }
+            result.count(self.store().enqueue(&item, now).await?);
         }
         // Subscribers get it privately, in their own language, once per
         // period whatever happens (the key), about the group they asked in.
@@ -591,14 +610,9 @@ impl Bot {
             let lang = self
                 .reply_language(&user, self.community.default_language)
                 .await;
-            let doc = match docs.iter().find(|(l, _)| *l == lang) {
-                Some((_, doc)) => doc.clone(),
-                None => {
-                    let doc = self.digest_doc_for(group, span, lang).await?;
-                    docs.push((lang, doc.clone()));
-                    doc
-                }
-            };
+            let doc = self
+                .digest_once_per_language(&mut docs, group, span, lang)
+                .await?;
             let item = NewOutboxItem {
                 conversation,
                 reply_to: None,
@@ -612,10 +626,7 @@ impl Bot {
                 )),
                 private_to: Some(user.id.clone()),
             };
-            match self.store().enqueue(&item, now).await? {
-                Some(_) => result.queued += 1,
-                None => result.already += 1,
-            }
+            result.count(self.store().enqueue(&item, now).await?);
         }
         // Ambassadors pass it on personally: privately, in their own
         // language, with a version to forward.
@@ -647,10 +658,7 @@ impl Bot {
                 )),
                 private_to: Some(ambassador.id.clone()),
             };
-            match self.store().enqueue(&item, now).await? {
-                Some(_) => result.queued += 1,
-                None => result.already += 1,
-            }
+            result.count(self.store().enqueue(&item, now).await?);
         }
         self.store().record_digest_run(&name, period, now).await?;
         info!(group = %name, %period, queued = result.queued, already = result.already, "digest queued");

@@ -32,6 +32,7 @@ mod dump;
 mod links;
 mod privacy;
 mod sql;
+mod subscriptions;
 
 pub use dump::ImportError;
 use sql::{Row, SqlError, query};

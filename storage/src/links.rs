@@ -21,7 +21,7 @@ fn new_person() -> Result<String, StoreError> {
 }
 
 /// The account a row's `platform` and `user_id` columns name.
-fn user_in(row: &crate::sql::Row) -> Result<UserRef, StoreError> {
+pub(crate) fn user_in(row: &crate::sql::Row) -> Result<UserRef, StoreError> {
     let platform: String = row.try_get("platform").map_err(db)?;
     Ok(UserRef {
         platform: platform
@@ -207,67 +207,5 @@ impl Database {
                 .map_err(db)?;
         }
         Ok(others)
-    }
-}
-
-impl Database {
-    pub(crate) async fn subscribe_to(
-        &self,
-        user: &UserRef,
-        conversation: &ConversationRef,
-        group: &str,
-        at: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        query(
-            "INSERT INTO subscriptions (platform, user_id, conversation_id, group_name, created_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (platform, user_id) DO UPDATE SET \
-             conversation_id = excluded.conversation_id, group_name = excluded.group_name",
-        )
-        .bind(user.platform.as_str())
-        .bind(&user.id)
-        .bind(&conversation.id)
-        .bind(group)
-        .bind(secs(at))
-        .execute(self)
-        .await
-        .map_err(db)?;
-        Ok(())
-    }
-
-    pub(crate) async fn unsubscribe_from(&self, user: &UserRef) -> Result<bool, StoreError> {
-        Ok(
-            query("DELETE FROM subscriptions WHERE platform = $1 AND user_id = $2")
-                .bind(user.platform.as_str())
-                .bind(&user.id)
-                .execute(self)
-                .await
-                .map_err(db)?
-                .rows_affected()
-                > 0,
-        )
-    }
-
-    pub(crate) async fn subscribers_of(
-        &self,
-        group: &str,
-    ) -> Result<Vec<(UserRef, ConversationRef)>, StoreError> {
-        let rows = query(
-            "SELECT platform, user_id, conversation_id FROM subscriptions \
-             WHERE group_name = $1 ORDER BY platform, user_id",
-        )
-        .bind(group)
-        .fetch_all(self)
-        .await
-        .map_err(db)?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let user = user_in(row)?;
-            let conversation = ConversationRef {
-                platform: user.platform,
-                id: row.try_get("conversation_id").map_err(db)?,
-            };
-            out.push((user, conversation));
-        }
-        Ok(out)
     }
 }
