@@ -7,6 +7,7 @@
 // matrix-sdk's sync future is deep; proving it `Send` needs more room.
 #![recursion_limit = "256"]
 
+mod fake_telegram;
 mod matrix_support;
 
 use std::time::Duration;
@@ -545,5 +546,231 @@ async fn the_organiser_is_asked_privately_whether_a_regular_activity_still_happe
         })
         .await;
     assert!(ended.body.contains("er stoppet efter"), "{}", ended.body);
+    bot.kill();
+}
+
+/// The same resident on Telegram and on Matrix, served by one `vores run`
+/// (Telegram through the fake Bot API, Matrix through Synapse): a code from
+/// Telegram links the Matrix account; the story an admin approved on
+/// Telegram makes the Matrix account trusted, so its story needs no
+/// approval; a strike on each platform adds up to the escalation; `/mine` on
+/// Matrix lists both; `/fjernforbindelse` separates them again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_resident_linked_across_telegram_and_matrix() {
+    use fake_telegram::{FakeChat, FakeTelegram, FakeUser};
+    const TOKEN: &str = "123456:TEST-token";
+    const TG_TORVET: i64 = -100_301;
+
+    let Some(synapse) = Synapse::from_env() else {
+        return;
+    };
+    let _turn = SERIAL.lock().await;
+    let admin_token = synapse.register(&unique("root"), "pw-root", true).await;
+    let bot_name = unique("vores");
+    let _ = synapse
+        .register(&bot_name, &format!("pw-{bot_name}"), false)
+        .await;
+    synapse
+        .lift_rate_limit(&admin_token, &format!("@{bot_name}:localhost"))
+        .await;
+    let bot_id: OwnedUserId = format!("@{bot_name}:localhost").try_into().expect("id");
+    let mette = Resident::new(&synapse, &unique("mette")).await;
+    let ali = Resident::new(&synapse, &unique("ali")).await;
+    for r in [&mette, &ali] {
+        synapse.lift_rate_limit(&admin_token, r.id().as_str()).await;
+    }
+    // Mette made the room, so she is its admin; Ali is a member.
+    let torvet = room(&mette, "Torvet", false, &[ali.id(), bot_id.clone()]).await;
+    ali.join(&torvet).await;
+
+    let telegram = FakeTelegram::start(TOKEN).await;
+    telegram.add_chat(FakeChat::supergroup(TG_TORVET, "Torvet på Telegram"));
+    telegram.set_bot_rights(TG_TORVET, true, true);
+    let tg_mette = FakeUser::new(601, "Mette");
+    let tg_ali = FakeUser::new(602, "Ali");
+    telegram.set_admins(TG_TORVET, std::slice::from_ref(&tg_mette));
+    telegram.add_private_chat(&tg_ali);
+
+    let mut bot = Bot::new(&synapse, &bot_name, &[(&torvet, "Torvet")]);
+    let api_url = telegram.api_url();
+    bot.edit_config(|config| {
+        config
+            .replace(
+                "[matrix]",
+                &format!("[telegram]\napi_url = \"{api_url}\"\npoll_timeout = 1\n\n[matrix]"),
+            )
+            // Ali opens a direct chat with the bot.
+            .replace(
+                "store_path",
+                "auto_join_servers = [\"localhost\"]\nstore_path",
+            )
+            // One story approved by an admin and a resident is trusted.
+            .replace("approval = \"always\"", "approval = \"trusted\"\ntrusted_after = 1")
+            .replace(
+                "strikes_before_escalation = 5",
+                "strikes_before_escalation = 2\nbanned_words = [\"lort\"]",
+            )
+            + format!(
+                "\n[[channels]]\nplatform = \"telegram\"\nid = \"{TG_TORVET}\"\nname = \"Torvet på Telegram\"\ngroup = \"ishoj\"\n"
+            )
+            .as_str()
+    });
+    bot.env
+        .push(("VORES_TELEGRAM_TOKEN".to_string(), TOKEN.to_string()));
+    bot.start();
+    let log = || bot.log();
+    wait_joined(&ali, &torvet, &bot_id, &log).await;
+
+    // A message the bot sent to a Telegram chat with all of `parts`.
+    let telegram_says = async |chat: i64, parts: &[&str]| -> String {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            if let Some(found) = telegram
+                .sent(chat)
+                .iter()
+                .map(|m| m.current_text().to_string())
+                .find(|text| parts.iter().all(|p| text.contains(p)))
+            {
+                return found;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "Telegram chat {chat} never got {parts:?}; it got {:#?}\nbot log:\n{}",
+                telegram.sent(chat),
+                bot.log()
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    };
+
+    // Ali asks for a code on Telegram, privately …
+    telegram.say(tg_ali.id, &tg_ali, "/forbind");
+    let asked = telegram_says(tg_ali.id, &["Din kode er "]).await;
+    let code: String = asked
+        .split("Din kode er ")
+        .nth(1)
+        .and_then(|rest| rest.get(..6))
+        .expect("a code")
+        .to_string();
+
+    // … and sends it from Matrix, in a direct chat with the bot.
+    let mut request = matrix_sdk::ruma::api::client::room::create_room::v3::Request::new();
+    request.is_direct = true;
+    request.invite = vec![bot_id.clone()];
+    let private = ali
+        .client
+        .create_room(request)
+        .await
+        .expect("a direct chat")
+        .room_id()
+        .to_owned();
+    wait_joined(&ali, &private, &bot_id, &log).await;
+    let link = ali.say(&private, &format!("/forbind {code}")).await;
+    let linked = ali
+        .wait_for(&private, &bot_id, &log, |s| {
+            s.in_reply_to.as_ref() == Some(&link)
+        })
+        .await;
+    assert!(
+        linked.body.contains("Nu er dine konti forbundet"),
+        "{}",
+        linked.body
+    );
+    // Both accounts are told.
+    telegram_says(tg_ali.id, &["forbundet med din konto på Matrix"]).await;
+
+    // Trust earned on Telegram: Mette approves Ali's story there.
+    telegram.say(
+        TG_TORVET,
+        &tg_ali,
+        "/historie vi plantede 40 træer ved stranden i dag 🌳 tak til alle der kom",
+    );
+    telegram_says(TG_TORVET, &["gemt som #1"]).await;
+    telegram.say(TG_TORVET, &tg_mette, "/godkend #1");
+    telegram_says(TG_TORVET, &["#1 er godkendt"]).await;
+
+    // … counts on Matrix: Ali's next story is published without approval.
+    let story = ali
+        .say(
+            &torvet,
+            "/historie Café Solstrålen fejrede 1 år i dag med kage til alle 🎂",
+        )
+        .await;
+    let saved = ali
+        .wait_for(&torvet, &bot_id, &log, |s| {
+            s.in_reply_to.as_ref() == Some(&story)
+        })
+        .await;
+    assert!(saved.body.contains("#2"), "{}", saved.body);
+    let pending = mette.say(&torvet, "/afventer").await;
+    let queue = mette
+        .wait_for(&torvet, &bot_id, &log, |s| {
+            s.in_reply_to.as_ref() == Some(&pending)
+        })
+        .await;
+    assert!(
+        queue
+            .body
+            .contains("Der er intet, der venter på godkendelse"),
+        "the linked account's story waits although Ali is trusted on Telegram: {}",
+        queue.body
+    );
+
+    // A strike on Matrix and one on Telegram make two: the admins are told.
+    ali.say(&torvet, "sikke noget lort med parkeringen igen")
+        .await;
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while !ali
+        .seen
+        .lock()
+        .expect("lock")
+        .iter()
+        .any(|s| s.sender == bot_id && s.body.contains("følger ikke gruppens regler"))
+    {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no guideline note on Matrix; bot log:\n{}",
+            bot.log()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    telegram.say(TG_TORVET, &tg_ali, "hvem har ryddet op? det er noget lort");
+    telegram_says(
+        TG_TORVET,
+        &["Til administratorerne: Ali har fået 2 advarsler"],
+    )
+    .await;
+
+    // `/mine` on Matrix lists what Ali shared on both platforms.
+    let mine = ali.say(&private, "/mine").await;
+    let listed = ali
+        .wait_for(&private, &bot_id, &log, |s| {
+            s.in_reply_to.as_ref() == Some(&mine)
+        })
+        .await;
+    for part in ["40 træer", "Solstrålen"] {
+        assert!(listed.body.contains(part), "{part}: {}", listed.body);
+    }
+
+    // Unlinked, the accounts are two again.
+    let unlink = ali.say(&private, "/fjernforbindelse").await;
+    let unlinked = ali
+        .wait_for(&private, &bot_id, &log, |s| {
+            s.in_reply_to.as_ref() == Some(&unlink)
+        })
+        .await;
+    assert!(
+        unlinked.body.contains("ikke længere forbundet"),
+        "{}",
+        unlinked.body
+    );
+    let mine = ali.say(&private, "/mine").await;
+    let listed = ali
+        .wait_for(&private, &bot_id, &log, |s| {
+            s.in_reply_to.as_ref() == Some(&mine)
+        })
+        .await;
+    assert!(listed.body.contains("Solstrålen"), "{}", listed.body);
+    assert!(!listed.body.contains("40 træer"), "{}", listed.body);
     bot.kill();
 }

@@ -332,6 +332,8 @@ pub struct Bot {
     pub crash_at: Option<&'static str>,
     /// The fixed clock, when not on the real one.
     pub now: &'static str,
+    /// More environment for `vores` (another platform's token).
+    pub env: Vec<(String, String)>,
 }
 
 impl Bot {
@@ -375,7 +377,16 @@ strikes_before_escalation = 5
             real_clock: false,
             crash_at: None,
             now: NOW,
+            env: Vec::new(),
         }
+    }
+
+    /// Rewrites the config before the next start (another platform, other
+    /// rules).
+    pub fn edit_config(&self, edit: impl FnOnce(String) -> String) {
+        let path = self.path("vores.toml");
+        let config = std::fs::read_to_string(&path).expect("config");
+        std::fs::write(&path, edit(config)).expect("config");
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -398,6 +409,9 @@ strikes_before_escalation = 5
             .env_remove("VORES_DATABASE_URL")
             .env("RUST_LOG", "info,vores_matrix=debug,matrix_sdk=warn,matrix_sdk_crypto=warn,matrix_sdk_base=warn")
             .current_dir(self.dir.path());
+        for (key, value) in &self.env {
+            cmd.env(key, value);
+        }
         if !self.real_clock {
             cmd.args(["--now", self.now]);
         }
