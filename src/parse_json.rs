@@ -194,11 +194,15 @@ pub fn to_json(understood: &Understood, tz: Tz) -> Value {
                 Command::Link(code) => {
                     map.insert("code".into(), json!(code));
                 }
+                Command::Subscribe(wish) => {
+                    map.insert("daily".into(), json!(wish.daily));
+                    map.insert("words".into(), json!(wish.words));
+                }
                 Command::Help
                 | Command::Mine
                 | Command::MyData
                 | Command::Unlink
-                | Command::Subscribe(_)
+                | Command::Unsubscribe
                 | Command::Event(None)
                 | Command::Pending
                 | Command::Log

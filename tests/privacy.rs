@@ -249,6 +249,77 @@ fn a_subscriber_gets_the_digest_privately_in_their_language() {
     assert_lacks(&sara, &["[privat til sara]", "Loppemarked"]);
 }
 
+/// "/abonner dagligt børn": each morning what happens that day for
+/// children, once a day; "/subscribe daily": everything that day; a weekly
+/// subscription to a topic gets only that in the digest's week, and one to
+/// something that does not happen gets nothing. Nothing on a day without
+/// events, nor before seven in the morning.
+#[test]
+fn subscribers_choose_daily_news_and_topics() {
+    let town = Town::new();
+    town.say(
+        "mette",
+        &[
+            "loppemarked i glashuset i dag kl 16-18",
+            "tegneværksted for børn på biblioteket i dag kl 14-16 🎨",
+            "fællesspisning i medborgerhuset lør d 13/6 kl 18, pris 30 kr 🍲",
+        ],
+    );
+    // The round that queues the daily news runs as `vores` starts, so it
+    // may come in the session of the subscription or the next one: all
+    // sessions of a person are read together.
+    let mut ahmed = town.say("ahmed", &["/abonner dagligt for børn"]);
+    assert_has(&ahmed, &["hver morgen", "i dag", "for børn", "»/afmeld«"]);
+    let mut sara = town.say("sara", &["/subscribe daily"]);
+    assert_has(&sara, &["each morning", "“/unsubscribe”"]);
+    let bo = town.say("bo", &["/abonner fællesspisning"]);
+    assert_has(&bo, &["hver uge", "»fællesspisning«"]);
+    town.say("lis", &["/abonner sport"]);
+    for _ in 0..2 {
+        ahmed += &town.say("ahmed", &["tak"]);
+        sara += &town.say("sara", &["tak"]);
+    }
+    assert_eq!(ahmed.matches("[privat til ahmed]").count(), 1, "{ahmed}");
+    assert_has(&ahmed, &["Det sker i dag – for børn", "Tegneværksted"]);
+    assert_lacks(&ahmed, &["Loppemarked", "Fællesspisning"]);
+    assert_eq!(sara.matches("[privat til sara]").count(), 1, "{sara}");
+    assert_has(&sara, &["Tegneværksted", "Loppemarked", "Stop with"]);
+
+    // The week's digest: the topic's subscriber gets only the topic, the
+    // daily ones and the one whose topic does not happen get nothing.
+    town.run(&["digest", "--send-now"]);
+    let bo = town.say("bo", &["tak"]);
+    assert_has(&bo, &["[privat til bo]", "Fællesspisning", "»/afmeld«"]);
+    assert_lacks(&bo, &["Loppemarked", "Tegneværksted"]);
+    for name in ["lis", "ahmed"] {
+        let got = town.say(name, &["tak"]);
+        assert_lacks(&got, &[&format!("[privat til {name}]")]);
+    }
+
+    // Thursday: nothing before seven; after, nothing happens, so no message.
+    for now in ["2026-06-11T06:30:00+02:00", "2026-06-11T08:00:00+02:00"] {
+        let mut cmd = town.vores_at(now);
+        cmd.args(["console", "--user", "sara"]);
+        let got = run_with_input(cmd, &["tak"]);
+        assert_lacks(&got, &["[privat til sara]"]);
+    }
+    // Saturday morning, the daily subscriber gets the day's dinner.
+    let mut cmd = town.vores_at("2026-06-13T08:00:00+02:00");
+    cmd.args(["console", "--user", "sara"]);
+    let saturday = run_with_input(cmd, &["thanks"])
+        + &{
+            let mut cmd = town.vores_at("2026-06-13T08:05:00+02:00");
+            cmd.args(["console", "--user", "sara"]);
+            run_with_input(cmd, &["thanks"])
+        };
+    assert_eq!(
+        saturday.matches("[privat til sara]").count(),
+        1,
+        "{saturday}"
+    );
+    assert_has(&saturday, &["Fællesspisning"]);
+}
+
 /// Fifty subscribers, and `vores digest --send-now` killed (SIGKILL) again
 /// and again while it queues and sends: in the end each subscriber has the
 /// week's digest waiting exactly once, and gets it once.

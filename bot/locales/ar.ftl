@@ -697,10 +697,15 @@ unlink_none = حسابك غير مرتبط بحسابات أخرى.
 help_link = هل أنت على أكثر من منصة؟ اربط حساباتك بـ «/link».
 
 ## The week's news by private message: /abonner, /afmeld.
-subscribed = ستصلك الآن أخبار الأسبوع من { $group } في رسالة خاصة هنا على { $platform } كلما أُرسلت النشرة الأسبوعية. للإيقاف اكتب «/unsubscribe». لا أستطيع مراسلتك على انفراد إلا إذا راسلتني أنت أولاً (Telegram) أو سمحت بالرسائل الخاصة (Discord)؛ وإلا يتوقف الاشتراك.
+subscribed = ستصلك الآن أخبار الأسبوع من { $group } في رسالة خاصة هنا على { $platform } كلما أُرسلت النشرة الأسبوعية. للإيقاف اكتب «/unsubscribe».
+subscribed_about = ستصلك الآن كل أسبوع رسالة خاصة هنا على { $platform } عمّا يحدث في { $group } – { $about }. فقط في الأسابيع التي يحدث فيها شيء. للإيقاف اكتب «/unsubscribe».
+subscribed_daily = ستصلك الآن كل صباح رسالة خاصة هنا على { $platform } عمّا يحدث اليوم في { $group }. فقط في الأيام التي يحدث فيها شيء. للإيقاف اكتب «/unsubscribe».
+subscribed_daily_about = ستصلك الآن كل صباح رسالة خاصة هنا على { $platform } عمّا يحدث اليوم في { $group } – { $about }. فقط في الأيام التي يحدث فيها شيء. للإيقاف اكتب «/unsubscribe».
+subscribed_reach = لا أستطيع مراسلتك على انفراد إلا إذا راسلتني أنت أولاً (Telegram) أو سمحت بالرسائل الخاصة (Discord)؛ وإلا يتوقف الاشتراك.
+subscription_footer = تصلك هذه الرسالة لأنك مشترك. للإيقاف اكتب «/unsubscribe».
 unsubscribed = لن تصلك أخبار الأسبوع في رسالة خاصة بعد الآن.
 not_subscribed = أنت غير مشترك. ابدأ بـ «/subscribe».
-help_subscribe = احصل على أخبار الأسبوع في رسالة خاصة: «/subscribe» (للإيقاف «/unsubscribe»).
+help_subscribe = احصل على الأخبار في رسالة خاصة: «/subscribe» كل أسبوع، «/subscribe daily» كل صباح، «/subscribe kids» للأطفال فقط (للإيقاف «/unsubscribe»).
 
 ## Ambassadors: the digest to pass on.
 ambassador_intro = شكراً لأنك تنشر أخبار الأسبوع! إليك نسخة يمكنك إعادة إرسالها كما هي:

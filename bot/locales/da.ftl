@@ -586,10 +586,15 @@ unlink_none = Din konto er ikke forbundet med andre konti.
 help_link = Er du her på flere platforme? Forbind dine konti med »/forbind«.
 
 ## The week's news by private message: /abonner, /afmeld.
-subscribed = Nu får du ugens nyt fra { $group } som privat besked her på { $platform }, hver gang ugebrevet sendes. Stop med »/afmeld«. Jeg kan kun skrive privat til dig, hvis du har skrevet privat til mig først (Telegram) eller tillader private beskeder (Discord); ellers stopper abonnementet.
+subscribed = Nu får du ugens nyt fra { $group } som privat besked her på { $platform }, hver gang ugebrevet sendes. Stop med »/afmeld«.
+subscribed_about = Nu får du hver uge en privat besked her på { $platform } om det, der sker i { $group } – { $about }. Kun i de uger, hvor der sker noget. Stop med »/afmeld«.
+subscribed_daily = Nu får du hver morgen en privat besked her på { $platform } om det, der sker i dag i { $group }. Kun de dage, hvor der sker noget. Stop med »/afmeld«.
+subscribed_daily_about = Nu får du hver morgen en privat besked her på { $platform } om det, der sker i dag i { $group } – { $about }. Kun de dage, hvor der sker noget. Stop med »/afmeld«.
+subscribed_reach = Jeg kan kun skrive privat til dig, hvis du har skrevet privat til mig først (Telegram) eller tillader private beskeder (Discord); ellers stopper abonnementet.
+subscription_footer = Du får denne besked, fordi du abonnerer. Stop med »/afmeld«.
 unsubscribed = Du får ikke længere ugens nyt som privat besked.
 not_subscribed = Du abonnerer ikke. Start med »/abonner«.
-help_subscribe = Få ugens nyt som privat besked: »/abonner« (stop med »/afmeld«).
+help_subscribe = Få nyt som privat besked: »/abonner« hver uge, »/abonner dagligt« hver morgen, »/abonner børn« kun for børn (stop med »/afmeld«).
 
 ## Ambassadors: the digest to pass on.
 ambassador_intro = Tak fordi du deler ugens nyt! Her er en udgave, du kan sende videre, som den er:

@@ -593,10 +593,15 @@ unlink_none = Your account is not linked with other accounts.
 help_link = On more than one platform? Link your accounts with “/link”.
 
 ## The week's news by private message: /abonner, /afmeld.
-subscribed = You will now get the week's news from { $group } as a private message here on { $platform }, whenever the weekly digest goes out. Stop with “/unsubscribe”. I can only write to you privately if you have written to me privately first (Telegram) or allow private messages (Discord); otherwise the subscription stops.
+subscribed = You will now get the week's news from { $group } as a private message here on { $platform }, whenever the weekly digest goes out. Stop with “/unsubscribe”.
+subscribed_about = You will now get a private message here on { $platform } each week about what happens in { $group } – { $about }. Only in weeks when something does. Stop with “/unsubscribe”.
+subscribed_daily = You will now get a private message here on { $platform } each morning about what happens today in { $group }. Only on days when something does. Stop with “/unsubscribe”.
+subscribed_daily_about = You will now get a private message here on { $platform } each morning about what happens today in { $group } – { $about }. Only on days when something does. Stop with “/unsubscribe”.
+subscribed_reach = I can only write to you privately if you have written to me privately first (Telegram) or allow private messages (Discord); otherwise the subscription stops.
+subscription_footer = You get this message because you subscribed. Stop with “/unsubscribe”.
 unsubscribed = You will no longer get the week's news as a private message.
 not_subscribed = You are not subscribed. Start with “/subscribe”.
-help_subscribe = Get the week's news as a private message: “/subscribe” (stop with “/unsubscribe”).
+help_subscribe = Get news as a private message: “/subscribe” each week, “/subscribe daily” each morning, “/subscribe kids” only for children (stop with “/unsubscribe”).
 
 ## Ambassadors: the digest to pass on.
 ambassador_intro = Thank you for passing the week's news on! Here is a version you can forward as it is:

@@ -575,10 +575,15 @@ unlink_none = Hesabın başka hesaplara bağlı değil.
 help_link = Birden fazla platformda mısın? Hesaplarını “/link” ile bağla.
 
 ## The week's news by private message: /abonner, /afmeld.
-subscribed = Artık { $group } haftalık haberlerini burada, { $platform } üzerinde özel mesaj olarak alacaksın. Durdurmak için “/unsubscribe” yaz. Sana ancak önce bana özelden yazdıysan (Telegram) ya da özel mesajlara izin veriyorsan (Discord) yazabilirim; yoksa abonelik durur.
+subscribed = Artık { $group } haftalık haberlerini burada, { $platform } üzerinde özel mesaj olarak alacaksın. Durdurmak için “/unsubscribe” yaz.
+subscribed_about = Artık her hafta burada, { $platform } üzerinde { $group } içinde olanlar hakkında özel mesaj alacaksın – { $about }. Sadece bir şey olan haftalarda. Durdurmak için “/unsubscribe” yaz.
+subscribed_daily = Artık her sabah burada, { $platform } üzerinde { $group } içinde bugün olanlar hakkında özel mesaj alacaksın. Sadece bir şey olan günlerde. Durdurmak için “/unsubscribe” yaz.
+subscribed_daily_about = Artık her sabah burada, { $platform } üzerinde { $group } içinde bugün olanlar hakkında özel mesaj alacaksın – { $about }. Sadece bir şey olan günlerde. Durdurmak için “/unsubscribe” yaz.
+subscribed_reach = Sana ancak önce bana özelden yazdıysan (Telegram) ya da özel mesajlara izin veriyorsan (Discord) yazabilirim; yoksa abonelik durur.
+subscription_footer = Bu mesajı abone olduğun için alıyorsun. Durdurmak için “/unsubscribe” yaz.
 unsubscribed = Artık haftalık haberleri özel mesaj olarak almayacaksın.
 not_subscribed = Abone değilsin. Başlamak için “/subscribe” yaz.
-help_subscribe = Haftalık haberleri özel mesajla al: “/subscribe” (durdurmak için “/unsubscribe”).
+help_subscribe = Haberleri özel mesajla al: her hafta “/subscribe”, her sabah “/subscribe daily”, sadece çocuklar için “/subscribe kids” (durdurmak için “/unsubscribe”).
 
 ## Ambassadors: the digest to pass on.
 ambassador_intro = Haftanın haberlerini paylaştığın için teşekkürler! İşte olduğu gibi iletebileceğin bir sürüm:

@@ -57,7 +57,7 @@ pub struct Queued {
 
 impl Queued {
     /// Counts one enqueue: a new item, or one the period already had.
-    fn count(&mut self, enqueued: Option<i64>) {
+    pub(crate) fn count(&mut self, enqueued: Option<i64>) {
         match enqueued {
             Some(_) => self.queued += 1,
             None => self.already += 1,
@@ -161,7 +161,7 @@ impl Bot {
 
     /// The digest in `lang`, composed once per language for all who read
     /// it (`docs` keeps those made so far).
-    async fn digest_once_per_language(
+    pub(crate) async fn digest_once_per_language(
         &self,
         docs: &mut Vec<(Language, Doc)>,
         group: usize,
@@ -600,21 +600,28 @@ impl Bot {
             result.count(self.store().enqueue(&item, now).await?);
         }
         // Subscribers get it privately, in their own language, once per
-        // period whatever happens (the key), about the group they asked in.
+        // period whatever happens (the key), about the group they asked in;
+        // those who chose some events only get those, and nothing in a week
+        // without them. Daily subscribers get their news each morning
+        // instead (news.rs).
         let subscribers = self.store().subscribers(&name).await?;
         let half = subscribers.len() / 2;
-        for (n, (user, conversation)) in subscribers.into_iter().enumerate() {
+        for (n, subscription) in subscribers.into_iter().enumerate() {
             if n == half && n > 0 {
                 crate::crashpoint::reached("digest:subscribers-half");
             }
-            let lang = self
-                .reply_language(&user, self.community.default_language)
-                .await;
-            let doc = self
-                .digest_once_per_language(&mut docs, group, span, lang)
-                .await?;
+            if subscription.daily {
+                continue;
+            }
+            let Some(doc) = self
+                .weekly_news(&subscription, group, span, &mut docs)
+                .await?
+            else {
+                continue;
+            };
+            let user = &subscription.user;
             let item = NewOutboxItem {
-                conversation,
+                conversation: subscription.conversation.clone(),
                 reply_to: None,
                 thread: None,
                 doc,

@@ -1552,28 +1552,46 @@ impl Bot {
         asked_in: Option<&ConversationRef>,
         asker: Option<&UserRef>,
     ) -> Result<Doc, CoreError> {
-        let tz = self.settings.tz;
         let group = asked_in.map(|c| self.community.group_index(c));
+        if let Some(doc) = self.listing(window, lang, group, asker).await? {
+            return Ok(doc);
+        }
+        let label = format::window(lang, window);
+        let about = format::about(lang, &window.about);
+        Ok(Doc::new().para(if about.is_empty() {
+            tr(lang, "whatson_none", &[("window", &label)])
+        } else {
+            tr(
+                lang,
+                "whatson_about_none",
+                &[("window", &label), ("about", &about)],
+            )
+        }))
+    }
+
+    /// What happens in `window` (in `group`, or everywhere), as "what's on"
+    /// answers it; `None` when nothing does. `asker` also sees their own
+    /// events awaiting approval.
+    pub(crate) async fn listing(
+        &self,
+        window: &Window,
+        lang: Language,
+        group: Option<usize>,
+        asker: Option<&UserRef>,
+    ) -> Result<Option<Doc>, CoreError> {
+        let tz = self.settings.tz;
         let in_group = |s: &Submission| group.is_none_or(|g| self.in_group(g, s));
         let (events, total) = if window.about.is_empty() {
             self.calendar_page(window, group, asker).await?
         } else {
             self.search_page(window, asker, in_group).await?
         };
+        if events.is_empty() {
+            return Ok(None);
+        }
         let label = format::window(lang, window);
         // The answer says what it searched for.
         let about = format::about(lang, &window.about);
-        if events.is_empty() {
-            return Ok(Doc::new().para(if about.is_empty() {
-                tr(lang, "whatson_none", &[("window", &label)])
-            } else {
-                tr(
-                    lang,
-                    "whatson_about_none",
-                    &[("window", &label), ("about", &about)],
-                )
-            }));
-        }
         let mut doc = Doc::new().para(if about.is_empty() {
             tr(lang, "whatson_heading", &[("window", &label)])
         } else {
@@ -1610,7 +1628,7 @@ impl Bot {
             let more = total - MAX_LISTED as usize;
             doc = doc.para(tr(lang, "whatson_more", &[("count", &more.to_string())]));
         }
-        Ok(doc)
+        Ok(Some(doc))
     }
 
     /// "What's on" without a topic: the first events of the window by start
@@ -1715,21 +1733,8 @@ impl Bot {
             Command::MoveOne(None, _) => Doc::new().para(tr(lang, "move_how", &[("id", "12")])),
             Command::Mine => self.mine(user, lang).await?,
             Command::MyData => self.my_data(msg, lang).await?,
-            Command::Subscribe(true) => {
-                let group = &self.community.groups[sit.group];
-                self.store()
-                    .subscribe(user, &msg.message.conversation, &group.name, self.now())
-                    .await?;
-                Doc::new().para(tr(
-                    lang,
-                    "subscribed",
-                    &[
-                        ("group", &group.title),
-                        ("platform", &format::platform(lang, user.platform)),
-                    ],
-                ))
-            }
-            Command::Subscribe(false) => {
+            Command::Subscribe(wish) => self.subscribe(msg, &wish, lang, sit).await?,
+            Command::Unsubscribe => {
                 let key = if self.store().unsubscribe(user).await? {
                     "unsubscribed"
                 } else {

@@ -20,6 +20,7 @@ pub mod menu;
 pub mod metrics;
 pub mod model;
 pub mod moderation;
+pub mod news;
 pub mod published;
 pub mod reactions;
 pub mod recurrence;

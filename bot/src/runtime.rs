@@ -942,6 +942,18 @@ async fn series_check_loop(
                 Ok(actions) => perform(&bot, &adapters, None, actions).await,
                 Err(e) => error!(error = %e, "could not check the regular activities"),
             }
+            // Daily subscribers' news: from the morning on, once a day each.
+            match bot.queue_daily_news().await {
+                Ok(queued) if queued.queued > 0 => {
+                    for platform in adapters.keys() {
+                        bot.outbox_wake(*platform).notify_one();
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    error!(error = %e, "could not queue the daily news; tried again in an hour")
+                }
+            }
             // Retention rides on the same hourly round: what is kept only
             // for a while goes once it is older than the retention period.
             let days = bot.settings().retention_days;

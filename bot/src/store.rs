@@ -23,6 +23,42 @@ pub enum StoreError {
     NoSuchSubmission(i64),
 }
 
+/// A resident's news by private message (`/abonner`, `/subscribe`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subscription {
+    pub user: UserRef,
+    /// Where they asked: the private messages are about this conversation
+    /// (on Telegram and Matrix, the private chat itself).
+    pub conversation: ConversationRef,
+    pub group: String,
+    /// Each morning what happens that day, instead of the weekly digest.
+    pub daily: bool,
+    /// Only events with one of these tags ("/abonner børn") …
+    pub tags: Vec<crate::understand::about::Tag>,
+    /// … or about this topic ("/subscribe fællesspisning"); with neither,
+    /// everything.
+    pub topic: Option<String>,
+}
+
+impl Subscription {
+    /// The plain weekly digest, everything in it.
+    pub fn weekly(user: UserRef, conversation: ConversationRef, group: &str) -> Subscription {
+        Subscription {
+            user,
+            conversation,
+            group: group.to_string(),
+            daily: false,
+            tags: Vec::new(),
+            topic: None,
+        }
+    }
+
+    /// Whether only some events are wanted.
+    pub fn is_narrowed(&self) -> bool {
+        !self.tags.is_empty() || self.topic.is_some()
+    }
+}
+
 /// All an adapter may keep in the database: where it has read its platform
 /// to (a named cursor: Telegram's offset, a Matrix sync token, a Discord
 /// channel's last message), and whether the core has handled a message (to
@@ -469,22 +505,19 @@ pub trait Store: Send + Sync {
     /// was linked with.
     async fn unlink(&self, user: &UserRef) -> Result<Vec<UserRef>, StoreError>;
 
-    /// `user` gets `group`'s digest privately from now on (about
-    /// `conversation`, where they asked); asking again moves it.
+    /// `subscription.user` gets its group's news privately from now on, as
+    /// they chose; asking again replaces the choice (one per account).
     async fn subscribe(
         &self,
-        user: &UserRef,
-        conversation: &ConversationRef,
-        group: &str,
+        subscription: &Subscription,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError>;
 
     /// Ends `user`'s subscription; whether there was one.
     async fn unsubscribe(&self, user: &UserRef) -> Result<bool, StoreError>;
 
-    /// Who gets `group`'s digest privately: (person, where they asked).
-    async fn subscribers(&self, group: &str)
-    -> Result<Vec<(UserRef, ConversationRef)>, StoreError>;
+    /// Who gets `group`'s news privately, and how.
+    async fn subscribers(&self, group: &str) -> Result<Vec<Subscription>, StoreError>;
 
     /// The language `user` chose for replies (`/sprog`), if any.
     async fn person_language(&self, user: &UserRef) -> Result<Option<Language>, StoreError>;

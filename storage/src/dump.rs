@@ -248,14 +248,19 @@ pub(crate) const TABLES: &[Table] = &[
     Table {
         name: "subscriptions",
         count: "SELECT COUNT(*) AS n FROM subscriptions",
-        select: "SELECT platform, user_id, conversation_id, group_name, created_at FROM subscriptions ORDER BY platform, user_id",
-        insert: "INSERT INTO subscriptions (platform, user_id, conversation_id, group_name, created_at) VALUES ($1, $2, $3, $4, $5)",
+        select: "SELECT platform, user_id, conversation_id, group_name, created_at, daily, tags, topic FROM subscriptions ORDER BY platform, user_id",
+        insert: "INSERT INTO subscriptions (platform, user_id, conversation_id, group_name, created_at, daily, tags, topic) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         columns: &[
             ("platform", Kind::Text),
             ("user_id", Kind::Text),
             ("conversation_id", Kind::Text),
             ("group_name", Kind::Text),
             ("created_at", Kind::Int),
+            // Missing in exports written before subscribers could choose:
+            // NULL, the plain weekly digest.
+            ("daily", Kind::Int),
+            ("tags", Kind::Text),
+            ("topic", Kind::Text),
         ],
     },
 ];

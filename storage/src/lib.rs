@@ -2162,12 +2162,10 @@ impl Store for Database {
 
     async fn subscribe(
         &self,
-        user: &UserRef,
-        conversation: &ConversationRef,
-        group: &str,
+        subscription: &vores_bot::store::Subscription,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        self.subscribe_to(user, conversation, group, at).await
+        self.subscribe_to(subscription, at).await
     }
 
     async fn unsubscribe(&self, user: &UserRef) -> Result<bool, StoreError> {
@@ -2177,7 +2175,7 @@ impl Store for Database {
     async fn subscribers(
         &self,
         group: &str,
-    ) -> Result<Vec<(UserRef, ConversationRef)>, StoreError> {
+    ) -> Result<Vec<vores_bot::store::Subscription>, StoreError> {
         self.subscribers_of(group).await
     }
 

@@ -14,7 +14,8 @@ use vores_bot::model::{
     SubmissionKind, UserRef,
 };
 use vores_bot::render::{Doc, Span};
-use vores_bot::store::{Channels, NewModerationEntry, Store, StoreError};
+use vores_bot::store::{Channels, NewModerationEntry, Store, StoreError, Subscription};
+use vores_bot::understand::about::Tag;
 use vores_bot::understand::{EventDraft, Missing};
 use vores_storage::{Backend, Database};
 
@@ -2606,7 +2607,17 @@ async fn a_person_is_exported_and_erased_without_a_trace(db: &Database) {
     db.set_person_language(&mette, Some(Language::Tr), t)
         .await
         .unwrap();
-    db.subscribe(&mette, &group, "ishoj", t).await.unwrap();
+    db.subscribe(
+        &Subscription {
+            daily: true,
+            tags: vec![Tag::Children],
+            topic: Some("fællesspisning".to_string()),
+            ..Subscription::weekly(mette.clone(), group.clone(), "ishoj")
+        },
+        t,
+    )
+    .await
+    .unwrap();
     let mut note = outgoing(&group, "Hej Mette Testesen, din besked blev fjernet", None);
     note.private_to = Some(id.to_string());
     let note = enqueue(db, &note, t).await;
@@ -2854,25 +2865,59 @@ async fn subscriptions_are_one_per_account(db: &Database) {
     let t = sent(23, 9, 0, 0);
     let torvet = conversation(Platform::Telegram, "-100");
     let room = conversation(Platform::Matrix, "!torvet:localhost");
+    let weekly = |who: &UserRef, at: &ConversationRef, group: &str| {
+        Subscription::weekly(who.clone(), at.clone(), group)
+    };
     assert!(db.subscribers("ishoj").await.unwrap().is_empty());
-    db.subscribe(&ali, &torvet, "ishoj", t).await.unwrap();
-    db.subscribe(&sara, &room, "ishoj", t).await.unwrap();
-    db.subscribe(&ali, &torvet, "ishoj", t).await.unwrap();
+    db.subscribe(&weekly(&ali, &torvet, "ishoj"), t)
+        .await
+        .unwrap();
+    db.subscribe(&weekly(&sara, &room, "ishoj"), t)
+        .await
+        .unwrap();
+    db.subscribe(&weekly(&ali, &torvet, "ishoj"), t)
+        .await
+        .unwrap();
     assert_eq!(
         db.subscribers("ishoj").await.unwrap(),
-        vec![(sara.clone(), room.clone()), (ali.clone(), torvet.clone())]
+        vec![
+            weekly(&sara, &room, "ishoj"),
+            weekly(&ali, &torvet, "ishoj")
+        ]
     );
-    db.subscribe(&ali, &torvet, "vallensbaek", t).await.unwrap();
+    // Asking again with a choice replaces the first: daily, children and
+    // sport, or a topic.
+    let choosy = Subscription {
+        daily: true,
+        tags: vec![Tag::Children, Tag::Sport],
+        topic: Some("fællesspisning".to_string()),
+        ..weekly(&sara, &room, "ishoj")
+    };
+    db.subscribe(&choosy, t).await.unwrap();
     assert_eq!(
         db.subscribers("ishoj").await.unwrap(),
-        vec![(sara.clone(), room)]
+        vec![choosy.clone(), weekly(&ali, &torvet, "ishoj")]
+    );
+    db.subscribe(&weekly(&sara, &room, "ishoj"), t)
+        .await
+        .unwrap();
+    assert_eq!(
+        db.subscribers("ishoj").await.unwrap()[0],
+        weekly(&sara, &room, "ishoj")
+    );
+    db.subscribe(&weekly(&ali, &torvet, "vallensbaek"), t)
+        .await
+        .unwrap();
+    assert_eq!(
+        db.subscribers("ishoj").await.unwrap(),
+        vec![weekly(&sara, &room, "ishoj")]
     );
     assert!(db.unsubscribe(&sara).await.unwrap());
     assert!(!db.unsubscribe(&sara).await.unwrap());
     assert!(db.subscribers("ishoj").await.unwrap().is_empty());
     assert_eq!(
         db.subscribers("vallensbaek").await.unwrap(),
-        vec![(ali, torvet)]
+        vec![weekly(&ali, &torvet, "vallensbaek")]
     );
 }
 

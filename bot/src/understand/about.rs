@@ -50,6 +50,11 @@ impl Tag {
         }
     }
 
+    /// The tag named `name` by [`Tag::as_str`].
+    pub fn from_name(name: &str) -> Option<Tag> {
+        Tag::ALL.into_iter().find(|t| t.as_str() == name)
+    }
+
     /// Word stems that give an event this tag (matched at a word's start).
     fn stems(self) -> &'static [&'static str] {
         match self {

@@ -77,9 +77,11 @@ pub enum Command {
     Link(Option<String>),
     /// `/fjernforbindelse`, `/unlink`: this account leaves its links.
     Unlink,
-    /// `/abonner`, `/subscribe`: the group's weekly digest by private
-    /// message; `/afmeld`, `/unsubscribe` ends it (`false`).
-    Subscribe(bool),
+    /// `/abonner`, `/subscribe`: the group's news by private message,
+    /// weekly or daily, optionally narrowed ("/abonner dagligt børn").
+    Subscribe(NewsWish),
+    /// `/afmeld`, `/unsubscribe`: no more news by private message.
+    Unsubscribe,
     /// `/ret #N new details`.
     Correct(Option<i64>, String),
     /// `/anonym #N`: show the story without the author's name.
@@ -114,6 +116,54 @@ pub enum Command {
     Unknown(String),
 }
 
+/// What `/abonner …` asked for: each morning or each week, and the words
+/// that narrow it. The words are sorted out by the core, which knows the
+/// groups: a group's name, a tag ("børn", "sport") or else a topic.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NewsWish {
+    pub daily: bool,
+    pub words: Vec<String>,
+}
+
+impl NewsWish {
+    /// "dagligt børn og sport", "daily for kids", "hver dag", "weekly".
+    pub fn read(args: &str) -> NewsWish {
+        const DAILY: &[&str] = &["dagligt", "daglig", "daily", "hverdag", "everyday"];
+        const WEEKLY: &[&str] = &["ugentligt", "ugentlig", "weekly"];
+        // Words that only join the others ("om børn og sport", "for me").
+        const FILLER: &[&str] = &[
+            "mig", "me", "til", "to", "om", "about", "for", "og", "and", "eller", "or", "med",
+            "with", "on", "in", "i", "nyt", "nyheder", "news", "kun", "only", "the", "hver",
+            "every", "each", "dag", "day", "uge", "week", "tak", "please", "gerne",
+        ];
+        let lower = args.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let pair = |a: &[&str], b: &[&str]| {
+            words
+                .windows(2)
+                .any(|w| a.contains(&w[0]) && b.contains(&w[1]))
+        };
+        let daily = words.iter().any(|w| DAILY.contains(w))
+            || pair(
+                &["hver", "every", "each"],
+                &["dag", "morgen", "day", "morning"],
+            );
+        NewsWish {
+            daily,
+            words: words
+                .into_iter()
+                .filter(|w| !DAILY.contains(w) && !WEEKLY.contains(w) && !FILLER.contains(w))
+                .filter(|w| !["morgen", "morning"].contains(w))
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}
+
 /// What an appeal is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AppealTarget {
@@ -136,8 +186,8 @@ impl Command {
             Command::MyData => "my_data",
             Command::Link(_) => "link",
             Command::Unlink => "unlink",
-            Command::Subscribe(true) => "subscribe",
-            Command::Subscribe(false) => "unsubscribe",
+            Command::Subscribe(_) => "subscribe",
+            Command::Unsubscribe => "unsubscribe",
             Command::Forget { .. } => "forget",
             Command::Correct(..) => "correct",
             Command::Anonymous(_) => "anonymous",
@@ -1054,10 +1104,10 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         "link" => en(Command::Link(link_code(args))),
         "fjernforbindelse" | "fjern-forbindelse" | "fjern_forbindelse" => da(Command::Unlink),
         "unlink" => en(Command::Unlink),
-        "abonner" | "abonnér" => da(Command::Subscribe(true)),
-        "subscribe" => en(Command::Subscribe(true)),
-        "afmeld" | "afmeld_abonnement" => da(Command::Subscribe(false)),
-        "unsubscribe" => en(Command::Subscribe(false)),
+        "abonner" | "abonnér" => da(Command::Subscribe(NewsWish::read(args))),
+        "subscribe" => en(Command::Subscribe(NewsWish::read(args))),
+        "afmeld" | "afmeld_abonnement" => da(Command::Unsubscribe),
+        "unsubscribe" => en(Command::Unsubscribe),
         // "/glem mig" asks first; "/glem mig bekræft" erases.
         "glem" | "glemmig" if word == "glemmig" || first_word_is(args, &["mig"]) => {
             da(Command::Forget {
