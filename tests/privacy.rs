@@ -101,7 +101,27 @@ fn a_resident_sees_what_is_kept_and_is_forgotten_on_request() {
             "Det her gemmer jeg om dig:",
             "2 indsendelser",
             "»/glem mig«",
+            "[fil: vores-mine-data.json]",
         ],
+    );
+    // The file after the text is every row about them, as JSON.
+    let file = data
+        .split("[fil: vores-mine-data.json]\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("the file's text");
+    let file: serde_json::Value = serde_json::from_str(file).expect("the file is JSON");
+    assert_eq!(file["person"], "console:mettetestesen");
+    let titles: Vec<&str> = file["tables"]["submissions"]
+        .as_array()
+        .expect("submissions")
+        .iter()
+        .filter_map(|row| row["body"].as_str())
+        .collect();
+    assert_eq!(titles.len(), 2, "{file}");
+    assert!(
+        titles.iter().any(|b| b.contains("solsikkerne")),
+        "{titles:?}"
     );
     let exported = town.export("console:mettetestesen");
     assert_eq!(exported["person"], "console:mettetestesen");

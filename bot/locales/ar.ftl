@@ -676,6 +676,9 @@ my_data_interest = عدد الفعاليات التي أبديت اهتمامك 
 my_data_messages = عدد رسائلي إليك أو عنك: { $count }
 my_data_language = اللغة التي اخترتها: { $language }
 my_data_trust = هل قرر المشرفون الوثوق بك أو مراجعة منشوراتك دائماً
+my_data_links = أن حسابك مرتبط بعدد { $count } من الحسابات الأخرى («/unlink»)
+my_data_subscription = أنك تتلقى الأخبار في رسالة خاصة («/unsubscribe»)
+my_data_file = كل ذلك موجود أيضاً في الملف { $file }، إذا كان تطبيقك يستقبل الملفات.
 my_data_nothing = لا أحتفظ بأي شيء عنك.
 my_data_forget = هل تريد حذفه؟ اكتب «/forget me».
 sent_privately = أرسلت إليك الجواب في رسالة خاصة.
@@ -717,6 +720,7 @@ console_greeting_admin = Vores — أنت { $name } (مشرف) في #{ $channel 
 console_group_chat = هذه محادثة جماعية: اكتب «@vores …» أو أمرًا إلى البوت.
 console_private_chat = أنت تتحدث مع البوت على انفراد.
 console_private_to = [خاص إلى { $name }]
+console_file = [ملف: { $name }]
 
 ## What separates the items of a list (with its space).
 list_comma = { "، " }

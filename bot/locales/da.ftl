@@ -562,6 +562,12 @@ my_data_messages = { $count ->
     } fra mig til dig eller om dig
 my_data_language = dit valgte sprog: { $language }
 my_data_trust = om admins har valgt at stole på dig eller altid se dine opslag igennem
+my_data_links = at din konto er forbundet med { $count ->
+        [one] { $count } anden konto
+       *[other] { $count } andre konti
+    } (»/fjernforbindelse«)
+my_data_subscription = at du får nyt som privat besked (»/afmeld«)
+my_data_file = Det hele står også i filen { $file }, hvis din app kan tage imod filer.
 my_data_nothing = Jeg gemmer ikke noget om dig.
 my_data_forget = Vil du have det slettet? Skriv »/glem mig«.
 sent_privately = Jeg har sendt dig svaret i en privat besked.
@@ -606,6 +612,7 @@ console_greeting_admin = Vores — du er { $name } (administrator) i #{ $channel
 console_group_chat = Det er en gruppechat: skriv »@vores …« eller en kommando til botten.
 console_private_chat = Du skriver privat med botten.
 console_private_to = [privat til { $name }]
+console_file = [fil: { $name }]
 
 ## What separates the items of a list (with its space).
 list_comma = { ", " }

@@ -569,6 +569,12 @@ my_data_messages = { $count ->
     } from me to you or about you
 my_data_language = the language you chose: { $language }
 my_data_trust = whether admins chose to trust you or always review your posts
+my_data_links = that your account is linked with { $count ->
+        [one] { $count } other account
+       *[other] { $count } other accounts
+    } (“/unlink”)
+my_data_subscription = that you get news as a private message (“/unsubscribe”)
+my_data_file = All of it is also in the file { $file }, if your app can receive files.
 my_data_nothing = I keep nothing about you.
 my_data_forget = Do you want it erased? Write “/forget me”.
 sent_privately = I have sent you the answer in a private message.
@@ -613,6 +619,7 @@ console_greeting_admin = Vores — you are { $name } (an admin) in #{ $channel }
 console_group_chat = This is a group chat: write “@vores …” or a command to the bot.
 console_private_chat = You are talking privately with the bot.
 console_private_to = [private to { $name }]
+console_file = [file: { $name }]
 
 ## What separates the items of a list (with its space).
 list_comma = { ", " }

@@ -554,6 +554,9 @@ my_data_interest = ilgi gösterdiğin { $count } etkinlik
 my_data_messages = benden sana ya da senin hakkında { $count } mesaj
 my_data_language = seçtiğin dil: { $language }
 my_data_trust = yöneticilerin sana güvenip güvenmediği ya da paylaşımlarını hep kontrol edip etmediği
+my_data_links = hesabının { $count } başka hesaba bağlı olduğu (“/unlink”)
+my_data_subscription = haberleri özel mesajla aldığın (“/unsubscribe”)
+my_data_file = Hepsi, uygulaman dosya alabiliyorsa { $file } dosyasında da var.
 my_data_nothing = Senin hakkında hiçbir şey saklamıyorum.
 my_data_forget = Silinmesini ister misin? “/forget me” yaz.
 sent_privately = Cevabı sana özel mesajla gönderdim.
@@ -595,6 +598,7 @@ console_greeting_admin = Vores — #{ $channel } kanalında { $name } (yönetici
 console_group_chat = Bu bir grup sohbeti: bota “@vores …” ya da bir komut yaz.
 console_private_chat = Botla özel olarak yazışıyorsun.
 console_private_to = [{ $name } kişisine özel]
+console_file = [dosya: { $name }]
 
 ## What separates the items of a list (with its space).
 list_comma = { ", " }

@@ -609,6 +609,9 @@ my_data_interest = події, якими ви цікавилися: { $count }
 my_data_messages = мої повідомлення вам або про вас: { $count }
 my_data_language = обрана вами мова: { $language }
 my_data_trust = чи вирішили адміністратори довіряти вам або завжди перевіряти ваші дописи
+my_data_links = що ваш обліковий запис пов’язаний з іншими: { $count } («/unlink»)
+my_data_subscription = що ви отримуєте новини приватним повідомленням («/unsubscribe»)
+my_data_file = Усе це також є у файлі { $file }, якщо ваш застосунок приймає файли.
 my_data_nothing = Я нічого не зберігаю про вас.
 my_data_forget = Хочете це видалити? Напишіть «/forget me».
 sent_privately = Я надіслав вам відповідь приватним повідомленням.
@@ -650,6 +653,7 @@ console_greeting_admin = Vores — ви { $name } (адміністратор) �
 console_group_chat = Це груповий чат: напишіть «@vores …» або команду боту.
 console_private_chat = Ви пишете боту приватно.
 console_private_to = [приватно для { $name }]
+console_file = [файл: { $name }]
 
 ## What separates the items of a list (with its space).
 list_comma = { ", " }

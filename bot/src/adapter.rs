@@ -286,6 +286,22 @@ pub trait Adapter: Send + Sync {
         buttons: &[crate::render::Button],
     ) -> Result<(), AdapterError>;
 
+    /// Sends a file after a message: privately to `private_to` (about
+    /// `conversation`), or into `conversation`. A platform without files
+    /// keeps the default, and the message's text stands alone.
+    async fn send_file(
+        &self,
+        conversation: &ConversationRef,
+        private_to: Option<&UserRef>,
+        file: &crate::render::File,
+    ) -> Result<(), AdapterError> {
+        let _ = (conversation, private_to, file);
+        Err(AdapterError::Unsupported {
+            platform: self.platform(),
+            what: "send files",
+        })
+    }
+
     /// Stops `user` from writing in `conversation` for `minutes`.
     async fn mute(
         &self,

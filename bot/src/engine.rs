@@ -55,6 +55,9 @@ impl Default for Settings {
     }
 }
 
+/// The name of the file `/mine data` sends.
+const MY_DATA_FILE: &str = "vores-mine-data.json";
+
 /// What the runtime knows about where an event happened.
 #[derive(Debug, Clone, Copy)]
 pub struct Situation {
@@ -2336,7 +2339,8 @@ impl Bot {
         Doc::new().para(tr(lang, "sent_privately", &[]))
     }
 
-    /// What the bot keeps about the sender, table by table, in words; sent
+    /// What the bot keeps about the sender, table by table, in words and as
+    /// a JSON file where the platform takes files; sent
     /// privately when asked in a group.
     async fn my_data(&self, msg: &InboundMessage, lang: Language) -> Result<Doc, CoreError> {
         let user = &msg.author.user;
@@ -2368,7 +2372,33 @@ impl Bot {
             if count("trust") > 0 {
                 doc = doc.item(vec![Span::Text(tr(lang, "my_data_trust", &[]))]);
             }
-            doc.para(tr(lang, "my_data_forget", &[]))
+            let others = self.store().linked_accounts(user).await?.len();
+            if others > 1 {
+                let n = (others - 1).to_string();
+                doc = doc.item(vec![Span::Text(tr(
+                    lang,
+                    "my_data_links",
+                    &[("count", &n)],
+                ))]);
+            }
+            if count("subscriptions") > 0 {
+                doc = doc.item(vec![Span::Text(tr(lang, "my_data_subscription", &[]))]);
+            }
+            // Everything, row by row, as a file to keep (GDPR articles 15
+            // and 20: in a common machine-readable format).
+            let export = serde_json::json!({
+                "person": format!("{}:{}", user.platform, user.id),
+                "exported_at": self.now().to_rfc3339(),
+                "tables": data,
+            });
+            doc.para(tr(lang, "my_data_file", &[("file", MY_DATA_FILE)]))
+                .para(tr(lang, "my_data_forget", &[]))
+                .file(crate::render::File {
+                    name: MY_DATA_FILE.to_string(),
+                    media_type: "application/json".to_string(),
+                    content: serde_json::to_string_pretty(&export)
+                        .unwrap_or_else(|_| export.to_string()),
+                })
         };
         Ok(self.privately(msg, lang, doc))
     }

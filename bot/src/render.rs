@@ -61,6 +61,21 @@ pub struct Doc {
     /// 👍) can be traced back; not shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<i64>,
+    /// Files sent after the text where the platform takes files (a
+    /// resident's own data as JSON); elsewhere the text stands alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<File>,
+}
+
+/// A small text file sent with a message. Only text: the outbox keeps it
+/// as part of the message until it is delivered and pruned.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct File {
+    /// What the person sees and saves it as ("vores-mine-data.json").
+    pub name: String,
+    /// Its media type ("application/json").
+    pub media_type: String,
+    pub content: String,
 }
 
 /// A button: what it says, and the data that comes back when pressed
@@ -74,6 +89,12 @@ pub struct Button {
 impl Doc {
     pub fn new() -> Self {
         Doc::default()
+    }
+
+    /// Adds a file sent after the text, where the platform takes files.
+    pub fn file(mut self, file: File) -> Self {
+        self.files.push(file);
+        self
     }
 
     pub fn para(mut self, text: impl Into<String>) -> Self {

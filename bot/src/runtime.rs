@@ -771,6 +771,42 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                 }
             }
         }
+        // Files follow the text, each counted as one more part, so a crash
+        // between them sends only what is missing.
+        if failed.is_none() {
+            for (n, file) in item.doc.files.iter().enumerate() {
+                let index = parts.len() + n;
+                if index < item.parts_sent as usize {
+                    continue;
+                }
+                if !claimed(bot, item.id).await {
+                    continue 'items;
+                }
+                let user = item.private_to.as_ref().map(|id| crate::model::UserRef {
+                    platform,
+                    id: id.clone(),
+                });
+                match adapter
+                    .send_file(&item.conversation, user.as_ref(), file)
+                    .await
+                {
+                    Ok(()) | Err(AdapterError::Unsupported { .. }) => {
+                        crate::crashpoint::reached("core:sent");
+                        let marker = format!("file:{}:{index}", item.id);
+                        if let Err(e) = store
+                            .outbox_part_sent(item.id, index as u32 + 1, &marker)
+                            .await
+                        {
+                            bot.storage.fails("record a delivered part", &e);
+                        }
+                    }
+                    Err(e) => {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+            }
+        }
         match failed {
             None => match store.outbox_done(item.id, bot.now()).await {
                 Ok(()) => {
@@ -802,7 +838,7 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
                     &item.private_to,
                     item.dedupe_key
                         .as_deref()
-                        .map(|k| k.starts_with("subscription:")),
+                        .map(|k| k.starts_with("subscription:") || k.starts_with("daily:")),
                 ) {
                     let user = crate::model::UserRef {
                         platform: item.conversation.platform,

@@ -312,6 +312,33 @@ impl Adapter for ConsoleAdapter {
         })
     }
 
+    /// The console has no files: it shows the file's name and its text,
+    /// under the same mark as a private note when it is one.
+    async fn send_file(
+        &self,
+        _conversation: &ConversationRef,
+        private_to: Option<&UserRef>,
+        file: &vores_bot::render::File,
+    ) -> Result<(), AdapterError> {
+        let lang = self.identity.language;
+        let mut shown = String::new();
+        if let Some(user) = private_to {
+            shown += &tr(lang, "console_private_to", &[("name", &user.id)]);
+            shown.push('\n');
+        }
+        shown += &tr(lang, "console_file", &[("name", &file.name)]);
+        shown = format!("{shown}\n{}\n\n", file.content.trim_end());
+        let mut out = self.output.lock().await;
+        let write = async {
+            out.write_all(shown.as_bytes()).await?;
+            out.flush().await
+        };
+        write.await.map_err(|e| AdapterError::Unavailable {
+            platform: Platform::Console,
+            detail: format!("writing output: {e}"),
+        })
+    }
+
     async fn mute(
         &self,
         _conversation: &ConversationRef,
