@@ -439,6 +439,37 @@ async fn private_chats_and_edited_messages() {
         "the same submission: {}",
         sent[1].plain_text
     );
+    // "/mine data": the text, then everything as a JSON document.
+    town.fake.say(lone.id, &lone, "/mine data");
+    let sent = town.replies(lone.id, 3).await;
+    assert!(
+        sent[2].plain_text.contains("vores-mine-data.json"),
+        "{}",
+        sent[2].plain_text
+    );
+    assert_eq!(
+        town.fake.wait_for_requests("senddocument", 1, WAIT).await,
+        1,
+        "no document; bot log:\n{}",
+        town.log()
+    );
+    let upload = &town.fake.requests("senddocument")[0];
+    assert_eq!(upload["chat_id"], lone.id.to_string());
+    let file = upload["document"]
+        .as_str()
+        .and_then(|d| d.strip_prefix("attach://"))
+        .map_or(&upload["document"], |name| &upload[name]);
+    assert_eq!(file["file_name"], "vores-mine-data.json");
+    let data: serde_json::Value =
+        serde_json::from_str(file["content"].as_str().unwrap_or_default())
+            .expect("the document is JSON");
+    assert_eq!(data["person"], "telegram:777");
+    assert!(
+        data["tables"]["submissions"]
+            .to_string()
+            .contains("Sankthansbål"),
+        "{data}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

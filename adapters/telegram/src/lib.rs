@@ -737,6 +737,27 @@ impl Adapter for TelegramAdapter {
         request.await.map(|_| ()).map_err(refused)
     }
 
+    /// `sendDocument` with the file's bytes (multipart upload).
+    async fn send_file(
+        &self,
+        conversation: &ConversationRef,
+        private_to: Option<&UserRef>,
+        file: &vores_bot::render::File,
+    ) -> Result<(), AdapterError> {
+        let chat = match private_to {
+            Some(user) => ChatId(user.id.parse().map_err(platform_error)?),
+            None => Self::chat_of(conversation)?,
+        };
+        self.pace(chat.0).await;
+        let document = teloxide::types::InputFile::memory(file.content.clone().into_bytes())
+            .file_name(file.name.clone());
+        self.bot
+            .send_document(chat, document)
+            .await
+            .map(|_| ())
+            .map_err(refused)
+    }
+
     async fn mute(
         &self,
         conversation: &ConversationRef,
