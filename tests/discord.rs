@@ -297,6 +297,34 @@ async fn residents_and_admins_on_discord() {
         private.content
     );
 
+    // "/mine data" privately: the text, then a message with everything as
+    // a JSON file (a multipart upload).
+    let data = town.ask(dm, &ali(), "/mine data").await;
+    assert!(
+        data.content.contains("vores-mine-data.json"),
+        "{}",
+        data.content
+    );
+    town.eventually("no file in the private chat", |f| {
+        f.sent(dm).iter().any(|m| !m.files.is_empty())
+    })
+    .await;
+    let sent = town.fake.sent(dm);
+    let (name, content) = &sent
+        .iter()
+        .find(|m| !m.files.is_empty())
+        .expect("a file")
+        .files[0];
+    assert_eq!(name, "vores-mine-data.json");
+    let exported: serde_json::Value = serde_json::from_str(content).expect("JSON");
+    assert_eq!(exported["person"], format!("discord:{}", ali().id));
+    assert!(
+        exported["tables"]["submissions"]
+            .to_string()
+            .contains("Sankthansbål"),
+        "{exported}"
+    );
+
     // Nothing was sent that Discord would not show as written.
     for channel in [torvet, english, thread, dm] {
         for message in town.fake.sent(channel) {

@@ -197,6 +197,8 @@ pub struct SentMessage {
     pub edits: u32,
     /// A deferred interaction answer not yet filled in ("thinking…").
     pub loading: bool,
+    /// Files uploaded with it: (file name, content).
+    pub files: Vec<(String, String)>,
 }
 
 impl SentMessage {
@@ -548,6 +550,7 @@ impl FakeDiscord {
             deleted: false,
             edits: 0,
             loading: false,
+            files: Vec::new(),
         };
         let mut state = self.lock();
         state.users.entry(from.id).or_insert_with(|| from.clone());
@@ -1527,6 +1530,37 @@ fn bucket_hash(bucket: &str) -> String {
     format!("{hash:08x}")
 }
 
+/// A multipart message: the `payload_json` field with the files beside it
+/// as "uploads" ({"field", "filename", "content"}); `None` when malformed.
+async fn read_upload(content_type: &str, body: Bytes) -> Option<Value> {
+    use axum::extract::FromRequest;
+    let request = axum::extract::Request::builder()
+        .header(axum::http::header::CONTENT_TYPE, content_type)
+        .body(axum::body::Body::from(body))
+        .ok()?;
+    let mut form = axum::extract::Multipart::from_request(request, &())
+        .await
+        .ok()?;
+    let mut payload = json!({});
+    let mut uploads = Vec::new();
+    while let Some(field) = form.next_field().await.ok()? {
+        let name = field.name().unwrap_or_default().to_string();
+        let filename = field.file_name().map(str::to_string);
+        let bytes = field.bytes().await.ok()?;
+        match filename {
+            Some(filename) => uploads.push(json!({
+                "field": name,
+                "filename": filename,
+                "content": String::from_utf8_lossy(&bytes),
+            })),
+            None if name == "payload_json" => payload = serde_json::from_slice(&bytes).ok()?,
+            None => {}
+        }
+    }
+    payload["uploads"] = Value::Array(uploads);
+    Some(payload)
+}
+
 async fn rest(
     AxumState(shared): AxumState<Shared>,
     method: Method,
@@ -1549,7 +1583,25 @@ async fn rest(
         .filter_map(|pair| pair.split_once('='))
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
-    let body: Value = if body.is_empty() {
+    let content_type = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let body: Value = if content_type.starts_with("multipart/form-data") {
+        // An upload: `payload_json` is the message, `files[n]` the files
+        // (kept beside it as "uploads" for the checks and the tests).
+        match read_upload(&content_type, body).await {
+            Some(body) => body,
+            None => {
+                return reply(
+                    StatusCode::BAD_REQUEST,
+                    json!({ "message": "400: Bad Request", "code": 50109 }),
+                    vec![],
+                );
+            }
+        }
+    } else if body.is_empty() {
         Value::Null
     } else {
         match serde_json::from_slice(&body) {
@@ -1672,7 +1724,19 @@ fn validate(body: &Value) -> Result<(), (StatusCode, Value)> {
         ));
     }
     let components = body["components"].as_array().cloned().unwrap_or_default();
-    if content.trim().is_empty() && components.is_empty() {
+    // Every attachment the payload names must come as `files[id]`.
+    let uploads = body["uploads"].as_array().cloned().unwrap_or_default();
+    for attachment in body["attachments"].as_array().cloned().unwrap_or_default() {
+        let field = format!("files[{}]", attachment["id"]);
+        if !uploads.iter().any(|u| u["field"] == json!(field)) {
+            return Err(form_error(
+                "attachments",
+                "ATTACHMENT_NOT_FOUND",
+                "Attachment data not found",
+            ));
+        }
+    }
+    if content.trim().is_empty() && components.is_empty() && uploads.is_empty() {
         return Err(error(
             StatusCode::BAD_REQUEST,
             50006,
@@ -1882,6 +1946,17 @@ fn handle(
                 deleted: false,
                 edits: 0,
                 loading: false,
+                files: body["uploads"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|u| {
+                        (
+                            u["filename"].as_str().unwrap_or_default().to_string(),
+                            u["content"].as_str().unwrap_or_default().to_string(),
+                        )
+                    })
+                    .collect(),
             };
             if let Some(nonce) = nonce {
                 state.nonces.insert((channel, nonce), (Instant::now(), id));
@@ -2148,6 +2223,7 @@ fn handle(
                         deleted: false,
                         edits: 0,
                         loading: kind == 5,
+                        files: Vec::new(),
                     };
                     state.messages.insert(message_id, message.clone());
                     let payload = state.message_json(&message, true);
@@ -2210,6 +2286,7 @@ fn handle(
                 deleted: false,
                 edits: 0,
                 loading: false,
+                files: Vec::new(),
             };
             state.messages.insert(id, message.clone());
             let payload = state.message_json(&message, true);

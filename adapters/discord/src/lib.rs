@@ -1546,6 +1546,57 @@ impl Adapter for DiscordAdapter {
             .map_err(|e| e.into_adapter_error("reacting"))
     }
 
+    /// A message with the file attached (multipart upload), in the
+    /// person's private chat or the channel.
+    async fn send_file(
+        &self,
+        conversation: &ConversationRef,
+        private_to: Option<&UserRef>,
+        file: &vores_bot::render::File,
+    ) -> Result<(), AdapterError> {
+        let channel = match private_to {
+            Some(user) => {
+                let dm = self
+                    .rest
+                    .post("/users/@me/channels", &json!({ "recipient_id": user.id }))
+                    .await
+                    .map_err(|e| e.into_adapter_error("opening a private chat"))?;
+                id_of(&dm["id"])
+                    .map(|id| id.to_string())
+                    .ok_or_else(|| AdapterError::Other {
+                        platform: Platform::Discord,
+                        detail: "Discord's private chat has no id".into(),
+                    })?
+            }
+            None => conversation.id.clone(),
+        };
+        let payload = json!({
+            "attachments": [{ "id": 0, "filename": file.name }],
+            "allowed_mentions": { "parse": [] },
+        });
+        let upload = rest::Upload {
+            name: file.name.clone(),
+            media_type: file.media_type.clone(),
+            content: file.content.clone().into_bytes(),
+        };
+        match self
+            .rest
+            .post_files(
+                &format!("/channels/{channel}/messages"),
+                &payload,
+                &[upload],
+            )
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e) if e.cannot_dm() => Err(AdapterError::Refused {
+                platform: Platform::Discord,
+                detail: "the member does not accept private messages from server members".into(),
+            }),
+            Err(e) => Err(e.into_adapter_error("sending a file")),
+        }
+    }
+
     async fn send_private(
         &self,
         user: &UserRef,

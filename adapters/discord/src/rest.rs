@@ -257,6 +257,29 @@ impl Rest {
         body: Option<&Value>,
         reason: Option<&str>,
     ) -> Result<Value, RestError> {
+        self.send(method, path, body, &[], reason).await
+    }
+
+    /// A message with files: `payload` as `payload_json`, each file as
+    /// `files[n]` (Discord's multipart form for uploads).
+    pub async fn post_files(
+        &self,
+        path: &str,
+        payload: &Value,
+        files: &[Upload],
+    ) -> Result<Value, RestError> {
+        self.send(Method::POST, path, Some(payload), files, None)
+            .await
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        files: &[Upload],
+        reason: Option<&str>,
+    ) -> Result<Value, RestError> {
         let (route, major) = route_key(&method, path.split('?').next().unwrap_or(path));
         let (mut failures, mut rate_limited) = (0u32, 0u32);
         loop {
@@ -265,8 +288,28 @@ impl Rest {
                 .client
                 .request(method.clone(), format!("{}{path}", self.base))
                 .header("Authorization", &self.authorization);
-            if let Some(body) = body {
-                request = request.json(body);
+            if files.is_empty() {
+                if let Some(body) = body {
+                    request = request.json(body);
+                }
+            } else {
+                // Built anew for every try: a form is used up by sending.
+                let mut form = reqwest::multipart::Form::new().text(
+                    "payload_json",
+                    body.cloned().unwrap_or(Value::Null).to_string(),
+                );
+                for (n, file) in files.iter().enumerate() {
+                    let part = reqwest::multipart::Part::bytes(file.content.clone())
+                        .file_name(file.name.clone())
+                        .mime_str(&file.media_type)
+                        .map_err(|e| RestError {
+                            status: None,
+                            code: None,
+                            message: format!("a file's media type: {e}"),
+                        })?;
+                    form = form.part(format!("files[{n}]"), part);
+                }
+                request = request.multipart(form);
             }
             if let Some(reason) = reason {
                 // The header must be URL-encoded (Discord's documentation).
@@ -370,6 +413,14 @@ impl Rest {
     pub async fn patch(&self, path: &str, body: &Value) -> Result<Value, RestError> {
         self.call(Method::PATCH, path, Some(body), None).await
     }
+}
+
+/// A file to upload with a message.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub name: String,
+    pub media_type: String,
+    pub content: Vec<u8>,
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986), for
