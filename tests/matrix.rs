@@ -751,6 +751,12 @@ async fn one_resident_linked_across_telegram_and_matrix() {
     for part in ["40 træer", "Solstrålen"] {
         assert!(listed.body.contains(part), "{part}: {}", listed.body);
     }
+    // "/mine data" in the direct chat: the text, then the JSON file.
+    ali.say(&private, "/mine data").await;
+    ali.wait_for(&private, &bot_id, &log, |s| {
+        s.body == "vores-mine-data.json"
+    })
+    .await;
 
     // Unlinked, the accounts are two again.
     let unlink = ali.say(&private, "/fjernforbindelse").await;

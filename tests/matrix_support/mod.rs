@@ -199,6 +199,8 @@ impl Resident {
                     MessageType::Notice(t) => {
                         (t.body.clone(), t.formatted.as_ref().map(|f| f.body.clone()))
                     }
+                    // A file: its name.
+                    MessageType::File(f) => (f.filename().to_string(), None),
                     _ => return,
                 };
                 let in_reply_to = match &ev.content.relates_to {

@@ -1038,6 +1038,44 @@ impl Adapter for MatrixAdapter {
         Ok(())
     }
 
+    /// Uploads the file and posts it (`m.file`), in the person's direct
+    /// chat or the room; matrix-sdk encrypts it where the room is
+    /// encrypted.
+    async fn send_file(
+        &self,
+        conversation: &ConversationRef,
+        private_to: Option<&UserRef>,
+        file: &vores_bot::render::File,
+    ) -> Result<(), AdapterError> {
+        let room = match private_to {
+            Some(user) => {
+                let user_id = Self::user_id(user)?;
+                match self.client.get_dm_room(&user_id) {
+                    Some(room) => room,
+                    None => self
+                        .client
+                        .create_dm(&user_id)
+                        .await
+                        .map_err(|e| request_error("start a private chat", &e))?,
+                }
+            }
+            None => self.room(conversation)?,
+        };
+        let media_type: mime::Mime = file
+            .media_type
+            .parse()
+            .unwrap_or(mime::APPLICATION_OCTET_STREAM);
+        room.send_attachment(
+            file.name.clone(),
+            &media_type,
+            file.content.clone().into_bytes(),
+            matrix_sdk::attachment::AttachmentConfig::new(),
+        )
+        .await
+        .map_err(|e| request_error("send a file", &e))?;
+        Ok(())
+    }
+
     async fn send_private(
         &self,
         user: &UserRef,
