@@ -144,7 +144,7 @@ pub fn to_json(understood: &Understood, tz: Tz) -> Value {
                     map.insert("story".into(), Value::Object(story_fields(story)));
                 }
                 Command::WhatsOn(window) => map.extend(window_fields(window)),
-                Command::Delete(id) | Command::Anonymous(id) => {
+                Command::Delete(id) | Command::Anonymous(id) | Command::FirstName(id) => {
                     map.insert("id".into(), json!(id));
                 }
                 Command::MoveOne(id, text) => {

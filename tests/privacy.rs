@@ -462,6 +462,51 @@ group = "ishoj"
 
 /// `credit = "first_name"`: the digest thanks and names story tellers by
 /// their first name only; `/anonym` still hides them completely.
+/// Each story's teller chooses right after sending it: the confirmation
+/// shows the name as it will appear and offers "/fornavn #N" and "/anonym
+/// #N"; the digest follows the choice, story by story.
+#[test]
+fn a_teller_chooses_first_name_only_for_one_story() {
+    let town = Town::new();
+    let saved = town.say(
+        "Mette Ørum",
+        &["Historie: vi plantede solsikker i gården, og alle børnene hjalp 🌻"],
+    );
+    assert_has(
+        &saved,
+        &["navnet Mette Ørum", "»/fornavn #1«", "»/anonym #1«"],
+    );
+    let chosen = town.say("Mette Ørum", &["/fornavn #1"]);
+    assert_has(&chosen, &["#1 vises nu kun med dit fornavn: Mette"]);
+    town.say(
+        "Mette Ørum",
+        &["Historie: strikkeklubben gav 30 huer til vuggestuen 🧶"],
+    );
+    // Somebody else's story is not theirs to change.
+    let refused = town.say("Karim Hansen", &["/fornavn #2"]);
+    assert_lacks(&refused, &["vises nu"]);
+
+    let out = town
+        .vores_at("2026-06-14T18:00:00+02:00")
+        .args(["digest", "--preview"])
+        .output()
+        .expect("vores runs");
+    let digest = String::from_utf8(out.stdout).expect("utf-8");
+    let first = digest
+        .lines()
+        .position(|l| l.contains("solsikker"))
+        .expect("the first story");
+    let second = digest
+        .lines()
+        .position(|l| l.contains("strikkeklubben"))
+        .expect("the second story");
+    let lines: Vec<&str> = digest.lines().collect();
+    assert!(lines[first].ends_with("fortalt af Mette"), "{digest}");
+    assert!(lines[second].ends_with("fortalt af Mette Ørum"), "{digest}");
+    // Thanked once, by the name she chose to show.
+    assert_has(&digest, &["Tak til Mette for"]);
+}
+
 #[test]
 fn a_group_can_name_people_by_their_first_name_only() {
     let town = Town::new();

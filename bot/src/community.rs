@@ -76,9 +76,9 @@ impl Group {
         let name = s.origin.author_name.trim();
         match self.credit {
             _ if name.is_empty() => None,
-            Credit::Name => Some(name.to_string()),
-            Credit::FirstName => name.split_whitespace().next().map(str::to_string),
             Credit::Nobody => None,
+            Credit::Name if !s.first_name_only => Some(name.to_string()),
+            Credit::Name | Credit::FirstName => name.split_whitespace().next().map(str::to_string),
         }
     }
 }

@@ -445,12 +445,31 @@ impl Bot {
                 doc = doc.item(spans);
             }
         }
-        let mut names: Vec<std::borrow::Cow<str>> = stories
+        // Each person thanked once, by the most private name they chose
+        // for any of it (first name only on one story: first name here).
+        let mut by_person: Vec<(&crate::model::UserRef, String)> = Vec::new();
+        for s in stories
             .iter()
             .chain(contributed.iter())
             .chain(places.iter())
-            .filter_map(|s| self.community.groups[group].shown_name(s))
-            .map(|name| std::borrow::Cow::Owned(untrusted::isolate_in(lang, &name).into_owned()))
+        {
+            let Some(name) = self.community.groups[group].shown_name(s) else {
+                continue;
+            };
+            match by_person
+                .iter_mut()
+                .find(|(who, _)| **who == s.origin.author)
+            {
+                Some((_, known)) if name.len() < known.len() => *known = name,
+                Some(_) => {}
+                None => by_person.push((&s.origin.author, name)),
+            }
+        }
+        let mut names: Vec<std::borrow::Cow<str>> = by_person
+            .into_iter()
+            .map(|(_, name)| {
+                std::borrow::Cow::Owned(untrusted::isolate_in(lang, &name).into_owned())
+            })
             .collect();
         names.sort_by_key(|n| danish_sort_key(n));
         names.dedup();

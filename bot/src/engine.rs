@@ -1160,14 +1160,11 @@ impl Bot {
         let saved = self.store().insert_submission(&new).await?;
         info!(id = saved.id, "story submitted");
         let id = saved.id.to_string();
-        let naming = if saved.anonymous {
-            tr(lang, "story_anonymous", &[])
-        } else {
-            tr(
-                lang,
-                "story_named",
-                &[("name", &saved.origin.author_name), ("id", &id)],
-            )
+        // The name as the digest and the web will show it (the group may
+        // show first names only, or none).
+        let naming = match self.community.groups[sit.group].shown_name(&saved) {
+            None => tr(lang, "story_anonymous", &[]),
+            Some(name) => tr(lang, "story_named", &[("name", &name), ("id", &id)]),
         };
         let mut doc = Doc::new()
             .para(tr(lang, "saved_story", &[("id", &id)]))
@@ -1784,7 +1781,9 @@ impl Bot {
                 self.correct(msg, id, &text, lang, ctx, sit).await?
             }
             Command::Correct(None, _) => Doc::new().para(tr(lang, "which_correct", &[])),
-            Command::Anonymous(Some(id)) => self.make_anonymous(id, user, lang, sit).await?,
+            Command::Anonymous(Some(id)) => self.set_naming(id, user, lang, sit, true).await?,
+            Command::FirstName(Some(id)) => self.set_naming(id, user, lang, sit, false).await?,
+            Command::FirstName(None) => Doc::new().para(tr(lang, "which_anonymous", &[])),
             Command::Anonymous(None) => Doc::new().para(tr(lang, "which_anonymous", &[])),
             // Said in the message's language: the chosen one may be the
             // one just switched off.
@@ -2168,12 +2167,15 @@ impl Bot {
         }
     }
 
-    async fn make_anonymous(
+    /// `/anonym #N` (`anonymous`: no name) and `/fornavn #N` (first name
+    /// only): how the author wants their story to name them.
+    async fn set_naming(
         &self,
         id: i64,
         user: &UserRef,
         lang: Language,
         sit: &Situation,
+        anonymous: bool,
     ) -> Result<Doc, CoreError> {
         let mut found = match self.owned(id, user, lang, sit).await? {
             Ok(found) => found,
@@ -2183,10 +2185,20 @@ impl Bot {
         if found.kind != SubmissionKind::Story {
             return Ok(Doc::new().para(tr(lang, "not_a_story", &[("id", &idt)])));
         }
-        found.anonymous = true;
+        found.anonymous = anonymous;
+        found.first_name_only = !anonymous;
         found.updated_at = self.clock.now();
         self.store().update_submission(&found).await?;
-        Ok(Doc::new().para(tr(lang, "story_anonymous_done", &[("id", &idt)])))
+        let shown = self.community.groups[self.community.group_index(&found.origin.conversation)]
+            .shown_name(&found);
+        Ok(Doc::new().para(match shown {
+            Some(name) => tr(
+                lang,
+                "story_first_name_done",
+                &[("id", &idt), ("name", &name)],
+            ),
+            None => tr(lang, "story_anonymous_done", &[("id", &idt)]),
+        }))
     }
 
     /// `/sprog tr`: replies to this person in that language from now on;

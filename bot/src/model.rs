@@ -291,6 +291,9 @@ pub struct Submission {
     pub language: Language,
     /// Shown without the author's name.
     pub anonymous: bool,
+    /// Shown with the author's first name only (`/fornavn #N`), whatever
+    /// the group shows by default; a group that names nobody still does not.
+    pub first_name_only: bool,
     /// What the resident wrote (the story text, or the event message).
     pub text: String,
     pub event: Option<EventDetails>,

@@ -890,7 +890,10 @@ fn submission_from_row(row: &Row) -> Result<Submission, StoreError> {
             author_name: row.try_get("author_name").map_err(db)?,
         },
         language,
-        anonymous: row.try_get::<i64, _>("anonymous").map_err(db)? != 0,
+        // 1: no name; 2: first name only (`/fornavn #N`); 0: as the group
+        // shows names.
+        anonymous: row.try_get::<i64, _>("anonymous").map_err(db)? == 1,
+        first_name_only: row.try_get::<i64, _>("anonymous").map_err(db)? == 2,
         text: row.try_get("body").map_err(db)?,
         event,
         story,
@@ -1223,7 +1226,11 @@ impl Store for Database {
              repeats = $18, search_text = $19, place_details = $20, revision = revision + 1 WHERE id = $17",
         )
         .bind(s.status.as_str())
-        .bind(i64::from(s.anonymous))
+        .bind(if s.anonymous {
+            1
+        } else {
+            i64::from(s.first_name_only) * 2
+        })
         .bind(&s.text)
         .bind(title_of(&ev, s.place.as_ref()))
         .bind(&ev.location)

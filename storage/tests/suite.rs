@@ -181,6 +181,7 @@ fn expected(new: &NewSubmission, id: i64) -> Submission {
         origin: new.origin.clone(),
         language: new.language,
         anonymous: new.anonymous,
+        first_name_only: false,
         text: new.text.clone(),
         event: new.event.clone(),
         story: new.story.clone(),

@@ -86,6 +86,8 @@ pub enum Command {
     Correct(Option<i64>, String),
     /// `/anonym #N`: show the story without the author's name.
     Anonymous(Option<i64>),
+    /// `/fornavn #N`: show the story with the author's first name only.
+    FirstName(Option<i64>),
     /// Admins: what waits for approval (`/afventer`).
     Pending,
     /// Admins: `/godkend #N`.
@@ -191,6 +193,7 @@ impl Command {
             Command::Forget { .. } => "forget",
             Command::Correct(..) => "correct",
             Command::Anonymous(_) => "anonymous",
+            Command::FirstName(_) => "first_name",
             Command::Pending => "pending",
             Command::Approve(_) => "approve",
             Command::Reject(..) => "reject",
@@ -1129,6 +1132,8 @@ fn command(rest: &str, ctx: &Context) -> Understood {
         }
         "anonym" => da(Command::Anonymous(submission_id(args).0)),
         "anonymous" => en(Command::Anonymous(submission_id(args).0)),
+        "fornavn" => da(Command::FirstName(submission_id(args).0)),
+        "firstname" | "first_name" => en(Command::FirstName(submission_id(args).0)),
         "afventer" | "kø" => da(Command::Pending),
         "pending" | "queue" => en(Command::Pending),
         "godkend" => da(Command::Approve(submission_id(args).0)),
