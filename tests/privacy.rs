@@ -223,6 +223,20 @@ fn two_accounts_are_linked_with_a_code_and_unlinked() {
     assert_has(&mine, &["vi plantede 40 træer"]);
     let told = town.say("ali", &["hej"]);
     assert_has(&told, &["Din konto er nu forbundet med din konto på"]);
+    // One person, one name: what Ali shares from the other account carries
+    // the name Ali first shared under.
+    town.say(
+        "ali_mobil",
+        &["Historie: naboerne byggede en bænk ved legepladsen 🪵"],
+    );
+    let out = town
+        .vores_at("2026-06-14T18:00:00+02:00")
+        .args(["digest", "--preview"])
+        .output()
+        .expect("vores runs");
+    let digest = String::from_utf8(out.stdout).expect("utf-8");
+    assert_has(&digest, &["bænk ved legepladsen", "fortalt af ali"]);
+    assert_lacks(&digest, &["ali_mobil"]);
 
     let again = town.say("bo", &[&format!("/forbind {code}")]);
     assert_has(&again, &["Den kode kender jeg ikke"]);

@@ -827,7 +827,7 @@ impl Bot {
             } else {
                 Status::Incomplete
             },
-            origin: origin(msg),
+            origin: self.origin(msg).await?,
             language: lang,
             anonymous: false,
             text: msg.text.trim().to_string(),
@@ -1145,7 +1145,7 @@ impl Bot {
             status: self
                 .status_for_new(&msg.message.conversation, &msg.author.user, sit)
                 .await?,
-            origin: origin(msg),
+            origin: self.origin(msg).await?,
             language: lang,
             anonymous: story.anonymous,
             text: story.text,
@@ -1415,7 +1415,7 @@ impl Bot {
             status: self
                 .status_for_new(&msg.message.conversation, &msg.author.user, sit)
                 .await?,
-            origin: origin(msg),
+            origin: self.origin(msg).await?,
             language: lang,
             anonymous: false,
             text: msg.text.trim().to_string(),
@@ -2167,6 +2167,19 @@ impl Bot {
         }
     }
 
+    /// Where a submission came from and who sent it, under the one name a
+    /// linked person is shown by on every platform (their first), else the
+    /// platform's display name.
+    async fn origin(&self, msg: &InboundMessage) -> Result<Origin, CoreError> {
+        let shared = self.store().shared_name(&msg.author.user).await?;
+        Ok(Origin {
+            conversation: msg.message.conversation.clone(),
+            message_id: Some(msg.message.id.clone()),
+            author: msg.author.user.clone(),
+            author_name: shared.unwrap_or_else(|| msg.author.display_name.clone()),
+        })
+    }
+
     /// `/anonym #N` (`anonymous`: no name) and `/fornavn #N` (first name
     /// only): how the author wants their story to name them.
     async fn set_naming(
@@ -2556,15 +2569,6 @@ impl Bot {
         }
         self.status_for_new(&stored.origin.conversation, &stored.origin.author, sit)
             .await
-    }
-}
-
-fn origin(msg: &InboundMessage) -> Origin {
-    Origin {
-        conversation: msg.message.conversation.clone(),
-        message_id: Some(msg.message.id.clone()),
-        author: msg.author.user.clone(),
-        author_name: msg.author.display_name.clone(),
     }
 }
 

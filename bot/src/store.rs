@@ -480,6 +480,12 @@ pub trait Store: Send + Sync {
     /// `user` and every account linked with it (`/forbind`), `user` first.
     async fn linked_accounts(&self, user: &UserRef) -> Result<Vec<UserRef>, StoreError>;
 
+    /// The one name a linked person is shown by on every platform: the
+    /// name they first shared something under, on any of their accounts.
+    /// `None` for an account linked with no other, or a person who has
+    /// shared nothing yet.
+    async fn shared_name(&self, user: &UserRef) -> Result<Option<String>, StoreError>;
+
     /// Keeps `code` for `user` until `expires` (their earlier codes go):
     /// sent from another account, it links the two; `conversation` is
     /// where `user` is told.

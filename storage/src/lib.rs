@@ -2190,6 +2190,10 @@ impl Store for Database {
         self.accounts(user).await
     }
 
+    async fn shared_name(&self, user: &UserRef) -> Result<Option<String>, StoreError> {
+        self.first_name_shared(user).await
+    }
+
     async fn create_link_code(
         &self,
         user: &UserRef,

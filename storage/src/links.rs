@@ -55,6 +55,39 @@ impl Database {
         Ok(out)
     }
 
+    /// The name a linked person first shared something under, on any of
+    /// their accounts (one small indexed read per account).
+    pub(crate) async fn first_name_shared(
+        &self,
+        user: &UserRef,
+    ) -> Result<Option<String>, StoreError> {
+        let accounts = self.accounts(user).await?;
+        if accounts.len() < 2 {
+            return Ok(None);
+        }
+        let mut first: Option<(i64, i64, String)> = None;
+        for account in &accounts {
+            let row = query(
+                "SELECT id, created_at, author_name FROM submissions \
+                 WHERE platform = $1 AND author_id = $2 AND author_name <> '' \
+                 ORDER BY created_at, id LIMIT 1",
+            )
+            .bind(account.platform.as_str())
+            .bind(&account.id)
+            .fetch_optional(self)
+            .await
+            .map_err(db)?;
+            if let Some(row) = row {
+                let at: i64 = row.try_get("created_at").map_err(db)?;
+                let id: i64 = row.try_get("id").map_err(db)?;
+                if first.as_ref().is_none_or(|(t, i, _)| (at, id) < (*t, *i)) {
+                    first = Some((at, id, row.try_get("author_name").map_err(db)?));
+                }
+            }
+        }
+        Ok(first.map(|(_, _, name)| name))
+    }
+
     async fn person_of(&self, user: &UserRef) -> Result<Option<String>, StoreError> {
         query("SELECT person FROM person_links WHERE platform = $1 AND user_id = $2")
             .bind(user.platform.as_str())

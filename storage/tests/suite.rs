@@ -2754,6 +2754,7 @@ async fn linked_accounts_are_one_person(db: &Database) {
     .await;
     assert_eq!(db.approved_count(&mx).await.unwrap(), 0);
     assert_eq!(db.linked_accounts(&mx).await.unwrap(), vec![mx.clone()]);
+    assert_eq!(db.shared_name(&tg).await.unwrap(), None, "not linked");
 
     db.create_link_code(&tg, &group, "ABC234", t + Duration::minutes(10))
         .await
@@ -2785,6 +2786,8 @@ async fn linked_accounts_are_one_person(db: &Database) {
         vec![mx.clone(), tg.clone()]
     );
     assert_eq!(db.approved_count(&mx).await.unwrap(), 1, "trust is shared");
+    // One name on every platform: the first they shared something under.
+    assert_eq!(db.shared_name(&mx).await.unwrap().as_deref(), Some("Ali"));
     assert_eq!(db.submissions_by(&mx, 10).await.unwrap().len(), 1);
     db.log_moderation(&moderation(&group, "tg-1", "spam", true, t))
         .await
