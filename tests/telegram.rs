@@ -1026,3 +1026,92 @@ async fn the_command_menu_is_in_each_residents_language() {
         "{english:?}"
     );
 }
+
+/// A resident who is forgotten (`/glem mig bekræft`) is taken out of the
+/// digest already posted in the group: the bot edits its message there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_erased_residents_name_is_edited_out_of_the_posted_digest() {
+    let mut town = Town::new().await;
+    town.start();
+    let saved = town
+        .ask(
+            TORVET,
+            &ali(),
+            "/historie vi plantede 40 træer ved stranden i dag 🌳 tak til alle der kom",
+        )
+        .await;
+    assert!(saved.plain_text.contains("#1"), "{}", saved.plain_text);
+    let approved = town.ask(TORVET, &mette(), "/godkend #1").await;
+    assert!(
+        approved.plain_text.contains("godkendt"),
+        "{}",
+        approved.plain_text
+    );
+    // Sunday's digest names her as the teller.
+    town.kill();
+    let out = town
+        .vores_at("2026-06-14T18:00:00+02:00")
+        .args(["digest", "--send-now"])
+        .output()
+        .expect("vores digest runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // `vores run` (on Sunday evening's clock) posts what the command queued.
+    let sunday = town.command(Some("2026-06-14T18:05:00+02:00"));
+    town.spawn_run(sunday);
+    let named = |town: &Town| {
+        town.fake
+            .sent(TORVET)
+            .into_iter()
+            .find(|m| m.plain_text.contains("fortalt af Ali"))
+    };
+    assert!(
+        eventually(|| named(&town).is_some()).await,
+        "no digest naming Ali: {:#?}; log:\n{}",
+        town.fake
+            .sent(TORVET)
+            .iter()
+            .map(|m| m.plain_text.clone())
+            .collect::<Vec<_>>(),
+        town.log()
+    );
+    let digest = named(&town).expect("the digest");
+
+    let forgotten = town.ask(ali().id, &ali(), "/glem mig bekræft").await;
+    assert!(
+        forgotten.plain_text.contains("slettet"),
+        "{}",
+        forgotten.plain_text
+    );
+    let edited = || {
+        town.fake
+            .sent(TORVET)
+            .into_iter()
+            .find(|m| m.message_id == digest.message_id)
+            .is_some_and(|m| !m.edits.is_empty())
+    };
+    assert!(
+        eventually(edited).await,
+        "never edited; log:\n{}",
+        town.log()
+    );
+    let now = town
+        .fake
+        .sent(TORVET)
+        .into_iter()
+        .find(|m| m.message_id == digest.message_id)
+        .expect("the digest");
+    assert!(
+        !now.current_text().contains("Ali"),
+        "{}",
+        now.current_text()
+    );
+    assert!(
+        now.current_text().contains("40 træer"),
+        "{}",
+        now.current_text()
+    );
+}

@@ -41,6 +41,7 @@ clash_outro = ربما يمكنك التعاون معهم، أو تجنّب ال
 by_line = من { $name } على { $platform }
 saved_story = شكرًا على قصتك! حُفظت برقم #{ $id }.
 story_named = ستظهر القصة باسم { $name }. للاسم الأول فقط اكتب «/firstname #{ $id }». وبدون أي اسم: «/anonymous #{ $id }».
+story_named_short = ستظهر القصة باسم { $name }. إذا كنت تفضّل عدم ذكر اسمك، اكتب «/anonymous #{ $id }».
 story_anonymous = ستظهر القصة بدون اسمك.
 story_too_short = اكتب القصة كاملة بعد «Story:»، مثلًا «Story: Café Solstrålen turned 1 today with cake for everyone».
 story_anonymous_done = القصة #{ $id } تظهر الآن بدون اسمك.

@@ -32,6 +32,7 @@ clash_outro = Måske kan I slå jer sammen eller undgå at konkurrere? Tal gerne
 by_line = fra { $name } på { $platform }
 saved_story = Tak for din historie! Den er gemt som #{ $id }.
 story_named = Den vises med navnet { $name }. Kun dit fornavn: skriv »/fornavn #{ $id }«. Helt uden navn: »/anonym #{ $id }«.
+story_named_short = Den vises med navnet { $name }. Vil du hellere være anonym, så skriv »/anonym #{ $id }«.
 story_anonymous = Den vises uden dit navn.
 story_too_short = Skriv hele historien efter »Historie:«, fx »Historie: Café Solstrålen fejrede 1 år i dag med kage til alle«.
 story_anonymous_done = #{ $id } vises nu uden dit navn.

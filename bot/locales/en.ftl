@@ -33,6 +33,7 @@ clash_outro = Maybe you can team up, or avoid competing? Do talk to the organise
 by_line = from { $name } on { $platform }
 saved_story = Thank you for your story! It is saved as #{ $id }.
 story_named = It will be shown with the name { $name }. First name only: write “/firstname #{ $id }”. No name at all: “/anonymous #{ $id }”.
+story_named_short = It will be shown with the name { $name }. If you would rather stay anonymous, write “/anonymous #{ $id }”.
 story_anonymous = It will be shown without your name.
 story_too_short = Write the whole story after “Story:”, e.g. “Story: Café Solstrålen turned 1 today with cake for everyone”.
 story_anonymous_done = #{ $id } is now shown without your name.

@@ -36,6 +36,7 @@ clash_outro = Belki birlikte yapabilir ya da çakışmayı önleyebilirsiniz? D�
 by_line = { $name } tarafından, { $platform } üzerinden
 saved_story = Hikâyen için teşekkürler! #{ $id } numarasıyla kaydedildi.
 story_named = Hikâyen şu adla gösterilecek: { $name }. Sadece ilk adın için “/firstname #{ $id }” yaz. Hiç ad olmadan: “/anonymous #{ $id }”.
+story_named_short = Hikâyen şu adla gösterilecek: { $name }. İsimsiz kalmak istersen “/anonymous #{ $id }” yaz.
 story_anonymous = Hikâyen adın olmadan gösterilecek.
 story_too_short = Hikâyenin tamamını “Story:” sözünden sonra yaz, örneğin “Story: Café Solstrålen turned 1 today with cake for everyone”.
 story_anonymous_done = #{ $id } artık adın olmadan gösteriliyor.

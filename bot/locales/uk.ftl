@@ -37,6 +37,7 @@ clash_outro = Може, варто об’єднатися або не конк�
 by_line = автор: { $name }, { $platform }
 saved_story = Дякую за вашу історію! Її збережено як #{ $id }.
 story_named = Її буде показано з ім’ям { $name }. Лише ім’я без прізвища: напишіть «/firstname #{ $id }». Зовсім без імені: «/anonymous #{ $id }».
+story_named_short = Її буде показано з ім’ям { $name }. Якщо хочете залишитися анонімними, напишіть «/anonymous #{ $id }».
 story_anonymous = Її буде показано без вашого імені.
 story_too_short = Напишіть усю історію після «Story:», наприклад: «Story: Café Solstrålen turned 1 today with cake for everyone».
 story_anonymous_done = Історію #{ $id } тепер показано без вашого імені.

@@ -1164,6 +1164,10 @@ impl Bot {
         // show first names only, or none).
         let naming = match self.community.groups[sit.group].shown_name(&saved) {
             None => tr(lang, "story_anonymous", &[]),
+            // "Only your first name" means nothing for a one-word name.
+            Some(name) if !name.trim().contains(' ') => {
+                tr(lang, "story_named_short", &[("name", &name), ("id", &id)])
+            }
             Some(name) => tr(lang, "story_named", &[("name", &name), ("id", &id)]),
         };
         let mut doc = Doc::new()

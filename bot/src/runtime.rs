@@ -870,7 +870,51 @@ pub async fn drain(bot: &Bot, adapter: &dyn Adapter) -> usize {
         }
     }
     bot.storage.set_unrecorded(unrecorded);
+    edit_posted(bot, adapter, &caps).await;
     delivered
+}
+
+/// Changes messages already posted on this platform whose text changed in
+/// the outbox (an erased person's name taken out of a digest), where the
+/// platform allows edits. A platform that is down gets them at a later
+/// round; one that cannot edit (the console, a message too old) is
+/// logged and left.
+async fn edit_posted(bot: &Bot, adapter: &dyn Adapter, caps: &crate::Capabilities) {
+    let store = bot.store();
+    let edits = match store.posted_edits(adapter.platform(), 20).await {
+        Ok(edits) => edits,
+        Err(e) => {
+            bot.storage.fails("read the posted messages to edit", &e);
+            return;
+        }
+    };
+    for (item, message_id) in edits {
+        let parts = render(&item.doc, caps);
+        let message = MessageRef {
+            conversation: item.conversation.clone(),
+            id: message_id,
+        };
+        let result = match parts.as_slice() {
+            [text] => adapter.edit(&message, text).await,
+            _ => Err(AdapterError::Unsupported {
+                platform: adapter.platform(),
+                what: "edit a message that is now a different number of parts",
+            }),
+        };
+        match result {
+            Err(AdapterError::Unavailable { .. }) => continue,
+            Ok(()) => info!(
+                item = item.id,
+                "posted message edited: a name was taken out"
+            ),
+            Err(e) => {
+                warn!(item = item.id, error = %e, "a posted message that names an erased person could not be edited; remove it on the platform by hand");
+            }
+        }
+        if let Err(e) = store.posted_edit_done(item.id).await {
+            bot.storage.fails("record an edited message", &e);
+        }
+    }
 }
 
 /// Whether this process may send outbox item `id` now: always when alone;

@@ -409,6 +409,18 @@ pub trait Store: Send + Sync {
     /// One more part of an item was delivered.
     /// Records that the first `parts_sent` parts are delivered, the last of
     /// them as the platform's message `message_id`.
+    /// Posted messages to change on `platform` (an erased person's name
+    /// taken out): the item as it reads now, and the platform's id of the
+    /// message it was posted as.
+    async fn posted_edits(
+        &self,
+        platform: Platform,
+        limit: u32,
+    ) -> Result<Vec<(OutboxItem, String)>, StoreError>;
+
+    /// The posted message of item `id` was edited (or cannot be).
+    async fn posted_edit_done(&self, id: i64) -> Result<(), StoreError>;
+
     async fn outbox_part_sent(
         &self,
         id: i64,

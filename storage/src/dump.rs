@@ -142,8 +142,8 @@ pub(crate) const TABLES: &[Table] = &[
     Table {
         name: "outbox",
         count: "SELECT COUNT(*) AS n FROM outbox",
-        select: "SELECT id, platform, conversation_id, reply_to, thread, doc, dedupe_key, status, parts_sent, attempts, next_attempt_at, last_error, created_at, sent_at, last_message_id, private_to FROM outbox ORDER BY id",
-        insert: "INSERT INTO outbox (id, platform, conversation_id, reply_to, thread, doc, dedupe_key, status, parts_sent, attempts, next_attempt_at, last_error, created_at, sent_at, last_message_id, private_to) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+        select: "SELECT id, platform, conversation_id, reply_to, thread, doc, dedupe_key, status, parts_sent, attempts, next_attempt_at, last_error, created_at, sent_at, last_message_id, private_to, edit_pending FROM outbox ORDER BY id",
+        insert: "INSERT INTO outbox (id, platform, conversation_id, reply_to, thread, doc, dedupe_key, status, parts_sent, attempts, next_attempt_at, last_error, created_at, sent_at, last_message_id, private_to, edit_pending) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
         columns: &[
             ("id", Kind::Int),
             ("platform", Kind::Text),
@@ -161,6 +161,8 @@ pub(crate) const TABLES: &[Table] = &[
             ("sent_at", Kind::Int),
             ("last_message_id", Kind::Text),
             ("private_to", Kind::Text),
+            // Missing in exports written before it: NULL, nothing to edit.
+            ("edit_pending", Kind::Int),
         ],
     },
     Table {

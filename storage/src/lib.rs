@@ -2007,6 +2007,39 @@ impl Store for Database {
         rows.iter().map(outbox_from_row).collect()
     }
 
+    async fn posted_edits(
+        &self,
+        platform: Platform,
+        limit: u32,
+    ) -> Result<Vec<(OutboxItem, String)>, StoreError> {
+        let rows = query(
+            "SELECT id, platform, conversation_id, reply_to, thread, doc, dedupe_key, parts_sent, attempts, private_to, last_message_id \
+             FROM outbox WHERE edit_pending = 1 AND platform = $1 ORDER BY id LIMIT $2",
+        )
+        .bind(platform.as_str())
+        .bind(i64::from(limit))
+        .fetch_all(self)
+        .await
+        .map_err(db)?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    outbox_from_row(row)?,
+                    row.try_get::<String, _>("last_message_id").map_err(db)?,
+                ))
+            })
+            .collect()
+    }
+
+    async fn posted_edit_done(&self, id: i64) -> Result<(), StoreError> {
+        query("UPDATE outbox SET edit_pending = NULL WHERE id = $1")
+            .bind(id)
+            .execute(self)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
     async fn outbox_part_sent(
         &self,
         id: i64,

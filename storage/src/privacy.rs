@@ -304,12 +304,18 @@ impl Database {
                     .replace_all(&doc, |c: &regex::Captures| format!("{}…{}", &c[1], &c[2]))
                     .into_owned();
             }
-            query("UPDATE outbox SET doc = $1 WHERE id = $2")
-                .bind(doc)
-                .bind(row_id)
-                .execute(self)
-                .await
-                .map_err(db)?;
+            // Already posted as one message: its platform's sender edits
+            // it there too (a message sent in parts is left as it is).
+            query(
+                "UPDATE outbox SET doc = $1, edit_pending = CASE WHEN status = 'sent' \
+                 AND parts_sent = 1 AND last_message_id IS NOT NULL THEN 1 ELSE edit_pending END \
+                 WHERE id = $2",
+            )
+            .bind(doc)
+            .bind(row_id)
+            .execute(self)
+            .await
+            .map_err(db)?;
             erased.other_rows += 1;
         }
         Ok(erased)
