@@ -415,10 +415,15 @@ pub async fn a_restart_loses_and_repeats_nothing(p: &mut impl TestPlatform) {
 /// do), however hard the platform makes posting; residents' own `*` and `_`
 /// are shown as they wrote them, never taken for formatting. A member's
 /// own language (Ahmed chose Arabic) is for replies to him: the English
-/// channel's digest stays English.
+/// channel's digest stays English. A subscriber (`/abonner`) gets it
+/// privately as well.
 pub async fn the_digest_goes_out_once_through_trouble(p: &mut impl TestPlatform) {
     let chosen = p.ask(Ahmed, English, "/language ar").await;
     assert_has(&chosen.text, &["العربية"]);
+    // A subscriber gets it privately too (Telegram: a private chat they
+    // started; Discord: a direct message; Matrix: a direct room).
+    let subscribed = p.ask_privately(Ali, "/abonner").await;
+    assert_has(&subscribed.text, &["Nu får du ugens nyt", "»/afmeld«"]);
     let titles: Vec<String> = (0..40)
         .map(|i| format!("Aktivitet nummer {i} for *store* og _små_ i Ishøj"))
         .collect();
@@ -456,6 +461,10 @@ pub async fn the_digest_goes_out_once_through_trouble(p: &mut impl TestPlatform)
             );
         }
     }
+    let private = p
+        .told(Ali, &["Ugen i Vores Ishøj", "Aktivitet nummer 0 "])
+        .await;
+    assert_has(&private, &["Aktivitet nummer 0 for"]);
 }
 
 /// When the bot may not remove a message that breaks a rule, the group's
