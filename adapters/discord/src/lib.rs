@@ -384,6 +384,20 @@ impl Acknowledged {
 }
 
 impl DiscordAdapter {
+    /// The private chat with `user` (Discord opens it, or gives the one
+    /// that exists).
+    async fn private_channel(&self, user: &UserRef) -> Result<u64, AdapterError> {
+        let dm = self
+            .rest
+            .post("/users/@me/channels", &json!({ "recipient_id": user.id }))
+            .await
+            .map_err(|e| e.into_adapter_error("opening a private chat"))?;
+        id_of(&dm["id"]).ok_or_else(|| AdapterError::Other {
+            platform: Platform::Discord,
+            detail: "Discord's private chat has no id".into(),
+        })
+    }
+
     /// Checks the token (failing with what to do), registers the slash
     /// commands and looks at the configured channels.
     pub async fn connect(
@@ -1555,19 +1569,7 @@ impl Adapter for DiscordAdapter {
         file: &vores_bot::render::File,
     ) -> Result<(), AdapterError> {
         let channel = match private_to {
-            Some(user) => {
-                let dm = self
-                    .rest
-                    .post("/users/@me/channels", &json!({ "recipient_id": user.id }))
-                    .await
-                    .map_err(|e| e.into_adapter_error("opening a private chat"))?;
-                id_of(&dm["id"])
-                    .map(|id| id.to_string())
-                    .ok_or_else(|| AdapterError::Other {
-                        platform: Platform::Discord,
-                        detail: "Discord's private chat has no id".into(),
-                    })?
-            }
+            Some(user) => self.private_channel(user).await?.to_string(),
             None => conversation.id.clone(),
         };
         let payload = json!({
@@ -1604,15 +1606,7 @@ impl Adapter for DiscordAdapter {
         text: &str,
         buttons: &[vores_bot::render::Button],
     ) -> Result<(), AdapterError> {
-        let dm = self
-            .rest
-            .post("/users/@me/channels", &json!({ "recipient_id": user.id }))
-            .await
-            .map_err(|e| e.into_adapter_error("opening a private chat"))?;
-        let channel = id_of(&dm["id"]).ok_or_else(|| AdapterError::Other {
-            platform: Platform::Discord,
-            detail: "Discord's private chat has no id".into(),
-        })?;
+        let channel = self.private_channel(user).await?;
         match self
             .rest
             .post(&format!("/channels/{channel}/messages"), &{

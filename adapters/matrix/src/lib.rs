@@ -347,6 +347,20 @@ impl MatrixAdapter {
         })
     }
 
+    /// The direct chat with `user`: theirs with the bot if there is one,
+    /// else a new one (matrix-sdk makes it encrypted).
+    async fn direct_room(&self, user: &UserRef) -> Result<Room, AdapterError> {
+        let user_id = Self::user_id(user)?;
+        match self.client.get_dm_room(&user_id) {
+            Some(room) => Ok(room),
+            None => self
+                .client
+                .create_dm(&user_id)
+                .await
+                .map_err(|e| request_error("start a private chat", &e)),
+        }
+    }
+
     fn room(&self, conversation: &ConversationRef) -> Result<Room, AdapterError> {
         let id = RoomId::parse(&conversation.id)
             .map_err(|_| refused(format!("{:?} is not a Matrix room id", conversation.id)))?;
@@ -1048,17 +1062,7 @@ impl Adapter for MatrixAdapter {
         file: &vores_bot::render::File,
     ) -> Result<(), AdapterError> {
         let room = match private_to {
-            Some(user) => {
-                let user_id = Self::user_id(user)?;
-                match self.client.get_dm_room(&user_id) {
-                    Some(room) => room,
-                    None => self
-                        .client
-                        .create_dm(&user_id)
-                        .await
-                        .map_err(|e| request_error("start a private chat", &e))?,
-                }
-            }
+            Some(user) => self.direct_room(user).await?,
             None => self.room(conversation)?,
         };
         let media_type: mime::Mime = file
@@ -1083,15 +1087,7 @@ impl Adapter for MatrixAdapter {
         text: &str,
         _buttons: &[vores_bot::render::Button],
     ) -> Result<(), AdapterError> {
-        let user_id = Self::user_id(user)?;
-        let room = match self.client.get_dm_room(&user_id) {
-            Some(room) => room,
-            None => self
-                .client
-                .create_dm(&user_id)
-                .await
-                .map_err(|e| request_error("start a private chat", &e))?,
-        };
+        let room = self.direct_room(user).await?;
         let mut content =
             RoomMessageEventContent::notice_html(html_to_plain(text), text.to_string());
         content.mentions = Some(Mentions::new());
