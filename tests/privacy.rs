@@ -72,6 +72,21 @@ impl Town {
         String::from_utf8(out.stdout).expect("utf-8")
     }
 
+    /// Sunday's digest (14 June, 18:00) as `vores digest --preview` shows it.
+    fn sunday_digest(&self) -> String {
+        let out = self
+            .vores_at("2026-06-14T18:00:00+02:00")
+            .args(["digest", "--preview"])
+            .output()
+            .expect("vores runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
     fn export(&self, person: &str) -> serde_json::Value {
         serde_json::from_str(&self.run(&["privacy", "export", "--user", person]))
             .expect("the export is JSON")
@@ -229,12 +244,7 @@ fn two_accounts_are_linked_with_a_code_and_unlinked() {
         "ali_mobil",
         &["Historie: naboerne byggede en bænk ved legepladsen 🪵"],
     );
-    let out = town
-        .vores_at("2026-06-14T18:00:00+02:00")
-        .args(["digest", "--preview"])
-        .output()
-        .expect("vores runs");
-    let digest = String::from_utf8(out.stdout).expect("utf-8");
+    let digest = town.sunday_digest();
     assert_has(&digest, &["bænk ved legepladsen", "fortalt af ali"]);
     assert_lacks(&digest, &["ali_mobil"]);
 
@@ -500,12 +510,7 @@ fn a_teller_chooses_first_name_only_for_one_story() {
     let refused = town.say("Karim Hansen", &["/fornavn #2"]);
     assert_lacks(&refused, &["vises nu"]);
 
-    let out = town
-        .vores_at("2026-06-14T18:00:00+02:00")
-        .args(["digest", "--preview"])
-        .output()
-        .expect("vores runs");
-    let digest = String::from_utf8(out.stdout).expect("utf-8");
+    let digest = town.sunday_digest();
     let first = digest
         .lines()
         .position(|l| l.contains("solsikker"))
@@ -538,17 +543,7 @@ fn a_group_can_name_people_by_their_first_name_only() {
         &["Historie (anonym): naboen reparerede min cykel gratis"],
     );
     // Sunday's digest, four days later.
-    let out = town
-        .vores_at("2026-06-14T18:00:00+02:00")
-        .args(["digest", "--preview"])
-        .output()
-        .expect("vores runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let digest = String::from_utf8(out.stdout).expect("utf-8");
+    let digest = town.sunday_digest();
     assert_has(&digest, &["fortalt af Mette", "vi plantede solsikker"]);
     assert_lacks(&digest, &["Ørum", "Karim", "Hansen"]);
 
